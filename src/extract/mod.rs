@@ -1,0 +1,6 @@
+//! Extraction over a resolved document: typed relations, events, dates and
+//! quantities.
+
+pub mod dates;
+pub mod events;
+pub mod relations;

@@ -1,0 +1,374 @@
+//! The knowledge graph: a petgraph `StableDiGraph` plus `BTreeMap` indexes so
+//! that every iteration (and so every export) is in id order, whatever order
+//! documents were processed in.
+
+use crate::model::{
+    DocId, DocMeta, EventKind, Evidence, Kind, Quantity, Relation, Role, TimeValue,
+};
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// At most this many evidence records are kept per edge or event: the
+/// smallest by (document, sentence, span), so the choice does not depend on
+/// processing order and memory stays proportional to the graph.
+pub const EVIDENCE_PER_EDGE: usize = 5;
+
+/// What an event node knows beyond an entity's fields.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventInfo {
+    pub kind: EventKind,
+    pub time: Option<TimeValue>,
+    pub time_text: Option<String>,
+    pub quantities: Vec<Quantity>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// A node: one real-world entity or event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// Stable, NMTOKEN-safe id such as `person:donald-trump` (see [`slug`]).
+    pub id: String,
+    pub kind: Kind,
+    pub label: String,
+    /// Other surface forms, without `label`.
+    pub aliases: BTreeSet<String>,
+    pub mentions: u64,
+    pub documents: BTreeSet<DocId>,
+    pub roles: BTreeSet<Role>,
+    pub event: Option<EventInfo>,
+}
+
+impl Node {
+    pub fn new(id: String, kind: Kind, label: String) -> Self {
+        Node {
+            id,
+            kind,
+            label,
+            aliases: BTreeSet::new(),
+            mentions: 0,
+            documents: BTreeSet::new(),
+            roles: BTreeSet::new(),
+            event: None,
+        }
+    }
+}
+
+/// An edge: all occurrences of one relation between two nodes, aggregated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    pub relation: Relation,
+    /// How many times it was read (sentences), the edge weight.
+    pub count: u64,
+    pub documents: BTreeSet<DocId>,
+    /// The first [`EVIDENCE_PER_EDGE`] occurrences in (doc, sentence) order.
+    pub evidence: Vec<Evidence>,
+}
+
+/// The graph every exporter reads.
+#[derive(Debug, Default, Clone)]
+pub struct KnowledgeGraph {
+    graph: StableDiGraph<Node, Edge>,
+    nodes: BTreeMap<String, NodeIndex>,
+    edges: BTreeMap<(String, String, Relation), EdgeIndex>,
+    /// Every document that went into the graph, by id.
+    pub documents: BTreeMap<DocId, DocMeta>,
+}
+
+impl KnowledgeGraph {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The underlying petgraph, for algorithms (degree, components, paths).
+    pub fn petgraph(&self) -> &StableDiGraph<Node, Edge> {
+        &self.graph
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.edges.len()
+    }
+
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes.get(id).map(|&ix| &self.graph[ix])
+    }
+
+    pub fn node_mut(&mut self, id: &str) -> Option<&mut Node> {
+        match self.nodes.get(id) {
+            Some(&ix) => Some(&mut self.graph[ix]),
+            None => None,
+        }
+    }
+
+    /// Nodes in id order.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> + '_ {
+        self.nodes.values().map(move |&ix| &self.graph[ix])
+    }
+
+    /// Edges in (source id, target id, relation) order.
+    pub fn edges(&self) -> impl Iterator<Item = (&Node, &Node, &Edge)> + '_ {
+        self.edges.values().filter_map(move |&ex| {
+            let (a, b) = self.graph.edge_endpoints(ex)?;
+            Some((&self.graph[a], &self.graph[b], &self.graph[ex]))
+        })
+    }
+
+    /// Inserts the node, or returns the existing one with that id.
+    pub fn upsert_node(&mut self, id: &str, kind: Kind, label: &str) -> &mut Node {
+        let ix = match self.nodes.get(id) {
+            Some(&ix) => ix,
+            None => {
+                let ix = self
+                    .graph
+                    .add_node(Node::new(id.to_string(), kind, label.to_string()));
+                self.nodes.insert(id.to_string(), ix);
+                ix
+            }
+        };
+        &mut self.graph[ix]
+    }
+
+    /// Adds one occurrence of `relation` from `source` to `target`. Returns
+    /// false (and adds nothing) when either node is missing or they are the
+    /// same node.
+    pub fn add_edge(
+        &mut self,
+        source: &str,
+        target: &str,
+        relation: Relation,
+        evidence: Evidence,
+    ) -> bool {
+        let (Some(&a), Some(&b)) = (self.nodes.get(source), self.nodes.get(target)) else {
+            return false;
+        };
+        if a == b {
+            return false;
+        }
+        let key = (source.to_string(), target.to_string(), relation);
+        let ex = match self.edges.get(&key) {
+            Some(&ex) => ex,
+            None => {
+                let ex = self.graph.add_edge(
+                    a,
+                    b,
+                    Edge {
+                        relation,
+                        count: 0,
+                        documents: BTreeSet::new(),
+                        evidence: Vec::new(),
+                    },
+                );
+                self.edges.insert(key, ex);
+                ex
+            }
+        };
+        let edge = &mut self.graph[ex];
+        edge.count += 1;
+        edge.documents.insert(evidence.doc.clone());
+        push_evidence(&mut edge.evidence, evidence);
+        true
+    }
+
+    /// Removes a node and its edges (used by the user's alias file "drop").
+    pub fn remove_node(&mut self, id: &str) -> Option<Node> {
+        let ix = self.nodes.remove(id)?;
+        self.edges.retain(|(s, t, _), _| s != id && t != id);
+        self.graph.remove_node(ix)
+    }
+
+    /// Number of nodes of each kind, for the summary.
+    pub fn kind_counts(&self) -> BTreeMap<Kind, usize> {
+        let mut m = BTreeMap::new();
+        for n in self.nodes() {
+            *m.entry(n.kind).or_insert(0) += 1;
+        }
+        m
+    }
+}
+
+/// Keeps the `EVIDENCE_PER_EDGE` smallest records, sorted and without
+/// duplicates, so the result is independent of insertion order.
+pub fn push_evidence(list: &mut Vec<Evidence>, ev: Evidence) {
+    match list.binary_search(&ev) {
+        Ok(_) => {}
+        Err(pos) => {
+            if pos < EVIDENCE_PER_EDGE {
+                list.insert(pos, ev);
+                list.truncate(EVIDENCE_PER_EDGE);
+            }
+        }
+    }
+}
+
+/// Longest slug kept before a hash suffix replaces the rest.
+const SLUG_CAP: usize = 64;
+
+/// A stable node id `kind:slug` from a kind and a normalised name: lowercase
+/// ASCII letters and digits, common Latin accents folded, other characters
+/// as `uXXXX`, runs of anything else as one `-`. Always an XML NMTOKEN and
+/// safe in an IRI path.
+pub fn slug(kind: Kind, name: &str) -> String {
+    let mut s = String::with_capacity(name.len());
+    let mut dash = false;
+    for c in name.chars() {
+        let folded = fold_char(c);
+        match folded {
+            Some(f) => {
+                if dash && !s.is_empty() {
+                    s.push('-');
+                }
+                dash = false;
+                s.push_str(f);
+            }
+            None if c.is_alphanumeric() => {
+                if dash && !s.is_empty() {
+                    s.push('-');
+                }
+                dash = false;
+                s.push_str(&format!("u{:04x}", c as u32));
+            }
+            None => dash = true,
+        }
+    }
+    if s.is_empty() {
+        s.push('x');
+    }
+    if s.len() > SLUG_CAP {
+        let h = crate::model::DocId::from_text(name);
+        s.truncate(SLUG_CAP);
+        s.push('-');
+        s.push_str(&h.as_str()[..8]);
+    }
+    format!("{}:{}", kind.as_str(), s)
+}
+
+/// Lowercase ASCII for letters and digits, with Latin-1 and Latin
+/// Extended-A accents folded (so "Müller" and "Muller" share an id).
+fn fold_char(c: char) -> Option<&'static str> {
+    const ASCII: [&str; 128] = {
+        let mut t = [""; 128];
+        let lower = [
+            "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q",
+            "r", "s", "t", "u", "v", "w", "x", "y", "z",
+        ];
+        let digits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+        let mut i = 0;
+        while i < 26 {
+            t[b'a' as usize + i] = lower[i];
+            t[b'A' as usize + i] = lower[i];
+            i += 1;
+        }
+        let mut d = 0;
+        while d < 10 {
+            t[b'0' as usize + d] = digits[d];
+            d += 1;
+        }
+        t
+    };
+    if c.is_ascii() {
+        let f = ASCII[c as usize];
+        return if f.is_empty() { None } else { Some(f) };
+    }
+    Some(match c {
+        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' => "a",
+        'Æ' | 'æ' => "ae",
+        'Ç' | 'ç' | 'Ć'..='č' => "c",
+        'Ď'..='đ' => "d",
+        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' => "e",
+        'Ĝ'..='ģ' => "g",
+        'Ĥ'..='ħ' => "h",
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' => "i",
+        'Ĵ' | 'ĵ' => "j",
+        'Ķ' | 'ķ' => "k",
+        'Ĺ'..='ł' => "l",
+        'Ñ' | 'ñ' | 'Ń'..='ň' => "n",
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' => "o",
+        'Œ' | 'œ' => "oe",
+        'Ŕ'..='ř' => "r",
+        'Ś'..='š' => "s",
+        'ß' => "ss",
+        'Ţ'..='ŧ' => "t",
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' => "u",
+        'Ŵ' | 'ŵ' => "w",
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => "y",
+        'Ź'..='ž' => "z",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn ev(doc: &str, sentence: usize) -> Evidence {
+        Evidence {
+            doc: DocId(doc.into()),
+            sentence,
+            span: Span::new(0, 1),
+            text: "x".into(),
+        }
+    }
+
+    #[test]
+    fn slugs_are_nmtokens_and_fold_variants() {
+        assert_eq!(slug(Kind::Person, "Donald Trump"), "person:donald-trump");
+        assert_eq!(slug(Kind::Person, "José Müller"), "person:jose-muller");
+        assert_eq!(slug(Kind::Place, "  São Paulo!! "), "place:sao-paulo");
+        assert_eq!(slug(Kind::Group, "北京"), "group:u5317u4eac");
+        assert_eq!(slug(Kind::Group, "???"), "group:x");
+        let long = "a ".repeat(200);
+        let s = slug(Kind::Group, &long);
+        assert!(s.len() < 90, "{s}");
+        for s in [
+            slug(Kind::Person, "O'Brien & <Co> \"x\" / # 😀"),
+            slug(Kind::Event, "a\u{0}b\tc"),
+        ] {
+            assert!(
+                s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_.:".contains(c)),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn edges_aggregate_and_keep_sorted_capped_evidence() {
+        let mut g = KnowledgeGraph::new();
+        g.upsert_node("person:a", Kind::Person, "A");
+        g.upsert_node("place:b", Kind::Place, "B");
+        for s in (0..10).rev() {
+            assert!(g.add_edge("person:a", "place:b", Relation::CoMention, ev("d1", s)));
+        }
+        assert!(!g.add_edge("person:a", "person:a", Relation::CoMention, ev("d1", 0)));
+        assert!(!g.add_edge("person:a", "place:zz", Relation::CoMention, ev("d1", 0)));
+        let edges: Vec<_> = g.edges().collect();
+        assert_eq!(edges.len(), 1);
+        let e = edges[0].2;
+        assert_eq!(e.count, 10);
+        assert_eq!(e.evidence.len(), EVIDENCE_PER_EDGE);
+        assert_eq!(e.evidence[0].sentence, 0);
+        assert_eq!(e.evidence[4].sentence, 4);
+    }
+
+    #[test]
+    fn iteration_is_in_id_order_whatever_the_insertion_order() {
+        let mut g1 = KnowledgeGraph::new();
+        let mut g2 = KnowledgeGraph::new();
+        for id in ["place:c", "person:a", "group:b"] {
+            g1.upsert_node(id, Kind::Place, id);
+        }
+        for id in ["group:b", "place:c", "person:a"] {
+            g2.upsert_node(id, Kind::Place, id);
+        }
+        let a: Vec<_> = g1.nodes().map(|n| n.id.clone()).collect();
+        let b: Vec<_> = g2.nodes().map(|n| n.id.clone()).collect();
+        assert_eq!(a, b);
+        assert_eq!(a, ["group:b", "person:a", "place:c"]);
+        g1.remove_node("person:a");
+        assert_eq!(g1.node_count(), 2);
+    }
+}

@@ -1,0 +1,554 @@
+//! The typed data that flows between the pipeline stages.
+//!
+//! Every stage reads one of these types and produces the next one, so a stage
+//! can be swapped without touching its neighbours:
+//! [`Document`] → [`Analyzed`] (tokens, sentences) → [`Mention`]s →
+//! [`DocEntities`] (resolution inside one document) → [`LocalRelation`]s and
+//! [`LocalEvent`]s, bundled in a [`DocResult`] → the global graph
+//! ([`crate::graph::KnowledgeGraph`]).
+//!
+//! Spans are byte ranges into the original document text: slicing
+//! `doc.text[span.range()]` gives back exactly what was read.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::fmt;
+use std::ops::Range;
+
+/// A byte range into a document's original text.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+    pub fn len(self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+    /// The text under the span, or "" when the span does not fit the text
+    /// (never panics on a span from another document).
+    pub fn text(self, text: &str) -> &str {
+        text.get(self.range()).unwrap_or("")
+    }
+}
+
+/// A document id derived from the document's content, so that renaming or
+/// reordering input files never changes the graph.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct DocId(pub String);
+
+impl DocId {
+    /// 64-bit FNV-1a of the text, as 16 hex digits: stable across platforms
+    /// and releases (unlike `std`'s `DefaultHasher`).
+    pub fn from_text(text: &str) -> Self {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in text.as_bytes() {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        DocId(format!("{h:016x}"))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for DocId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What is known about a document besides its text. Everything here may reach
+/// the output, so nothing here depends on the file's name or location.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocMeta {
+    /// First non-boilerplate line, or the record's title.
+    pub title: Option<String>,
+    /// Publication date, ISO 8601 (`YYYY-MM-DD`), given or read from the text.
+    pub date: Option<String>,
+    pub url: Option<String>,
+}
+
+/// One input document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub id: DocId,
+    /// Where it came from (path, `stdin`, `file.jsonl:12`), for messages only:
+    /// it never reaches the graph.
+    pub origin: String,
+    pub text: String,
+    pub meta: DocMeta,
+}
+
+impl Document {
+    pub fn new(origin: impl Into<String>, text: String) -> Self {
+        Document {
+            id: DocId::from_text(&text),
+            origin: origin.into(),
+            text,
+            meta: DocMeta::default(),
+        }
+    }
+}
+
+/// A token: a byte span into the text. Its string is `span.text(&doc.text)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+}
+
+/// A sentence: its span, and the range of its tokens in [`Analyzed::tokens`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: Range<usize>,
+    /// Page furniture (bylines, photo credits, "RELATED:" links, calls to
+    /// subscribe): kept for offsets, skipped by the extractors.
+    pub boilerplate: bool,
+}
+
+/// A document cut into sentences and tokens.
+#[derive(Debug, Clone)]
+pub struct Analyzed<'a> {
+    pub doc: &'a Document,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl<'a> Analyzed<'a> {
+    pub fn token_text(&self, i: usize) -> &'a str {
+        match self.tokens.get(i) {
+            Some(t) => t.span.text(&self.doc.text),
+            None => "",
+        }
+    }
+    pub fn sentence_text(&self, s: usize) -> &'a str {
+        match self.sentences.get(s) {
+            Some(s) => s.span.text(&self.doc.text),
+            None => "",
+        }
+    }
+}
+
+/// The four CoNLL entity types a mention finder reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum MentionLabel {
+    Per,
+    Org,
+    Loc,
+    Misc,
+}
+
+impl MentionLabel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionLabel::Per => "PER",
+            MentionLabel::Org => "ORG",
+            MentionLabel::Loc => "LOC",
+            MentionLabel::Misc => "MISC",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "PER" => Some(MentionLabel::Per),
+            "ORG" => Some(MentionLabel::Org),
+            "LOC" => Some(MentionLabel::Loc),
+            "MISC" => Some(MentionLabel::Misc),
+            _ => None,
+        }
+    }
+}
+
+/// A span of text that names something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    /// Token range in [`Analyzed::tokens`].
+    pub tokens: Range<usize>,
+    /// Index in [`Analyzed::sentences`].
+    pub sentence: usize,
+    pub label: MentionLabel,
+}
+
+/// Node kinds of the graph.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    #[default]
+    Person,
+    Group,
+    Place,
+    Event,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Person, Kind::Group, Kind::Place, Kind::Event];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Group => "group",
+            Kind::Place => "place",
+            Kind::Event => "event",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.to_ascii_lowercase().as_str() {
+            "person" | "per" => Some(Kind::Person),
+            "group" | "org" | "organization" | "organisation" => Some(Kind::Group),
+            "place" | "loc" | "location" | "gpe" => Some(Kind::Place),
+            "event" => Some(Kind::Event),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A person's role as the text states it ("Prime Minister" of "Iraq").
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Role {
+    /// Normalised title, e.g. "prime minister", "general", "commander".
+    pub title: String,
+    /// Canonical name of the group or place the role is in, when stated.
+    pub of: Option<String>,
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.of {
+            Some(of) => write!(f, "{} of {}", self.title, of),
+            None => f.write_str(&self.title),
+        }
+    }
+}
+
+/// One entity as resolved inside a single document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalEntity {
+    pub kind: Kind,
+    /// The fullest name the document uses, titles stripped.
+    pub name: String,
+    /// Every surface form seen for it in this document (names as written,
+    /// titles stripped), including `name`.
+    pub aliases: BTreeSet<String>,
+    /// Indices into the document's mention list.
+    pub mentions: Vec<usize>,
+    pub roles: BTreeSet<Role>,
+}
+
+/// Resolution inside one document.
+#[derive(Debug, Clone, Default)]
+pub struct DocEntities {
+    pub entities: Vec<LocalEntity>,
+    /// For each mention, the entity it belongs to (None: dropped as junk,
+    /// or folded into another entity as a demonym/attribute).
+    pub mention_entity: Vec<Option<usize>>,
+}
+
+/// Where a relation or event was read.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Evidence {
+    pub doc: DocId,
+    pub sentence: usize,
+    /// The bytes of the sentence (or the narrower span) that support it.
+    pub span: Span,
+    /// The sentence text, capped at [`EVIDENCE_TEXT_CAP`] bytes.
+    pub text: String,
+}
+
+/// Longest evidence text kept, in bytes (cut at a char boundary).
+pub const EVIDENCE_TEXT_CAP: usize = 300;
+
+/// Cut `s` to at most `cap` bytes at a char boundary, marking the cut with "…".
+pub fn cap_text(s: &str, cap: usize) -> String {
+    if s.len() <= cap {
+        return s.to_string();
+    }
+    let mut end = cap;
+    while end > 0 && !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &s[..end])
+}
+
+/// Edge types. The names (`as_str`) are what users see in every export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// Named in the same sentence (undirected in meaning; stored source < target).
+    CoMention,
+    /// Person holds an office in a group or place (minister of, president of).
+    HoldsOffice,
+    /// Person leads a group.
+    Leads,
+    /// Person or group commands a military unit or force.
+    Commands,
+    /// Person belongs to a group.
+    MemberOf,
+    /// Group or place is part of a larger group or place.
+    PartOf,
+    /// Place or group is located in a place.
+    LocatedIn,
+    MetWith,
+    Attacked,
+    Killed,
+    /// Person speaks for a group.
+    SpokeFor,
+    /// Person or group is of a nationality/country (from a demonym).
+    NationalityOf,
+    /// Event roles: from the event node to an entity node.
+    Agent,
+    Target,
+    Participant,
+    Location,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 16] = [
+        Relation::CoMention,
+        Relation::HoldsOffice,
+        Relation::Leads,
+        Relation::Commands,
+        Relation::MemberOf,
+        Relation::PartOf,
+        Relation::LocatedIn,
+        Relation::MetWith,
+        Relation::Attacked,
+        Relation::Killed,
+        Relation::SpokeFor,
+        Relation::NationalityOf,
+        Relation::Agent,
+        Relation::Target,
+        Relation::Participant,
+        Relation::Location,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::CoMention => "co_mention",
+            Relation::HoldsOffice => "holds_office",
+            Relation::Leads => "leads",
+            Relation::Commands => "commands",
+            Relation::MemberOf => "member_of",
+            Relation::PartOf => "part_of",
+            Relation::LocatedIn => "located_in",
+            Relation::MetWith => "met_with",
+            Relation::Attacked => "attacked",
+            Relation::Killed => "killed",
+            Relation::SpokeFor => "spoke_for",
+            Relation::NationalityOf => "nationality_of",
+            Relation::Agent => "agent",
+            Relation::Target => "target",
+            Relation::Participant => "participant",
+            Relation::Location => "location",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Relation::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+    /// True for relations read from the text's wording, as opposed to
+    /// co-occurrence.
+    pub fn is_typed(self) -> bool {
+        self != Relation::CoMention
+    }
+    /// True for the roles linking an event node to its entities.
+    pub fn is_event_role(self) -> bool {
+        matches!(
+            self,
+            Relation::Agent | Relation::Target | Relation::Participant | Relation::Location
+        )
+    }
+}
+
+impl fmt::Display for Relation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A relation between two entities of one document (indices into
+/// [`DocEntities::entities`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalRelation {
+    pub source: usize,
+    pub target: usize,
+    pub relation: Relation,
+    pub evidence: Evidence,
+}
+
+/// What kind of thing happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Withdrawal,
+    Reduction,
+    Deployment,
+    Attack,
+    Strike,
+    Killing,
+    Meeting,
+    Visit,
+    Invasion,
+    Announcement,
+    Agreement,
+    Election,
+    Vote,
+    Protest,
+    Capture,
+    /// An event the text names ("the General Assembly", "the G7 summit").
+    Named,
+}
+
+impl EventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Withdrawal => "withdrawal",
+            EventKind::Reduction => "reduction",
+            EventKind::Deployment => "deployment",
+            EventKind::Attack => "attack",
+            EventKind::Strike => "strike",
+            EventKind::Killing => "killing",
+            EventKind::Meeting => "meeting",
+            EventKind::Visit => "visit",
+            EventKind::Invasion => "invasion",
+            EventKind::Announcement => "announcement",
+            EventKind::Agreement => "agreement",
+            EventKind::Election => "election",
+            EventKind::Vote => "vote",
+            EventKind::Protest => "protest",
+            EventKind::Capture => "capture",
+            EventKind::Named => "named",
+        }
+    }
+}
+
+impl fmt::Display for EventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A normalised time: ISO 8601 at the precision the text gives
+/// (`2020`, `2020-09`, `2020-09-09`); `end` set for ranges.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct TimeValue {
+    pub start: String,
+    pub end: Option<String>,
+    /// The words it was read from ("last week", "in January").
+    pub text: String,
+}
+
+/// How a number relates to the true value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approx {
+    Exact,
+    /// "about", "nearly", "roughly", "some".
+    About,
+    /// "more than", "over", "at least".
+    AtLeast,
+    /// "less than", "under", "up to", "at most".
+    AtMost,
+}
+
+/// A number attached to an event: a count, a change from/to, a percentage.
+#[derive(Debug, Clone, PartialEq, PartialOrd, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The amount itself ("1,700 troops"), when it is not only a change.
+    pub value: Option<f64>,
+    /// Start and end of a change ("from 5,200 to 3,500").
+    pub from: Option<f64>,
+    pub to: Option<f64>,
+    /// What is counted ("troops", "percent", "attacks").
+    pub unit: String,
+    pub approx: Approx,
+    /// Date the level holds at ("as of late September"), ISO.
+    pub as_of: Option<String>,
+    /// The words it was read from.
+    pub text: String,
+}
+
+/// One event as read in one document. Roles point at local entities.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalEvent {
+    pub kind: EventKind,
+    /// For named events, and a short human label for the others
+    /// ("withdrawal of troops from Iraq").
+    pub label: String,
+    pub time: Option<TimeValue>,
+    /// Time words that could not be resolved, kept as text.
+    pub time_text: Option<String>,
+    pub quantities: Vec<Quantity>,
+    /// (role, local entity index). Role is one of the event-role relations.
+    pub roles: Vec<(Relation, usize)>,
+    /// The trigger word's span.
+    pub trigger: Span,
+    pub evidence: Evidence,
+}
+
+/// Everything extracted from one document: the unit that parallel workers
+/// hand back and the graph builder merges.
+#[derive(Debug, Clone)]
+pub struct DocResult {
+    pub id: DocId,
+    pub meta: DocMeta,
+    pub entities: Vec<LocalEntity>,
+    pub relations: Vec<LocalRelation>,
+    pub events: Vec<LocalEvent>,
+    /// Number of tokens, for statistics.
+    pub tokens: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_id_depends_on_content_only() {
+        let a = Document::new("a.txt", "Same text.".into());
+        let b = Document::new("b/other.txt", "Same text.".into());
+        let c = Document::new("a.txt", "Other text.".into());
+        assert_eq!(a.id, b.id);
+        assert_ne!(a.id, c.id);
+        assert_eq!(a.id.as_str().len(), 16);
+    }
+
+    #[test]
+    fn span_text_never_panics() {
+        let s = Span::new(3, 100);
+        assert_eq!(s.text("short"), "");
+        assert_eq!(Span::new(0, 2).text("héllo"), "");
+        assert_eq!(Span::new(0, 3).text("héllo"), "hé");
+    }
+
+    #[test]
+    fn cap_text_cuts_at_char_boundary() {
+        assert_eq!(cap_text("abc", 10), "abc");
+        assert_eq!(cap_text("ééé", 3), "é…");
+    }
+
+    #[test]
+    fn relation_names_round_trip() {
+        for r in Relation::ALL {
+            assert_eq!(Relation::parse(r.as_str()), Some(r));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! The stage traits, in pipeline order, and [`Pipeline`], which runs them
+//! over documents and merges the per-document results into one graph.
+//!
+//! Each stage is a small trait with one method; the pipeline holds one
+//! implementation of each, so any stage can be replaced on its own (the
+//! mention finder is an enum of a rule-based finder and the learned tagger).
+
+use crate::graph::KnowledgeGraph;
+use crate::model::{
+    Analyzed, DocEntities, DocResult, Document, LocalEvent, LocalRelation, Mention,
+};
+use crate::{extract, ner, resolve, text};
+use rayon::prelude::*;
+
+/// Cuts a document into sentences and tokens.
+pub trait Segmenter {
+    fn analyze<'a>(&self, doc: &'a Document) -> Analyzed<'a>;
+}
+
+/// Finds the spans that name people, groups, places and other things.
+pub trait MentionFinder {
+    fn find(&self, doc: &Analyzed<'_>) -> Vec<Mention>;
+}
+
+/// Groups one document's mentions into entities.
+pub trait Resolver {
+    fn resolve(&self, doc: &Analyzed<'_>, mentions: &[Mention]) -> DocEntities;
+}
+
+/// Reads relations between one document's entities.
+pub trait RelationExtractor {
+    fn relations(
+        &self,
+        doc: &Analyzed<'_>,
+        mentions: &[Mention],
+        entities: &DocEntities,
+    ) -> Vec<LocalRelation>;
+}
+
+/// Reads events (with time, place, participants and numbers).
+pub trait EventExtractor {
+    fn events(
+        &self,
+        doc: &Analyzed<'_>,
+        mentions: &[Mention],
+        entities: &DocEntities,
+    ) -> Vec<LocalEvent>;
+}
+
+/// Options that change what the graph contains.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Keep "named in the same sentence" edges.
+    pub comention: bool,
+    /// The user's alias file, applied during resolution and graph building.
+    pub aliases: resolve::AliasTable,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            comention: true,
+            aliases: resolve::AliasTable::default(),
+        }
+    }
+}
+
+/// One implementation of each stage, and the options.
+pub struct Pipeline {
+    pub segmenter: text::Segmenter,
+    pub finder: ner::Finder,
+    pub resolver: resolve::DocResolver,
+    pub relations: extract::relations::RelationRules,
+    pub events: extract::events::EventRules,
+    pub options: Options,
+}
+
+impl Pipeline {
+    pub fn new(finder: ner::Finder, options: Options) -> Self {
+        Pipeline {
+            segmenter: text::Segmenter,
+            finder,
+            resolver: resolve::DocResolver::new(options.aliases.clone()),
+            relations: extract::relations::RelationRules {
+                comention: options.comention,
+            },
+            events: extract::events::EventRules,
+            options,
+        }
+    }
+
+    /// Runs every per-document stage on one document.
+    pub fn process(&self, doc: &Document) -> DocResult {
+        let analyzed = self.segmenter.analyze(doc);
+        let mentions = self.finder.find(&analyzed);
+        let entities = self.resolver.resolve(&analyzed, &mentions);
+        let relations = self.relations.relations(&analyzed, &mentions, &entities);
+        let events = self.events.events(&analyzed, &mentions, &entities);
+        let mut meta = doc.meta.clone();
+        if meta.date.is_none() {
+            meta.date = extract::dates::document_date(&analyzed);
+        }
+        DocResult {
+            id: doc.id.clone(),
+            meta,
+            entities: entities.entities,
+            relations,
+            events,
+            tokens: analyzed.tokens.len(),
+        }
+    }
+
+    /// Processes documents in parallel and merges them into one graph.
+    /// The result does not depend on the order of `docs` or the number of
+    /// threads: results are sorted by document id before merging.
+    pub fn run(&self, docs: Vec<Document>) -> KnowledgeGraph {
+        let results: Vec<DocResult> = docs.par_iter().map(|d| self.process(d)).collect();
+        self.build(results)
+    }
+
+    /// Merges per-document results into the graph (cross-document
+    /// resolution, events, the user's alias file).
+    pub fn build(&self, mut results: Vec<DocResult>) -> KnowledgeGraph {
+        results.sort_by(|a, b| a.id.cmp(&b.id));
+        results.dedup_by(|a, b| a.id == b.id);
+        resolve::build_graph(&results, &self.options)
+    }
+}

@@ -1,0 +1,233 @@
+//! Page furniture of scraped news: link teasers ("RELATED:"), photo credits
+//! and captions with credits, bylines, "N min read", calls to subscribe or
+//! join a channel, language switches, repeated lines. Sentences on such
+//! lines are flagged so that no stage makes nodes or edges from them.
+
+use crate::model::{Sentence, Token};
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Line openings that mark furniture (compared case-insensitively).
+const PREFIXES: &[&str] = &[
+    "related:",
+    "related coverage",
+    "related stories",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "watch:",
+    "watch live",
+    "listen:",
+    "credit:",
+    "photo:",
+    "photos:",
+    "image:",
+    "source:",
+    "file photo",
+    "(ap photo",
+    "click here",
+    "sign up",
+    "subscribe",
+    "join our",
+    "join us on",
+    "follow us",
+    "advertisement",
+    "breaking news",
+    "leer en español",
+    "lire en français",
+    "before you leave",
+    "more () »",
+    "share this",
+    "share on",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "download the",
+    "get the latest",
+    "newsletter",
+    "trending now",
+    "recommended",
+];
+
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^
+        (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?
+        (?:
+            \d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}
+          | (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}
+          | \d{4}-\d{2}-\d{2}
+        )
+        (?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?
+        \s*$",
+    )
+    .expect("static regex")
+});
+
+static MIN_READ: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\d+\s+min(ute)?s?\s+read$").expect("static regex"));
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(\bphoto\s+by\b|\bphoto/|\bphotograph:|\(getty\b|\[getty\]|\bgetty images\b|\breuters/|\bafp via\b|\bcontributed to this report\b|\bcontributed reporting\b)",
+    )
+    .expect("static regex")
+});
+
+/// True when the line is a date and nothing else ("05 February, 2018").
+pub fn is_date_line(line: &str) -> bool {
+    DATE_LINE.is_match(line.trim())
+}
+
+/// True when the line alone is page furniture.
+pub fn is_furniture_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    if PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    if MIN_READ.is_match(t) || CREDIT.is_match(t) {
+        return true;
+    }
+    // "By Ann Lee" / "By Ann Lee and Bo Chen, Reuters"
+    if let Some(rest) = t.strip_prefix("By ") {
+        let words = rest.split_whitespace().count();
+        if words <= 8 && !rest.ends_with('.') {
+            return true;
+        }
+    }
+    // Stray single characters or symbols left from page widgets.
+    !t.chars().any(char::is_alphabetic) || t.chars().count() <= 2
+}
+
+/// A short line of capitalised words without a full stop: a byline or a
+/// dateline place when it stands next to a date line.
+fn is_name_line(line: &str) -> bool {
+    let t = line.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && !t.ends_with(['.', '!', '?', ':'])
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Flags the sentences of furniture lines. Lines are the sentences' source
+/// lines (sentences never cross a line break).
+pub fn flag(text: &str, _tokens: &[Token], sentences: &mut [Sentence]) {
+    // Group sentences by line: consecutive sentences with no newline between.
+    let mut lines: Vec<(usize, usize)> = Vec::new(); // sentence index ranges
+    for (i, s) in sentences.iter().enumerate() {
+        let new_line = match lines.last() {
+            None => true,
+            Some(&(_, end)) => {
+                let prev = &sentences[end - 1];
+                text.get(prev.span.end..s.span.start)
+                    .is_none_or(|gap| gap.contains('\n'))
+            }
+        };
+        if new_line {
+            lines.push((i, i + 1));
+        } else if let Some(last) = lines.last_mut() {
+            last.1 = i + 1;
+        }
+    }
+    let line_text = |&(a, b): &(usize, usize)| -> &str {
+        text.get(sentences[a].span.start..sentences[b - 1].span.end)
+            .unwrap_or("")
+    };
+    let texts: Vec<&str> = lines.iter().map(line_text).collect();
+    let mut furniture: Vec<bool> = texts.iter().map(|t| is_furniture_line(t)).collect();
+    let dates: Vec<bool> = texts.iter().map(|t| is_date_line(t)).collect();
+    // Bylines and places next to a date line, up to two lines away.
+    for i in 0..texts.len() {
+        if !is_name_line(texts[i]) {
+            continue;
+        }
+        let near_date = (1..=2).any(|d| {
+            (i >= d && dates[i - d] && (i - d + 1..i).all(|j| is_name_line(texts[j])))
+                || (i + d < dates.len()
+                    && dates[i + d]
+                    && (i + 1..i + d).all(|j| is_name_line(texts[j])))
+        });
+        if near_date {
+            furniture[i] = true;
+        }
+    }
+    // A line repeated verbatim (image alt text, share widgets) counts once.
+    let mut seen = HashSet::new();
+    for (i, t) in texts.iter().enumerate() {
+        if !seen.insert(*t) {
+            furniture[i] = true;
+        }
+    }
+    for (li, &(a, b)) in lines.iter().enumerate() {
+        if furniture[li] || dates[li] {
+            for s in &mut sentences[a..b] {
+                s.boilerplate = true;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+
+    fn kept(s: &str) -> Vec<String> {
+        let doc = Document::new("t", s.to_string());
+        let a = crate::text::analyze(&doc);
+        a.sentences
+            .iter()
+            .filter(|x| !x.boilerplate)
+            .map(|x| x.span.text(s).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn drops_furniture_and_keeps_news() {
+        let text = "Subscribe to our newsletter today\n\
+                    Flood hits Lagos\n\
+                    Ana Pérez\n\
+                    Lagos\n\
+                    Monday 12 March 2019 10:30\n\
+                    READ MORE: Storms across the region\n\
+                    Rescuers in Lagos. (Photo by Tom Ray/Getty Images)\n\
+                    3 min read\n\
+                    Heavy rain flooded Lagos on Monday, officials said.\n\
+                    Heavy rain flooded Lagos on Monday, officials said.\n\
+                    Reuters contributed to this report.";
+        assert_eq!(
+            kept(text),
+            [
+                "Flood hits Lagos",
+                "Heavy rain flooded Lagos on Monday, officials said."
+            ]
+        );
+    }
+
+    #[test]
+    fn date_lines() {
+        assert!(is_date_line("05 February, 2018"));
+        assert!(is_date_line("Wednesday 09 September 2020 13:55"));
+        assert!(is_date_line("August 28, 2020"));
+        assert!(!is_date_line("The vote on August 28, 2020 failed"));
+    }
+
+    #[test]
+    fn bylines_need_a_date_nearby() {
+        assert_eq!(
+            kept("New Rules Announced\nIt rained."),
+            ["New Rules Announced", "It rained."]
+        );
+        assert!(is_furniture_line("By Maria Lopez and Sam Wu"));
+        assert!(!is_furniture_line("By Friday the talks had failed."));
+    }
+}
