@@ -370,7 +370,6 @@ pub const OFFICE_DOMAINS: &[&str] = &[
     "security",
     "staff",
     "state",
-    "the",
     "trade",
     "transport",
     "transportation",

@@ -212,8 +212,17 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
     }
     if out.country.is_none() && !dateline {
         let next = tok(doc, b).to_lowercase();
+        let next2 = tok(doc, b + 1).to_lowercase();
         if lexicon::GROUP_NOUNS.contains(&next.as_str()) {
             out.kind = Some(Kind::Group);
+        } else if out.kind.is_none()
+            && (lexicon::PLACE_HEADS.contains(&next.as_str())
+                || (matches!(next.as_str(), "air" | "military" | "naval")
+                    && lexicon::PLACE_HEADS.contains(&next2.as_str())))
+        {
+            // "Dwyer air base", "Kandahar province": a lowercase place word
+            // after an untyped name makes it a place.
+            out.kind = Some(Kind::Place);
         } else if out.kind.is_none()
             && words.len() > 1
             && words
