@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 fn main() -> anyhow::Result<()> {
     let mut inputs = Vec::new();
+    #[allow(unused_mut)]
     let mut options = Options::default();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -43,6 +44,9 @@ fn main() -> anyhow::Result<()> {
     for (a, b, e) in graph.edges() {
         if e.relation.is_typed() {
             println!("{} --{}--> {} (x{})", a.label, e.relation, b.label, e.count);
+            if let Some(ev) = e.evidence.first() {
+                println!("    {}", ev.text);
+            }
         }
     }
     println!("{:?}; {} edges", graph.kind_counts(), graph.edge_count());

@@ -439,6 +439,13 @@ pub const GROUP_NOUNS: &[&str] = &[
     "rebels",
 ];
 
+/// First words of place names ("New York", "San José", "Middle East",
+/// "Fort Worth"): no person's name starts with them.
+pub const PLACE_PREFIXES: &[&str] = &[
+    "cape", "east", "fort", "greater", "las", "los", "lower", "middle", "mount", "new", "north",
+    "port", "saint", "san", "santa", "south", "upper", "west",
+];
+
 /// Organisation heads that name one well-known body even when bare, unlike
 /// "Army" or "Ministry" (which need the rest of their name).
 pub const SELF_STANDING_HEADS: &[&str] = &["congress", "parliament", "senate"];
@@ -546,6 +553,7 @@ pub const ORG_HEADS: &[&str] = &[
     "militia",
     "ministry",
     "movement",
+    "nations",
     "navy",
     "news",
     "office",

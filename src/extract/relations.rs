@@ -193,7 +193,7 @@ fn verb(word: &str) -> Option<Verb> {
         "attacked" | "attack" | "attacks" | "attacking" | "struck" | "bombed" | "bombs"
         | "shelled" | "raided" | "targeted" | "targets" | "invaded" | "invades" | "invading"
         | "ambushed" | "stormed" => Verb::Attack,
-        "killed" | "kill" | "kills" | "assassinated" | "murdered" | "executed" => Verb::Kill,
+        "killed" | "kill" | "kills" | "killing" | "assassinated" | "murdered" | "executed" => Verb::Kill,
         "commands" | "commanded" => Verb::Command,
         "leads" | "led" | "heads" | "headed" => Verb::Lead,
         "joined" | "joins" => Verb::Join,
@@ -378,9 +378,19 @@ impl Ctx<'_, '_> {
                     (oe, se, omi)
                 }
                 Verb::Attack => {
+                    // "attacked (the) B", "attacks on/against B"; not
+                    // "attacks in B" (where, not whom) or "attack from B".
                     let Some(&(omi, oe)) = after(t + 1, 3, &|_| true) else {
                         continue;
                     };
+                    let direct = self.mentions.get(omi).is_some_and(|m| {
+                        (t + 1..m.tokens.start).all(|i| {
+                            matches!(self.word(i).as_str(), "the" | "a" | "an" | "on" | "against")
+                        })
+                    });
+                    if !direct {
+                        continue;
+                    }
                     if !self.kind(se).is_some_and(agentive) && !self.is_country(se) {
                         continue;
                     }
@@ -391,7 +401,13 @@ impl Ctx<'_, '_> {
                         Verb::Kill => agentive(k),
                         _ => k == Kind::Group,
                     };
-                    let Some(&(omi, oe)) = after(t + 1, 2, &want) else {
+                    // A person killed is often named after a title and a
+                    // demonym ("killed Chilean Gen. X"): look further for one.
+                    let person = match v {
+                        Verb::Kill => after(t + 1, 6, &|k| k == Kind::Person),
+                        _ => None,
+                    };
+                    let Some(&(omi, oe)) = person.or_else(|| after(t + 1, 2, &want)) else {
                         continue;
                     };
                     let subject_ok = match v {
@@ -449,7 +465,9 @@ impl Ctx<'_, '_> {
                 && !self.is_country(ae)
                 && match ak {
                     Some(Kind::Place) => in_pattern || comma_country,
-                    Some(Kind::Group) => in_pattern && between.len() <= 2,
+                    // "the Embassy in Lima"; a group "in" a country is
+                    // more often active there than based there.
+                    Some(Kind::Group) => in_pattern && between.len() <= 2 && !self.is_country(be),
                     _ => false,
                 };
             if located {
@@ -534,6 +552,11 @@ mod tests {
         assert!(has(&got, "Ana Ruiz", "met_with", "Tom Okafor"), "{got:?}");
         let got = typed("The Red Hand Brigade attacked the Northern Fleet Command.");
         assert!(has(&got, "Red Hand Brigade", "attacked", "Northern Fleet Command"), "{got:?}");
+        let got = typed("A Red Hand Brigade raid killed Chilean Gen. Luis Soto.");
+        assert!(has(&got, "Red Hand Brigade", "killed", "Luis Soto"), "{got:?}");
+        // Where, not whom.
+        let got = typed("The Red Hand Brigade attacks in Chile continued.");
+        assert!(!got.iter().any(|(_, r, _)| *r == "attacked"), "{got:?}");
         let got = typed("Karl Berg was killed by the Red Hand Brigade on Sunday.");
         assert!(has(&got, "Red Hand Brigade", "killed", "Karl Berg"), "{got:?}");
         // No verb linking them: no typed edge.

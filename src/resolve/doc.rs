@@ -133,7 +133,8 @@ impl DocResolver {
 impl Resolver for DocResolver {
     fn resolve(&self, doc: &Analyzed<'_>, mentions: &[Mention]) -> DocEntities {
         let cleaned: Vec<Cleaned> = mentions.iter().map(|m| clean_mention(doc, m)).collect();
-        let items: Vec<Option<Item>> = cleaned.iter().map(|c| self.item(c)).collect();
+        let mut items: Vec<Option<Item>> = cleaned.iter().map(|c| self.item(c)).collect();
+        join_apostrophe_names(doc, mentions, &cleaned, &mut items);
         let mut keys = Keys::default();
         // Keys typed as people, and keys of groups and places, with the
         // kinds seen for them.
@@ -288,11 +289,71 @@ impl Resolver for DocResolver {
                 Some(OfRef::Country(c)) => Some(c.to_string()),
                 None => None,
             };
+            // "Peruvian Gen. X" says where X is from, not what X is general
+            // of: the nationality becomes an edge, the role keeps its title.
+            let of = of.filter(|o| {
+                !(crate::extract::relations::is_rank_title(&r.title)
+                    && lexicon::country(o).is_some())
+            });
             if let Some(e) = out.entities.get_mut(ei) {
                 e.roles.insert(Role { title: r.title, of });
             }
         }
         out
+    }
+}
+
+/// A transliterated name cut in two by an apostrophe glued to its first
+/// part ("Ali Shi' Al Harbi") is one name: both mentions get the joined
+/// name.
+fn join_apostrophe_names(
+    doc: &Analyzed<'_>,
+    mentions: &[Mention],
+    cleaned: &[Cleaned],
+    items: &mut [Option<Item>],
+) {
+    let text = &doc.doc.text;
+    for i in 0..mentions.len().saturating_sub(1) {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        let q = a.tokens.end;
+        let Some(qt) = doc.tokens.get(q) else { continue };
+        let glued = qt.span.start == a.span.end
+            && matches!(doc.token_text(q), "'" | "’")
+            && b.tokens.start == q + 1
+            && b.span.start > qt.span.end;
+        let people = |it: &Option<Item>| {
+            it.as_ref()
+                .is_some_and(|it| matches!(it.kind, None | Some(Kind::Person)) && !it.country)
+        };
+        let typed = |it: &Option<Item>| it.as_ref().is_some_and(|it| it.kind.is_some());
+        if !glued
+            || a.sentence != b.sentence
+            || !people(&items[i])
+            || !people(&items[i + 1])
+            || !(typed(&items[i]) || typed(&items[i + 1]))
+        {
+            continue;
+        }
+        let start = cleaned[i]
+            .name_tokens
+            .clone()
+            .next()
+            .and_then(|t| doc.tokens.get(t))
+            .map_or(a.span.start, |t| t.span.start);
+        let Some(joined) = text.get(start..b.span.end) else {
+            continue;
+        };
+        let name = canonical(Kind::Person, joined);
+        let item = Item {
+            key: normalize(&name),
+            kind: Some(Kind::Person),
+            name: name.clone(),
+            alias: Some(name),
+            generic: false,
+            country: false,
+        };
+        items[i] = Some(item.clone());
+        items[i + 1] = Some(Item { alias: None, ..item });
     }
 }
 

@@ -210,6 +210,33 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
             out.generic = true;
         }
     }
+    if out.country.is_none() && !dateline && words.len() > 1 && out.kind != Some(Kind::Group)
+        && out.kind != Some(Kind::Place)
+    {
+        // Names a capitalisation-based finder takes for people.
+        let first = words.first().map_or(String::new(), |w| w.to_lowercase());
+        let last = words.last().map_or(String::new(), |w| w.to_lowercase());
+        if lexicon::PLACE_PREFIXES.contains(&first.as_str()) {
+            out.kind = Some(Kind::Place);
+        } else if lexicon::ORG_HEADS.contains(&last.as_str())
+            || last == "house"
+            || words.first().is_some_and(|w| lexicon::is_acronym(w) && lexicon::country(w).is_some())
+        {
+            out.kind = Some(Kind::Group);
+        }
+    }
+    // "a militia group, the X": the name in apposition to a group noun.
+    let mut p = k;
+    while p > sent_start && tok(doc, p - 1).eq_ignore_ascii_case("the") {
+        p -= 1;
+    }
+    if out.country.is_none()
+        && p >= sent_start + 2
+        && tok(doc, p - 1) == ","
+        && lexicon::GROUP_NOUNS.contains(&tok(doc, p - 2).to_lowercase().as_str())
+    {
+        out.kind = Some(Kind::Group);
+    }
     if out.country.is_none() && !dateline {
         let next = tok(doc, b).to_lowercase();
         let next2 = tok(doc, b + 1).to_lowercase();
@@ -515,5 +542,23 @@ mod tests {
         assert!(got.contains(&(String::new(), None, None, true)) || got.iter().any(|g| g.3), "{got:?}");
         assert!(got.contains(&("Norwegian Coast Guard".into(), None, None, false)), "{got:?}");
         assert!(got.contains(&("Tigers Brigade".into(), None, Some("Peru"), false)), "{got:?}");
+    }
+
+    #[test]
+    fn context_fixes_kinds() {
+        let s = "Envoys met in New Haven with the Harbor Nations and a rebel group, the Tano Hewa.";
+        let doc = Document::new("t", s.to_string());
+        let a = crate::text::analyze(&doc);
+        let got: Vec<(String, Option<Kind>)> = RuleFinder
+            .find(&a)
+            .iter()
+            .map(|m| {
+                let c = clean_mention(&a, m);
+                (c.name, c.kind)
+            })
+            .collect();
+        assert!(got.contains(&("New Haven".into(), Some(Kind::Place))), "{got:?}");
+        assert!(got.contains(&("Harbor Nations".into(), Some(Kind::Group))), "{got:?}");
+        assert!(got.contains(&("Tano Hewa".into(), Some(Kind::Group))), "{got:?}");
     }
 }
