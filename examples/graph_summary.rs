@@ -10,7 +10,6 @@ use std::path::PathBuf;
 
 fn main() -> anyhow::Result<()> {
     let mut inputs = Vec::new();
-    #[allow(unused_mut)]
     let mut options = Options::default();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -20,13 +19,16 @@ fn main() -> anyhow::Result<()> {
             "--rules" => {}
             "--aliases" => {
                 let path = PathBuf::from(args.next().unwrap_or_default());
-                let _ = (&path, resolve::AliasTable::default());
+                options.aliases = resolve::AliasTable::load(&path)?;
             }
             _ => inputs.push(PathBuf::from(a)),
         }
     }
     let (files, _) = load::list_files(&inputs);
-    let docs: Vec<_> = files.iter().filter_map(|f| load::read_file(f).ok()).collect();
+    let docs: Vec<_> = files
+        .iter()
+        .filter_map(|f| load::read_file(f).ok())
+        .collect();
     let graph = Pipeline::new(ner::Finder::default(), options).run(docs);
     for n in graph.nodes() {
         let aliases: Vec<&str> = n.aliases.iter().map(String::as_str).collect();

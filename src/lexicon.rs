@@ -379,7 +379,9 @@ pub const OFFICE_DOMAINS: &[&str] = &[
 
 /// Branches of the armed forces written before a rank ("Marine Gen.",
 /// "Army Col."): neither part of the name nor of the title.
-pub const SERVICE_WORDS: &[&str] = &["army", "marine", "marines", "navy", "air", "force", "coast", "guard"];
+pub const SERVICE_WORDS: &[&str] = &[
+    "army", "marine", "marines", "navy", "air", "force", "coast", "guard",
+];
 
 /// Nouns naming a role in an apposition ("X, head of Y", "X, a
 /// spokeswoman for Y"), besides the titles.
@@ -408,17 +410,51 @@ pub const ROLE_NOUNS: &[&str] = &[
 /// Capitalised adjectives of religion, region or ethnicity that are not
 /// names of anything by themselves ("Shiite militias", "Western allies").
 pub const ADJECTIVES: &[&str] = &[
-    "african", "arab", "arabic", "asian", "buddhist", "catholic", "christian", "eastern",
-    "european", "hindu", "islamic", "islamist", "jewish", "kurdish", "latin", "muslim",
-    "northern", "orthodox", "protestant", "shia", "shiite", "shi'ite", "southern", "sunni",
+    "african",
+    "arab",
+    "arabic",
+    "asian",
+    "buddhist",
+    "catholic",
+    "christian",
+    "eastern",
+    "european",
+    "hindu",
+    "islamic",
+    "islamist",
+    "jewish",
+    "kurdish",
+    "latin",
+    "muslim",
+    "northern",
+    "orthodox",
+    "protestant",
+    "shia",
+    "shiite",
+    "shi'ite",
+    "southern",
+    "sunni",
     "western",
 ];
 
 /// Hyphenated endings that turn a country or demonym into a modifier
 /// ("Iran-backed", "US-led", "Turkish-based").
 pub const MODIFIER_SUFFIXES: &[&str] = &[
-    "allied", "backed", "based", "born", "brokered", "controlled", "funded", "led", "linked",
-    "made", "owned", "run", "sponsored", "supported", "trained",
+    "allied",
+    "backed",
+    "based",
+    "born",
+    "brokered",
+    "controlled",
+    "funded",
+    "led",
+    "linked",
+    "made",
+    "owned",
+    "run",
+    "sponsored",
+    "supported",
+    "trained",
 ];
 
 /// Lowercase words after a name that say it names a group ("the Islamic
@@ -455,7 +491,9 @@ pub const SELF_STANDING_HEADS: &[&str] = &["congress", "parliament", "senate"];
 pub fn is_acronym(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
     (2..=8).contains(&letters.len())
-        && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
         && letters.iter().filter(|c| c.is_alphabetic()).count() >= 2
 }
 

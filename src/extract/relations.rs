@@ -193,7 +193,9 @@ fn verb(word: &str) -> Option<Verb> {
         "attacked" | "attack" | "attacks" | "attacking" | "struck" | "bombed" | "bombs"
         | "shelled" | "raided" | "targeted" | "targets" | "invaded" | "invades" | "invading"
         | "ambushed" | "stormed" => Verb::Attack,
-        "killed" | "kill" | "kills" | "killing" | "assassinated" | "murdered" | "executed" => Verb::Kill,
+        "killed" | "kill" | "kills" | "killing" | "assassinated" | "murdered" | "executed" => {
+            Verb::Kill
+        }
         "commands" | "commanded" => Verb::Command,
         "leads" | "led" | "heads" | "headed" => Verb::Lead,
         "joined" | "joins" => Verb::Join,
@@ -247,7 +249,9 @@ impl Ctx<'_, '_> {
             span,
         } in find_roles(self.doc, self.mentions, &cleaned)
         {
-            let Some(pe) = self.entity(mention).filter(|&e| self.kind(e) == Some(Kind::Person))
+            let Some(pe) = self
+                .entity(mention)
+                .filter(|&e| self.kind(e) == Some(Kind::Person))
             else {
                 continue;
             };
@@ -262,7 +266,11 @@ impl Ctx<'_, '_> {
             let Some(m) = self.mentions.get(mention) else {
                 continue;
             };
-            let rel = role_relation(&title, self.kind(oe).unwrap_or(Kind::Group), self.is_country(oe));
+            let rel = role_relation(
+                &title,
+                self.kind(oe).unwrap_or(Kind::Group),
+                self.is_country(oe),
+            );
             let ev = narrow_evidence(self.doc, m.sentence, span, m.span);
             self.push(out, pe, oe, rel, ev);
         }
@@ -345,20 +353,27 @@ impl Ctx<'_, '_> {
             let Some(sm) = self.mentions.get(smi) else {
                 continue;
             };
-            if (sm.tokens.end..t).any(|i| matches!(self.word(i).as_str(), "," | ";" | "and" | "or" | "\"" | "“" | "”")) {
+            if (sm.tokens.end..t).any(|i| {
+                matches!(
+                    self.word(i).as_str(),
+                    "," | ";" | "and" | "or" | "\"" | "“" | "”"
+                )
+            }) {
                 continue;
             }
             let after = |from: usize, within: usize, ok: &dyn Fn(Kind) -> bool| {
                 ms.iter().find(|(mi, e)| {
-                    self.mentions.get(*mi).is_some_and(|m| {
-                        m.tokens.start >= from && m.tokens.start <= from + within
-                    }) && self.kind(*e).is_some_and(ok)
+                    self.mentions
+                        .get(*mi)
+                        .is_some_and(|m| m.tokens.start >= from && m.tokens.start <= from + within)
+                        && self.kind(*e).is_some_and(ok)
                 })
             };
             let agentive = |k: Kind| matches!(k, Kind::Person | Kind::Group);
             let (source, target, om) = match v {
                 Verb::Meet => {
-                    let with = (t + 1..(t + 9).min(sent.tokens.end)).find(|&i| self.word(i) == "with");
+                    let with =
+                        (t + 1..(t + 9).min(sent.tokens.end)).find(|&i| self.word(i) == "with");
                     let obj = match with {
                         Some(w) => after(w + 1, 6, &agentive),
                         None => after(t + 1, 2, &agentive),
@@ -439,19 +454,37 @@ impl Ctx<'_, '_> {
     /// located_in and part_of between neighbouring mentions.
     fn places_and_units(&self, s: usize, ms: &[(usize, usize)], out: &mut Vec<LocalRelation>) {
         for pair in ms.windows(2) {
-            let [(ami, ae), (bmi, be)] = *pair else { continue };
+            let [(ami, ae), (bmi, be)] = *pair else {
+                continue;
+            };
             let (Some(a), Some(b)) = (self.mentions.get(ami), self.mentions.get(bmi)) else {
                 continue;
             };
-            let between: Vec<String> = (a.tokens.end..b.tokens.start).map(|i| self.word(i)).collect();
+            let between: Vec<String> = (a.tokens.end..b.tokens.start)
+                .map(|i| self.word(i))
+                .collect();
             let (ak, bk) = (self.kind(ae), self.kind(be));
             let filler = |w: &str| {
                 lexicon::PLACE_HEADS.contains(&w)
                     || matches!(
                         w,
-                        "air" | "military" | "naval" | "the" | "north" | "south" | "east" | "west"
-                            | "northern" | "southern" | "eastern" | "western" | "central"
-                            | "northeastern" | "northwestern" | "southeastern" | "southwestern"
+                        "air"
+                            | "military"
+                            | "naval"
+                            | "the"
+                            | "north"
+                            | "south"
+                            | "east"
+                            | "west"
+                            | "northern"
+                            | "southern"
+                            | "eastern"
+                            | "western"
+                            | "central"
+                            | "northeastern"
+                            | "northwestern"
+                            | "southeastern"
+                            | "southwestern"
                     )
             };
             let in_pattern = between.iter().filter(|w| *w == "in").count() == 1
@@ -459,7 +492,10 @@ impl Ctx<'_, '_> {
                 && between.len() <= 5;
             let comma_country = between == [","]
                 && self.is_country(be)
-                && !a.tokens.start.checked_sub(1).is_some_and(|i| self.word(i) == ",")
+                && a.tokens
+                    .start
+                    .checked_sub(1)
+                    .is_none_or(|i| self.word(i) != ",")
                 && !matches!(self.word(b.tokens.end).as_str(), "and" | "or");
             let located = bk == Some(Kind::Place)
                 && !self.is_country(ae)
@@ -483,9 +519,21 @@ impl Ctx<'_, '_> {
                 .is_some_and(|w| {
                     matches!(
                         w.to_lowercase().as_str(),
-                        "command" | "division" | "brigade" | "battalion" | "regiment" | "company"
-                            | "wing" | "branch" | "department" | "ministry" | "committee"
-                            | "office" | "unit" | "squadron" | "corps"
+                        "command"
+                            | "division"
+                            | "brigade"
+                            | "battalion"
+                            | "regiment"
+                            | "company"
+                            | "wing"
+                            | "branch"
+                            | "department"
+                            | "ministry"
+                            | "committee"
+                            | "office"
+                            | "unit"
+                            | "squadron"
+                            | "corps"
                     )
                 });
             let of = between == ["of"] || between == ["of", "the"];
@@ -536,11 +584,20 @@ mod tests {
         let got = typed("Chilean Foreign Minister Rosa Vidal arrived on Monday.");
         assert!(has(&got, "Rosa Vidal", "holds_office", "Chile"), "{got:?}");
         let got = typed("Then Lena Park, the head of the Harbor Authority, resigned.");
-        assert!(has(&got, "Lena Park", "leads", "Harbor Authority"), "{got:?}");
+        assert!(
+            has(&got, "Lena Park", "leads", "Harbor Authority"),
+            "{got:?}"
+        );
         let got = typed("Then Omar Diaz, a spokesman for the Farmers Union, spoke.");
-        assert!(has(&got, "Omar Diaz", "spoke_for", "Farmers Union"), "{got:?}");
+        assert!(
+            has(&got, "Omar Diaz", "spoke_for", "Farmers Union"),
+            "{got:?}"
+        );
         let got = typed("Then Ida Holm, commander of the Northern Fleet Command, left.");
-        assert!(has(&got, "Ida Holm", "commands", "Northern Fleet Command"), "{got:?}");
+        assert!(
+            has(&got, "Ida Holm", "commands", "Northern Fleet Command"),
+            "{got:?}"
+        );
         let got = typed("On Monday Peruvian Gen. Luis Soto flew home.");
         assert!(has(&got, "Luis Soto", "nationality_of", "Peru"), "{got:?}");
         assert!(!has(&got, "Luis Soto", "holds_office", "Peru"), "{got:?}");
@@ -551,14 +608,28 @@ mod tests {
         let got = typed("Ana Ruiz met on Tuesday with Tom Okafor in Lima.");
         assert!(has(&got, "Ana Ruiz", "met_with", "Tom Okafor"), "{got:?}");
         let got = typed("The Red Hand Brigade attacked the Northern Fleet Command.");
-        assert!(has(&got, "Red Hand Brigade", "attacked", "Northern Fleet Command"), "{got:?}");
+        assert!(
+            has(
+                &got,
+                "Red Hand Brigade",
+                "attacked",
+                "Northern Fleet Command"
+            ),
+            "{got:?}"
+        );
         let got = typed("A Red Hand Brigade raid killed Chilean Gen. Luis Soto.");
-        assert!(has(&got, "Red Hand Brigade", "killed", "Luis Soto"), "{got:?}");
+        assert!(
+            has(&got, "Red Hand Brigade", "killed", "Luis Soto"),
+            "{got:?}"
+        );
         // Where, not whom.
         let got = typed("The Red Hand Brigade attacks in Chile continued.");
         assert!(!got.iter().any(|(_, r, _)| *r == "attacked"), "{got:?}");
         let got = typed("Karl Berg was killed by the Red Hand Brigade on Sunday.");
-        assert!(has(&got, "Red Hand Brigade", "killed", "Karl Berg"), "{got:?}");
+        assert!(
+            has(&got, "Red Hand Brigade", "killed", "Karl Berg"),
+            "{got:?}"
+        );
         // No verb linking them: no typed edge.
         let got = typed("Ana Ruiz and Tom Okafor were in Lima.");
         assert!(!got.iter().any(|(_, r, _)| *r == "met_with"), "{got:?}");
@@ -567,9 +638,18 @@ mod tests {
     #[test]
     fn places_nest() {
         let got = typed("Fighting spread to Kandahar province in southern Afghanistan.");
-        assert!(has(&got, "Kandahar", "located_in", "Afghanistan"), "{got:?}");
+        assert!(
+            has(&got, "Kandahar", "located_in", "Afghanistan"),
+            "{got:?}"
+        );
         let got = typed("Troops left the Dwyer air base in western Afghanistan.");
-        assert!(got.iter().any(|(_, r, b)| *r == "located_in" && b == "Afghanistan"), "{got:?}");
+        assert!(
+            got.iter()
+                .any(|(_, r, b)| *r == "located_in" && b == "Afghanistan"),
+            "{got:?}"
+        );
+        let got = typed("Crowds attacked the U.S. Embassy in Lima, police said.");
+        assert!(has(&got, "U.S. Embassy", "located_in", "Lima"), "{got:?}");
         // A list of countries is not nesting.
         let got = typed("Envoys from Peru, Chile and Bolivia met.");
         assert!(!got.iter().any(|(_, r, _)| *r == "located_in"), "{got:?}");

@@ -59,7 +59,9 @@ impl AliasTable {
     /// `{`, TOML otherwise. Errors carry the path, line and column.
     pub fn load(path: &Path) -> Result<AliasTable, Error> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        let json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        let json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
             || text.trim_start().starts_with('{');
         AliasTable::parse(&text, json).map_err(|(line, column, message)| Error::Parse {
             path: path.to_path_buf(),
@@ -140,7 +142,10 @@ drop = ["Weather Desk"]
         assert_eq!(a.merged("front"), Some("Nile Front"));
         assert!(a.drop.contains("weather desk"));
         assert_eq!(a.kinds.get("condor"), Some(&Kind::Group));
-        assert_eq!(a.rename.get("ana ruiz").map(String::as_str), Some("Ana María Ruiz"));
+        assert_eq!(
+            a.rename.get("ana ruiz").map(String::as_str),
+            Some("Ana María Ruiz")
+        );
     }
 
     #[test]
@@ -148,13 +153,18 @@ drop = ["Weather Desk"]
         let bad = "drop = [\"a\"]\n[merge]\n\"X\" = 3\n";
         let (line, col, msg) = AliasTable::parse(bad, false).err().unwrap_or_default();
         assert_eq!((line, col), (3, 7), "{msg}");
-        let (line, _, _) = AliasTable::parse("{\n \"drop\": [1]\n}", true).err().unwrap_or_default();
+        let (line, _, _) = AliasTable::parse("{\n \"drop\": [1]\n}", true)
+            .err()
+            .unwrap_or_default();
         assert_eq!(line, 2);
-        let (line, col, msg) =
-            AliasTable::parse("[kind]\n\"Y\" = \"planet\"\n", false).err().unwrap_or_default();
+        let (line, col, msg) = AliasTable::parse("[kind]\n\"Y\" = \"planet\"\n", false)
+            .err()
+            .unwrap_or_default();
         assert_eq!((line, col), (2, 7));
         assert!(msg.contains("planet"), "{msg}");
-        let (_, _, msg) = AliasTable::parse("colour = 1\n", false).err().unwrap_or_default();
+        let (_, _, msg) = AliasTable::parse("colour = 1\n", false)
+            .err()
+            .unwrap_or_default();
         assert!(msg.contains("colour"), "{msg}");
     }
 }

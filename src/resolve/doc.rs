@@ -180,7 +180,10 @@ impl Resolver for DocResolver {
                 }
             }
             // Otherwise an acronym joins the one longer name it spells.
-            let spelled: Vec<&String> = bodies.iter().filter(|b| is_initials_of(surface, b)).collect();
+            let spelled: Vec<&String> = bodies
+                .iter()
+                .filter(|b| is_initials_of(surface, b))
+                .collect();
             if let [b] = spelled.as_slice() {
                 keys.union(&it.key, b);
             }
@@ -316,7 +319,9 @@ fn join_apostrophe_names(
     for i in 0..mentions.len().saturating_sub(1) {
         let (a, b) = (&mentions[i], &mentions[i + 1]);
         let q = a.tokens.end;
-        let Some(qt) = doc.tokens.get(q) else { continue };
+        let Some(qt) = doc.tokens.get(q) else {
+            continue;
+        };
         let glued = qt.span.start == a.span.end
             && matches!(doc.token_text(q), "'" | "’")
             && b.tokens.start == q + 1
@@ -353,7 +358,10 @@ fn join_apostrophe_names(
             country: false,
         };
         items[i] = Some(item.clone());
-        items[i + 1] = Some(Item { alias: None, ..item });
+        items[i + 1] = Some(Item {
+            alias: None,
+            ..item
+        });
     }
 }
 
@@ -396,11 +404,7 @@ fn pick_name(items: &[&Item]) -> String {
     counts
         .into_iter()
         .max_by_key(|(name, (n, first))| {
-            (
-                word_count(&normalize(name)),
-                *n,
-                std::cmp::Reverse(*first),
-            )
+            (word_count(&normalize(name)), *n, std::cmp::Reverse(*first))
         })
         .map(|(name, _)| name.to_string())
         .or_else(|| items.first().map(|it| it.name.clone()))

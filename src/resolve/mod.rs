@@ -139,7 +139,15 @@ mod tests {
     fn a_surname_shared_by_two_people_is_not_merged() {
         use MentionLabel::*;
         let s = "Anna Smith met Tom Smith in Oslo. Smith said the talks went well.";
-        let d = with_mentions(s, &[("Anna Smith", Per), ("Tom Smith", Per), ("Oslo", Loc), ("Smith", Per)]);
+        let d = with_mentions(
+            s,
+            &[
+                ("Anna Smith", Per),
+                ("Tom Smith", Per),
+                ("Oslo", Loc),
+                ("Smith", Per),
+            ],
+        );
         let ns: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(ns, ["Anna Smith", "Tom Smith", "Oslo", "Smith"]);
     }
@@ -150,17 +158,33 @@ mod tests {
         let s = "Secretary of State Paul Okafor met Chilean Gen. Ida Holm. Mr. Okafor left.";
         let d = with_mentions(
             s,
-            &[("Secretary of State Paul Okafor", Per), ("Chilean Gen. Ida Holm", Per), ("Mr. Okafor", Per)],
+            &[
+                ("Secretary of State Paul Okafor", Per),
+                ("Chilean Gen. Ida Holm", Per),
+                ("Mr. Okafor", Per),
+            ],
         );
         let okafor = &d.entities[0];
         assert_eq!(okafor.name, "Paul Okafor");
         assert_eq!(okafor.mentions, [0, 2]);
-        assert!(okafor.roles.iter().any(|r| r.title == "secretary of state"), "{okafor:?}");
+        assert!(
+            okafor.roles.iter().any(|r| r.title == "secretary of state"),
+            "{okafor:?}"
+        );
         let holm = &d.entities[1];
         assert_eq!(holm.name, "Ida Holm");
-        assert!(holm.roles.iter().any(|r| r.title == "general" && r.of.is_none()), "{holm:?}");
+        assert!(
+            holm.roles
+                .iter()
+                .any(|r| r.title == "general" && r.of.is_none()),
+            "{holm:?}"
+        );
         // The demonym makes the country, for the nationality edge.
-        assert!(d.entities.iter().any(|e| e.name == "Chile" && e.kind == Kind::Place));
+        assert!(
+            d.entities
+                .iter()
+                .any(|e| e.name == "Chile" && e.kind == Kind::Place)
+        );
     }
 
     #[test]
@@ -170,7 +194,8 @@ mod tests {
         let got = resolve("Talks with the Northern Grain Union (NGU) failed. The NGU walked out.");
         assert_eq!(names(&got), ["Northern Grain Union"], "{got:?}");
         assert!(got[0].2.contains(&"NGU".to_string()));
-        let got = resolve("He praised the Red Hand group, sometimes called MANO. Later MANO struck.");
+        let got =
+            resolve("He praised the Red Hand group, sometimes called MANO. Later MANO struck.");
         assert_eq!(names(&got), ["Red Hand"], "{got:?}");
         assert_eq!(got[0].0, Kind::Group);
         // Initials without a bracket, and an acronym that is not them.
@@ -180,7 +205,8 @@ mod tests {
 
     #[test]
     fn spelling_variants_and_datelines() {
-        let got = resolve("LIMA — U.S. envoys met US officials. The United States and America agreed.");
+        let got =
+            resolve("LIMA — U.S. envoys met US officials. The United States and America agreed.");
         assert_eq!(names(&got), ["Lima", "United States"], "{got:?}");
         assert_eq!(got[0].0, Kind::Place);
         let got = resolve("Omar al-Farsi spoke. Later Omar Al-Farsi’s aides and al-Farsi left.");
@@ -189,9 +215,18 @@ mod tests {
 
     #[test]
     fn demonym_modified_groups_make_no_junk() {
-        let got = resolve("Peruvian-backed Sunni fighters attacked. Chilean security forces answered.");
-        assert!(names(&got).iter().all(|n| !n.contains("Sunni") && !n.contains("backed")), "{got:?}");
-        assert!(names(&got).contains(&"Peru") || names(&got).contains(&"Chile"), "{got:?}");
+        let got =
+            resolve("Peruvian-backed Sunni fighters attacked. Chilean security forces answered.");
+        assert!(
+            names(&got)
+                .iter()
+                .all(|n| !n.contains("Sunni") && !n.contains("backed")),
+            "{got:?}"
+        );
+        assert!(
+            names(&got).contains(&"Peru") || names(&got).contains(&"Chile"),
+            "{got:?}"
+        );
         let got = resolve("Officials said the Army and the Ministry agreed.");
         assert!(got.is_empty(), "{got:?}");
     }
@@ -206,17 +241,25 @@ mod tests {
     }
 
     fn labels(g: &KnowledgeGraph, kind: Kind) -> Vec<String> {
-        g.nodes().filter(|n| n.kind == kind).map(|n| n.label.clone()).collect()
+        g.nodes()
+            .filter(|n| n.kind == kind)
+            .map(|n| n.label.clone())
+            .collect()
     }
 
     #[test]
     fn across_documents_a_unique_surname_merges() {
         let g = build(
-            &["Gen. Ana Ruiz flew to Peru.", "On Monday Mr. Ruiz spoke in Lima."],
+            &[
+                "Gen. Ana Ruiz flew to Peru.",
+                "On Monday Mr. Ruiz spoke in Lima.",
+            ],
             Options::default(),
         );
         assert_eq!(labels(&g, Kind::Person), ["Ana Ruiz"]);
-        let n = g.node("person:ana-ruiz").map(|n| (n.documents.len(), n.mentions));
+        let n = g
+            .node("person:ana-ruiz")
+            .map(|n| (n.documents.len(), n.mentions));
         assert_eq!(n, Some((2, 2)));
     }
 
@@ -268,9 +311,15 @@ mod tests {
         assert_eq!(labels(&g, Kind::Person), ["Ana M. Ruiz"]);
         assert_eq!(labels(&g, Kind::Place), ["Chile"]);
         let groups = labels(&g, Kind::Group);
-        assert!(groups.contains(&"Northern Grain Union".to_string()), "{groups:?}");
+        assert!(
+            groups.contains(&"Northern Grain Union".to_string()),
+            "{groups:?}"
+        );
         assert!(!groups.contains(&"Grain Union".to_string()), "{groups:?}");
-        assert!(groups.contains(&"Condor Holdings".to_string()), "{groups:?}");
+        assert!(
+            groups.contains(&"Condor Holdings".to_string()),
+            "{groups:?}"
+        );
     }
 
     #[test]
@@ -284,7 +333,10 @@ mod tests {
         let dump = |g: &KnowledgeGraph| -> Vec<String> {
             g.nodes()
                 .map(|n| format!("{} {} {:?} {}", n.id, n.label, n.aliases, n.mentions))
-                .chain(g.edges().map(|(s, t, e)| format!("{} {} {} {}", s.id, t.id, e.relation, e.count)))
+                .chain(
+                    g.edges()
+                        .map(|(s, t, e)| format!("{} {} {} {}", s.id, t.id, e.relation, e.count)),
+                )
                 .collect()
         };
         assert_eq!(dump(&a), dump(&b));

@@ -140,9 +140,10 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
     let mut leading_demonym = None;
     while k < b {
         let w = tok(doc, k);
-        if w.eq_ignore_ascii_case("the") || lexicon::modifier_country(w).is_some() {
-            k += 1;
-        } else if strip_titles && is_title_token(doc, k, sent_end) {
+        if w.eq_ignore_ascii_case("the")
+            || lexicon::modifier_country(w).is_some()
+            || (strip_titles && is_title_token(doc, k, sent_end))
+        {
             k += 1;
         } else if let Some(c) = lexicon::demonym_country(w).filter(|_| k + 1 < b) {
             let rest_generic = (k + 1..b).all(|i| is_generic_word(tok(doc, i)));
@@ -194,7 +195,9 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         name = title_case(&name);
         out.kind = Some(Kind::Place);
     }
-    if let Some(c) = lexicon::country(&name).or_else(|| lexicon::country(&super::canonical(Kind::Place, &name))) {
+    if let Some(c) =
+        lexicon::country(&name).or_else(|| lexicon::country(&super::canonical(Kind::Place, &name)))
+    {
         out.country = Some(c);
         out.kind = Some(Kind::Place);
     } else if let [w] = words.as_slice() {
@@ -210,7 +213,10 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
             out.generic = true;
         }
     }
-    if out.country.is_none() && !dateline && words.len() > 1 && out.kind != Some(Kind::Group)
+    if out.country.is_none()
+        && !dateline
+        && words.len() > 1
+        && out.kind != Some(Kind::Group)
         && out.kind != Some(Kind::Place)
     {
         // Names a capitalisation-based finder takes for people.
@@ -220,7 +226,9 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
             out.kind = Some(Kind::Place);
         } else if lexicon::ORG_HEADS.contains(&last.as_str())
             || last == "house"
-            || words.first().is_some_and(|w| lexicon::is_acronym(w) && lexicon::country(w).is_some())
+            || words
+                .first()
+                .is_some_and(|w| lexicon::is_acronym(w) && lexicon::country(w).is_some())
         {
             out.kind = Some(Kind::Group);
         }
@@ -249,6 +257,9 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         {
             // "Dwyer air base", "Kandahar province": a lowercase place word
             // after an untyped name makes it a place.
+            out.kind = Some(Kind::Place);
+        } else if out.kind.is_none() && k > sent_start && matches!(tok(doc, k - 1), "in" | "near") {
+            // "talks in Lima": an untyped name after "in" is a place.
             out.kind = Some(Kind::Place);
         } else if out.kind.is_none()
             && words.len() > 1
@@ -301,7 +312,9 @@ fn title_phrases(doc: &Analyzed<'_>, run: Range<usize>) -> Vec<(Range<usize>, St
         let lower = w.trim_end_matches('.').to_lowercase();
         let separator =
             lexicon::is_honorific(w) || (lexicon::is_service_word(w) && !lexicon::is_title(w));
-        let abbrev = lexicon::TITLE_ABBREVIATIONS.iter().any(|(a, _)| *a == lower);
+        let abbrev = lexicon::TITLE_ABBREVIATIONS
+            .iter()
+            .any(|(a, _)| *a == lower);
         let breaks = match &cur {
             Some((_, _, was_abbrev)) => separator || *was_abbrev != abbrev,
             None => separator,
@@ -360,7 +373,11 @@ fn of_before(doc: &Analyzed<'_>, mentions: &[Mention], j: usize, lo: usize) -> O
 pub fn find_roles(doc: &Analyzed<'_>, mentions: &[Mention], cleaned: &[Cleaned]) -> Vec<RoleMatch> {
     let mut out = Vec::new();
     for (mi, (m, c)) in mentions.iter().zip(cleaned).enumerate() {
-        if c.name_tokens.is_empty() || c.country.is_some() || c.kind == Some(Kind::Group) || c.kind == Some(Kind::Place) {
+        if c.name_tokens.is_empty()
+            || c.country.is_some()
+            || c.kind == Some(Kind::Group)
+            || c.kind == Some(Kind::Place)
+        {
             continue;
         }
         let Some(sent) = doc.sentences.get(m.sentence) else {
@@ -375,7 +392,11 @@ pub fn find_roles(doc: &Analyzed<'_>, mentions: &[Mention], cleaned: &[Cleaned])
         }
         let phrases = title_phrases(doc, j..k);
         for (pi, (r, title)) in phrases.iter().enumerate() {
-            let of = if pi == 0 { of_before(doc, mentions, j, lo) } else { None };
+            let of = if pi == 0 {
+                of_before(doc, mentions, j, lo)
+            } else {
+                None
+            };
             out.push(RoleMatch {
                 mention: mi,
                 title: title.clone(),
@@ -391,7 +412,13 @@ pub fn find_roles(doc: &Analyzed<'_>, mentions: &[Mention], cleaned: &[Cleaned])
 }
 
 /// "X, [the|a|former] [Y's|Chilean] <role> [of|for|at|in [the] Z]".
-fn apposition(doc: &Analyzed<'_>, mentions: &[Mention], mi: usize, end: usize, hi: usize) -> Option<RoleMatch> {
+fn apposition(
+    doc: &Analyzed<'_>,
+    mentions: &[Mention],
+    mi: usize,
+    end: usize,
+    hi: usize,
+) -> Option<RoleMatch> {
     if end >= hi || tok(doc, end) != "," {
         return None;
     }
@@ -399,20 +426,35 @@ fn apposition(doc: &Analyzed<'_>, mentions: &[Mention], mi: usize, end: usize, h
     while p < hi
         && matches!(
             tok(doc, p).to_lowercase().as_str(),
-            "the" | "a" | "an" | "former" | "then" | "current" | "acting" | "its" | "their" | "new" | "longtime"
+            "the"
+                | "a"
+                | "an"
+                | "former"
+                | "then"
+                | "current"
+                | "acting"
+                | "its"
+                | "their"
+                | "new"
+                | "longtime"
         )
     {
         p += 1;
     }
     let mut pre_of = None;
-    if p < hi && let Some(other) = mention_at(mentions, p) && other != mi {
+    if p < hi
+        && let Some(other) = mention_at(mentions, p)
+        && other != mi
+    {
         let m = mentions.get(other)?;
         pre_of = Some(OfRef::Mention(other));
         p = m.tokens.end;
         if p < hi && matches!(tok(doc, p), "'s" | "’s") {
             p += 1;
         }
-    } else if p < hi && let Some(c) = lexicon::demonym_country(tok(doc, p)) {
+    } else if p < hi
+        && let Some(c) = lexicon::demonym_country(tok(doc, p))
+    {
         pre_of = Some(OfRef::Country(c));
         p += 1;
     }
@@ -445,10 +487,15 @@ fn apposition(doc: &Analyzed<'_>, mentions: &[Mention], mi: usize, end: usize, h
         if q < hi && tok(doc, q).eq_ignore_ascii_case("the") {
             q += 1;
         }
-        if q < hi && let Some(other) = mention_at(mentions, q) && other != mi {
+        if q < hi
+            && let Some(other) = mention_at(mentions, q)
+            && other != mi
+        {
             post_of = Some(OfRef::Mention(other));
             last = mentions.get(other).map_or(q + 1, |m| m.tokens.end);
-        } else if q < hi && let Some(c) = lexicon::demonym_country(tok(doc, q)) {
+        } else if q < hi
+            && let Some(c) = lexicon::demonym_country(tok(doc, q))
+        {
             post_of = Some(OfRef::Country(c));
             last = q + 1;
         }
@@ -539,9 +586,18 @@ mod tests {
                 (c.name, c.country, c.nationality, c.junk)
             })
             .collect();
-        assert!(got.contains(&(String::new(), None, None, true)) || got.iter().any(|g| g.3), "{got:?}");
-        assert!(got.contains(&("Norwegian Coast Guard".into(), None, None, false)), "{got:?}");
-        assert!(got.contains(&("Tigers Brigade".into(), None, Some("Peru"), false)), "{got:?}");
+        assert!(
+            got.contains(&(String::new(), None, None, true)) || got.iter().any(|g| g.3),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Norwegian Coast Guard".into(), None, None, false)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Tigers Brigade".into(), None, Some("Peru"), false)),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -557,8 +613,17 @@ mod tests {
                 (c.name, c.kind)
             })
             .collect();
-        assert!(got.contains(&("New Haven".into(), Some(Kind::Place))), "{got:?}");
-        assert!(got.contains(&("Harbor Nations".into(), Some(Kind::Group))), "{got:?}");
-        assert!(got.contains(&("Tano Hewa".into(), Some(Kind::Group))), "{got:?}");
+        assert!(
+            got.contains(&("New Haven".into(), Some(Kind::Place))),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Harbor Nations".into(), Some(Kind::Group))),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Tano Hewa".into(), Some(Kind::Group))),
+            "{got:?}"
+        );
     }
 }
