@@ -59,13 +59,14 @@ fn apply_merge(aliases: &AliasTable, name: &str) -> (String, String) {
 }
 
 /// Adds one node per real-world entity to `g` and returns, for each
-/// document (in `results` order), the node id of each local entity (`None`
-/// when the user dropped it).
+/// document (in `results` order), the node id of each local entity. An
+/// entity the user dropped gets the empty id, which names no node, so
+/// edges to it are not added.
 pub fn add_entities(
     g: &mut KnowledgeGraph,
     results: &[DocResult],
     aliases: &AliasTable,
-) -> Vec<Vec<Option<String>>> {
+) -> Vec<Vec<String>> {
     let mut entries: Vec<Entry<'_>> = Vec::new();
     let mut slots: Vec<Vec<Option<usize>>> = Vec::new();
     for r in results {
@@ -159,11 +160,11 @@ pub fn add_entities(
     // Documents, through the slots (entries do not know their document).
     let mut out = Vec::with_capacity(results.len());
     for (r, doc_slots) in results.iter().zip(slots) {
-        let ids: Vec<Option<String>> = doc_slots
+        let ids: Vec<String> = doc_slots
             .into_iter()
-            .map(|s| s.and_then(|i| node_of[i].clone()))
+            .map(|s| s.and_then(|i| node_of[i].clone()).unwrap_or_default())
             .collect();
-        for id in ids.iter().flatten() {
+        for id in &ids {
             if let Some(n) = g.node_mut(id) {
                 n.documents.insert(r.id.clone());
             }

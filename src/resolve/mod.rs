@@ -32,8 +32,9 @@ pub fn build_graph(results: &[DocResult], options: &Options) -> KnowledgeGraph {
     g
 }
 
-/// Event nodes and their role edges (`ids`: node id of each local entity).
-fn add_events(g: &mut KnowledgeGraph, results: &[DocResult], ids: &[Vec<Option<String>>]) {
+/// Event nodes and their role edges (`ids`: node id of each local entity,
+/// empty for dropped ones).
+fn add_events(g: &mut KnowledgeGraph, results: &[DocResult], ids: &[Vec<String>]) {
     for (r, ids) in results.iter().zip(ids) {
         for ev in &r.events {
             let id = crate::extract::events::event_id(ev, r);
@@ -54,7 +55,7 @@ fn add_events(g: &mut KnowledgeGraph, results: &[DocResult], ids: &[Vec<Option<S
             }
             crate::graph::push_evidence(&mut info.evidence, ev.evidence.clone());
             for (role, ei) in &ev.roles {
-                if let Some(Some(target)) = ids.get(*ei) {
+                if let Some(target) = ids.get(*ei) {
                     g.add_edge(&id, target, *role, ev.evidence.clone());
                 }
             }
@@ -63,10 +64,10 @@ fn add_events(g: &mut KnowledgeGraph, results: &[DocResult], ids: &[Vec<Option<S
 }
 
 /// Relations between entities, on the merged nodes.
-fn add_relations(g: &mut KnowledgeGraph, results: &[DocResult], ids: &[Vec<Option<String>>]) {
+fn add_relations(g: &mut KnowledgeGraph, results: &[DocResult], ids: &[Vec<String>]) {
     for (r, ids) in results.iter().zip(ids) {
         for rel in &r.relations {
-            if let (Some(Some(s)), Some(Some(t))) = (ids.get(rel.source), ids.get(rel.target)) {
+            if let (Some(s), Some(t)) = (ids.get(rel.source), ids.get(rel.target)) {
                 g.add_edge(s, t, rel.relation, rel.evidence.clone());
             }
         }
