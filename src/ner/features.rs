@@ -198,19 +198,14 @@ fn tok_facts(w: &str) -> Tok {
         ..Tok::default()
     };
     // Affixes of 1..=4 characters of the lowercase form.
-    let ends: Vec<usize> = lower
-        .char_indices()
-        .map(|(i, c)| i + c.len_utf8())
-        .take(4)
-        .collect();
-    let starts: Vec<usize> = lower.char_indices().rev().map(|(i, _)| i).take(4).collect();
-    let nchars = lower.chars().count();
-    t.naff = nchars.min(4);
-    for (k, e) in ends.iter().enumerate() {
-        t.pre[k] = fnv(lower.get(..*e).unwrap_or("").as_bytes());
+    let mut k = 0;
+    for (i, c) in lower.char_indices().take(4) {
+        t.pre[k] = fnv(lower.as_bytes().get(..i + c.len_utf8()).unwrap_or(&[]));
+        k += 1;
     }
-    for (k, s) in starts.iter().enumerate() {
-        t.suf[k] = fnv(lower.get(*s..).unwrap_or("").as_bytes());
+    t.naff = k;
+    for (k, (i, _)) in lower.char_indices().rev().take(4).enumerate() {
+        t.suf[k] = fnv(lower.as_bytes().get(i..).unwrap_or(&[]));
     }
     t
 }
@@ -226,25 +221,52 @@ struct DocStat {
     upper_mid: bool,
     /// Position in runs of capitalised words: 1 first, 2 inside, 4 last.
     seq: u8,
-    /// Stage-1 labels of the word's occurrences: counts per type, then `O`.
+}
+
+/// What stage one said about a word elsewhere in the document.
+#[derive(Debug, Clone, Copy, Default)]
+struct LabelStat {
+    /// Counts per entity type, then `O`.
     labels: [u16; 5],
     /// Type + 1 and length of the longest stage-1 entity containing it.
     sup: (u8, u8),
 }
 
-/// Computes the features of every sentence of one document.
-///
-/// `stage1`, when given, holds the first stage's tags for every token and
-/// adds the second stage's features.
-pub fn extract<S: AsRef<str>>(
-    sentences: &[Vec<S>],
-    gaz: &Gazetteer,
+/// A hasher for keys that are already hashes: one mixing step instead of
+/// SipHash, which dominated tagging time.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PreHashed(u64);
+
+impl std::hash::Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = finish(self.0 ^ fnv(bytes));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = finish(n);
+    }
+}
+
+/// A map keyed by 64-bit hashes.
+pub type HashKeyed<V> = HashMap<u64, V, std::hash::BuildHasherDefault<PreHashed>>;
+
+/// The features of a document that do not depend on any tagging (all that
+/// stage one uses), and what stage two needs to add its own.
+#[derive(Debug, Clone, Default)]
+pub struct DocFeatures {
+    pub base: Vec<SentFeatures>,
+    /// Lowercase hash and class of every token, per sentence.
+    toks: Vec<Vec<(u64, u8)>>,
     bits: u32,
-    stage1: Option<&[Vec<u8>]>,
-) -> Vec<SentFeatures> {
+}
+
+/// Computes the stage-one features of every sentence of one document.
+pub fn extract<S: AsRef<str>>(sentences: &[Vec<S>], gaz: &Gazetteer, bits: u32) -> DocFeatures {
     let mut toks: Vec<Vec<Tok>> = Vec::with_capacity(sentences.len());
     let mut caps: Vec<bool> = Vec::with_capacity(sentences.len());
-    let mut stats: HashMap<u64, DocStat> = HashMap::new();
+    let mut stats: HashKeyed<DocStat> = HashKeyed::default();
     for s in sentences {
         let mut ts: Vec<Tok> = s
             .iter()
@@ -256,8 +278,8 @@ pub fn extract<S: AsRef<str>>(
             seen_word |= t.class != NOALPHA;
         }
         let any_lower = ts.iter().any(|t| t.class == LOWER || t.class == INITCAP);
-        let multi_caps = ts.iter().filter(|t| t.class == ALLCAPS).count() >= 1;
-        let is_caps = !any_lower && multi_caps && ts.len() >= 2;
+        let some_caps = ts.iter().any(|t| t.class == ALLCAPS);
+        let is_caps = !any_lower && some_caps && ts.len() >= 2;
         if !is_caps {
             let mut run_start: Option<usize> = None;
             for i in 0..=ts.len() {
@@ -297,34 +319,6 @@ pub fn extract<S: AsRef<str>>(
         toks.push(ts);
         caps.push(is_caps);
     }
-    if let Some(tags) = stage1 {
-        for (ts, tg) in toks.iter().zip(tags) {
-            for (t, &tag) in ts.iter().zip(tg) {
-                let st = stats.entry(t.lower).or_default();
-                let k = tag_type(tag).map_or(4, usize::from);
-                st.labels[k] = st.labels[k].saturating_add(1);
-            }
-            let mut i = 0;
-            while i < tg.len() {
-                let Some(ty) = tag_type(tg[i]) else {
-                    i += 1;
-                    continue;
-                };
-                let mut j = i + 1;
-                while j < tg.len() && !is_begin(tg[j]) && tag_type(tg[j]) == Some(ty) {
-                    j += 1;
-                }
-                let len = (j - i).min(255) as u8;
-                for t in &ts[i..j.min(ts.len())] {
-                    let st = stats.entry(t.lower).or_default();
-                    if len > st.sup.1 {
-                        st.sup = (ty + 1, len);
-                    }
-                }
-                i = j;
-            }
-        }
-    }
 
     let shift = 64 - bits.clamp(1, 32);
     let row = |h: u64| (finish(h) >> shift) as u32;
@@ -336,7 +330,6 @@ pub fn extract<S: AsRef<str>>(
         lows.extend(ts.iter().map(|t| t.lower));
         gaz.matches(&lows, &mut gb, &mut gi);
         let is_caps = caps.get(si).copied().unwrap_or(false);
-        let tags = stage1.and_then(|s| s.get(si));
         let mut f = SentFeatures {
             rows: Vec::with_capacity(ts.len() * 40),
             offsets: Vec::with_capacity(ts.len() + 1),
@@ -375,8 +368,8 @@ pub fn extract<S: AsRef<str>>(
             };
             r.push(row(mix(mix(T_CTX_SHAPE, ctx), t.short)));
             r.push(row(mix(mix(T_CTX_WORD, ctx), t.lower)));
-            let st = stats.get(&t.lower).copied().unwrap_or_default();
             if t.class != NOALPHA {
+                let st = stats.get(&t.lower).copied().unwrap_or_default();
                 let dc =
                     u64::from(st.cap_mid) | u64::from(st.low) << 1 | u64::from(st.upper_mid) << 2;
                 r.push(row(mix(T_DOCCASE, dc | ctx << 3 | u64::from(t.class) << 5)));
@@ -406,15 +399,74 @@ pub fn extract<S: AsRef<str>>(
             if gnext != 0 {
                 r.push(row(mix(T_GAZ_NEXT, u64::from(gnext))));
             }
-            if let Some(tags) = tags {
+            f.offsets.push(f.rows.len() as u32);
+        }
+        out.push(f);
+    }
+    DocFeatures {
+        base: out,
+        toks: toks
+            .iter()
+            .map(|ts| ts.iter().map(|t| (t.lower, t.class)).collect())
+            .collect(),
+        bits,
+    }
+}
+
+impl DocFeatures {
+    /// The features stage two adds, given stage one's tags for every token:
+    /// its own and its neighbours' stage-one tags, the majority type stage
+    /// one gave the same word in the document, and the type of the longest
+    /// stage-one entity the word is part of anywhere in the document.
+    pub fn stage2(&self, stage1: &[Vec<u8>]) -> Vec<SentFeatures> {
+        let mut stats: HashKeyed<LabelStat> = HashKeyed::default();
+        for (ts, tg) in self.toks.iter().zip(stage1) {
+            for (&(lower, _), &tag) in ts.iter().zip(tg) {
+                let st = stats.entry(lower).or_default();
+                let k = tag_type(tag).map_or(4, usize::from);
+                st.labels[k] = st.labels[k].saturating_add(1);
+            }
+            let mut i = 0;
+            while i < tg.len() {
+                let Some(ty) = tag_type(tg[i]) else {
+                    i += 1;
+                    continue;
+                };
+                let mut j = i + 1;
+                while j < tg.len() && !is_begin(tg[j]) && tag_type(tg[j]) == Some(ty) {
+                    j += 1;
+                }
+                let len = (j - i).min(255) as u8;
+                for &(lower, _) in ts.get(i..j).unwrap_or(&[]) {
+                    let st = stats.entry(lower).or_default();
+                    if len > st.sup.1 {
+                        st.sup = (ty + 1, len);
+                    }
+                }
+                i = j;
+            }
+        }
+        let shift = 64 - self.bits.clamp(1, 32);
+        let row = |h: u64| (finish(h) >> shift) as u32;
+        let mut out = Vec::with_capacity(self.toks.len());
+        for (si, ts) in self.toks.iter().enumerate() {
+            let tags = stage1.get(si).map_or(&[][..], Vec::as_slice);
+            let mut f = SentFeatures {
+                rows: Vec::with_capacity(ts.len() * 6),
+                offsets: Vec::with_capacity(ts.len() + 1),
+            };
+            f.offsets.push(0);
+            for (i, &(lower, class)) in ts.iter().enumerate() {
                 let tg = |d: isize| {
                     i.checked_add_signed(d)
                         .and_then(|j| tags.get(j))
                         .map_or(99, |&x| u64::from(x))
                 };
+                let r = &mut f.rows;
                 r.push(row(mix(T_S1_OWN, tg(0))));
                 r.push(row(mix(mix(T_S1_PREV, tg(-1)), tg(0))));
                 r.push(row(mix(mix(T_S1_NEXT, tg(0)), tg(1))));
+                let st = stats.get(&lower).copied().unwrap_or_default();
                 let total: u32 = st.labels.iter().map(|&c| u32::from(c)).sum();
                 let (best, n) = st.labels[..4]
                     .iter()
@@ -429,24 +481,38 @@ pub fn extract<S: AsRef<str>>(
                     } else {
                         2
                     };
-                    r.push(row(mix(T_S2_TOK, (best as u64) << 2 | share)));
-                    r.push(row(mix(
-                        mix(T_S2_TOK, (best as u64) << 2 | share),
-                        u64::from(t.class),
-                    )));
+                    let v = (best as u64) << 2 | share;
+                    r.push(row(mix(T_S2_TOK, v)));
+                    r.push(row(mix(mix(T_S2_TOK, v), u64::from(class))));
                 }
-                if st.sup.0 > 0 && t.class != LOWER {
+                if st.sup.0 > 0 && class != LOWER {
                     r.push(row(mix(
                         T_S2_SUP,
                         u64::from(st.sup.0) << 8 | u64::from(st.sup.1.min(4)),
                     )));
                 }
+                f.offsets.push(f.rows.len() as u32);
             }
-            f.offsets.push(f.rows.len() as u32);
+            out.push(f);
         }
-        out.push(f);
+        out
     }
-    out
+}
+
+/// Joins two feature lists of the same sentence token by token.
+pub fn concat(a: &SentFeatures, b: &SentFeatures) -> SentFeatures {
+    let n = a.len().min(b.len());
+    let mut f = SentFeatures {
+        rows: Vec::with_capacity(a.rows.len() + b.rows.len()),
+        offsets: Vec::with_capacity(n + 1),
+    };
+    f.offsets.push(0);
+    for t in 0..n {
+        f.rows.extend_from_slice(a.token(t));
+        f.rows.extend_from_slice(b.token(t));
+        f.offsets.push(f.rows.len() as u32);
+    }
+    f
 }
 
 #[cfg(test)]
@@ -455,7 +521,7 @@ mod tests {
 
     fn feats(sents: &[&str]) -> Vec<SentFeatures> {
         let s: Vec<Vec<&str>> = sents.iter().map(|s| s.split(' ').collect()).collect();
-        extract(&s, &Gazetteer::default(), 20, None)
+        extract(&s, &Gazetteer::default(), 20).base
     }
 
     #[test]
@@ -516,9 +582,17 @@ mod tests {
     fn stage_one_tags_add_features() {
         let s = vec![vec!["Ana", "Ruiz", "spoke", "."], vec!["Ruiz", "left", "."]];
         let g = Gazetteer::default();
-        let plain = extract(&s, &g, 20, None);
+        let doc = extract(&s, &g, 20);
         let tags = vec![vec![1, 2, 0, 0], vec![1, 0, 0]];
-        let two = extract(&s, &g, 20, Some(&tags));
-        assert!(two[1].token(0).len() > plain[1].token(0).len());
+        let extra = doc.stage2(&tags);
+        assert_eq!(extra.len(), 2);
+        // "Ruiz" alone in sentence 2 learns it was part of a PER entity.
+        let none = doc.stage2(&[vec![0, 0, 0, 0], vec![0, 0, 0]]);
+        assert!(extra[1].token(0).len() > none[1].token(0).len());
+        let both = concat(&doc.base[1], &extra[1]);
+        assert_eq!(
+            both.token(0).len(),
+            doc.base[1].token(0).len() + extra[1].token(0).len()
+        );
     }
 }

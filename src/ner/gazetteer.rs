@@ -5,7 +5,6 @@
 //! through a hash of their lowercase tokens, so matching allocates nothing.
 
 use super::hash::{fnv, mix};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The gazetteer kinds, one bit each in a [`Kinds`] mask.
@@ -29,7 +28,7 @@ pub const MAX_WORDS: usize = 5;
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     /// Hash of a name's lowercase tokens → kinds it belongs to.
-    names: HashMap<u64, Kinds>,
+    names: super::features::HashKeyed<Kinds>,
 }
 
 /// The hash of a sequence of lowercase tokens, built one token at a time.

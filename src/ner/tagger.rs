@@ -66,15 +66,15 @@ impl Tagger {
     /// into [`TAGS`], one per token.
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<u8>> {
         let mut em: Vec<[f32; NTAGS]> = Vec::new();
+        let feats = features::extract(sentences, self.gaz, self.model.bits);
         let mut tags: Vec<Vec<u8>> = Vec::with_capacity(sentences.len());
-        let bits = self.model.bits;
         for (k, stage) in self.model.stages.iter().enumerate() {
-            let prev = (k > 0).then_some(tags.as_slice());
-            let feats = features::extract(sentences, self.gaz, bits, prev);
+            let extra = (k > 0).then(|| feats.stage2(&tags));
             let mut next = Vec::with_capacity(sentences.len());
-            for f in &feats {
+            for (i, f) in feats.base.iter().enumerate() {
                 let mut out = Vec::new();
-                stage.decode(f, &mut em, &mut out);
+                let parts = [Some(f), extra.as_ref().and_then(|e| e.get(i))];
+                stage.decode(&parts, &mut em, &mut out);
                 next.push(out);
             }
             tags = next;

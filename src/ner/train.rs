@@ -61,17 +61,33 @@ impl Corpus {
         Corpus { docs, gold }
     }
 
-    fn features(&self, bits: u32, stage1: Option<&[Vec<Vec<u8>>]>) -> Vec<Vec<SentFeatures>> {
+    fn features(&self, bits: u32) -> Vec<features::DocFeatures> {
         let gaz = Gazetteer::builtin();
         self.docs
             .iter()
-            .enumerate()
-            .map(|(d, doc)| {
-                let prev = stage1.and_then(|s| s.get(d)).map(Vec::as_slice);
-                features::extract(doc, gaz, bits, prev)
-            })
+            .map(|doc| features::extract(doc, gaz, bits))
             .collect()
     }
+}
+
+/// Stage-one features of every document.
+fn base(feats: &[features::DocFeatures]) -> Vec<Vec<SentFeatures>> {
+    feats.iter().map(|d| d.base.clone()).collect()
+}
+
+/// Stage-two features: stage one's plus those from stage one's tags.
+fn with_stage2(feats: &[features::DocFeatures], tags: &[Vec<Vec<u8>>]) -> Vec<Vec<SentFeatures>> {
+    feats
+        .iter()
+        .zip(tags)
+        .map(|(d, t)| {
+            d.base
+                .iter()
+                .zip(d.stage2(t))
+                .map(|(a, b)| features::concat(a, &b))
+                .collect()
+        })
+        .collect()
 }
 
 /// Float weights of one stage while training.
@@ -333,8 +349,10 @@ pub fn train(
         train.sentences.len(),
         dv.docs.len()
     ));
-    let ftr = tr.features(bits, None);
-    let fdv = dv.features(bits, None);
+    let dtr = tr.features(bits);
+    let ddv = dv.features(bits);
+    let ftr = base(&dtr);
+    let fdv = base(&ddv);
     let (s1, best1, f1_1) = train_stage(
         "stage 1",
         bits,
@@ -377,8 +395,8 @@ pub fn train(
         drop(ftr);
         let dev1 = s1.decode_all(&fdv);
         drop(fdv);
-        let ftr2 = tr.features(bits, Some(&jack));
-        let fdv2 = dv.features(bits, Some(&dev1));
+        let ftr2 = with_stage2(&dtr, &jack);
+        let fdv2 = with_stage2(&ddv, &dev1);
         let (s2, best2, f1_2) = train_stage(
             "stage 2",
             bits,

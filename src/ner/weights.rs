@@ -56,23 +56,33 @@ pub fn viterbi(
     if n == 0 {
         return;
     }
-    let mut back: Vec<[u8; NTAGS]> = vec![[0; NTAGS]; n];
-    let mut score = [f32::NEG_INFINITY; NTAGS];
+    // Forbidden transitions as -inf, so the inner loop has no branch on
+    // them (a path through one can never win against a legal path, and an
+    // all-O path is always legal).
+    let mut tr = *trans;
+    let mut st = *start;
     for c in 0..NTAGS {
-        if allowed(None, c) {
-            score[c] = start[c] + em[0][c];
+        if !allowed(None, c) {
+            st[c] = f32::NEG_INFINITY;
+        }
+        for p in 0..NTAGS {
+            if !allowed(Some(p), c) {
+                tr[p][c] = f32::NEG_INFINITY;
+            }
         }
     }
+    let mut back: Vec<[u8; NTAGS]> = vec![[0; NTAGS]; n];
+    let mut score = [0f32; NTAGS];
+    for c in 0..NTAGS {
+        score[c] = st[c] + em[0][c];
+    }
     for t in 1..n {
-        let mut next = [f32::NEG_INFINITY; NTAGS];
+        let mut next = [0f32; NTAGS];
         for c in 0..NTAGS {
-            let mut best = f32::NEG_INFINITY;
+            let mut best = score[0] + tr[0][c];
             let mut arg = 0u8;
-            for p in 0..NTAGS {
-                if !allowed(Some(p), c) {
-                    continue;
-                }
-                let s = score[p] + trans[p][c];
+            for p in 1..NTAGS {
+                let s = score[p] + tr[p][c];
                 if s > best {
                     best = s;
                     arg = p as u8;
@@ -98,20 +108,24 @@ pub fn viterbi(
 }
 
 impl Stage {
-    /// Emission scores of every token of a sentence.
-    pub fn emissions(&self, f: &SentFeatures, em: &mut Vec<[f32; NTAGS]>) {
+    /// Emission scores of every token of a sentence whose features come in
+    /// parts (stage two: the stage-one features plus its own).
+    pub fn emissions(&self, parts: &[Option<&SentFeatures>], em: &mut Vec<[f32; NTAGS]>) {
         em.clear();
+        let n = parts.iter().flatten().map(|f| f.len()).max().unwrap_or(0);
         let nrows = self.rows.len() / NTAGS;
-        for t in 0..f.len() {
+        for t in 0..n {
             let mut acc = [0i32; NTAGS];
-            for &r in f.token(t) {
-                let r = r as usize;
-                if r >= nrows {
-                    continue;
-                }
-                let w = &self.rows[r * NTAGS..r * NTAGS + NTAGS];
-                for k in 0..NTAGS {
-                    acc[k] += i32::from(w[k]);
+            for f in parts.iter().flatten() {
+                for &r in f.token(t) {
+                    let r = r as usize;
+                    if r >= nrows {
+                        continue;
+                    }
+                    let w = &self.rows[r * NTAGS..r * NTAGS + NTAGS];
+                    for k in 0..NTAGS {
+                        acc[k] += i32::from(w[k]);
+                    }
                 }
             }
             em.push(acc.map(|a| a as f32));
@@ -119,8 +133,13 @@ impl Stage {
     }
 
     /// Tags one sentence.
-    pub fn decode(&self, f: &SentFeatures, em: &mut Vec<[f32; NTAGS]>, out: &mut Vec<u8>) {
-        self.emissions(f, em);
+    pub fn decode(
+        &self,
+        parts: &[Option<&SentFeatures>],
+        em: &mut Vec<[f32; NTAGS]>,
+        out: &mut Vec<u8>,
+    ) {
+        self.emissions(parts, em);
         let trans = self.trans.map(|r| r.map(f32::from));
         let start = self.start.map(f32::from);
         viterbi(em, &trans, &start, out);
