@@ -65,9 +65,9 @@ pub fn viterbi(
         if !allowed(None, c) {
             st[c] = f32::NEG_INFINITY;
         }
-        for p in 0..NTAGS {
+        for (p, row) in tr.iter_mut().enumerate() {
             if !allowed(Some(p), c) {
-                tr[p][c] = f32::NEG_INFINITY;
+                row[c] = f32::NEG_INFINITY;
             }
         }
     }
