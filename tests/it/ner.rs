@@ -75,7 +75,7 @@ fn train_is_deterministic_and_eval_scores_and_writes_predictions() {
             assert!(b.is_empty());
         } else {
             let tag = b.strip_prefix(a).expect("input line kept as prefix");
-            assert!(tag.starts_with(' ') && tag.trim().len() >= 1, "{b:?}");
+            assert!(tag.starts_with(' ') && !tag.trim().is_empty(), "{b:?}");
         }
     }
 }
