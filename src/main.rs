@@ -51,7 +51,10 @@ fn pipeline_for(input: &InputArgs, comention: bool) -> anyhow::Result<Pipeline> 
 fn train(args: cli::TrainArgs) -> anyhow::Result<Outcome> {
     let opts = ner::train::TrainOptions {
         epochs: args.epochs,
-        ..Default::default()
+        bits: args.bits,
+        stages: args.stages,
+        seed: args.seed,
+        members: args.members,
     };
     ner::train_command(&args.train, &args.dev, &args.out, &opts, &mut |l| {
         eprintln!("{l}")

@@ -58,7 +58,7 @@ impl SentFeatures {
 
 // Template ids. Changing any of them, or what a template hashes, needs a
 // retrained model: bump `FEATURE_VERSION` so old model files are refused.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 const T_BIAS: u64 = 1;
 const T_WORD: u64 = 2;
 const T_LOWER: u64 = 3;
@@ -112,6 +112,16 @@ pub fn normalize(w: &str) -> Cow<'_, str> {
             })
             .collect(),
     )
+}
+
+/// The training data (1990s Reuters) writes "U.S." where today's wire
+/// style writes "US"; outside all-caps headlines (where "US" may be the
+/// pronoun) the model sees the form it was trained on.
+fn dotted_form(w: &str) -> Option<&'static str> {
+    match w {
+        "US" => Some("U.S."),
+        _ => None,
+    }
 }
 
 /// Facts about one token, computed once per document.
@@ -280,6 +290,16 @@ pub fn extract<S: AsRef<str>>(sentences: &[Vec<S>], gaz: &Gazetteer, bits: u32) 
         let any_lower = ts.iter().any(|t| t.class == LOWER || t.class == INITCAP);
         let some_caps = ts.iter().any(|t| t.class == ALLCAPS);
         let is_caps = !any_lower && some_caps && ts.len() >= 2;
+        if !is_caps {
+            for (t, w) in ts.iter_mut().zip(s) {
+                if let Some(d) = dotted_form(w.as_ref()) {
+                    *t = Tok {
+                        initial: t.initial,
+                        ..tok_facts(d)
+                    };
+                }
+            }
+        }
         if !is_caps {
             let mut run_start: Option<usize> = None;
             for i in 0..=ts.len() {

@@ -45,7 +45,7 @@ fn train_is_deterministic_and_eval_scores_and_writes_predictions() {
         ]);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         let log = String::from_utf8_lossy(&o.stderr);
-        assert!(log.contains("stage 1 epoch 4/4"), "{log}");
+        assert!(log.contains("stage 1 member 3/3 epoch 4/4"), "{log}");
         assert!(log.contains("dev P"), "{log}");
     }
     assert_eq!(fs::read(&m1).unwrap(), fs::read(&m2).unwrap());
