@@ -81,7 +81,7 @@ fn main() {
     let ntok: usize = file.sentences.iter().map(|s| s.tokens.len()).sum();
     // Warm up (gazetteer and model decoding happen once per process).
     let _ = tagger.tag_document(&docs[0]);
-    let rounds = 20;
+    let rounds = 50;
     let c0 = cpu_seconds();
     let t0 = Instant::now();
     let mut tagged = 0usize;

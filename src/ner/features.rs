@@ -58,7 +58,7 @@ impl SentFeatures {
 
 // Template ids. Changing any of them, or what a template hashes, needs a
 // retrained model: bump `FEATURE_VERSION` so old model files are refused.
-pub const FEATURE_VERSION: u32 = 2;
+pub const FEATURE_VERSION: u32 = 4;
 const T_BIAS: u64 = 1;
 const T_WORD: u64 = 2;
 const T_LOWER: u64 = 3;
@@ -80,11 +80,16 @@ const T_GAZ_I: u64 = 31;
 const T_GAZ_PREV: u64 = 32;
 const T_GAZ_NEXT: u64 = 33;
 const T_WORD_PREV_SHAPE: u64 = 34;
+const T_SKIP: u64 = 35;
+const T_NEXT_WORD_SHAPE: u64 = 36;
+const T_SUF_AT: u64 = 37;
+const T_SHAPE_FAR: u64 = 39;
 const T_S1_OWN: u64 = 40;
 const T_S1_PREV: u64 = 41;
 const T_S1_NEXT: u64 = 42;
 const T_S2_TOK: u64 = 43;
 const T_S2_SUP: u64 = 44;
+const T_S2_ENT: u64 = 45;
 
 /// Writing classes of a token.
 const LOWER: u8 = 0;
@@ -379,6 +384,15 @@ pub fn extract<S: AsRef<str>>(sentences: &[Vec<S>], gaz: &Gazetteer, bits: u32) 
             r.push(row(mix(mix(T_BIGRAM_L, lo(-1)), t.lower)));
             r.push(row(mix(mix(T_BIGRAM_R, t.lower), lo(1))));
             r.push(row(mix(mix(T_WORD_PREV_SHAPE, lo(-1)), t.shape)));
+            r.push(row(mix(mix(T_SKIP, lo(-1)), lo(1))));
+            r.push(row(mix(mix(T_NEXT_WORD_SHAPE, t.shape), lo(1))));
+            r.push(row(mix(T_SHAPE_FAR, sh(-2))));
+            r.push(row(mix(T_SHAPE_FAR + 1, sh(2))));
+            for (k, d) in [-1isize, 1].into_iter().enumerate() {
+                if let Some(x) = at(d).filter(|x| x.naff >= 3) {
+                    r.push(row(mix(T_SUF_AT + k as u64, x.suf[2])));
+                }
+            }
             let ctx: u64 = if is_caps {
                 2
             } else if t.initial {
@@ -466,11 +480,43 @@ impl DocFeatures {
                 i = j;
             }
         }
+        // Whole names: the types stage one gave each name (as a hash of its
+        // lowercase tokens) across the document, and each token's name.
+        let mut names: HashKeyed<[u16; 4]> = HashKeyed::default();
+        let mut token_name: Vec<Vec<Option<(u64, u8)>>> = Vec::with_capacity(self.toks.len());
+        for (ts, tg) in self.toks.iter().zip(stage1) {
+            let mut tn = vec![None; ts.len()];
+            let mut i = 0;
+            while i < tg.len() {
+                let Some(ty) = tag_type(tg[i]) else {
+                    i += 1;
+                    continue;
+                };
+                let mut j = i + 1;
+                while j < tg.len() && !is_begin(tg[j]) && tag_type(tg[j]) == Some(ty) {
+                    j += 1;
+                }
+                let key = ts
+                    .get(i..j)
+                    .unwrap_or(&[])
+                    .iter()
+                    .fold(0x6e61_6d65, |h, &(lower, _)| mix(h, lower));
+                if let Some(c) = names.entry(key).or_default().get_mut(usize::from(ty)) {
+                    *c = c.saturating_add(1);
+                }
+                for slot in tn.iter_mut().take(j).skip(i) {
+                    *slot = Some((key, ty));
+                }
+                i = j;
+            }
+            token_name.push(tn);
+        }
         let shift = 64 - self.bits.clamp(1, 32);
         let row = |h: u64| (finish(h) >> shift) as u32;
         let mut out = Vec::with_capacity(self.toks.len());
         for (si, ts) in self.toks.iter().enumerate() {
             let tags = stage1.get(si).map_or(&[][..], Vec::as_slice);
+            let tn = token_name.get(si).map_or(&[][..], Vec::as_slice);
             let mut f = SentFeatures {
                 rows: Vec::with_capacity(ts.len() * 6),
                 offsets: Vec::with_capacity(ts.len() + 1),
@@ -504,6 +550,20 @@ impl DocFeatures {
                     let v = (best as u64) << 2 | share;
                     r.push(row(mix(T_S2_TOK, v)));
                     r.push(row(mix(mix(T_S2_TOK, v), u64::from(class))));
+                }
+                if let Some(&Some((key, ty))) = tn.get(i) {
+                    let c = names.get(&key).copied().unwrap_or_default();
+                    let total: u32 = c.iter().map(|&x| u32::from(x)).sum();
+                    let (best, n) = c
+                        .iter()
+                        .enumerate()
+                        .max_by_key(|&(k, &x)| (x, 4 - k))
+                        .map_or((0, 0), |(k, &x)| (k as u64, u32::from(x)));
+                    let share = u64::from(n == total) | u64::from(total > 1) << 1;
+                    r.push(row(mix(
+                        T_S2_ENT,
+                        best << 4 | u64::from(best == u64::from(ty)) << 2 | share,
+                    )));
                 }
                 if st.sup.0 > 0 && class != LOWER {
                     r.push(row(mix(
