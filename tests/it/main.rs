@@ -4,6 +4,7 @@
 mod cli;
 mod export_clients;
 mod export_props;
+mod ner;
 mod resolve;
 // Not every module uses every helper; unused ones are not errors.
 #[allow(dead_code)]
