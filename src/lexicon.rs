@@ -531,8 +531,14 @@ pub fn is_adjective(word: &str) -> bool {
     lower_in(&word.replace('’', "'"), ADJECTIVES)
 }
 
-/// The country of a modifier such as "Iran-backed" or "US-led".
+/// The country of a modifier such as "Iran-backed", "US-led" or
+/// "pro-Chilean".
 pub fn modifier_country(word: &str) -> Option<&'static str> {
+    for prefix in ["pro-", "anti-", "Pro-", "Anti-"] {
+        if let Some(rest) = word.strip_prefix(prefix) {
+            return country(rest).or_else(|| demonym_country(rest));
+        }
+    }
     let (head, tail) = word.rsplit_once('-')?;
     if !MODIFIER_SUFFIXES.contains(&tail.to_lowercase().as_str()) {
         return None;
@@ -552,6 +558,7 @@ pub const ORG_HEADS: &[&str] = &[
     "association",
     "authority",
     "bank",
+    "battalion",
     "board",
     "brigade",
     "brigades",
@@ -607,6 +614,7 @@ pub const ORG_HEADS: &[&str] = &[
     "service",
     "services",
     "society",
+    "squadron",
     "team",
     "times",
     "tribune",
@@ -819,6 +827,8 @@ mod tests {
         assert_eq!(modifier_country("Chile-backed"), Some("Chile"));
         assert_eq!(modifier_country("Peruvian-led"), Some("Peru"));
         assert_eq!(modifier_country("Chile-based-x"), None);
+        assert_eq!(modifier_country("pro-Chilean"), Some("Chile"));
+        assert_eq!(modifier_country("anti-Peru"), Some("Peru"));
         assert!(is_adjective("Sunni") && !is_adjective("Sunday"));
     }
 

@@ -193,7 +193,9 @@ impl Resolver for DocResolver {
             if it.country {
                 continue;
             }
-            let person_like = matches!(it.kind, None | Some(Kind::Person));
+            // A tagger sometimes types a bare surname as an organisation;
+            // places are left alone ("Jordan" the country).
+            let person_like = matches!(it.kind, None | Some(Kind::Person | Kind::Group));
             if person_like && let Some(s) = bare_surname(&it.key) {
                 let with: Vec<&String> = people.iter().filter(|p| surname(p) == Some(s)).collect();
                 if let [p] = with.as_slice() {
@@ -365,7 +367,8 @@ fn join_apostrophe_names(
     }
 }
 
-/// The kind most mentions give; a country is always a place. Ties go to
+/// The kind most mentions give, each weighted by its number of words; a
+/// country is always a place. Ties go to
 /// group, then person, then place (a name typed both ways is more often an
 /// organisation named after a place than the reverse).
 fn vote_kind(items: &[&Item]) -> Kind {
@@ -375,7 +378,8 @@ fn vote_kind(items: &[&Item]) -> Kind {
     let mut votes: BTreeMap<Kind, usize> = BTreeMap::new();
     for it in items {
         if let Some(k) = it.kind {
-            *votes.entry(k).or_default() += if it.generic { 0 } else { 1 };
+            // Fuller names are typed more reliably than their short forms.
+            *votes.entry(k).or_default() += if it.generic { 0 } else { word_count(&it.key) };
         }
     }
     [Kind::Group, Kind::Person, Kind::Place]

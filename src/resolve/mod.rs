@@ -154,6 +154,35 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_typed_as_a_group_still_joins_its_person() {
+        use MentionLabel::*;
+        let s = "Rep. Dana Whit spoke. Whit said no. Jordan and Peru agreed.";
+        let d = with_mentions(
+            s,
+            &[
+                ("Dana Whit", Per),
+                ("Whit", Org),
+                ("Jordan", Loc),
+                ("Peru", Loc),
+            ],
+        );
+        let ns: Vec<(&str, Kind)> = d
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind))
+            .collect();
+        assert_eq!(
+            ns,
+            [
+                ("Dana Whit", Kind::Person),
+                ("Jordan", Kind::Place),
+                ("Peru", Kind::Place)
+            ]
+        );
+        assert_eq!(d.entities[0].mentions, [0, 1]);
+    }
+
+    #[test]
     fn titles_inside_mentions_are_cut_and_kept_as_roles() {
         use MentionLabel::*;
         let s = "Secretary of State Paul Okafor met Chilean Gen. Ida Holm. Mr. Okafor left.";
@@ -341,5 +370,33 @@ mod tests {
                 .collect()
         };
         assert_eq!(dump(&a), dump(&b));
+    }
+
+    use proptest::prelude::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Resolution and relations never panic, whatever the text: odd
+        /// quotes, dashes, titles alone, acronyms in brackets, non-ASCII.
+        #[test]
+        fn never_panics_on_any_text(words in proptest::collection::vec(
+            proptest::prop_oneof![
+                "[A-Z][a-z]{0,6}".prop_map(String::from),
+                "[A-Z]{2,5}".prop_map(String::from),
+                proptest::sample::select(vec![
+                    "Gen.", "of", "State", "Secretary", "Prime", "Minister", "(", ")", ",", "—",
+                    "’", "'s", "the", "al-", "Al", "U.S.", "Iraqi", "pro-", "-backed", "met",
+                    "killed", "was", "by", "in", "province", "\n", ".", "sometimes", "called",
+                    "Mr", "é", "😀", "\u{0}",
+                ]).prop_map(String::from),
+            ],
+            0..40,
+        )) {
+            let text = words.join(" ");
+            let g = build(&[&text, &text.to_uppercase()], Options::default());
+            for n in g.nodes() {
+                prop_assert!(!n.label.is_empty() || n.kind == Kind::Event);
+            }
+        }
     }
 }
