@@ -344,21 +344,30 @@ impl Ctx<'_, '_> {
                 );
             // The subject: the last mention ending at most 4 tokens before
             // the verb (skipping auxiliaries and adverbs), with no comma.
-            let before = ms.iter().rev().find(|(mi, _)| {
-                self.mentions
-                    .get(*mi)
-                    .is_some_and(|m| m.tokens.end <= t && t - m.tokens.end <= 4)
-            });
-            let Some(&(smi, se)) = before else { continue };
+            // The nearest mention before the verb is the subject, even when
+            // it resolved to nothing (then there is no edge): an earlier
+            // mention is not a fallback.
+            let nearest = self
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.sentence == s && m.tokens.end <= t)
+                .max_by_key(|(_, m)| m.tokens.end)
+                .map(|(mi, _)| mi);
+            let Some(&(smi, se)) = nearest.and_then(|n| ms.iter().find(|(mi, _)| *mi == n)) else {
+                continue;
+            };
             let Some(sm) = self.mentions.get(smi) else {
                 continue;
             };
-            if (sm.tokens.end..t).any(|i| {
-                matches!(
-                    self.word(i).as_str(),
-                    "," | ";" | "and" | "or" | "\"" | "“" | "”"
-                )
-            }) {
+            if t - sm.tokens.end > 4
+                || (sm.tokens.end..t).any(|i| {
+                    matches!(
+                        self.word(i).as_str(),
+                        "," | ";" | ":" | "(" | ")" | "—" | "–" | "and" | "or" | "\"" | "“" | "”"
+                    )
+                })
+            {
                 continue;
             }
             let after = |from: usize, within: usize, ok: &dyn Fn(Kind) -> bool| {
@@ -605,6 +614,8 @@ mod tests {
 
     #[test]
     fn verbs_become_typed_edges() {
+        let got = typed("LIMA (AP) — Kellan met Tom Okafor on Friday.");
+        assert!(!got.iter().any(|(_, r, _)| *r == "met_with"), "{got:?}");
         let got = typed("Ana Ruiz met on Tuesday with Tom Okafor in Lima.");
         assert!(has(&got, "Ana Ruiz", "met_with", "Tom Okafor"), "{got:?}");
         let got = typed("The Red Hand Brigade attacked the Northern Fleet Command.");

@@ -163,8 +163,13 @@ impl Resolver for DocResolver {
             if !lexicon::is_acronym(surface) || it.country {
                 continue;
             }
+            // Only a group (or an untyped name) takes an acronym beside it:
+            // "LIMA (AP)" is a dateline and its news agency.
             let prev = (0..i).rev().find(|&j| {
-                mentions[j].sentence == m.sentence && items[j].as_ref().is_some_and(|p| !p.country)
+                mentions[j].sentence == m.sentence
+                    && items[j]
+                        .as_ref()
+                        .is_some_and(|p| !p.country && matches!(p.kind, None | Some(Kind::Group)))
             });
             if let Some(j) = prev {
                 let between: Vec<String> = (mentions[j].tokens.end..m.tokens.start)

@@ -30,7 +30,8 @@ pub struct Cleaned {
     /// True when the country was read from a demonym, not a name (the
     /// demonym is then not an alias of the country).
     pub demonym: bool,
-    /// A demonym cut from the front of a name ("Peruvian Navy Band").
+    /// A demonym at the front of a name: cut ("Peruvian Navy Band" →
+    /// "Navy Band"), or kept when the rest is generic ("Peruvian Navy").
     pub nationality: Option<&'static str>,
     /// A bare generic word ("Ministry", "Army") that names nothing unless
     /// it is the short form of a longer name in the same document.
@@ -149,6 +150,8 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
             let rest_generic = (k + 1..b).all(|i| is_generic_word(tok(doc, i)));
             let next_title = is_title_token(doc, k + 1, sent_end);
             if rest_generic && !next_title {
+                // Kept in the name ("Chilean Navy"), but still a nationality.
+                leading_demonym = Some(c);
                 break;
             }
             leading_demonym = Some(c);
@@ -591,7 +594,7 @@ mod tests {
             "{got:?}"
         );
         assert!(
-            got.contains(&("Norwegian Coast Guard".into(), None, None, false)),
+            got.contains(&("Norwegian Coast Guard".into(), None, Some("Norway"), false)),
             "{got:?}"
         );
         assert!(
