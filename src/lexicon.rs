@@ -335,9 +335,15 @@ pub const TITLES: &[&str] = &[
     "vice",
 ];
 
+/// True for a title word, abbreviated or not ("Gen.", "minister"), and for
+/// hyphenated titles ("Lieutenant-Colonel", "Vice-President").
 pub fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_lowercase();
     TITLES.contains(&w.as_str())
+        || (w.contains('-')
+            && w.split('-')
+                .all(|p| TITLES.contains(&p) || TITLE_MODIFIERS.contains(&p))
+            && w.split('-').any(|p| TITLES.contains(&p)))
 }
 
 /// Honorifics: cut from names like titles, but they say nothing about a
@@ -477,6 +483,22 @@ pub const ROLE_NOUNS: &[&str] = &[
 /// Capitalised adjectives of religion, region or ethnicity that are not
 /// names of anything by themselves ("Shiite militias", "Western allies").
 pub const ADJECTIVES: &[&str] = &[
+    "arabs",
+    "buddhists",
+    "catholics",
+    "christians",
+    "hindus",
+    "hutu",
+    "hutus",
+    "jews",
+    "kurd",
+    "kurds",
+    "muslims",
+    "protestants",
+    "shiites",
+    "sunnis",
+    "tutsi",
+    "tutsis",
     "african",
     "arab",
     "arabic",
@@ -907,6 +929,8 @@ mod tests {
         assert_eq!(month_number("March"), Some(3));
         assert_eq!(month_number("Ma"), None);
         assert!(is_title("Sgt."));
+        assert!(is_title("Lieutenant-Colonel") && is_title("Vice-President"));
+        assert!(!is_title("Jean-Pierre"));
         assert!(!is_title("Table"));
     }
 }

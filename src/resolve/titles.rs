@@ -149,11 +149,19 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         } else if let Some(c) = lexicon::demonym_country(w).filter(|_| k + 1 < b) {
             let rest_generic = (k + 1..b).all(|i| is_generic_word(tok(doc, i)));
             let next_title = is_title_token(doc, k + 1, sent_end);
-            if rest_generic && !next_title {
-                // Kept in the name ("Chilean Navy"), but still a nationality.
-                leading_demonym = Some(c);
+            leading_demonym = Some(c);
+            // Organisations keep a demonym that is part of their name
+            // ("British Broadcasting Corporation", "Chilean Navy"); people
+            // do not ("Chilean Gen. X", "American Ana Ruiz").
+            if (rest_generic || m.label == MentionLabel::Org) && !next_title {
                 break;
             }
+            k += 1;
+        } else if let Some(c) = lexicon::country(w)
+            .filter(|_| strip_titles && k + 1 < b && is_title_token(doc, k + 1, sent_end))
+        {
+            // "U.S. Assistant Secretary of State X": the country the office
+            // is of.
             leading_demonym = Some(c);
             k += 1;
         } else {
@@ -163,9 +171,11 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
     if k >= b {
         // Only titles, demonyms or modifiers: a demonym among them stands
         // for its country ("Chilean Prime" before "Minister X").
-        if let Some(c) = (a..b).find_map(|i| {
-            let w = tok(doc, i);
-            lexicon::demonym_country(w).or_else(|| lexicon::modifier_country(w))
+        if let Some(c) = leading_demonym.or_else(|| {
+            (a..b).find_map(|i| {
+                let w = tok(doc, i);
+                lexicon::demonym_country(w).or_else(|| lexicon::modifier_country(w))
+            })
         }) {
             out.country = Some(c);
             out.demonym = true;
@@ -174,6 +184,17 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
             out.junk = true;
         }
         return out;
+    }
+    // Weekdays glued to a name by a capitalisation-based finder ("X Monday").
+    let mut b = b;
+    while b > k + 1 {
+        let w = tok(doc, b - 1).to_lowercase();
+        // Not months: "May" ends names.
+        if lexicon::WEEKDAYS.contains(&w.as_str()) {
+            b -= 1;
+        } else {
+            break;
+        }
     }
     out.nationality = leading_demonym;
     out.name_tokens = k..b;
@@ -551,6 +572,18 @@ mod tests {
             [t("Paul Okafor", "secretary of state", None)]
         );
         assert_eq!(
+            roles("Later U.S. Assistant Secretary of State Ida Holm spoke."),
+            [t(
+                "Ida Holm",
+                "assistant secretary of state",
+                Some("U.S. Assistant")
+            )]
+        );
+        assert_eq!(
+            roles("Later Lieutenant-Colonel Ida Holm spoke."),
+            [t("Ida Holm", "lieutenant-colonel", None)]
+        );
+        assert_eq!(
             roles("Later Marine Lt. Gen. Ida Holm arrived."),
             [t("Ida Holm", "lieutenant general", None)]
         );
@@ -598,7 +631,7 @@ mod tests {
             "{got:?}"
         );
         assert!(
-            got.contains(&("Tigers Brigade".into(), None, Some("Peru"), false)),
+            got.contains(&("Peruvian Tigers Brigade".into(), None, Some("Peru"), false)),
             "{got:?}"
         );
     }
