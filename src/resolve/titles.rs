@@ -219,6 +219,15 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         name = title_case(&name);
         out.kind = Some(Kind::Place);
     }
+    // "New York-based", "Moscow-backed": a modifier, not a name.
+    if words.last().is_some_and(|w| {
+        w.rsplit_once('-').is_some_and(|(_, tail)| {
+            lexicon::MODIFIER_SUFFIXES.contains(&tail.to_lowercase().as_str())
+        })
+    }) {
+        out.junk = true;
+        return out;
+    }
     if let Some(c) =
         lexicon::country(&name).or_else(|| lexicon::country(&super::canonical(Kind::Place, &name)))
     {
@@ -339,8 +348,17 @@ fn title_phrases(doc: &Analyzed<'_>, run: Range<usize>) -> Vec<(Range<usize>, St
         let abbrev = lexicon::TITLE_ABBREVIATIONS
             .iter()
             .any(|(a, _)| *a == lower);
+        // A rank after another title starts its own role ("spokesman
+        // Colonel X"), unless it continues a rank ("Lieutenant General").
+        let rank = is_rank(w);
+        let prev_rank_like = i > 0 && {
+            let p = tok(doc, i - 1);
+            is_rank(p) || lexicon::is_title_modifier(p)
+        };
         let breaks = match &cur {
-            Some((_, _, was_abbrev)) => separator || *was_abbrev != abbrev,
+            Some((_, _, was_abbrev)) => {
+                separator || *was_abbrev != abbrev || (rank && !prev_rank_like)
+            }
             None => separator,
         };
         if breaks && let Some((r, words, _)) = cur.take() {
@@ -361,6 +379,12 @@ fn title_phrases(doc: &Analyzed<'_>, run: Range<usize>) -> Vec<(Range<usize>, St
         out.push((r, words.join(" ")));
     }
     out
+}
+
+/// True for a military rank, abbreviated, hyphenated or not.
+fn is_rank(word: &str) -> bool {
+    let full = lexicon::expand_title(word);
+    full.split('-').all(|p| lexicon::RANKS.contains(&p))
 }
 
 fn span_of(doc: &Analyzed<'_>, r: Range<usize>) -> Span {
@@ -582,6 +606,13 @@ mod tests {
         assert_eq!(
             roles("Later Lieutenant-Colonel Ida Holm spoke."),
             [t("Ida Holm", "lieutenant-colonel", None)]
+        );
+        assert_eq!(
+            roles("The Farmers Union spokesman Colonel Ida Holm spoke."),
+            [
+                t("Ida Holm", "spokesman", Some("Farmers Union")),
+                t("Ida Holm", "colonel", None)
+            ]
         );
         assert_eq!(
             roles("Later Marine Lt. Gen. Ida Holm arrived."),
