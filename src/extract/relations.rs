@@ -614,6 +614,8 @@ mod tests {
 
     #[test]
     fn verbs_become_typed_edges() {
+        let got = typed("Pro-Chilean militias attacked the Northern Fleet Command.");
+        assert!(!got.iter().any(|(_, r, _)| *r == "attacked"), "{got:?}");
         let got = typed("LIMA (AP) — Kellan met Tom Okafor on Friday.");
         assert!(!got.iter().any(|(_, r, _)| *r == "met_with"), "{got:?}");
         let got = typed("Ana Ruiz met on Tuesday with Tom Okafor in Lima.");

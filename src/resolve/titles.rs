@@ -169,13 +169,12 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         }
     }
     if k >= b {
-        // Only titles, demonyms or modifiers: a demonym among them stands
-        // for its country ("Chilean Prime" before "Minister X").
+        // Only titles, demonyms or modifiers: a demonym or country among
+        // them stands for its country ("Chilean Prime" before "Minister X").
         if let Some(c) = leading_demonym.or_else(|| {
-            (a..b).find_map(|i| {
-                let w = tok(doc, i);
-                lexicon::demonym_country(w).or_else(|| lexicon::modifier_country(w))
-            })
+            // Not a modifier: "pro-Chilean" or "Chile-backed" fighters are
+            // not Chile.
+            (a..b).find_map(|i| lexicon::demonym_country(tok(doc, i)))
         }) {
             out.country = Some(c);
             out.demonym = true;
