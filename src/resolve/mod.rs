@@ -14,8 +14,8 @@ pub use aliases::AliasTable;
 pub use doc::DocResolver;
 pub use names::{canonical, normalize};
 
-use crate::graph::{EventInfo, KnowledgeGraph};
-use crate::model::{DocResult, Kind};
+use crate::graph::KnowledgeGraph;
+use crate::model::DocResult;
 use crate::pipeline::Options;
 
 /// Merges per-document results (sorted by document id) into the graph:
@@ -33,15 +33,16 @@ pub fn build_graph(results: &[DocResult], options: &Options) -> KnowledgeGraph {
 }
 
 /// Event nodes and their role edges (`ids`: node id of each local entity,
-/// empty for dropped ones).
+/// empty for dropped ones). Self-contained so that the events module's own
+/// merge can replace it wholesale.
 fn add_events(g: &mut KnowledgeGraph, results: &[DocResult], ids: &[Vec<String>]) {
     for (r, ids) in results.iter().zip(ids) {
         for ev in &r.events {
             let id = crate::extract::events::event_id(ev, r);
-            let node = g.upsert_node(&id, Kind::Event, &ev.label);
+            let node = g.upsert_node(&id, crate::model::Kind::Event, &ev.label);
             node.mentions += 1;
             node.documents.insert(r.id.clone());
-            let info = node.event.get_or_insert_with(|| EventInfo {
+            let info = node.event.get_or_insert_with(|| crate::graph::EventInfo {
                 kind: ev.kind,
                 time: ev.time.clone(),
                 time_text: ev.time_text.clone(),
@@ -77,7 +78,7 @@ fn add_relations(g: &mut KnowledgeGraph, results: &[DocResult], ids: &[Vec<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, Mention, MentionLabel, Span};
+    use crate::model::{Document, Kind, Mention, MentionLabel, Span};
     use crate::ner::rules::RuleFinder;
     use crate::pipeline::{MentionFinder, Pipeline, Resolver};
 
