@@ -321,6 +321,22 @@ mod tests {
     }
 
     #[test]
+    fn roles_name_the_merged_node() {
+        let g = build(
+            &[
+                "Then Ana Ruiz, head of the US Grain Board, left.",
+                "On Monday the U.S. Grain Board met. Then the U.S. Grain Board voted.",
+            ],
+            Options::default(),
+        );
+        let roles: Vec<String> = g
+            .nodes()
+            .flat_map(|n| n.roles.iter().map(ToString::to_string))
+            .collect();
+        assert_eq!(roles, ["head of U.S. Grain Board"]);
+    }
+
+    #[test]
     fn alias_file_merges_renames_drops_and_forces_kinds() {
         let table = AliasTable::parse(
             "drop = [\"Peru\"]\n[merge]\n\"Northern Grain Union\" = [\"Grain Union\"]\n\
