@@ -520,6 +520,24 @@ impl Ctx<'_, '_> {
                 self.push(out, ae, be, Relation::LocatedIn, ev);
                 continue;
             }
+            // "the Chilean city of Temuco", "Chile's northern port of Arica".
+            let city_of = self.is_country(ae)
+                && bk == Some(Kind::Place)
+                && !self.is_country(be)
+                && between.last().is_some_and(|w| w == "of")
+                && between
+                    .iter()
+                    .any(|w| crate::resolve::titles::is_settlement_word(w))
+                && between[..between.len() - 1].iter().all(|w| {
+                    filler(w)
+                        || crate::resolve::titles::is_settlement_word(w)
+                        || matches!(w.as_str(), "'s" | "’s" | "second" | "largest" | "main")
+                });
+            if city_of {
+                let ev = narrow_evidence(self.doc, s, a.span, b.span);
+                self.push(out, be, ae, Relation::LocatedIn, ev);
+                continue;
+            }
             let unit = self
                 .entities
                 .entities
@@ -663,6 +681,10 @@ mod tests {
         );
         let got = typed("Crowds attacked the U.S. Embassy in Lima, police said.");
         assert!(has(&got, "U.S. Embassy", "located_in", "Lima"), "{got:?}");
+        let got = typed("Rebels took the southern Chilean city of Temuco.");
+        assert!(has(&got, "Temuco", "located_in", "Chile"), "{got:?}");
+        let got = typed("Rebels took Chile's northern port of Arica.");
+        assert!(has(&got, "Arica", "located_in", "Chile"), "{got:?}");
         // A list of countries is not nesting.
         let got = typed("Envoys from Peru, Chile and Bolivia met.");
         assert!(!got.iter().any(|(_, r, _)| *r == "located_in"), "{got:?}");

@@ -98,6 +98,15 @@ fn is_title_token(doc: &Analyzed<'_>, i: usize, limit: usize) -> bool {
         && lexicon::is_office_domain(tok(doc, i + 1))
 }
 
+/// Nouns for kinds of places ("the city of X", "the Chilean town of X").
+pub fn is_settlement_word(w: &str) -> bool {
+    lexicon::PLACE_HEADS.contains(&w)
+        || matches!(
+            w,
+            "town" | "village" | "capital" | "port" | "cities" | "towns"
+        )
+}
+
 fn kind_of(label: MentionLabel) -> Option<Kind> {
     match label {
         MentionLabel::Per => Some(Kind::Person),
@@ -289,6 +298,13 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         {
             // "Dwyer air base", "Kandahar province": a lowercase place word
             // after an untyped name makes it a place.
+            out.kind = Some(Kind::Place);
+        } else if out.kind.is_none()
+            && k > sent_start + 1
+            && tok(doc, k - 1) == "of"
+            && is_settlement_word(&tok(doc, k - 2).to_lowercase())
+        {
+            // "the city of Tikrit", "the province of Kandahar".
             out.kind = Some(Kind::Place);
         } else if out.kind.is_none() && k > sent_start && matches!(tok(doc, k - 1), "in" | "near") {
             // "talks in Lima": an untyped name after "in" is a place.
