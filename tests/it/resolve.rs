@@ -122,8 +122,7 @@ fn alias_file_errors_name_the_line() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("aliases.toml");
     std::fs::write(&bad, "drop = [\"a\"]\n[kind]\n\"X\" = \"planet\"\n").unwrap();
-    let run = |args: &[&str]| crate::util::bin().args(args).output().expect("binary runs");
-    let o = run(&[
+    let o = crate::util::newsgraph(&[
         "build",
         root().join("seeds").to_str().unwrap(),
         "--out",
@@ -134,7 +133,7 @@ fn alias_file_errors_name_the_line() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("aliases.toml:3:7"), "{err}");
-    let ok = run(&[
+    let ok = crate::util::newsgraph(&[
         "build",
         root().join("seeds").to_str().unwrap(),
         "--out",
