@@ -98,6 +98,35 @@ fn is_title_token(doc: &Analyzed<'_>, i: usize, limit: usize) -> bool {
         && lexicon::is_office_domain(tok(doc, i + 1))
 }
 
+/// True when the sentence is written in Title Case (a headline): no final
+/// full stop, at least four words of four letters or more, and three in
+/// four of them capitalised.
+pub fn is_title_case_sentence(doc: &Analyzed<'_>, s: usize) -> bool {
+    let Some(sent) = doc.sentences.get(s) else {
+        return false;
+    };
+    let (mut words, mut caps) = (0usize, 0usize);
+    for i in sent.tokens.clone() {
+        let w = tok(doc, i);
+        if w.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        words += 1;
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            caps += 1;
+        }
+    }
+    // Headlines carry no final full stop; sentences dense with names do.
+    let last = sent
+        .tokens
+        .clone()
+        .rev()
+        .map(|i| tok(doc, i))
+        .find(|w| !matches!(*w, "\"" | "”" | "’" | "'" | ")"));
+    let ends_like_prose = matches!(last, Some("." | "!" | "?" | "…"));
+    !ends_like_prose && words >= 4 && caps * 4 >= words * 3
+}
+
 /// Nouns for kinds of places ("the city of X", "the Chilean town of X").
 pub fn is_settlement_word(w: &str) -> bool {
     lexicon::PLACE_HEADS.contains(&w)
@@ -317,6 +346,11 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         {
             out.kind = Some(Kind::Group);
         }
+    }
+    // In a Title Case headline every word is capitalised, so a finder's
+    // spans there are guesses: they only join names typed elsewhere.
+    if out.country.is_none() && !dateline && is_title_case_sentence(doc, m.sentence) {
+        out.kind = None;
     }
     out.name = name;
     out
@@ -680,6 +714,21 @@ mod tests {
             got.contains(&("Peruvian Tigers Brigade".into(), None, Some("Peru"), false)),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn title_case_headlines_only_join_names_typed_elsewhere() {
+        let s =
+            "Grain Exports Slump As Farmers Protest In Lima\nFarmers in Lima protested on Monday.";
+        let doc = Document::new("t", s.to_string());
+        let a = crate::text::analyze(&doc);
+        assert!(is_title_case_sentence(&a, 0));
+        assert!(!is_title_case_sentence(&a, 1));
+        let ms = RuleFinder.find(&a);
+        let d =
+            crate::pipeline::Resolver::resolve(&crate::resolve::DocResolver::default(), &a, &ms);
+        let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Lima"], "{names:?}");
     }
 
     #[test]
