@@ -132,6 +132,9 @@ impl DocResolver {
 
 impl Resolver for DocResolver {
     fn resolve(&self, doc: &Analyzed<'_>, mentions: &[Mention]) -> DocEntities {
+        // `cleaned`, `items` and `mention_entity` run parallel to
+        // `mentions`: every index below comes from enumerating one of them,
+        // so indexing cannot go out of bounds.
         let cleaned: Vec<Cleaned> = mentions.iter().map(|m| clean_mention(doc, m)).collect();
         let mut items: Vec<Option<Item>> = cleaned.iter().map(|c| self.item(c)).collect();
         join_apostrophe_names(doc, mentions, &cleaned, &mut items);
@@ -237,7 +240,8 @@ impl Resolver for DocResolver {
                         .is_some_and(|it| it.kind.is_some() && !it.generic)
                 })
             })
-            .map(|ms| (ms[0], ms))
+            // Groups are never empty: each was created with its first mention.
+            .map(|ms| (ms.first().copied().unwrap_or(0), ms))
             .collect();
         order.sort();
         let mut entities = Vec::new();
