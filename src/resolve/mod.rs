@@ -155,6 +155,17 @@ mod tests {
     }
 
     #[test]
+    fn a_particle_surname_left_out_by_the_finder_joins_the_name() {
+        use MentionLabel::*;
+        let s = "Then Abu Salim al-Farsi spoke. Later al-Farsi left.";
+        // ("spoke" only moves the search past the first "al-Farsi".)
+        let d = with_mentions(s, &[("Abu Salim", Per), ("spoke", Misc), ("al-Farsi", Per)]);
+        let ns: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(ns, ["Abu Salim al-Farsi"]);
+        assert_eq!(d.entities[0].mentions, [0, 2]);
+    }
+
+    #[test]
     fn a_surname_typed_as_a_group_still_joins_its_person() {
         use MentionLabel::*;
         let s = "Rep. Dana Whit spoke. Whit said no. Jordan and Peru agreed.";

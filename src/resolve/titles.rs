@@ -127,6 +127,14 @@ pub fn is_title_case_sentence(doc: &Analyzed<'_>, s: usize) -> bool {
     !ends_like_prose && words >= 4 && caps * 4 >= words * 3
 }
 
+/// A name written with a lowercase particle and a hyphen ("al-Farsi").
+fn is_particle_name(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(p, rest)| {
+        matches!(p, "al" | "el" | "bin" | "ibn" | "abu" | "ben" | "bint")
+            && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
 /// Nouns for kinds of places ("the city of X", "the Chilean town of X").
 pub fn is_settlement_word(w: &str) -> bool {
     lexicon::PLACE_HEADS.contains(&w)
@@ -232,6 +240,12 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         } else {
             break;
         }
+    }
+    // A surname with a lowercase particle ("al-Farsi", "bin-Zayed") right
+    // after a person's name belongs to it, even when the finder stopped
+    // short of it.
+    while m.label == MentionLabel::Per && b < sent_end && is_particle_name(tok(doc, b)) {
+        b += 1;
     }
     out.nationality = leading_demonym;
     out.name_tokens = k..b;
