@@ -304,22 +304,19 @@ impl Ctx<'_, '_> {
         }
     }
 
-    /// Mentions of one sentence, in order: (mention index, entity).
-    fn sentence_mentions(&self, s: usize) -> Vec<(usize, usize)> {
-        self.mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.sentence == s)
-            .filter_map(|(mi, _)| self.entity(mi).map(|e| (mi, e)))
-            .collect()
-    }
-
     fn patterns(&self, out: &mut Vec<LocalRelation>) {
+        // Mentions with an entity, per sentence, in order: (mention, entity).
+        let mut per_sentence: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.doc.sentences.len()];
+        for (mi, m) in self.mentions.iter().enumerate() {
+            if let (Some(e), Some(list)) = (self.entity(mi), per_sentence.get_mut(m.sentence)) {
+                list.push((mi, e));
+            }
+        }
         for (s, sent) in self.doc.sentences.iter().enumerate() {
             if sent.boilerplate {
                 continue;
             }
-            let ms = self.sentence_mentions(s);
+            let ms = per_sentence.get(s).map_or(&[][..], Vec::as_slice);
             if ms.len() < 2 {
                 continue;
             }

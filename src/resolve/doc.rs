@@ -168,12 +168,14 @@ impl Resolver for DocResolver {
             }
             // Only a group (or an untyped name) takes an acronym beside it:
             // "LIMA (AP)" is a dateline and its news agency.
-            let prev = (0..i).rev().find(|&j| {
-                mentions[j].sentence == m.sentence
-                    && items[j]
+            let prev = (0..i)
+                .rev()
+                .take_while(|&j| mentions[j].sentence == m.sentence)
+                .find(|&j| {
+                    items[j]
                         .as_ref()
                         .is_some_and(|p| !p.country && matches!(p.kind, None | Some(Kind::Group)))
-            });
+                });
             if let Some(j) = prev {
                 let between: Vec<String> = (mentions[j].tokens.end..m.tokens.start)
                     .map(|t| doc.token_text(t).to_lowercase())
