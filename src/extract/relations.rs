@@ -320,8 +320,8 @@ impl Ctx<'_, '_> {
             if ms.len() < 2 {
                 continue;
             }
-            self.verbs(s, &ms, out);
-            self.places_and_units(s, &ms, out);
+            self.verbs(s, ms, out);
+            self.places_and_units(s, ms, out);
         }
     }
 
