@@ -622,6 +622,18 @@ mod tests {
             has(&got, "Ida Holm", "commands", "Northern Fleet Command"),
             "{got:?}"
         );
+        let got = typed("Then Rosa Vidal, Chile's foreign minister, spoke.");
+        assert!(has(&got, "Rosa Vidal", "holds_office", "Chile"), "{got:?}");
+        let got = typed("Then Omar Diaz joined the Farmers Union.");
+        assert!(
+            has(&got, "Omar Diaz", "member_of", "Farmers Union"),
+            "{got:?}"
+        );
+        let got = typed("The Red Hand Brigade of the Northern Army moved.");
+        assert!(
+            has(&got, "Red Hand Brigade", "part_of", "Northern Army"),
+            "{got:?}"
+        );
         let got = typed("On Monday Peruvian Gen. Luis Soto flew home.");
         assert!(has(&got, "Luis Soto", "nationality_of", "Peru"), "{got:?}");
         assert!(!has(&got, "Luis Soto", "holds_office", "Peru"), "{got:?}");
