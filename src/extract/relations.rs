@@ -384,9 +384,27 @@ impl Ctx<'_, '_> {
                         Some(w) => after(w + 1, 6, &agentive),
                         None => after(t + 1, 2, &agentive),
                     };
-                    let Some(&(omi, oe)) = obj else { continue };
-                    if !self.kind(se).is_some_and(agentive) {
+                    let Some(&(mut omi, mut oe)) = obj else {
                         continue;
+                    };
+                    if !self.kind(se).is_some_and(agentive) || !self.meets_directly(sm, t) {
+                        continue;
+                    }
+                    // "met with Dole campaign manager Scott Reed": a name
+                    // followed by a lowercase role and a person only
+                    // qualifies that person.
+                    if let Some(om) = self.mentions.get(omi)
+                        && let Some(&(pmi, pe)) =
+                            after(om.tokens.end + 1, 3, &|k| k == Kind::Person)
+                        && self.mentions.get(pmi).is_some_and(|pm| {
+                            (om.tokens.end..pm.tokens.start).all(|i| {
+                                let w = self.doc.token_text(i);
+                                w.chars().next().is_some_and(char::is_lowercase)
+                                    || lexicon::is_title(w)
+                            })
+                        })
+                    {
+                        (omi, oe) = (pmi, pe);
                     }
                     (se, oe, omi)
                 }
@@ -455,6 +473,59 @@ impl Ctx<'_, '_> {
             let ev = narrow_evidence(self.doc, s, a.span, b.span);
             self.push(out, source, target, rel, ev);
         }
+    }
+
+    /// True when only auxiliaries, adverbs and infinitive verbs stand
+    /// between the subject mention and the verb at `t` ("X will meet", "X
+    /// is expected to meet"), not a noun the mention qualifies ("X's
+    /// counterparts to meet").
+    fn meets_directly(&self, subject: &Mention, t: usize) -> bool {
+        (subject.tokens.end..t).all(|i| {
+            let w = self.word(i);
+            w.ends_with("ly")
+                || lexicon::WEEKDAYS.contains(&w.as_str())
+                || (w.ends_with("ed") && w.len() > 4)
+                || matches!(
+                    w.as_str(),
+                    "to" | "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "should"
+                        | "shall"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "be"
+                        | "been"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "not"
+                        | "never"
+                        | "also"
+                        | "then"
+                        | "later"
+                        | "first"
+                        | "again"
+                        | "once"
+                        | "set"
+                        | "due"
+                        | "plans"
+                        | "wants"
+                        | "hopes"
+                        | "agreed"
+                        | "went"
+                        | "on"
+                )
+        })
     }
 
     /// located_in and part_of between neighbouring mentions.
@@ -673,6 +744,19 @@ mod tests {
         // No verb linking them: no typed edge.
         let got = typed("Ana Ruiz and Tom Okafor were in Lima.");
         assert!(!got.iter().any(|(_, r, _)| *r == "met_with"), "{got:?}");
+    }
+
+    #[test]
+    fn meetings_need_the_subject_itself_and_the_person_met() {
+        // The subject only qualifies a noun: no meeting between the names.
+        let got = typed("The Okafor campaign aides agreed to meet with Tom Berg.");
+        assert!(!got.iter().any(|(_, r, _)| *r == "met_with"), "{got:?}");
+        // A group before a role and a person qualifies the person.
+        let got = typed("Ana Ruiz will meet with Acme Freight manager Tom Berg on Friday.");
+        assert!(has(&got, "Ana Ruiz", "met_with", "Tom Berg"), "{got:?}");
+        assert!(!got.iter().any(|(_, _, b)| b == "Acme Freight"), "{got:?}");
+        let got = typed("Ana Ruiz is expected to meet Tom Berg.");
+        assert!(has(&got, "Ana Ruiz", "met_with", "Tom Berg"), "{got:?}");
     }
 
     #[test]

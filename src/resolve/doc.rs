@@ -217,7 +217,16 @@ impl Resolver for DocResolver {
             // with the same words ("the Journal", "Central Command").
             if it.kind != Some(Kind::Person) {
                 let suffix = format!(" {}", it.key);
-                let longer: Vec<&String> = bodies.iter().filter(|b| b.ends_with(&suffix)).collect();
+                // A short form typed as a place is no short form of a group
+                // ("CHICAGO" the dateline and "First Chicago" the bank).
+                let same_kind = |b: &str| {
+                    it.kind
+                        .is_none_or(|k| kinds_of.get(b).is_some_and(|ks| ks.contains(&k)))
+                };
+                let longer: Vec<&String> = bodies
+                    .iter()
+                    .filter(|b| b.ends_with(&suffix) && same_kind(b))
+                    .collect();
                 if let [b] = longer.as_slice() {
                     keys.union(&it.key, b);
                 }

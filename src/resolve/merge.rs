@@ -108,7 +108,12 @@ pub fn add_entities(
             if ak == e.key || (e.kind == Kind::Person && bare_surname(&ak).is_some()) {
                 continue;
             }
-            if let Some(&j) = by_name.get(&(class(e.kind), ak.as_str())) {
+            // A short form read in one document ("Chicago" beside "First
+            // Chicago") only links a name of the same kind elsewhere: a
+            // place is no short form of a bank.
+            if let Some(&j) = by_name.get(&(class(e.kind), ak.as_str()))
+                && entries[j].kind == e.kind
+            {
                 union(&mut parent, i, j);
             }
         }

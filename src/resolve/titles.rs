@@ -153,6 +153,18 @@ fn kind_of(label: MentionLabel) -> Option<Kind> {
     }
 }
 
+/// A modifier that is no name: "Denver-based", "state-run", or a lowercase
+/// hyphenated word ("mainly-Christian"), but not a name particle
+/// ("al-Farsi").
+fn is_modifier_word(w: &str) -> bool {
+    let suffix = w.rsplit_once('-').is_some_and(|(head, tail)| {
+        !head.is_empty() && lexicon::MODIFIER_SUFFIXES.contains(&tail.to_lowercase().as_str())
+    });
+    let lower_hyphenated =
+        w.contains('-') && w.chars().next().is_some_and(char::is_lowercase) && !is_particle_name(w);
+    suffix || lower_hyphenated
+}
+
 fn is_dash(w: &str) -> bool {
     matches!(w, "—" | "–" | "-" | "--")
 }
@@ -185,11 +197,17 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
     let strip_titles = matches!(m.label, MentionLabel::Per | MentionLabel::Misc);
     let mut k = a;
     let mut leading_demonym = None;
+    // A sentence's first word glued to the name after it ("Before Levy").
+    let opens_sentence = |k: usize| {
+        k == sent_start || (k > sent_start && matches!(tok(doc, k - 1), "\"" | "“" | "'" | "‘"))
+    };
     while k < b {
         let w = tok(doc, k);
         if w.eq_ignore_ascii_case("the")
             || lexicon::modifier_country(w).is_some()
             || (strip_titles && is_title_token(doc, k, sent_end))
+            || (k + 1 < b && is_modifier_word(w))
+            || (k == a && k + 1 < b && opens_sentence(k) && lexicon::is_sentence_starter(w))
         {
             k += 1;
         } else if let Some(c) = lexicon::demonym_country(w).filter(|_| k + 1 < b) {
@@ -241,11 +259,39 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
             break;
         }
     }
+    // People counted by their body ("Army Soldiers", "Party Officials")
+    // are not part of its name.
+    while b > k + 1 && lexicon::MEMBER_NOUNS.contains(&tok(doc, b - 1).to_lowercase().as_str()) {
+        b -= 1;
+    }
     // A surname with a lowercase particle ("al-Farsi", "bin-Zayed") right
     // after a person's name belongs to it, even when the finder stopped
     // short of it.
     while m.label == MentionLabel::Per && b < sent_end && is_particle_name(tok(doc, b)) {
         b += 1;
+    }
+    // A unit is told apart by its number, which the finder may leave out
+    // ("101st Airborne Division"); a bare "1st Battalion" stays generic.
+    let head = tok(doc, b - 1).to_lowercase();
+    if k == a
+        && k > sent_start
+        && b > k + 1
+        && lexicon::UNIT_HEADS.contains(&head.as_str())
+        && lexicon::is_unit_number(tok(doc, k - 1))
+    {
+        k -= 1;
+    }
+    // A name made only of generic words ("Foreign Ministry") is told apart
+    // by the demonym before it, even when the finder left it out.
+    if k == a
+        && k > sent_start
+        && b > k + 1
+        && leading_demonym.is_none()
+        && (k..b).all(|i| is_generic_word(tok(doc, i)))
+        && let Some(c) = lexicon::demonym_country(tok(doc, k - 1))
+    {
+        k -= 1;
+        leading_demonym = Some(c);
     }
     out.nationality = leading_demonym;
     out.name_tokens = k..b;
@@ -279,6 +325,21 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         out.junk = true;
         return out;
     }
+    // Only titles and role words ("Director of Intelligence", "Lord"):
+    // a role, not a name.
+    let title_like =
+        |w: &str| lexicon::is_title(w) || lexicon::is_honorific(w) || lexicon::is_role_noun(w);
+    if words.iter().any(|w| title_like(w))
+        && words.iter().all(|w| {
+            title_like(w)
+                || matches!(w.to_lowercase().as_str(), "of" | "the")
+                || lexicon::is_office_domain(w)
+                || lexicon::is_title_modifier(w)
+        })
+    {
+        out.junk = true;
+        return out;
+    }
     if let Some(c) =
         lexicon::country(&name).or_else(|| lexicon::country(&super::canonical(Kind::Place, &name)))
     {
@@ -289,7 +350,16 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
             out.country = Some(c);
             out.demonym = true;
             out.kind = Some(Kind::Place);
-        } else if lexicon::is_adjective(w) || lexicon::month_number(w).is_some() {
+        } else if lexicon::is_adjective(w)
+            || lexicon::month_number(w).is_some()
+            || lexicon::LANGUAGES.contains(&w.to_lowercase().as_str())
+            // A bare abbreviation or compass word names nothing by itself
+            // ("St.", "the West" of a sports league or of the world).
+            || matches!(
+                w.to_lowercase().as_str(),
+                "st" | "st." | "mt" | "mt." | "ft" | "ft." | "north" | "south" | "east" | "west"
+            )
+        {
             out.junk = true;
         } else if is_generic_word(w)
             && !lexicon::SELF_STANDING_HEADS.contains(&w.to_lowercase().as_str())
