@@ -131,6 +131,21 @@ pub fn is_rank_title(title: &str) -> bool {
 }
 
 /// The relation a role states between a person and what the role is of.
+/// True for a role qualified by a lowercase word that is no title ("militia
+/// leader", "rebel chief"): a demonym before it says where the person is
+/// from, not what country the office is of.
+pub fn is_qualified_title(title: &str) -> bool {
+    let words: Vec<&str> = title.split(' ').collect();
+    words.len() > 1
+        && words.iter().any(|w| {
+            !(lexicon::is_role_noun(w)
+                || lexicon::is_title_modifier(w)
+                || lexicon::is_office_domain(w)
+                || lexicon::is_service_word(w)
+                || *w == "of")
+        })
+}
+
 pub fn role_relation(title: &str, of_kind: Kind, of_country: bool) -> Relation {
     let last = title.rsplit(' ').next().unwrap_or("");
     if matches!(last, "spokesman" | "spokeswoman" | "spokesperson") {
@@ -139,7 +154,7 @@ pub fn role_relation(title: &str, of_kind: Kind, of_country: bool) -> Relation {
     if last == "member" {
         return Relation::MemberOf;
     }
-    if of_country && is_rank_title(title) {
+    if of_country && (is_rank_title(title) || is_qualified_title(title)) {
         return Relation::NationalityOf;
     }
     if of_kind == Kind::Group {
@@ -744,6 +759,18 @@ mod tests {
         // No verb linking them: no typed edge.
         let got = typed("Ana Ruiz and Tom Okafor were in Lima.");
         assert!(!got.iter().any(|(_, r, _)| *r == "met_with"), "{got:?}");
+    }
+
+    #[test]
+    fn a_demonym_before_a_qualified_role_is_a_nationality() {
+        let got = typed("Chilean rebel leader Tomas Vidal spoke.");
+        assert!(
+            has(&got, "Tomas Vidal", "nationality_of", "Chile"),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(_, r, _)| *r == "holds_office"), "{got:?}");
+        let got = typed("Chilean leader Tomas Vidal spoke.");
+        assert!(has(&got, "Tomas Vidal", "holds_office", "Chile"), "{got:?}");
     }
 
     #[test]

@@ -317,7 +317,8 @@ impl Resolver for DocResolver {
             // "Peruvian Gen. X" says where X is from, not what X is general
             // of: the nationality becomes an edge, the role keeps its title.
             let of = of.filter(|o| {
-                !(crate::extract::relations::is_rank_title(&r.title)
+                !((crate::extract::relations::is_rank_title(&r.title)
+                    || crate::extract::relations::is_qualified_title(&r.title))
                     && lexicon::country(o).is_some())
             });
             if let Some(e) = out.entities.get_mut(ei) {

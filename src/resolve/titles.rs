@@ -571,6 +571,40 @@ pub fn find_roles(doc: &Analyzed<'_>, mentions: &[Mention], cleaned: &[Cleaned])
         while j > lo && is_title_token(doc, j - 1, k) {
             j -= 1;
         }
+        // "militia leader X", "rebel group chief X": a lowercase role noun
+        // right before the name, with up to two lowercase words that say
+        // what it leads.
+        let lower = |i: usize| {
+            let w = tok(doc, i);
+            w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !w.is_empty()
+                && !lexicon::is_sentence_starter(w)
+                && !w.ends_with("ed")
+                && !matches!(
+                    w,
+                    "said"
+                        | "says"
+                        | "told"
+                        | "tells"
+                        | "former"
+                        | "late"
+                        | "then"
+                        | "new"
+                        | "current"
+                        | "longtime"
+                        | "veteran"
+                        | "outgoing"
+                        | "incoming"
+                )
+        };
+        if j == k && j > lo && lower(j - 1) && lexicon::is_role_noun(tok(doc, j - 1)) {
+            j -= 1;
+            let mut q = 0;
+            while q < 2 && j > lo && lower(j - 1) {
+                j -= 1;
+                q += 1;
+            }
+        }
         let phrases = title_phrases(doc, j..k);
         for (pi, (r, title)) in phrases.iter().enumerate() {
             let of = if pi == 0 {
@@ -716,6 +750,20 @@ mod tests {
 
     fn t(who: &str, title: &str, of: Option<&str>) -> (String, String, Option<String>) {
         (who.into(), title.into(), of.map(Into::into))
+    }
+
+    #[test]
+    fn lowercase_role_nouns_before_names() {
+        assert_eq!(
+            roles("Chilean rebel leader Tomas Vidal spoke."),
+            [t("Tomas Vidal", "rebel leader", Some("Chilean"))]
+        );
+        // Time words are no part of the role; verbs are none of it.
+        assert_eq!(
+            roles("Fans cheered former leader Tomas Vidal."),
+            [t("Tomas Vidal", "leader", None)]
+        );
+        assert!(roles("Fans said Tomas Vidal spoke.").is_empty());
     }
 
     #[test]
