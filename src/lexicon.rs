@@ -85,7 +85,7 @@ pub const COUNTRIES: &[(&str, &[&str], &[&str])] = &[
     ("Mexico", &["Mexican", "Mexicans"], &[]),
     ("Moldova", &["Moldovan", "Moldovans"], &[]),
     ("Morocco", &["Moroccan", "Moroccans"], &[]),
-    ("Myanmar", &["Myanmarese"], &["Burma"]),
+    ("Myanmar", &["Myanmarese", "Burmese"], &["Burma"]),
     ("Nepal", &["Nepalese", "Nepali"], &[]),
     ("Netherlands", &["Dutch"], &["Holland", "The Netherlands"]),
     ("New Zealand", &["New Zealander", "New Zealanders"], &[]),
@@ -175,8 +175,9 @@ pub const COUNTRIES: &[(&str, &[&str], &[&str])] = &[
     ("Costa Rica", &["Costa Rican", "Costa Ricans"], &[]),
     (
         "Democratic Republic of the Congo",
-        &["Congolese"],
-        &["DRC", "DR Congo", "Congo-Kinshasa"],
+        &["Congolese", "Zairean", "Zairian"],
+        // Zaire until 1997: archives and older reports use it.
+        &["DRC", "DR Congo", "Congo-Kinshasa", "Zaire"],
     ),
     ("Republic of the Congo", &[], &["Congo-Brazzaville"]),
     ("Dominican Republic", &["Dominican", "Dominicans"], &[]),
