@@ -2,7 +2,7 @@
 //! entities → graph nodes across documents ([`build_graph`]), with the
 //! user's alias file ([`AliasTable`]) applied on the way.
 
-use crate::graph::{EventInfo, KnowledgeGraph, slug};
+use crate::graph::{KnowledgeGraph, slug};
 use crate::lexicon;
 use crate::model::{Analyzed, DocEntities, DocResult, Kind, LocalEntity, Mention, MentionLabel};
 use crate::pipeline::{Options, Resolver};
@@ -154,6 +154,7 @@ impl Resolver for DocResolver {
 /// Merges per-document results (sorted by document id) into the graph.
 pub fn build_graph(results: &[DocResult], options: &Options) -> KnowledgeGraph {
     let mut g = KnowledgeGraph::new();
+    let mut entity_ids: Vec<Vec<String>> = Vec::with_capacity(results.len());
     for r in results {
         g.documents.insert(r.id.clone(), r.meta.clone());
         let ids: Vec<String> = r
@@ -177,36 +178,14 @@ pub fn build_graph(results: &[DocResult], options: &Options) -> KnowledgeGraph {
                 id
             })
             .collect();
-        for ev in &r.events {
-            let id = crate::extract::events::event_id(ev, r);
-            let node = g.upsert_node(&id, Kind::Event, &ev.label);
-            node.mentions += 1;
-            node.documents.insert(r.id.clone());
-            let info = node.event.get_or_insert_with(|| EventInfo {
-                kind: ev.kind,
-                time: ev.time.clone(),
-                time_text: ev.time_text.clone(),
-                quantities: Vec::new(),
-                evidence: Vec::new(),
-            });
-            for q in &ev.quantities {
-                if !info.quantities.contains(q) {
-                    info.quantities.push(q.clone());
-                }
-            }
-            crate::graph::push_evidence(&mut info.evidence, ev.evidence.clone());
-            for (role, ei) in &ev.roles {
-                if let Some(target) = ids.get(*ei) {
-                    g.add_edge(&id, target, *role, ev.evidence.clone());
-                }
-            }
-        }
         for rel in &r.relations {
             if let (Some(s), Some(t)) = (ids.get(rel.source), ids.get(rel.target)) {
                 g.add_edge(s, t, rel.relation, rel.evidence.clone());
             }
         }
+        entity_ids.push(ids);
     }
+    crate::extract::events::merge_into(&mut g, results, &entity_ids);
     // Labels: the user's rename wins; aliases never repeat the label.
     let ids: Vec<String> = g.nodes().map(|n| n.id.clone()).collect();
     for id in ids {
