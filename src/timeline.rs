@@ -190,3 +190,104 @@ pub fn write<W: Write>(g: &KnowledgeGraph, mut w: W) -> io::Result<W> {
     }
     Ok(w)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::EventInfo;
+    use crate::model::{DocId, EventKind, Evidence, Kind, Span, TimeValue};
+
+    fn q(
+        value: Option<f64>,
+        from: Option<f64>,
+        to: Option<f64>,
+        unit: &str,
+        approx: Approx,
+    ) -> Quantity {
+        Quantity {
+            value,
+            from,
+            to,
+            unit: unit.into(),
+            approx,
+            as_of: None,
+            text: String::new(),
+        }
+    }
+
+    #[test]
+    fn quantities_read_naturally() {
+        assert_eq!(
+            format_quantity(&q(None, Some(5200.0), Some(3500.0), "ships", Approx::About)),
+            "5,200→~3,500 ships"
+        );
+        assert_eq!(
+            format_quantity(&q(Some(100.0), None, None, "people", Approx::AtLeast)),
+            ">100 people"
+        );
+        assert_eq!(
+            format_quantity(&q(Some(0.25), None, None, "fraction", Approx::Exact)),
+            "25%"
+        );
+        assert_eq!(
+            format_quantity(&q(Some(2.5), None, None, "percent", Approx::Exact)),
+            "2.5 percent"
+        );
+        let mut dated = q(Some(1234567.0), None, None, "voters", Approx::Exact);
+        dated.as_of = Some("2021-05".into());
+        assert_eq!(format_quantity(&dated), "1,234,567 voters (as of 2021-05)");
+    }
+
+    fn event(g: &mut KnowledgeGraph, id: &str, kind: EventKind, start: Option<&str>) {
+        let n = g.upsert_node(id, Kind::Event, id);
+        n.event = Some(EventInfo {
+            kind,
+            time: start.map(|s| TimeValue {
+                start: s.into(),
+                end: None,
+                text: s.into(),
+            }),
+            time_text: None,
+            quantities: vec![],
+            evidence: vec![Evidence {
+                doc: DocId("d1".into()),
+                sentence: 0,
+                span: Span::new(0, 5),
+                text: format!("Sentence about {id}."),
+            }],
+        });
+    }
+
+    #[test]
+    fn rows_are_in_date_order_with_roles_and_undated_counted() {
+        let mut g = KnowledgeGraph::new();
+        event(&mut g, "event:b", EventKind::Meeting, Some("2021-03-02"));
+        event(&mut g, "event:a", EventKind::Vote, Some("2021"));
+        event(&mut g, "event:c", EventKind::Protest, None);
+        g.upsert_node("person:x", Kind::Person, "Ana Ruiz");
+        g.upsert_node("place:y", Kind::Place, "Peru");
+        let ev = |id: &str| Evidence {
+            doc: DocId("d1".into()),
+            sentence: 0,
+            span: Span::new(0, 1),
+            text: id.into(),
+        };
+        assert!(g.add_edge("event:b", "person:x", Relation::Agent, ev("1")));
+        assert!(g.add_edge("event:b", "place:y", Relation::Location, ev("2")));
+        let (rows, undated) = rows(&g);
+        assert_eq!(undated, 1);
+        let dates: Vec<_> = rows.iter().map(|r| r.date.as_str()).collect();
+        assert_eq!(dates, ["2021", "2021-03-02"]);
+        assert_eq!(rows[1].who, "Ana Ruiz");
+        assert_eq!(rows[1].place, "Peru");
+        assert!(
+            rows[1].source.contains("Sentence about event:b"),
+            "{:?}",
+            rows[1]
+        );
+        let out = write(&g, Vec::new()).unwrap_or_default();
+        let text = String::from_utf8_lossy(&out);
+        assert!(text.starts_with("DATE"), "{text}");
+        assert!(text.ends_with("(1 undated events not shown)\n"), "{text}");
+    }
+}

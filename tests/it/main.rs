@@ -2,6 +2,7 @@
 //! binary or opens its output in real clients.
 
 mod cli;
+mod timeline;
 // Not every helper is used by every module set; unused ones are not errors.
 #[allow(dead_code)]
 mod util;

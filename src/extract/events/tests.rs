@@ -3,6 +3,7 @@
 use super::*;
 use crate::model::Document;
 use crate::pipeline::{MentionFinder, Resolver};
+use proptest::strategy::Strategy;
 
 /// Local events of `text` as (kind, time start, roles by name, quantities).
 fn local(text: &str) -> Vec<LocalEvent> {
@@ -271,4 +272,34 @@ fn debug_mentions() {
         );
     }
     println!("{:?}", EventRules.events(&a, &m, &e));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    /// Any text, including trigger, date and number words in odd places,
+    /// yields events whose spans slice back into the text, without panics.
+    #[test]
+    fn never_panics_and_spans_fit(
+        words in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::string::string_regex("[A-Za-z0-9,.:;'’ -]{0,8}").unwrap_or_else(|_| unreachable!()),
+                proptest::sample::select(vec![
+                    "killed", "the attack", "Peru", "from", "to", "5,200", "about", "a third",
+                    "last week", "Friday", "in December", "Two months later,", "2020", "Summit",
+                    "\n", "09 September 2020", "Jan.", "31", "percent", "as of", "late", "by",
+                    "Ana Ruiz", "met", "in the next", "two", "months", "é", "😀",
+                ]).prop_map(str::to_string),
+            ],
+            0..40,
+        )
+    ) {
+        let text = words.join(" ");
+        for ev in local(&text) {
+            proptest::prop_assert!(text.get(ev.trigger.range()).is_some());
+            proptest::prop_assert!(text.get(ev.evidence.span.range()).is_some());
+            if let Some(t) = &ev.time {
+                proptest::prop_assert!(dates::Ymd::parse_iso(&t.start).is_some(), "{:?}", t);
+            }
+        }
+    }
 }
