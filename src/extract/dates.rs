@@ -277,6 +277,8 @@ pub enum TimeRef {
     Value(TimeValue),
     /// "two months later": an offset from the previous event's date.
     Later { amount: i64, unit: Unit },
+    /// "in June of that year": a month of the previous event's year.
+    MonthOfThatYear { month: u32 },
     /// Could not be resolved (no anchor, vague words): kept as text.
     Unresolved,
 }
@@ -718,6 +720,22 @@ pub fn scan(toks: &[&str], anchor: Option<Ymd>) -> Vec<(Range<usize>, TimeRef)> 
         }
         // Absolute dates and month names.
         if let Some(m) = month_number(toks[i]) {
+            // "June of that year", "June that year": the year is the
+            // previous event's.
+            let that_year = match (l(i + 1), l(i + 2), l(i + 3)) {
+                ("of", "that" | "the", "year") if l(i + 2) == "that" => Some(4),
+                ("that" | "the", "same" | "year", _)
+                    if l(i + 1) == "that" && l(i + 2) == "year" =>
+                {
+                    Some(3)
+                }
+                _ => None,
+            };
+            if let Some(n) = that_year {
+                out.push((i..i + n, TimeRef::MonthOfThatYear { month: m }));
+                i += n;
+                continue;
+            }
             let explicit = match l(i.wrapping_sub(1)) {
                 "last" | "since" | "earlier" => Some(Dir::Past),
                 "next" | "by" | "until" | "till" | "coming" => Some(Dir::Future),
@@ -843,6 +861,7 @@ mod tests {
                     TimeRef::Later { amount, unit } => {
                         (words, format!("later {amount} {unit:?}"), None)
                     }
+                    TimeRef::MonthOfThatYear { month } => (words, format!("month {month}"), None),
                     TimeRef::Unresolved => (words, "?".into(), None),
                 }
             })
@@ -1012,5 +1031,20 @@ mod tests {
             Some((ymd("2020-01-01"), ymd("2021-03-31")))
         );
         assert_eq!(interval("garbage", None), None);
+    }
+}
+#[cfg(test)]
+mod dbg {
+    #[test]
+    #[ignore = "debug"]
+    fn dbg_scan() {
+        let s = std::env::var("NEWSGRAPH_DEBUG_TEXT").unwrap_or_default();
+        let toks: Vec<&str> = crate::text::tokenize(&s)
+            .iter()
+            .map(|t| t.span.text(&s))
+            .collect();
+        for (r, v) in super::scan(&toks, super::Ymd::new(2021, 2, 5)) {
+            println!("{:?} {:?}", &toks[r], v);
+        }
     }
 }

@@ -797,9 +797,17 @@ impl EventExtractor for EventRules {
                 };
                 let in_stretch = event_times
                     .iter()
-                    .filter(|t| t.tokens.start >= lo && t.tokens.end <= hi)
+                    .filter(|t| t.tokens.start >= lo && t.tokens.start < hi)
                     .filter(|t| {
-                        t.tokens.end <= c.tok || (t.tokens.start - c.tok <= 12 && !comma_between(t))
+                        if t.tokens.end <= c.tok {
+                            // "… in 2003, had withdrawn": a comma between
+                            // ends the time's reach, except when it opens
+                            // the sentence ("In May, troops left").
+                            t.tokens.start <= base + 3
+                                || !(t.tokens.end..c.tok).any(|j| doc.token_text(j) == ",")
+                        } else {
+                            t.tokens.start - c.tok <= 12 && !comma_between(t)
+                        }
                     })
                     .min_by_key(dist);
                 // An expression opening the sentence ("In May, ...") dates
@@ -826,6 +834,20 @@ impl EventExtractor for EventRules {
                 };
                 let mut time = None;
                 let mut time_text = None;
+                // "that year": the year last named in this sentence, else
+                // the previous event's.
+                let that_year = chosen
+                    .and_then(|ch| {
+                        times
+                            .iter()
+                            .filter(|t| t.tokens.end <= ch.tokens.start)
+                            .filter_map(|t| match &t.value {
+                                TimeRef::Value(v) => Some(v.clone()),
+                                _ => None,
+                            })
+                            .next_back()
+                    })
+                    .or_else(|| last_time.clone());
                 match chosen.map(|t| (&t.value, t.text.clone())) {
                     Some((TimeRef::Value(v), _)) => time = Some(v.clone()),
                     Some((TimeRef::Later { amount, unit }, text)) => {
@@ -834,6 +856,22 @@ impl EventExtractor for EventRules {
                             .and_then(|p| shift_time(p, *amount, *unit, &text))
                         {
                             Some(v) => time = Some(v),
+                            None => time_text = Some(text),
+                        }
+                    }
+                    Some((TimeRef::MonthOfThatYear { month }, text)) => {
+                        let year = that_year
+                            .as_ref()
+                            .and_then(|p| Ymd::parse_iso(&p.start))
+                            .map(|(d, _)| d.y);
+                        match year.and_then(|y| Ymd::new(y, *month, 1)) {
+                            Some(d) => {
+                                time = Some(TimeValue {
+                                    start: d.iso(Precision::Month),
+                                    end: None,
+                                    text,
+                                })
+                            }
                             None => time_text = Some(text),
                         }
                     }
@@ -942,6 +980,28 @@ fn finer(a: &TimeValue, b: &TimeValue) -> bool {
         > (a.start.len(), a.end.is_none(), std::cmp::Reverse(&a.start))
 }
 
+/// Whether time words without a year ("Jan. 8", "in January") fit `t`
+/// when read from `t`'s own date; None when they say nothing checkable
+/// (no month name).
+fn words_fit(words: &str, t: &TimeValue) -> Option<bool> {
+    let toks: Vec<&str> = crate::text::tokenize(words)
+        .iter()
+        .map(|x| x.span.text(words))
+        .collect();
+    if !toks.iter().any(|w| dates::month_number(w).is_some()) {
+        return None;
+    }
+    // Read from the last day the other date covers, so that a past
+    // reading lands inside it.
+    let (_, anchor) = dates::interval(&t.start, t.end.as_deref())?;
+    let found = dates::scan(&toks, Some(anchor));
+    let value = found.iter().find_map(|(_, v)| match v {
+        TimeRef::Value(v) => Some(v.clone()),
+        _ => None,
+    })?;
+    Some(times_compatible(&value, t))
+}
+
 /// The same reported number: equal change or equal amount, same unit.
 fn same_quantity(a: &Quantity, b: &Quantity) -> bool {
     a.unit == b.unit
@@ -1034,13 +1094,25 @@ pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[V
             } else {
                 2.min(cents.len().min(ents.len())).max(1)
             };
+            let words_differ = match (&c.time_text, &it.ev.time_text) {
+                (Some(a), Some(b)) => a.to_lowercase() != b.to_lowercase(),
+                _ => false,
+            };
             let dates_ok = match (&c.time, &it.ev.time) {
                 (Some(a), Some(b)) => times_compatible(a, b),
                 // An undated mention joins only an event it shares most
                 // of its cast with: two entities in its own document,
-                // three across documents.
-                (Some(_), None) | (None, Some(_)) => shared >= if same_doc { 2 } else { 3 },
-                (None, None) => same_doc || shared >= 3,
+                // three across documents, or two when its time words fit
+                // the other's date ("Jan. 8" and 2020-01-08).
+                (Some(t), None) | (None, Some(t)) => {
+                    let words = c.time_text.as_ref().or(it.ev.time_text.as_ref());
+                    match words.and_then(|w| words_fit(w, t)) {
+                        Some(false) => false,
+                        Some(true) => shared >= 2,
+                        None => shared >= if same_doc { 2 } else { 3 },
+                    }
+                }
+                (None, None) => !words_differ && (same_doc || shared >= 3),
             };
             if !dates_ok {
                 return false;
@@ -1055,7 +1127,10 @@ pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[V
                 .quantities
                 .iter()
                 .any(|q| c.quantities.iter().any(|x| same_quantity(q, x)));
+            let same_day = same_doc
+                && matches!((&c.time, &it.ev.time), (Some(a), Some(b)) if a.start == b.start && a.start.len() == 10);
             shared >= needed
+                || same_day
                 || ((ents.is_empty() || cents.is_empty() || same_numbers)
                     && same_doc
                     && c.time.is_some() == it.ev.time.is_some())

@@ -303,3 +303,47 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+#[ignore = "prints the merged event nodes of the files in NEWSGRAPH_DEBUG_DIR"]
+fn debug_graph() {
+    let Ok(dir) = std::env::var("NEWSGRAPH_DEBUG_DIR") else {
+        return;
+    };
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    let texts: Vec<String> = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap_or_default())
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let g = graph(&refs);
+    for n in g.nodes().filter(|n| n.event.is_some()) {
+        let ev = n.event.as_ref().map(|e| {
+            (
+                e.time.as_ref().map(|t| t.start.clone()),
+                e.time_text.clone(),
+                e.quantities.len(),
+            )
+        });
+        let roles: Vec<String> = g
+            .edges()
+            .filter(|(s, _, _)| s.id == n.id)
+            .map(|(_, t, e)| format!("{}={}", e.relation, t.label))
+            .collect();
+        println!(
+            "{} | {} | {:?} | docs={} m={} | {:?}",
+            n.id,
+            n.label,
+            ev,
+            n.documents.len(),
+            n.mentions,
+            roles
+        );
+    }
+}
