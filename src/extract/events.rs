@@ -1053,7 +1053,8 @@ pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[V
             let roles = ev
                 .roles
                 .iter()
-                .filter_map(|&(r, i)| Some((r, ids?.get(i)?.clone())))
+                // An empty id marks an entity dropped by resolution.
+                .filter_map(|&(r, i)| Some((r, ids?.get(i).filter(|x| !x.is_empty())?.clone())))
                 .collect();
             items.push(Item { r: ri, ev, roles });
         }
