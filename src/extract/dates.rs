@@ -245,8 +245,26 @@ pub fn document_date(doc: &Analyzed<'_>) -> Option<String> {
     None
 }
 
+/// Drops "Published:"-style labels and a wire dateline's place in capitals
+/// ("LONDON 1996-08-30", "NEW YORK, May 3, 2021").
 fn strip_date_prefix(line: &str) -> &str {
-    let t = line.trim();
+    let mut t = line.trim();
+    loop {
+        let word_end = t.find(char::is_whitespace).unwrap_or(t.len());
+        let word = t[..word_end].trim_end_matches(',');
+        let caps = word.chars().count() >= 2
+            && word
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == '-')
+            && word.chars().any(char::is_alphabetic);
+        if !caps || word_end == t.len() {
+            break;
+        }
+        t = t[word_end..]
+            .trim_start()
+            .trim_start_matches([',', '—', '-'])
+            .trim_start();
+    }
     for p in [
         "Published:",
         "Published",
@@ -1013,6 +1031,11 @@ mod tests {
         assert_eq!(document_date(&a).as_deref(), Some("2021-01-12"));
         let doc = Document::new("t", "No date here.\nJust text.".into());
         assert_eq!(document_date(&crate::text::analyze(&doc)), None);
+        let doc = Document::new("t", "Title\nOSLO 2019-03-03\nBody.".into());
+        assert_eq!(
+            document_date(&crate::text::analyze(&doc)).as_deref(),
+            Some("2019-03-03")
+        );
         let doc = Document::new("t", "Title\n03 March, 2019\nBody.".into());
         assert_eq!(
             document_date(&crate::text::analyze(&doc)).as_deref(),

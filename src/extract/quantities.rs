@@ -144,8 +144,13 @@ fn unit_after(toks: &[&str], lower: &[String], i: usize) -> Option<String> {
         if w.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        if !w.chars().all(|c| c.is_alphabetic() || c == '-') {
+        if !w.chars().all(|c| c.is_alphabetic() || c == '-') || !w.chars().any(char::is_alphabetic)
+        {
             break;
+        }
+        if l.ends_with("ing") {
+            // "96 striking partner": a participle, not what is counted.
+            return None;
         }
         if l.ends_with('s') && !l.ends_with("ss") && l.len() > 3 {
             return Some(l.clone());
@@ -166,7 +171,7 @@ fn unit_after(toks: &[&str], lower: &[String], i: usize) -> Option<String> {
         if w.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        if w.chars().all(|c| c.is_alphabetic() || c == '-') {
+        if w.chars().all(|c| c.is_alphabetic() || c == '-') && w.chars().any(char::is_alphabetic) {
             return Some(l.clone());
         }
         return None;
@@ -375,18 +380,28 @@ pub fn scan(
                 i += used;
                 continue;
             }
-            // A number word needs a unit to be a count ("two sites").
+            // A count needs a unit ("1,700 troops"): a bare number is an
+            // age, a score or a reference ("Lee, 41, said"). Number words
+            // need a plural noun ("two sites", not "two main").
             let word_number = toks[i].chars().next().is_some_and(char::is_alphabetic);
-            if word_number && !fraction && unit.is_none() {
+            let plural = unit.as_deref().is_some_and(|u| u.ends_with('s'));
+            if unit.is_none() || (word_number && !fraction && !plural) {
                 i += used;
                 continue;
             }
             if unit.as_deref().is_some_and(|u| {
                 u.ends_with("-year-old")
-                    || u == "years"
-                    || u == "days"
-                    || u == "months"
-                    || u == "weeks"
+                    || matches!(
+                        u,
+                        "years"
+                            | "days"
+                            | "months"
+                            | "weeks"
+                            | "decades"
+                            | "hours"
+                            | "minutes"
+                            | "centuries"
+                    )
             }) && l(end) != "of"
             {
                 // Durations and ages are not event numbers.
@@ -502,6 +517,7 @@ mod tests {
         assert_eq!(got[1].unit, "jobs");
         // Years, durations, lone number words: none of them.
         assert!(q("In 2019 the 45-year-old spent two years abroad with one friend.").is_empty());
+        assert!(q("Ann Lee, 41, and Bo Chen, 19 -- both won 3 -- said the two main.").is_empty());
     }
 
     #[test]
