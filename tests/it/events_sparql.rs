@@ -3,29 +3,11 @@
 //! checked for their shape (ISO dates, numbers), not against a
 //! hand-written graph.
 
-use crate::util::{build, root};
+use crate::util::{build, have_python, python, root};
 use std::path::Path;
-use std::process::Command;
 
 const PREFIXES: &str = "PREFIX schema: <http://schema.org/> \
     PREFIX ng: <https://newsgraph.example/vocab#> ";
-
-/// True when python3 with pyoxigraph runs; a loud skip locally, a failure
-/// under CI.
-fn have_pyoxigraph() -> bool {
-    let ok = Command::new("python3")
-        .args(["-c", "import pyoxigraph"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            std::env::var("CI").map_or(true, |v| v != "true"),
-            "python3 with pyoxigraph is required under CI"
-        );
-        eprintln!("SKIP: python3 with pyoxigraph not available; SPARQL tests skipped");
-    }
-    ok
-}
 
 /// Rows of `query` over the JSON-LD file, each a list of plain strings.
 fn sparql(path: &Path, query: &str) -> Vec<Vec<String>> {
@@ -35,17 +17,8 @@ s = ox.Store(); s.load(path=sys.argv[1], format=ox.RdfFormat.JSON_LD)
 r = s.query(sys.argv[2])
 print(json.dumps([[(t.value if t is not None else "") for t in row] for row in r]))
 "#;
-    let o = Command::new("python3")
-        .args([
-            "-c",
-            script,
-            &path.to_string_lossy(),
-            &format!("{PREFIXES}{query}"),
-        ])
-        .output()
-        .unwrap_or_else(|e| panic!("python3: {e}"));
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}"))
+    let out = python(script, &[&path.to_string_lossy(), &format!("{PREFIXES}{query}")]);
+    serde_json::from_str(out.trim()).unwrap_or_else(|e| panic!("{e}: {out}"))
 }
 
 fn is_iso(d: &str) -> bool {
@@ -58,7 +31,7 @@ fn is_iso(d: &str) -> bool {
 
 #[test]
 fn sparql_answers_what_happened_when() {
-    if !have_pyoxigraph() {
+    if !have_python(&["pyoxigraph"]) {
         return;
     }
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

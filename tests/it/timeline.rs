@@ -1,12 +1,12 @@
 //! The `timeline` command end to end: dated events in date order as a
 //! table, undated ones counted, same output whatever the input order.
 
-use crate::util::{root, run};
+use crate::util::{newsgraph, root};
 
 fn timeline(args: &[&str]) -> (String, Option<i32>) {
     let mut a = vec!["timeline"];
     a.extend_from_slice(args);
-    let o = run(&a);
+    let o = newsgraph(&a);
     (
         String::from_utf8_lossy(&o.stdout).into_owned(),
         o.status.code(),
