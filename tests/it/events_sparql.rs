@@ -17,7 +17,10 @@ s = ox.Store(); s.load(path=sys.argv[1], format=ox.RdfFormat.JSON_LD)
 r = s.query(sys.argv[2])
 print(json.dumps([[(t.value if t is not None else "") for t in row] for row in r]))
 "#;
-    let out = python(script, &[&path.to_string_lossy(), &format!("{PREFIXES}{query}")]);
+    let out = python(
+        script,
+        &[&path.to_string_lossy(), &format!("{PREFIXES}{query}")],
+    );
     serde_json::from_str(out.trim()).unwrap_or_else(|e| panic!("{e}: {out}"))
 }
 
