@@ -515,10 +515,8 @@ fn assign_roles(
         let prep = word_before(m);
         let chained = last.and_then(|(end, r)| {
             let gap: Vec<&str> = (end..m.start).map(w).collect();
-            (m.start >= end
-                && m.start - end <= 5
-                && gap.iter().any(|x| matches!(*x, "and" | "," | "or")))
-            .then_some(r)
+            (m.start >= end && m.start - end <= 5 && gap.iter().any(|x| matches!(*x, "and" | "or")))
+                .then_some(r)
         });
         let direct = c.pos == Pos::Verb && m.start - c.tok <= 4;
         let linked = matches!(
@@ -792,8 +790,13 @@ impl EventExtractor for EventRules {
                 // After the trigger, a time belongs to it only when close
                 // and not behind a comma ("the X killing, Iran on Jan. 8
                 // launched …" dates the launch).
+                // "this resolution, passed in January": a participle after
+                // the comma still describes the event.
                 let comma_between = |t: &&&dates::TimeExpr| {
-                    (c.tok..t.tokens.start).any(|j| doc.token_text(j) == ",")
+                    (c.tok..t.tokens.start).any(|j| {
+                        doc.token_text(j) == ","
+                            && !doc.token_text(j + 1).to_lowercase().ends_with("ed")
+                    })
                 };
                 let in_stretch = event_times
                     .iter()
@@ -906,10 +909,13 @@ impl EventExtractor for EventRules {
                         q.unit = u.clone();
                     }
                 }
-                if roles.is_empty()
-                    && time.is_none()
+                // A weak reading (no time words, no numbers, at most one
+                // role: "the withdrawal in Iraq") adds a node that answers
+                // nothing; keep only what is anchored somewhere.
+                if time.is_none()
                     && time_text.is_none()
                     && qs.is_empty()
+                    && roles.len() < 2
                     && c.kind != EventKind::Named
                 {
                     continue;
