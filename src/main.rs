@@ -40,11 +40,12 @@ enum Outcome {
     Partial,
 }
 
-fn pipeline_for(_input: &InputArgs, comention: bool) -> anyhow::Result<Pipeline> {
-    let options = Options {
-        comention,
-        ..Options::default()
+fn pipeline_for(input: &InputArgs, comention: bool) -> anyhow::Result<Pipeline> {
+    let aliases = match &input.aliases {
+        Some(path) => newsgraph::resolve::AliasTable::load(path)?,
+        None => Default::default(),
     };
+    let options = Options { comention, aliases };
     Ok(Pipeline::new(ner::Finder::default(), options))
 }
 

@@ -954,19 +954,6 @@ impl EventExtractor for EventRules {
     }
 }
 
-/// The graph id of a lone event: its kind, date and label.
-pub fn event_id(ev: &LocalEvent, _doc: &DocResult) -> String {
-    let date = ev
-        .time
-        .as_ref()
-        .map(|t| t.start.as_str())
-        .unwrap_or("undated");
-    slug(
-        Kind::Event,
-        &format!("{} {} {}", ev.kind.as_str(), date, ev.label),
-    )
-}
-
 /// True when two times can describe the same occurrence: their intervals
 /// overlap ("2020-09" and "2020-09-09" do).
 fn times_compatible(a: &TimeValue, b: &TimeValue) -> bool {
