@@ -347,3 +347,30 @@ fn debug_graph() {
         );
     }
 }
+
+#[test]
+fn dated_level_and_report_date_through_the_pipeline() {
+    let text = "Hospital staff\n05 February, 2021\nThe ministry will cut 500 jobs in Chile, leaving 7,310 nurses as of late September.";
+    let evs = local(text);
+    let Some(cut) = evs.iter().find(|e| e.kind == EventKind::Reduction) else {
+        panic!("{evs:?}")
+    };
+    // No time words for the cut itself: a plan, dated by its report.
+    let t = cut
+        .time
+        .as_ref()
+        .map(|t| (t.start.as_str(), t.text.as_str()));
+    assert_eq!(t, Some(("2021-02-05", "publication date")));
+    let summary: Vec<_> = cut
+        .quantities
+        .iter()
+        .map(|q| (q.value, q.unit.as_str(), q.as_of.as_deref()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (Some(500.0), "jobs", None),
+            (Some(7310.0), "nurses", Some("2020-09"))
+        ]
+    );
+}
