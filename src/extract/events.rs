@@ -1014,14 +1014,39 @@ struct Cluster {
     roles: BTreeMap<(Relation, String), u64>,
     docs: BTreeSet<usize>,
     quantities: Vec<Quantity>,
+    /// Every entity node id in `roles`.
+    ents: BTreeSet<String>,
     /// (result index, event index)
     members: Vec<(usize, usize)>,
 }
 
-impl Cluster {
-    fn entities(&self) -> BTreeSet<&str> {
-        self.roles.keys().map(|(_, e)| e.as_str()).collect()
+/// Index keys under which a reading can find the clusters it may join:
+/// every merge rule needs a shared entity, the same document, the same
+/// name or the same number, so only clusters under one of its keys are
+/// compared (linear in the corpus, not quadratic).
+fn merge_keys(
+    kind: EventKind,
+    r: usize,
+    ents: &BTreeSet<&str>,
+    name: Option<&str>,
+    qs: &[Quantity],
+) -> Vec<(EventKind, String)> {
+    let mut keys = vec![(kind, format!("d:{r}"))];
+    keys.extend(ents.iter().map(|e| (kind, format!("e:{e}"))));
+    if let Some(n) = name {
+        keys.push((kind, format!("n:{n}")));
     }
+    for q in qs {
+        let key = match (q.from, q.to, q.value) {
+            (Some(f), t, _) => format!("q:{f}:{t:?}:{}", q.unit),
+            (None, _, Some(v)) if q.unit != "fraction" && q.unit != "percent" => {
+                format!("q:{v}:{}", q.unit)
+            }
+            _ => continue,
+        };
+        keys.push((kind, key));
+    }
+    keys
 }
 
 /// Merges the events of every document into `g`: one node per occurrence,
@@ -1069,16 +1094,30 @@ pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[V
         key(a).cmp(&key(b))
     });
     let mut clusters: Vec<Cluster> = Vec::new();
+    let mut index: BTreeMap<(EventKind, String), Vec<usize>> = BTreeMap::new();
     for (ix, it) in items.iter().enumerate() {
         let ents: BTreeSet<&str> = it.roles.iter().map(|(_, e)| e.as_str()).collect();
         let name =
             (it.ev.kind == EventKind::Named).then(|| crate::resolve::normalize(&it.ev.label));
-        let found = clusters.iter().position(|c| {
+        let keys = merge_keys(it.ev.kind, it.r, &ents, name.as_deref(), &it.ev.quantities);
+        // The first (oldest) cluster that fits, as a full scan would find.
+        let mut candidates: Vec<usize> = keys
+            .iter()
+            .filter_map(|k| index.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let found = candidates.into_iter().find(|&ci| {
+            let Some(c) = clusters.get(ci) else {
+                return false;
+            };
             if c.kind != it.ev.kind || c.name != name {
                 return false;
             }
-            let cents = c.entities();
-            let shared = cents.intersection(&ents).count();
+            let cents = &c.ents;
+            let shared = ents.iter().filter(|e| cents.contains(**e)).count();
             // Sharing one entity is enough when one side names only one;
             // otherwise two must match ("the United States" alone takes
             // part in too many events to identify one).
@@ -1094,6 +1133,12 @@ pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[V
             };
             let dates_ok = match (&c.time, &it.ev.time) {
                 (Some(a), Some(b)) => times_compatible(a, b),
+                // A named event is identified by its name.
+                (Some(t), None) | (None, Some(t)) if name.is_some() => {
+                    let words = c.time_text.as_ref().or(it.ev.time_text.as_ref());
+                    words.and_then(|w| words_fit(w, t)) != Some(false)
+                }
+                (None, None) if name.is_some() => true,
                 // An undated mention joins only an event it shares most
                 // of its cast with: two entities in its own document,
                 // three across documents, or two when its time words fit
@@ -1141,6 +1186,7 @@ pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[V
                     roles: BTreeMap::new(),
                     docs: BTreeSet::new(),
                     quantities: Vec::new(),
+                    ents: BTreeSet::new(),
                     members: Vec::new(),
                 });
                 clusters.len() - 1
@@ -1157,6 +1203,13 @@ pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[V
         }
         for (r, e) in &it.roles {
             *c.roles.entry((*r, e.clone())).or_insert(0) += 1;
+            c.ents.insert(e.clone());
+        }
+        for k in keys {
+            let list = index.entry(k).or_default();
+            if list.last() != Some(&ci) {
+                list.push(ci);
+            }
         }
         c.docs.insert(it.r);
         c.quantities.extend(it.ev.quantities.iter().cloned());

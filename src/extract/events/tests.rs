@@ -374,3 +374,16 @@ fn dated_level_and_report_date_through_the_pipeline() {
         ]
     );
 }
+
+#[test]
+fn named_event_in_two_documents_is_one_node() {
+    let a = "Leaders from Chile gathered at the Pacific Trade Summit in Peru.";
+    let b = "Peru hosted the Pacific Trade Summit, officials from Chile said.";
+    let g = graph(&[a, b]);
+    let named: Vec<_> = events_of(&g)
+        .into_iter()
+        .filter(|e| e.0.starts_with("event:named"))
+        .collect();
+    assert_eq!(named.len(), 1, "{named:?}");
+    assert_eq!(named[0].2, 2);
+}
