@@ -1056,18 +1056,3 @@ mod tests {
         assert_eq!(interval("garbage", None), None);
     }
 }
-#[cfg(test)]
-mod dbg {
-    #[test]
-    #[ignore = "debug"]
-    fn dbg_scan() {
-        let s = std::env::var("NEWSGRAPH_DEBUG_TEXT").unwrap_or_default();
-        let toks: Vec<&str> = crate::text::tokenize(&s)
-            .iter()
-            .map(|t| t.span.text(&s))
-            .collect();
-        for (r, v) in super::scan(&toks, super::Ymd::new(2021, 2, 5)) {
-            println!("{:?} {:?}", &toks[r], v);
-        }
-    }
-}
