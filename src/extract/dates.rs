@@ -675,9 +675,17 @@ pub fn scan(toks: &[&str], anchor: Option<Ymd>) -> Vec<(Range<usize>, TimeRef)> 
                 "earlier" => TimeRef::Later { amount: -n, unit },
                 _ => TimeRef::Later { amount: n, unit },
             };
-            // "after" followed by a noun is a preposition ("a year after
-            // the war"): then the offset is from that, unknown here.
-            let v = if l(i + 2) == "after" && !matches!(l(i + 3), "" | "," | "." | ";") {
+            // "after" followed by a noun is a preposition: "two days after
+            // the attack" counts from the event just told (the previous
+            // one); "a year after the war" from something unknown here.
+            let noun = match l(i + 3) {
+                "the" | "this" | "that" | "a" | "an" | "its" | "their" => l(i + 4),
+                w => w,
+            };
+            let v = if l(i + 2) == "after"
+                && !matches!(l(i + 3), "" | "," | "." | ";")
+                && !crate::extract::events::is_event_word(noun)
+            {
                 TimeRef::Unresolved
             } else {
                 v

@@ -78,6 +78,12 @@ fn trigger(word: &str) -> Option<(EventKind, Pos)> {
     })
 }
 
+/// True when `w` (lowercase) names an event ("attack", "vote", "summit"),
+/// for time words counted from an event ("two days after the attack").
+pub(crate) fn is_event_word(w: &str) -> bool {
+    trigger(w).is_some() || trigger(&format!("{w}_n")).is_some() || w == "summit"
+}
+
 /// Words before a noun that make it one occurrence ("the attack", "a
 /// strike", "its withdrawal", "launched a ... attack").
 const DETERMINERS: &[&str] = &[
