@@ -918,12 +918,11 @@ impl EventExtractor for EventRules {
                 // A weak reading (no time words, no numbers, at most one
                 // role: "the withdrawal in Iraq") adds a node that answers
                 // nothing; keep only what is anchored somewhere.
-                if time.is_none()
-                    && time_text.is_none()
-                    && qs.is_empty()
-                    && roles.len() < 2
-                    && c.kind != EventKind::Named
-                {
+                // Nor does one with nobody and no numbers ("the attack"
+                // on some date).
+                let weak =
+                    (time.is_none() && time_text.is_none() && roles.len() < 2) || roles.is_empty();
+                if weak && qs.is_empty() && c.kind != EventKind::Named {
                     continue;
                 }
                 if let Some(u) = qs
@@ -937,6 +936,19 @@ impl EventExtractor for EventRules {
                 // words; when those could not be resolved, neither can it.
                 if chosen.is_some() {
                     last_time = time.clone();
+                }
+                // "the 1998 World Cup": the name's year is its time.
+                if let Some(name) = &c.name
+                    && let Some(y) = name.split_whitespace().find(|w| {
+                        w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1800..2200).contains(&y))
+                    })
+                {
+                    time = Some(TimeValue {
+                        start: y.to_string(),
+                        end: None,
+                        text: name.clone(),
+                    });
+                    time_text = None;
                 }
                 let label = match &c.name {
                     Some(n) => n.clone(),

@@ -368,3 +368,15 @@ fn named_event_in_two_documents_is_one_node() {
     assert_eq!(named.len(), 1, "{named:?}");
     assert_eq!(named[0].2, 2);
 }
+
+#[test]
+fn a_year_in_an_event_name_is_its_time() {
+    let text =
+        "Results\n02 June, 2016\nChile said it would host the 2019 Pacific Trade Summit in Peru.";
+    let evs = local(text);
+    let Some(n) = evs.iter().find(|e| e.kind == EventKind::Named) else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(n.label, "2019 Pacific Trade Summit");
+    assert_eq!(start(n), Some("2019"));
+}
