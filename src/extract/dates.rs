@@ -838,6 +838,60 @@ pub fn scan(toks: &[&str], anchor: Option<Ymd>) -> Vec<(Range<usize>, TimeRef)> 
         }
         i += 1;
     }
+    join_ranges(toks, out)
+}
+
+/// "from March to May 2021", "between 2003 and 2011": two resolved dates
+/// joined by "to"/"and"/"until" after "from"/"between" become one range.
+fn join_ranges(toks: &[&str], found: Vec<(Range<usize>, TimeRef)>) -> Vec<(Range<usize>, TimeRef)> {
+    let l = |k: usize| toks.get(k).map(|w| w.to_lowercase()).unwrap_or_default();
+    let mut out: Vec<(Range<usize>, TimeRef)> = Vec::with_capacity(found.len());
+    for (r, v) in found {
+        let joined = match (out.last(), &v) {
+            (Some((pr, TimeRef::Value(a))), TimeRef::Value(b))
+                if pr.end + 1 == r.start
+                    && matches!(
+                        l(pr.end).as_str(),
+                        "to" | "and" | "until" | "through" | "-" | "–"
+                    )
+                    && pr.start > 0
+                    && matches!(l(pr.start - 1).as_str(), "from" | "between")
+                    && a.end.is_none() =>
+            {
+                // "from April to June 2019": the first date took the
+                // anchor's year; the year written once is meant for both.
+                let first_has_year = toks
+                    .get(pr.clone())
+                    .is_some_and(|ws| ws.iter().any(|w| parse_year(w).is_some()));
+                let first = match b.start.get(..4) {
+                    Some(y) if !first_has_year && a.start.len() > 4 => {
+                        format!("{y}{}", a.start.get(4..).unwrap_or(""))
+                    }
+                    _ => a.start.clone(),
+                };
+                let ordered = interval(&first, None)
+                    .zip(interval(&b.start, b.end.as_deref()))
+                    .is_some_and(|(x, y)| x.0 <= y.1);
+                ordered.then(|| {
+                    let start = pr.start - 1;
+                    let end = b.end.clone().unwrap_or_else(|| b.start.clone());
+                    let words = toks
+                        .get(start..r.end)
+                        .map(|w| w.join(" "))
+                        .unwrap_or_default();
+                    (start..r.end, tv(first, Some(end), &words))
+                })
+            }
+            _ => None,
+        };
+        match joined {
+            Some(j) => {
+                out.pop();
+                out.push(j);
+            }
+            None => out.push((r, v)),
+        }
+    }
     out
 }
 
