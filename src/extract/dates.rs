@@ -556,6 +556,7 @@ pub fn scan(toks: &[&str], anchor: Option<Ymd>) -> Vec<(Range<usize>, TimeRef)> 
     let l = |k: usize| lower.get(k).map(String::as_str).unwrap_or("");
     let mut out = Vec::new();
     let mut i = 0;
+    // `toks[i]` below is in bounds: the loop runs while `i < toks.len()`.
     while i < toks.len() {
         let text = |n: usize| toks[i..(i + n).min(toks.len())].join(" ");
         let dir = direction(&lower, i);

@@ -304,6 +304,7 @@ pub fn scan(
     let timed = |k: usize| in_time.get(k).copied().unwrap_or(false);
     let mut out: Vec<(Range<usize>, Quantity)> = Vec::new();
     let mut i = 0;
+    // `toks[i]` below is in bounds: the loop runs while `i < toks.len()`.
     while i < toks.len() {
         if timed(i) {
             i += 1;
