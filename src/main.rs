@@ -21,9 +21,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => build(args),
         Command::Timeline(args) => timeline(args),
-        Command::Train(_) | Command::Eval(_) => {
-            Err(anyhow::anyhow!("this command is not available yet"))
-        }
+        Command::Train(args) => train(args),
+        Command::Eval(args) => eval(args),
     };
     match result {
         Ok(Outcome::Complete) => ExitCode::SUCCESS,
@@ -46,7 +45,40 @@ fn pipeline_for(input: &InputArgs, comention: bool) -> anyhow::Result<Pipeline> 
         None => Default::default(),
     };
     let options = Options { comention, aliases };
-    Ok(Pipeline::new(ner::Finder::default(), options))
+    let finder = ner::Finder::select(input.rules, input.model.as_deref())?;
+    Ok(Pipeline::new(finder, options))
+}
+
+fn train(args: cli::TrainArgs) -> anyhow::Result<Outcome> {
+    let opts = ner::train::TrainOptions {
+        epochs: args.epochs,
+        bits: args.bits,
+        stages: args.stages,
+        seed: args.seed,
+        members: args.members,
+    };
+    ner::train_command(&args.train, &args.dev, &args.out, &opts, &mut |l| {
+        eprintln!("{l}")
+    })?;
+    Ok(Outcome::Complete)
+}
+
+fn eval(args: cli::EvalArgs) -> anyhow::Result<Outcome> {
+    let score = match &args.predictions {
+        Some(path) => {
+            let mut result = None;
+            write_atomically(path, |w| {
+                let s = ner::eval_command(&args.file, args.model.as_deref(), Some(w))
+                    .map_err(std::io::Error::other)?;
+                result = Some(s);
+                Ok(())
+            })?;
+            result.context("no score")?
+        }
+        None => ner::eval_command(&args.file, args.model.as_deref(), None)?,
+    };
+    println!("{score}");
+    Ok(Outcome::Complete)
 }
 
 /// Loads every input, reporting each skipped one on its own line.

@@ -123,6 +123,46 @@ mod tests {
     }
 
     #[test]
+    fn a_particle_surname_left_out_by_the_finder_joins_the_name() {
+        use MentionLabel::*;
+        let s = "Then Abu Salim al-Farsi spoke. Later al-Farsi left.";
+        // ("spoke" only moves the search past the first "al-Farsi".)
+        let d = with_mentions(s, &[("Abu Salim", Per), ("spoke", Misc), ("al-Farsi", Per)]);
+        let ns: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(ns, ["Abu Salim al-Farsi"]);
+        assert_eq!(d.entities[0].mentions, [0, 2]);
+    }
+
+    #[test]
+    fn a_surname_typed_as_a_group_still_joins_its_person() {
+        use MentionLabel::*;
+        let s = "Rep. Dana Whit spoke. Whit said no. Jordan and Peru agreed.";
+        let d = with_mentions(
+            s,
+            &[
+                ("Dana Whit", Per),
+                ("Whit", Org),
+                ("Jordan", Loc),
+                ("Peru", Loc),
+            ],
+        );
+        let ns: Vec<(&str, Kind)> = d
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind))
+            .collect();
+        assert_eq!(
+            ns,
+            [
+                ("Dana Whit", Kind::Person),
+                ("Jordan", Kind::Place),
+                ("Peru", Kind::Place)
+            ]
+        );
+        assert_eq!(d.entities[0].mentions, [0, 1]);
+    }
+
+    #[test]
     fn titles_inside_mentions_are_cut_and_kept_as_roles() {
         use MentionLabel::*;
         let s = "Secretary of State Paul Okafor met Chilean Gen. Ida Holm. Mr. Okafor left.";
@@ -260,6 +300,22 @@ mod tests {
     }
 
     #[test]
+    fn roles_name_the_merged_node() {
+        let g = build(
+            &[
+                "Then Ana Ruiz, head of the US Grain Board, left.",
+                "On Monday the U.S. Grain Board met. Then the U.S. Grain Board voted.",
+            ],
+            Options::default(),
+        );
+        let roles: Vec<String> = g
+            .nodes()
+            .flat_map(|n| n.roles.iter().map(ToString::to_string))
+            .collect();
+        assert_eq!(roles, ["head of U.S. Grain Board"]);
+    }
+
+    #[test]
     fn alias_file_merges_renames_drops_and_forces_kinds() {
         let table = AliasTable::parse(
             "drop = [\"Peru\"]\n[merge]\n\"Northern Grain Union\" = [\"Grain Union\"]\n\
@@ -310,5 +366,33 @@ mod tests {
                 .collect()
         };
         assert_eq!(dump(&a), dump(&b));
+    }
+
+    use proptest::prelude::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Resolution and relations never panic, whatever the text: odd
+        /// quotes, dashes, titles alone, acronyms in brackets, non-ASCII.
+        #[test]
+        fn never_panics_on_any_text(words in proptest::collection::vec(
+            proptest::prop_oneof![
+                "[A-Z][a-z]{0,6}".prop_map(String::from),
+                "[A-Z]{2,5}".prop_map(String::from),
+                proptest::sample::select(vec![
+                    "Gen.", "of", "State", "Secretary", "Prime", "Minister", "(", ")", ",", "—",
+                    "’", "'s", "the", "al-", "Al", "U.S.", "Iraqi", "pro-", "-backed", "met",
+                    "killed", "was", "by", "in", "province", "\n", ".", "sometimes", "called",
+                    "Mr", "é", "😀", "\u{0}",
+                ]).prop_map(String::from),
+            ],
+            0..40,
+        )) {
+            let text = words.join(" ");
+            let g = build(&[&text, &text.to_uppercase()], Options::default());
+            for n in g.nodes() {
+                prop_assert!(!n.label.is_empty() || n.kind == Kind::Event);
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@ mod cli;
 mod events_sparql;
 mod export_clients;
 mod export_props;
+mod ner;
 mod resolve;
 mod timeline;
 // Not every module uses every helper; unused ones are not errors.
