@@ -381,6 +381,25 @@ pub fn scan(
                 i += used;
                 continue;
             }
+            // "bomb kills 35": a bare count after a verb of killing or
+            // wounding counts people.
+            if unit.is_none()
+                && !fraction
+                && start > 0
+                && matches!(
+                    l(start - 1),
+                    "kill"
+                        | "kills"
+                        | "killed"
+                        | "killing"
+                        | "wounded"
+                        | "wounding"
+                        | "injured"
+                        | "injuring"
+                )
+            {
+                unit = Some("people".to_string());
+            }
             // A count needs a unit ("1,700 troops"): a bare number is an
             // age, a score or a reference ("Lee, 41, said"). Number words
             // need a plural noun ("two sites", not "two main").
@@ -519,6 +538,8 @@ mod tests {
         // Years, durations, lone number words: none of them.
         assert!(q("In 2019 the 45-year-old spent two years abroad with one friend.").is_empty());
         assert!(q("Ann Lee, 41, and Bo Chen, 19 -- both won 3 -- said the two main.").is_empty());
+        let got = q("A blast kills 12 in Lima.");
+        assert_eq!((got[0].value, got[0].unit.as_str()), (Some(12.0), "people"));
     }
 
     #[test]
