@@ -19,6 +19,10 @@ use std::io::{self, Write};
 pub const SFDP_ABOVE_NODES: usize = 300;
 /// Above this many edges the file sets `layout=sfdp`.
 pub const SFDP_ABOVE_EDGES: usize = 1000;
+/// Up to this many nodes a large graph uses `overlap=prism`, the best
+/// looking overlap removal; above, `overlap=scale`, about five times
+/// faster (10,000 nodes and 20,000 edges: 15 s instead of 80 s).
+pub const PRISM_UP_TO_NODES: usize = 5000;
 /// Longest label kept, in bytes of raw text. Escaping at most doubles it,
 /// far under the 16,384-byte limit of Graphviz's quoted strings.
 pub const LABEL_CAP: usize = 200;
@@ -68,9 +72,14 @@ impl DotSerializer {
         writeln!(w, "digraph \"newsgraph\" {{")?;
         let large = graph.node_count() > SFDP_ABOVE_NODES || graph.edge_count() > SFDP_ABOVE_EDGES;
         if large {
+            let overlap = if graph.node_count() > PRISM_UP_TO_NODES {
+                "scale"
+            } else {
+                "prism"
+            };
             writeln!(
                 w,
-                "  graph [layout=\"sfdp\", overlap=\"prism\", outputorder=\"edgesfirst\"];"
+                "  graph [layout=\"sfdp\", overlap=\"{overlap}\", outputorder=\"edgesfirst\"];"
             )?;
         }
         writeln!(
