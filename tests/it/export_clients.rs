@@ -321,3 +321,14 @@ fn base_iri_flag_moves_every_minted_iri_and_rejects_relative_bases() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("base IRI"));
 }
+
+#[test]
+fn adversarial_names_render_in_both_graphviz_engines() {
+    // Small enough that the file leaves the layout to the command.
+    let g = adversarial_graph(150);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let [graphml, dot, jsonld] = write_all(&g, dir.path());
+    check_dot(&dot, &["dot", "sfdp"]);
+    check_graphml(&graphml, g.node_count(), g.edge_count());
+    check_jsonld(&jsonld);
+}
