@@ -304,7 +304,10 @@ proptest! {
         for (i, (id, label)) in names.iter().enumerate() {
             // Ids are arbitrary too; suffix keeps them distinct.
             let id = format!("{id}{i}");
-            g.upsert_node(&id, Kind::ALL[i % 4], label);
+            let node = g.upsert_node(&id, Kind::ALL[i % 4], label);
+            // The alias is the label read backwards: as adversarial, and
+            // distinct from the label.
+            node.aliases.insert(format!("{}~", label.chars().rev().collect::<String>()));
             expected.insert(id, label.clone());
         }
         let ids: Vec<String> = expected.keys().cloned().collect();
@@ -338,6 +341,32 @@ proptest! {
             let node = graph.iter().find(|o| o["@id"] == iri.as_str());
             prop_assert!(node.is_some(), "no node for {:?}", id);
             prop_assert_eq!(node.and_then(|n| n["name"].as_str()), Some(label.as_str()));
+        }
+
+        // JSON-LD → RDF in an independent processor: every IRI valid, every
+        // name and alias a literal of its node, unchanged.
+        let quads: Vec<oxrdf::Quad> = oxjsonld::JsonLdParser::new()
+            .for_slice(&export(Format::JsonLd, &g))
+            .collect::<Result<_, _>>()
+            .map_err(|e| TestCaseError::fail(format!("oxjsonld: {e}")))?;
+        let literal = |subject: &str, predicate: &str, want: &str| {
+            quads.iter().any(|q| {
+                matches!(&q.subject, oxrdf::NamedOrBlankNode::NamedNode(n) if n.as_str() == subject)
+                    && q.predicate.as_str() == predicate
+                    && matches!(&q.object, oxrdf::Term::Literal(l) if l.value() == want)
+            })
+        };
+        for (id, label) in &expected {
+            let iri = ExportOptions::default().iri(id);
+            prop_assert!(literal(&iri, "http://schema.org/name", label), "name of {:?}", id);
+            let node = g.node(id).expect("node");
+            for alias in &node.aliases {
+                prop_assert!(
+                    literal(&iri, "http://schema.org/alternateName", alias),
+                    "alias {:?}",
+                    alias
+                );
+            }
         }
 
         let dot = String::from_utf8(export(Format::Dot, &g)).expect("utf-8");
