@@ -5,8 +5,8 @@
 //! `for`, an `attr.name` and an `attr.type`; no key is named `id`; all
 //! nodes come before all edges; ids are NMTOKENs (a node whose own id is
 //! not one gets `n{k}`, and its own id stays in the `node_id` data key).
-//! Lists are JSON strings so that any name survives; document ids (hex)
-//! are `;`-joined. XML escaping is quick-xml's; the characters XML forbids
+//! Lists are JSON strings so that any name survives (JSON escapes even the
+//! control characters XML forbids); document ids (hex) are `;`-joined. XML escaping is quick-xml's; the characters XML forbids
 //! become U+FFFD ([`super::xml_safe`]) and CR is written as `&#13;` so
 //! that parsers do not turn it into LF.
 

@@ -197,14 +197,25 @@ fn dot_expected(s: &str) -> String {
     newsgraph::model::cap_text(&kept, export::dot::LABEL_CAP)
 }
 
-/// Node `label` data and edge count from GraphML, by `node_id` data.
-fn graphml_labels(xml: &[u8]) -> (BTreeMap<String, String>, usize) {
+/// What the GraphML reader here gives back.
+struct ReadBack {
+    /// `label` by `node_id`.
+    labels: BTreeMap<String, String>,
+    /// The decoded `aliases` JSON list by `node_id`.
+    aliases: BTreeMap<String, Vec<String>>,
+    edges: usize,
+}
+
+/// Node labels and aliases, and the edge count, from GraphML.
+fn graphml_read(xml: &[u8]) -> ReadBack {
     let mut r = quick_xml::Reader::from_reader(xml);
     let mut buf = Vec::new();
     let mut key = None::<String>;
     let mut text = String::new();
     let (mut label, mut node_id) = (None::<String>, None::<String>);
+    let mut aliases = Vec::new();
     let mut out = BTreeMap::new();
+    let mut alias_map = BTreeMap::new();
     let mut edges = 0;
     loop {
         match r.read_event_into(&mut buf).expect("well-formed GraphML") {
@@ -235,20 +246,26 @@ fn graphml_labels(xml: &[u8]) -> (BTreeMap<String, String>, usize) {
             Event::End(e) if e.name().as_ref() == "data" => match key.take().as_deref() {
                 Some("label") => label = Some(std::mem::take(&mut text)),
                 Some("node_id") => node_id = Some(std::mem::take(&mut text)),
+                Some("aliases") => {
+                    aliases = serde_json::from_str(&text).expect("aliases are a JSON list");
+                }
                 _ => {}
             },
             Event::End(e) if e.name().as_ref() == "node" => {
-                out.insert(
-                    node_id.take().expect("node_id"),
-                    label.take().expect("label"),
-                );
+                let id = node_id.take().expect("node_id");
+                alias_map.insert(id.clone(), std::mem::take(&mut aliases));
+                out.insert(id, label.take().expect("label"));
             }
             Event::Eof => break,
             _ => {}
         }
         buf.clear();
     }
-    (out, edges)
+    ReadBack {
+        labels: out,
+        aliases: alias_map,
+        edges,
+    }
 }
 
 /// The unescaped contents of every quoted string in a DOT file, read by a
@@ -321,8 +338,8 @@ proptest! {
             g.add_edge(&w[0], &w[1], Relation::MetWith, ev);
         }
 
-        let (labels, edges) = graphml_labels(&export(Format::GraphMl, &g));
-        prop_assert_eq!(edges, g.edge_count());
+        let back = graphml_read(&export(Format::GraphMl, &g));
+        prop_assert_eq!(back.edges, g.edge_count());
         let want: BTreeMap<String, String> = expected
             .iter()
             .map(|(k, v)| (xml_expected(k), xml_expected(v)))
@@ -330,7 +347,18 @@ proptest! {
         // Ids differing only by forbidden characters would collide after
         // replacement; compare only when they do not.
         if want.len() == expected.len() {
-            prop_assert_eq!(&labels, &want);
+            prop_assert_eq!(&back.labels, &want);
+            // Aliases travel as JSON, whose escapes keep the control
+            // characters XML forbids; only U+FFFE/U+FFFF, which JSON leaves
+            // as they are, are replaced.
+            for n in g.nodes() {
+                let want: Vec<String> = n
+                    .aliases
+                    .iter()
+                    .map(|a| a.replace(['\u{FFFE}', '\u{FFFF}'], "\u{FFFD}"))
+                    .collect();
+                prop_assert_eq!(back.aliases.get(&xml_expected(&n.id)), Some(&want));
+            }
         }
 
         let json: serde_json::Value =
@@ -420,9 +448,9 @@ fn graphml_lists_all_nodes_before_edges_and_types_keys() {
         assert!(line.contains("attr.type=\""), "{line}");
         assert!(!line.contains("attr.name=\"id\""), "{line}");
     }
-    let (labels, edges) = graphml_labels(xml.as_bytes());
-    assert_eq!(labels.len(), g.node_count());
-    assert_eq!(edges, g.edge_count());
+    let back = graphml_read(xml.as_bytes());
+    assert_eq!(back.labels.len(), g.node_count());
+    assert_eq!(back.edges, g.edge_count());
 }
 
 #[test]
