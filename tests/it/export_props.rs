@@ -409,6 +409,31 @@ proptest! {
     }
 }
 
+proptest! {
+    #[test]
+    fn dot_quote_round_trips_through_an_independent_lexer(s in name()) {
+        let quoted = export::dot::quote(&s);
+        let back = dot_strings(&quoted);
+        let kept: String = s
+            .chars()
+            .filter(|&c| !(c < ' ' && c != '\n' && c != '\t') && c != '\u{FFFE}' && c != '\u{FFFF}')
+            .collect();
+        prop_assert_eq!(back, vec![kept]);
+        // Nothing Graphviz would expand: every backslash is escaped or an
+        // escape we chose.
+        let inner = &quoted[1..quoted.len() - 1];
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                let next = chars.next();
+                prop_assert!(matches!(next, Some('\\' | '"' | 'n')), "bare escape \\{:?}", next);
+            } else {
+                prop_assert!(c != '"', "unescaped quote in {}", quoted);
+            }
+        }
+    }
+}
+
 #[test]
 fn dot_quote_escapes_exactly_what_graphviz_reads() {
     use export::dot::quote;
