@@ -242,3 +242,83 @@ fn edge_look(r: Relation) -> EdgeLook {
 pub fn write<W: Write>(graph: &KnowledgeGraph, options: &ExportOptions, w: W) -> io::Result<W> {
     DotSerializer::new(options.clone()).serialize(graph, w)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocId, Evidence, Span};
+
+    fn ev() -> Evidence {
+        Evidence {
+            doc: DocId("d".into()),
+            sentence: 0,
+            span: Span::new(0, 1),
+            text: "t".into(),
+        }
+    }
+
+    fn dot(g: &KnowledgeGraph) -> String {
+        let bytes = write(g, &ExportOptions::default(), Vec::new()).expect("in memory");
+        String::from_utf8(bytes).expect("utf-8")
+    }
+
+    #[test]
+    fn typed_edges_are_labelled_and_co_mentions_dashed() {
+        let mut g = KnowledgeGraph::new();
+        g.upsert_node("person:ida", Kind::Person, "Ida");
+        g.upsert_node("group:guild", Kind::Group, "Guild");
+        g.upsert_node("event:vote", Kind::Event, "vote");
+        g.add_edge("person:ida", "group:guild", Relation::Leads, ev());
+        g.add_edge("group:guild", "person:ida", Relation::CoMention, ev());
+        let s = dot(&g);
+        let line = |from: &str| {
+            s.lines()
+                .find(|l| l.trim_start().starts_with(from) && l.contains(" -> "))
+                .unwrap_or_default()
+                .to_string()
+        };
+        let leads = line("\"person:ida\"");
+        assert!(
+            leads.contains("xlabel=\"leads\"") && leads.contains("style=\"solid\""),
+            "{leads}"
+        );
+        let co = line("\"group:guild\"");
+        assert!(
+            co.contains("style=\"dashed\"") && co.contains("dir=\"none\""),
+            "{co}"
+        );
+        assert!(!co.contains("label="), "{co}");
+        assert!(
+            s.contains("\"event:vote\" [label=\"vote\", shape=\"octagon\""),
+            "{s}"
+        );
+        assert!(
+            !s.contains("layout="),
+            "small graphs leave the engine to the command"
+        );
+    }
+
+    #[test]
+    fn large_graphs_ask_for_sfdp() {
+        let mut g = KnowledgeGraph::new();
+        for i in 0..=SFDP_ABOVE_NODES {
+            g.upsert_node(&format!("place:p{i}"), Kind::Place, "P");
+        }
+        let s = dot(&g);
+        assert!(
+            s.contains("layout=\"sfdp\", overlap=\"prism\""),
+            "{}",
+            &s[..200]
+        );
+    }
+
+    #[test]
+    fn long_labels_are_capped() {
+        let mut g = KnowledgeGraph::new();
+        g.upsert_node("group:long", Kind::Group, &"\"\\".repeat(20_000));
+        let s = dot(&g);
+        let longest = s.lines().map(str::len).max().unwrap_or(0);
+        // Each quoted string is under Graphviz's 16,384-byte limit.
+        assert!(longest < 16_384, "{longest}");
+    }
+}
