@@ -592,3 +592,20 @@ fn jsonld_types_dates_roles_and_quantities() {
     assert!(moved.contains("\"http://other.example/kg#person/ana-ruiz\""));
     assert!(!moved.contains("newsgraph.example/id/"));
 }
+
+#[test]
+fn an_empty_graph_is_still_a_valid_file_in_every_format() {
+    let g = KnowledgeGraph::new();
+    let back = graphml_read(&export(Format::GraphMl, &g));
+    assert!(back.labels.is_empty() && back.edges == 0);
+    let quads: Result<Vec<oxrdf::Quad>, _> = oxjsonld::JsonLdParser::new()
+        .for_slice(&export(Format::JsonLd, &g))
+        .collect();
+    assert_eq!(quads.map(|q| q.len()).ok(), Some(0));
+    let dot = String::from_utf8(export(Format::Dot, &g)).expect("utf-8");
+    assert!(dot.starts_with("digraph ") && dot.trim_end().ends_with('}'));
+    assert!(
+        dot.contains("cluster_legend"),
+        "the legend is drawn even with no nodes"
+    );
+}
