@@ -5,7 +5,7 @@
 //! (probable duplicates), (c) a deterministic sample of typed relations with
 //! their evidence, for estimating precision by hand.
 //!
-//! `cargo run --release --example quality -- [--rules] [--sample N] [--seed S] INPUT...`
+//! `cargo run --release --example quality -- [--rules] [--events] [--sample N] [--seed S] INPUT...`
 //! where an INPUT ending in `.txt` that contains `-DOCSTART-` is read as CoNLL.
 
 use newsgraph::graph::Node;
@@ -21,11 +21,14 @@ fn main() -> anyhow::Result<()> {
     let mut sample = 60usize;
     let mut seed = 1u64;
     let mut dump = false;
+    // List event roles (event → entity) instead of entity relations.
+    let mut events = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--rules" => rules = true,
             "--dump" => dump = true,
+            "--events" => events = true,
             "--sample" => sample = args.next().and_then(|s| s.parse().ok()).unwrap_or(60),
             "--seed" => seed = args.next().and_then(|s| s.parse().ok()).unwrap_or(1),
             _ => inputs.push(PathBuf::from(a)),
@@ -97,7 +100,7 @@ fn main() -> anyhow::Result<()> {
     println!("== (c) sample of typed relations");
     let typed: Vec<_> = graph
         .edges()
-        .filter(|(_, _, e)| e.relation.is_typed() && !e.relation.is_event_role())
+        .filter(|(_, _, e)| e.relation.is_typed() && e.relation.is_event_role() == events)
         .collect();
     let mut state = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
     let mut picked = BTreeSet::new();

@@ -429,7 +429,15 @@ fn pick_name(items: &[&Item]) -> String {
     counts
         .into_iter()
         .max_by_key(|(name, (n, first))| {
-            (word_count(&normalize(name)), *n, std::cmp::Reverse(*first))
+            let shouted = name.chars().any(char::is_alphabetic)
+                && !name.chars().any(char::is_lowercase)
+                && name.chars().filter(|c| c.is_alphabetic()).count() >= 5;
+            (
+                word_count(&normalize(name)),
+                !shouted,
+                *n,
+                std::cmp::Reverse(*first),
+            )
         })
         .map(|(name, _)| name.to_string())
         .or_else(|| items.first().map(|it| it.name.clone()))

@@ -232,10 +232,81 @@ fn kind_and_label(entries: &[Entry<'_>], members: &[usize]) -> (Kind, String) {
         .max_by_key(|(name, n)| {
             (
                 normalize(name).split(' ').count(),
+                !is_shouted(name),
                 **n,
                 std::cmp::Reverse(*name),
             )
         })
         .map_or_else(String::new, |(name, _)| (*name).to_string());
+    // Only written in capitals (a dateline, a headline): a place or a
+    // person reads better in title case; a group may be an acronym.
+    let label = if is_shouted(&label) && matches!(kind, Kind::Place | Kind::Person) {
+        capitalise_words(&label)
+    } else {
+        label
+    };
     (kind, label)
+}
+
+/// All capitals and too long for an acronym ("LAGOS", "NEW YORK").
+fn is_shouted(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    (letters.len() >= 5 || name.contains(' ')) && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// "AL-RAM" → "Al-Ram", "NEW YORK" → "New York".
+fn capitalise_words(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic() && c != '\'' && c != '’';
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocId, DocMeta};
+
+    fn result(text_id: &str, names: &[(Kind, &str)]) -> DocResult {
+        DocResult {
+            id: DocId(text_id.to_string()),
+            meta: DocMeta::default(),
+            entities: names
+                .iter()
+                .map(|(k, n)| LocalEntity {
+                    kind: *k,
+                    name: (*n).to_string(),
+                    aliases: [(*n).to_string()].into(),
+                    mentions: vec![0],
+                    roles: BTreeSet::new(),
+                })
+                .collect(),
+            relations: Vec::new(),
+            events: Vec::new(),
+            tokens: 0,
+        }
+    }
+
+    #[test]
+    fn labels_in_capitals_give_way_or_are_title_cased() {
+        let results = [
+            result("a", &[(Kind::Place, "PORT ELLEN"), (Kind::Group, "UNIDO")]),
+            result("b", &[(Kind::Place, "Port Ellen")]),
+            result("c", &[(Kind::Place, "AL-RAMLA"), (Kind::Person, "OKAFOR")]),
+        ];
+        let mut g = KnowledgeGraph::new();
+        add_entities(&mut g, &results, &AliasTable::default());
+        let labels: BTreeSet<String> = g.nodes().map(|n| n.label.clone()).collect();
+        let want: BTreeSet<String> = ["Port Ellen", "UNIDO", "Al-Ramla", "Okafor"]
+            .map(String::from)
+            .into();
+        assert_eq!(labels, want);
+    }
 }

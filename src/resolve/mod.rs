@@ -401,7 +401,7 @@ mod tests {
 
     #[test]
     fn roles_modifiers_and_languages_are_no_names() {
-        let s = "Before Okafor spoke, the Director of Intelligence said in Hebrew that Denver-based Acme Freight Inc. and Lord were sold.";
+        let s = "Before Okafor spoke, the Director of Intelligence said in Hebrew that Denver-based Acme Freight Inc. and Lord were sold to Ruritanian-ruled firms.";
         let got = with_mentions(
             s,
             &[
@@ -410,6 +410,7 @@ mod tests {
                 ("Hebrew", MentionLabel::Misc),
                 ("Denver-based Acme Freight Inc.", MentionLabel::Org),
                 ("Lord", MentionLabel::Loc),
+                ("Ruritanian-ruled", MentionLabel::Loc),
             ],
         );
         assert_eq!(
