@@ -421,6 +421,19 @@ mod tests {
     }
 
     #[test]
+    fn bracketed_nicknames_are_no_part_of_names() {
+        let s = "He saw (Tom) Varga and James (Jim) Okafor play.";
+        let got = with_mentions(
+            s,
+            &[
+                ("Tom) Varga", MentionLabel::Per),
+                ("James (Jim) Okafor", MentionLabel::Per),
+            ],
+        );
+        assert_eq!(entity_names(&got), ["Varga", "James Okafor"], "{got:?}");
+    }
+
+    #[test]
     fn a_generic_body_takes_the_demonym_before_it() {
         let s = "The Norwegian Foreign Ministry protested.";
         let got = with_mentions(

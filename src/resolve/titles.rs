@@ -270,6 +270,17 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
     while m.label == MentionLabel::Per && b < sent_end && is_particle_name(tok(doc, b)) {
         b += 1;
     }
+    // "(Tom) Seaver": a bracket closed inside the name was opened before
+    // it, so what precedes it is an aside, not the name.
+    if let Some(p) = (k..b).rev().find(|&i| tok(doc, i) == ")")
+        && !(k..p).any(|i| tok(doc, i) == "(")
+    {
+        k = p + 1;
+        if k >= b {
+            out.junk = true;
+            return out;
+        }
+    }
     // A unit is told apart by its number, which the finder may leave out
     // ("101st Airborne Division"); a bare "1st Battalion" stays generic.
     let head = tok(doc, b - 1).to_lowercase();
@@ -300,7 +311,27 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         doc.tokens.get(b - 1).map_or(0, |t| t.span.end),
     );
     let mut name = span.text(text).to_string();
-    let words: Vec<&str> = (k..b).map(|i| tok(doc, i)).collect();
+    let mut words: Vec<&str> = (k..b).map(|i| tok(doc, i)).collect();
+    // "James (Jim) Okafor": the bracketed nickname is no part of the name.
+    if words.contains(&"(") {
+        let mut depth = 0usize;
+        words.retain(|w| match *w {
+            "(" => {
+                depth += 1;
+                false
+            }
+            ")" => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            _ => depth == 0,
+        });
+        name = words.join(" ");
+        if words.is_empty() {
+            out.junk = true;
+            return out;
+        }
+    }
     // An all-caps place opening a sentence before a dash is a dateline
     // ("LIMA —", "NEW YORK (AP) —").
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
