@@ -448,6 +448,29 @@ impl Ctx<'_, '_> {
                     if !self.kind(se).is_some_and(agentive) && !self.is_country(se) {
                         continue;
                     }
+                    // "stormed a Chilean diplomat's home": a demonym before a
+                    // noun names the country only when the noun is its
+                    // armed force.
+                    if self.mentions.get(omi).is_some_and(|m| {
+                        let next = self.word(m.tokens.end);
+                        clean_mention(self.doc, m).demonym
+                            && next.chars().next().is_some_and(char::is_lowercase)
+                            && !matches!(
+                                next.as_str(),
+                                "forces"
+                                    | "troops"
+                                    | "soldiers"
+                                    | "positions"
+                                    | "targets"
+                                    | "military"
+                                    | "army"
+                                    | "navy"
+                                    | "bases"
+                                    | "territory"
+                            )
+                    }) {
+                        continue;
+                    }
                     (se, oe, omi)
                 }
                 Verb::Kill | Verb::Command | Verb::Lead | Verb::Join => {
@@ -582,8 +605,10 @@ impl Ctx<'_, '_> {
             let in_pattern = between.iter().filter(|w| *w == "in").count() == 1
                 && between.iter().all(|w| w == "in" || filler(w))
                 && between.len() <= 5;
+            // "Lima, Peru", not "In Lima, Peruvian police said".
             let comma_country = between == [","]
                 && self.is_country(be)
+                && !clean_mention(self.doc, b).demonym
                 && a.tokens
                     .start
                     .checked_sub(1)
@@ -771,6 +796,21 @@ mod tests {
         assert!(!got.iter().any(|(_, r, _)| *r == "holds_office"), "{got:?}");
         let got = typed("Chilean leader Tomas Vidal spoke.");
         assert!(has(&got, "Tomas Vidal", "holds_office", "Chile"), "{got:?}");
+    }
+
+    #[test]
+    fn demonyms_stand_for_countries_only_in_some_places() {
+        let got = typed("In Lima, Peruvian police said the vote was calm.");
+        assert!(!got.iter().any(|(_, r, _)| *r == "located_in"), "{got:?}");
+        let got = typed("The talks were held in Lima, Peru on Monday.");
+        assert!(has(&got, "Lima", "located_in", "Peru"), "{got:?}");
+        let got = typed("The Red Hand Brigade attacked a Chilean diplomat's home.");
+        assert!(!got.iter().any(|(_, r, _)| *r == "attacked"), "{got:?}");
+        let got = typed("The Red Hand Brigade attacked Chilean troops.");
+        assert!(
+            has(&got, "Red Hand Brigade", "attacked", "Chile"),
+            "{got:?}"
+        );
     }
 
     #[test]

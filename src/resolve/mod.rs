@@ -421,6 +421,13 @@ mod tests {
     }
 
     #[test]
+    fn faiths_before_places_are_cut() {
+        let s = "Police closed Arab East Lima and the Jewish quarter.";
+        let got = with_mentions(s, &[("Arab East Lima", MentionLabel::Loc)]);
+        assert_eq!(entity_names(&got), ["East Lima"], "{got:?}");
+    }
+
+    #[test]
     fn bracketed_nicknames_are_no_part_of_names() {
         let s = "He saw (Tom) Varga and James (Jim) Okafor play.";
         let got = with_mentions(

@@ -165,6 +165,29 @@ fn is_modifier_word(w: &str) -> bool {
     suffix || lower_hyphenated
 }
 
+/// Religions and peoples written before a place ("Arab East Jerusalem",
+/// "Sunni Anbar"): they describe it, the place is named without them.
+fn is_faith_or_people(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "arab"
+            | "buddhist"
+            | "catholic"
+            | "christian"
+            | "hindu"
+            | "islamist"
+            | "jewish"
+            | "kurdish"
+            | "muslim"
+            | "moslem"
+            | "orthodox"
+            | "protestant"
+            | "shia"
+            | "shiite"
+            | "sunni"
+    )
+}
+
 fn is_dash(w: &str) -> bool {
     matches!(w, "—" | "–" | "-" | "--")
 }
@@ -207,6 +230,7 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
             || lexicon::modifier_country(w).is_some()
             || (strip_titles && is_title_token(doc, k, sent_end))
             || (k + 1 < b && is_modifier_word(w))
+            || (m.label == MentionLabel::Loc && k + 1 < b && is_faith_or_people(w))
             || (k == a && k + 1 < b && opens_sentence(k) && lexicon::is_sentence_starter(w))
         {
             k += 1;
