@@ -428,6 +428,20 @@ mod tests {
     }
 
     #[test]
+    fn contract_months_and_bare_office_domains_are_no_names() {
+        let s = "September Eurobonds fell as Agriculture Secretary Ana Ruiz spoke.";
+        let got = with_mentions(
+            s,
+            &[
+                ("September Eurobonds", MentionLabel::Org),
+                ("Agriculture", MentionLabel::Org),
+                ("Ana Ruiz", MentionLabel::Per),
+            ],
+        );
+        assert_eq!(entity_names(&got), ["Eurobonds", "Ana Ruiz"], "{got:?}");
+    }
+
+    #[test]
     fn bracketed_nicknames_are_no_part_of_names() {
         let s = "He saw (Tom) Varga and James (Jim) Okafor play.";
         let got = with_mentions(

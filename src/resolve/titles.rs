@@ -165,6 +165,17 @@ fn is_modifier_word(w: &str) -> bool {
     suffix || lower_hyphenated
 }
 
+/// A month before a capitalised word is a futures contract or a date in a
+/// market report ("September Treasury", "March Eurodollars"), not part of
+/// a name; "May" is too often a name to say so.
+fn is_contract_month(w: &str, next: &str) -> bool {
+    lexicon::month_number(w).is_some()
+        && w.len() > 3
+        && !w.ends_with('.')
+        && !w.eq_ignore_ascii_case("may")
+        && next.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// Religions and peoples written before a place ("Arab East Jerusalem",
 /// "Sunni Anbar"): they describe it, the place is named without them.
 fn is_faith_or_people(w: &str) -> bool {
@@ -231,6 +242,7 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
             || (strip_titles && is_title_token(doc, k, sent_end))
             || (k + 1 < b && is_modifier_word(w))
             || (m.label == MentionLabel::Loc && k + 1 < b && is_faith_or_people(w))
+            || (m.label != MentionLabel::Per && k + 1 < b && is_contract_month(w, tok(doc, k + 1)))
             || (k == a && k + 1 < b && opens_sentence(k) && lexicon::is_sentence_starter(w))
         {
             k += 1;
@@ -416,7 +428,7 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
             )
         {
             out.junk = true;
-        } else if is_generic_word(w)
+        } else if (is_generic_word(w) || lexicon::is_office_domain(w))
             && !lexicon::SELF_STANDING_HEADS.contains(&w.to_lowercase().as_str())
         {
             out.generic = true;
