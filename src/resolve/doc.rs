@@ -8,7 +8,9 @@
 //! Ambiguous short forms stay apart rather than being merged blindly.
 
 use super::aliases::AliasTable;
-use super::names::{bare_surname, canonical, is_initials_of, normalize, surname};
+use super::names::{
+    bare_surname, canonical, is_initials_of, normalize, surname, without_legal_form,
+};
 use super::titles::{Cleaned, OfRef, clean_mention, find_roles};
 use crate::lexicon;
 use crate::model::{Analyzed, DocEntities, Kind, LocalEntity, Mention, Role};
@@ -228,6 +230,18 @@ impl Resolver for DocResolver {
                     .filter(|b| b.ends_with(&suffix) && same_kind(b))
                     .collect();
                 if let [b] = longer.as_slice() {
+                    keys.union(&it.key, b);
+                }
+            }
+        }
+
+        // "Lear" and "Lear Corp.": a company with and without its legal form.
+        for it in items.iter().flatten() {
+            if it.country || matches!(it.kind, Some(Kind::Person)) {
+                continue;
+            }
+            for b in &bodies {
+                if without_legal_form(b) == Some(it.key.as_str()) {
                     keys.union(&it.key, b);
                 }
             }

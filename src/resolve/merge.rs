@@ -119,6 +119,17 @@ pub fn add_entities(
         }
     }
     // A bare surname joins the one full name in the corpus ending with it.
+    // "Lear" in one document, "Lear Corp." in another: one company.
+    for (i, e) in entries.iter().enumerate() {
+        if e.kind != Kind::Group {
+            continue;
+        }
+        if let Some(short) = super::names::without_legal_form(&e.key)
+            && let Some(&j) = by_name.get(&(class(e.kind), short))
+        {
+            union(&mut parent, i, j);
+        }
+    }
     for i in 0..entries.len() {
         let e = &entries[i];
         if e.kind != Kind::Person {
@@ -292,6 +303,22 @@ mod tests {
             events: Vec::new(),
             tokens: 0,
         }
+    }
+
+    #[test]
+    fn a_company_with_and_without_its_legal_form_is_one_node() {
+        let results = [
+            result("a", &[(Kind::Group, "Vantor Freight Corp.")]),
+            result("b", &[(Kind::Group, "Vantor Freight")]),
+            result("c", &[(Kind::Group, "Vantor Freight Lines")]),
+        ];
+        let mut g = KnowledgeGraph::new();
+        add_entities(&mut g, &results, &AliasTable::default());
+        let labels: BTreeSet<String> = g.nodes().map(|n| n.label.clone()).collect();
+        let want: BTreeSet<String> = ["Vantor Freight Corp.", "Vantor Freight Lines"]
+            .map(String::from)
+            .into();
+        assert_eq!(labels, want);
     }
 
     #[test]

@@ -442,6 +442,19 @@ mod tests {
     }
 
     #[test]
+    fn a_company_without_its_legal_form_joins_it() {
+        let s = "Vantor Freight Corp. said on Monday that Vantor Freight would grow.";
+        let got = with_mentions(
+            s,
+            &[
+                ("Vantor Freight Corp.", MentionLabel::Org),
+                ("Vantor Freight", MentionLabel::Org),
+            ],
+        );
+        assert_eq!(entity_names(&got), ["Vantor Freight Corp."], "{got:?}");
+    }
+
+    #[test]
     fn bracketed_nicknames_are_no_part_of_names() {
         let s = "He saw (Tom) Varga and James (Jim) Okafor play.";
         let got = with_mentions(
