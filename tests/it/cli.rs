@@ -14,7 +14,7 @@ fn build_writes_three_files_and_a_summary() {
     // "(13 person, 16 group, …)": every kind is present with a count > 0.
     for k in ["person", "group", "place", "event"] {
         let count = stderr
-            .split(['(', ','])
+            .split(['(', ',', ')', ';'])
             .filter_map(|part| part.trim().strip_suffix(k))
             .filter_map(|n| n.trim().parse::<usize>().ok())
             .next();
