@@ -40,10 +40,11 @@ enum Outcome {
 }
 
 fn pipeline_for(input: &InputArgs, comention: bool) -> anyhow::Result<Pipeline> {
-    let options = Options {
-        comention,
-        ..Options::default()
+    let aliases = match &input.aliases {
+        Some(path) => newsgraph::resolve::AliasTable::load(path)?,
+        None => Default::default(),
     };
+    let options = Options { comention, aliases };
     let finder = ner::Finder::select(input.rules, input.model.as_deref())?;
     Ok(Pipeline::new(finder, options))
 }

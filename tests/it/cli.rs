@@ -2,7 +2,7 @@
 //! determinism across runs, file names, file order and thread counts, and
 //! the committed `output/` kept fresh.
 
-use crate::util::{build, outputs, root, run};
+use crate::util::{build, newsgraph as run, outputs, root};
 use std::fs;
 
 #[test]

@@ -1,8 +1,11 @@
-//! The one integration-test binary: each module runs the real `newsgraph`
-//! binary or opens its output in real clients.
+//! The one integration-test binary: each module tests one area through the
+//! built binary, the public API, or real clients opening our files.
 
 mod cli;
+mod export_clients;
+mod export_props;
 mod ner;
-// Not every helper is used by every module set; unused ones are not errors.
+mod resolve;
+// Not every module uses every helper; unused ones are not errors.
 #[allow(dead_code)]
 mod util;

@@ -1,7 +1,88 @@
-//! Helpers shared by the integration tests.
+//! Helpers shared by the integration tests: where the shared data is, how
+//! to run an external client, and how to skip loudly when one is missing.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+
+/// The shared folder: `$NEWSGRAPH_SHARED`, else `<repo>/../shared`, else
+/// `/work/shared`.
+pub fn shared_dir() -> PathBuf {
+    if let Some(p) = std::env::var_os("NEWSGRAPH_SHARED") {
+        return PathBuf::from(p);
+    }
+    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    if beside.is_dir() {
+        return beside;
+    }
+    PathBuf::from("/work/shared")
+}
+
+pub fn graphml_xsd() -> PathBuf {
+    shared_dir().join("schemas/graphml/graphml.xsd")
+}
+
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
+/// True when `program --version`-like probe `args` runs. When it does not:
+/// a loud SKIP on stderr locally, a failure under `CI=true`.
+pub fn have(what: &str, program: &str, args: &[&str]) -> bool {
+    let ok = Command::new(program)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        assert!(
+            !in_ci(),
+            "client {what} is missing, and CI=true requires it"
+        );
+        eprintln!("\n*** SKIP: client {what} is not installed; this check did not run ***\n");
+    }
+    ok
+}
+
+/// True when python3 can import every module in `modules`.
+pub fn have_python(modules: &[&str]) -> bool {
+    let script = format!("import {}", modules.join(", "));
+    have(
+        &format!("python3 with {}", modules.join(", ")),
+        "python3",
+        &["-c", &script],
+    )
+}
+
+/// Runs `program args`, feeding `stdin`, and returns its output.
+pub fn run(program: &str, args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
+    if let Some(mut si) = child.stdin.take() {
+        si.write_all(stdin).expect("write to child's stdin");
+    }
+    child.wait_with_output().expect("wait for child")
+}
+
+/// Runs an inline python script with `args`; panics with its stderr when it
+/// fails, returns its stdout.
+pub fn python(script: &str, args: &[&str]) -> String {
+    let mut all = vec!["-c", script];
+    all.extend_from_slice(args);
+    let out = run("python3", &all, b"");
+    assert!(
+        out.status.success(),
+        "python failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
 
 /// The repository root.
 pub fn root() -> PathBuf {
@@ -14,7 +95,7 @@ pub fn bin() -> Command {
 }
 
 /// Runs the binary with `args`, returning its output.
-pub fn run(args: &[&str]) -> Output {
+pub fn newsgraph(args: &[&str]) -> Output {
     bin().args(args).output().expect("newsgraph binary runs")
 }
 
@@ -44,29 +125,4 @@ pub fn outputs(dir: &Path) -> Vec<(String, Vec<u8>)> {
             (f.to_string(), bytes)
         })
         .collect()
-}
-
-/// Where `../shared` is (corpora, schemas): `NEWSGRAPH_SHARED`, else the
-/// repository's sibling folder.
-pub fn shared() -> PathBuf {
-    std::env::var_os("NEWSGRAPH_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("..").join("shared"))
-}
-
-/// True when a client program is available; otherwise a loud skip locally
-/// and a failure under CI.
-pub fn have(program: &str, probe: &[&str]) -> bool {
-    let ok = Command::new(program)
-        .args(probe)
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    if !ok {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("{program} is required under CI but is not available");
-        }
-        eprintln!("SKIP: {program} not available; client test skipped");
-    }
-    ok
 }
