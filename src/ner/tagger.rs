@@ -204,4 +204,19 @@ mod tests {
         }
         assert!(Tagger::builtin().unwrap().find(&a).is_empty());
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn never_panics_and_spans_slice_back(text in "(?s)[A-Za-zÉé0-9 .,;:!?'\"“”’—()\n-]{0,200}") {
+            let doc = Document::new("p", text.clone());
+            let a = crate::text::analyze(&doc);
+            for m in Tagger::builtin().unwrap().find(&a) {
+                let got = m.span.text(&text);
+                proptest::prop_assert!(!got.is_empty());
+                proptest::prop_assert!(m.tokens.start < m.tokens.end);
+                proptest::prop_assert!(!a.sentences[m.sentence].boilerplate);
+            }
+        }
+    }
 }
