@@ -164,6 +164,73 @@ pub const COUNTRIES: &[(&str, &[&str], &[&str])] = &[
     ("Vietnam", &["Vietnamese"], &["Viet Nam"]),
     ("Yemen", &["Yemeni", "Yemenis"], &[]),
     ("Zimbabwe", &["Zimbabwean", "Zimbabweans"], &[]),
+    ("Angola", &["Angolan", "Angolans"], &[]),
+    ("Benin", &["Beninese"], &[]),
+    ("Botswana", &["Motswana", "Batswana"], &[]),
+    ("Burkina Faso", &["Burkinabe"], &[]),
+    ("Burundi", &["Burundian", "Burundians"], &[]),
+    ("Cameroon", &["Cameroonian", "Cameroonians"], &[]),
+    ("Central African Republic", &["Central African"], &["CAR"]),
+    ("Chad", &["Chadian", "Chadians"], &[]),
+    ("Costa Rica", &["Costa Rican", "Costa Ricans"], &[]),
+    (
+        "Democratic Republic of the Congo",
+        &["Congolese"],
+        &["DRC", "DR Congo", "Congo-Kinshasa"],
+    ),
+    ("Republic of the Congo", &[], &["Congo-Brazzaville"]),
+    ("Dominican Republic", &["Dominican", "Dominicans"], &[]),
+    ("Ecuador", &["Ecuadorian", "Ecuadorians"], &[]),
+    ("El Salvador", &["Salvadoran", "Salvadorans"], &[]),
+    ("Eritrea", &["Eritrean", "Eritreans"], &[]),
+    ("Gabon", &["Gabonese"], &[]),
+    ("Gambia", &["Gambian", "Gambians"], &["The Gambia"]),
+    ("Guatemala", &["Guatemalan", "Guatemalans"], &[]),
+    ("Guinea", &["Guinean", "Guineans"], &[]),
+    ("Haiti", &["Haitian", "Haitians"], &[]),
+    ("Honduras", &["Honduran", "Hondurans"], &[]),
+    (
+        "Ivory Coast",
+        &["Ivorian", "Ivorians"],
+        &["Côte d'Ivoire", "Cote d'Ivoire"],
+    ),
+    ("Jamaica", &["Jamaican", "Jamaicans"], &[]),
+    ("Kyrgyzstan", &["Kyrgyz"], &[]),
+    ("Laos", &["Lao", "Laotian", "Laotians"], &[]),
+    ("Liberia", &["Liberian", "Liberians"], &[]),
+    ("Luxembourg", &["Luxembourgish", "Luxembourger"], &[]),
+    ("Madagascar", &["Malagasy"], &[]),
+    ("Malawi", &["Malawian", "Malawians"], &[]),
+    ("Mali", &["Malian", "Malians"], &[]),
+    ("Malta", &["Maltese"], &[]),
+    ("Mauritania", &["Mauritanian", "Mauritanians"], &[]),
+    ("Mongolia", &["Mongolian", "Mongolians"], &[]),
+    ("Montenegro", &["Montenegrin", "Montenegrins"], &[]),
+    ("Mozambique", &["Mozambican", "Mozambicans"], &[]),
+    ("Namibia", &["Namibian", "Namibians"], &[]),
+    ("Nicaragua", &["Nicaraguan", "Nicaraguans"], &[]),
+    ("Niger", &["Nigerien", "Nigeriens"], &[]),
+    (
+        "North Macedonia",
+        &["Macedonian", "Macedonians"],
+        &["Macedonia"],
+    ),
+    ("Panama", &["Panamanian", "Panamanians"], &[]),
+    ("Papua New Guinea", &["Papua New Guinean"], &[]),
+    ("Paraguay", &["Paraguayan", "Paraguayans"], &[]),
+    ("Rwanda", &["Rwandan", "Rwandans"], &[]),
+    ("Senegal", &["Senegalese"], &[]),
+    ("Sierra Leone", &["Sierra Leonean", "Sierra Leoneans"], &[]),
+    ("South Sudan", &["South Sudanese"], &[]),
+    ("Tajikistan", &["Tajik", "Tajiks"], &[]),
+    ("Tanzania", &["Tanzanian", "Tanzanians"], &[]),
+    ("Togo", &["Togolese"], &[]),
+    ("Trinidad and Tobago", &["Trinidadian", "Trinidadians"], &[]),
+    ("Turkmenistan", &["Turkmen"], &[]),
+    ("Uganda", &["Ugandan", "Ugandans"], &[]),
+    ("Uruguay", &["Uruguayan", "Uruguayans"], &[]),
+    ("Uzbekistan", &["Uzbek", "Uzbeks"], &[]),
+    ("Zambia", &["Zambian", "Zambians"], &[]),
 ];
 
 /// The country a name or alias denotes ("U.S." → "United States").
@@ -268,9 +335,15 @@ pub const TITLES: &[&str] = &[
     "vice",
 ];
 
+/// True for a title word, abbreviated or not ("Gen.", "minister"), and for
+/// hyphenated titles ("Lieutenant-Colonel", "Vice-President").
 pub fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_lowercase();
     TITLES.contains(&w.as_str())
+        || (w.contains('-')
+            && w.split('-')
+                .all(|p| TITLES.contains(&p) || TITLE_MODIFIERS.contains(&p))
+            && w.split('-').any(|p| TITLES.contains(&p)))
 }
 
 /// Honorifics: cut from names like titles, but they say nothing about a
@@ -410,6 +483,22 @@ pub const ROLE_NOUNS: &[&str] = &[
 /// Capitalised adjectives of religion, region or ethnicity that are not
 /// names of anything by themselves ("Shiite militias", "Western allies").
 pub const ADJECTIVES: &[&str] = &[
+    "arabs",
+    "buddhists",
+    "catholics",
+    "christians",
+    "hindus",
+    "hutu",
+    "hutus",
+    "jews",
+    "kurd",
+    "kurds",
+    "muslims",
+    "protestants",
+    "shiites",
+    "sunnis",
+    "tutsi",
+    "tutsis",
     "african",
     "arab",
     "arabic",
@@ -531,8 +620,14 @@ pub fn is_adjective(word: &str) -> bool {
     lower_in(&word.replace('’', "'"), ADJECTIVES)
 }
 
-/// The country of a modifier such as "Iran-backed" or "US-led".
+/// The country of a modifier such as "Iran-backed", "US-led" or
+/// "pro-Chilean".
 pub fn modifier_country(word: &str) -> Option<&'static str> {
+    for prefix in ["pro-", "anti-", "Pro-", "Anti-"] {
+        if let Some(rest) = word.strip_prefix(prefix) {
+            return country(rest).or_else(|| demonym_country(rest));
+        }
+    }
     let (head, tail) = word.rsplit_once('-')?;
     if !MODIFIER_SUFFIXES.contains(&tail.to_lowercase().as_str()) {
         return None;
@@ -552,6 +647,7 @@ pub const ORG_HEADS: &[&str] = &[
     "association",
     "authority",
     "bank",
+    "battalion",
     "board",
     "brigade",
     "brigades",
@@ -590,6 +686,7 @@ pub const ORG_HEADS: &[&str] = &[
     "ltd",
     "militia",
     "ministry",
+    "mission",
     "movement",
     "nations",
     "navy",
@@ -607,6 +704,7 @@ pub const ORG_HEADS: &[&str] = &[
     "service",
     "services",
     "society",
+    "squadron",
     "team",
     "times",
     "tribune",
@@ -819,6 +917,8 @@ mod tests {
         assert_eq!(modifier_country("Chile-backed"), Some("Chile"));
         assert_eq!(modifier_country("Peruvian-led"), Some("Peru"));
         assert_eq!(modifier_country("Chile-based-x"), None);
+        assert_eq!(modifier_country("pro-Chilean"), Some("Chile"));
+        assert_eq!(modifier_country("anti-Peru"), Some("Peru"));
         assert!(is_adjective("Sunni") && !is_adjective("Sunday"));
     }
 
@@ -829,6 +929,8 @@ mod tests {
         assert_eq!(month_number("March"), Some(3));
         assert_eq!(month_number("Ma"), None);
         assert!(is_title("Sgt."));
+        assert!(is_title("Lieutenant-Colonel") && is_title("Vice-President"));
+        assert!(!is_title("Jean-Pierre"));
         assert!(!is_title("Table"));
     }
 }

@@ -122,6 +122,7 @@ fn build(args: BuildArgs) -> anyhow::Result<Outcome> {
     let opts = ExportOptions {
         base_iri: args.base_iri.clone(),
     };
+    opts.check()?;
     for f in formats {
         let path = args.out.join(format!("graph.{}", f.extension()));
         write_atomically(&path, |w| export::write(f, &graph, &opts, w).map(|_| ()))

@@ -304,27 +304,24 @@ impl Ctx<'_, '_> {
         }
     }
 
-    /// Mentions of one sentence, in order: (mention index, entity).
-    fn sentence_mentions(&self, s: usize) -> Vec<(usize, usize)> {
-        self.mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.sentence == s)
-            .filter_map(|(mi, _)| self.entity(mi).map(|e| (mi, e)))
-            .collect()
-    }
-
     fn patterns(&self, out: &mut Vec<LocalRelation>) {
+        // Mentions with an entity, per sentence, in order: (mention, entity).
+        let mut per_sentence: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.doc.sentences.len()];
+        for (mi, m) in self.mentions.iter().enumerate() {
+            if let (Some(e), Some(list)) = (self.entity(mi), per_sentence.get_mut(m.sentence)) {
+                list.push((mi, e));
+            }
+        }
         for (s, sent) in self.doc.sentences.iter().enumerate() {
             if sent.boilerplate {
                 continue;
             }
-            let ms = self.sentence_mentions(s);
+            let ms = per_sentence.get(s).map_or(&[][..], Vec::as_slice);
             if ms.len() < 2 {
                 continue;
             }
-            self.verbs(s, &ms, out);
-            self.places_and_units(s, &ms, out);
+            self.verbs(s, ms, out);
+            self.places_and_units(s, ms, out);
         }
     }
 
@@ -344,21 +341,30 @@ impl Ctx<'_, '_> {
                 );
             // The subject: the last mention ending at most 4 tokens before
             // the verb (skipping auxiliaries and adverbs), with no comma.
-            let before = ms.iter().rev().find(|(mi, _)| {
-                self.mentions
-                    .get(*mi)
-                    .is_some_and(|m| m.tokens.end <= t && t - m.tokens.end <= 4)
-            });
-            let Some(&(smi, se)) = before else { continue };
+            // The nearest mention before the verb is the subject, even when
+            // it resolved to nothing (then there is no edge): an earlier
+            // mention is not a fallback.
+            let nearest = self
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.sentence == s && m.tokens.end <= t)
+                .max_by_key(|(_, m)| m.tokens.end)
+                .map(|(mi, _)| mi);
+            let Some(&(smi, se)) = nearest.and_then(|n| ms.iter().find(|(mi, _)| *mi == n)) else {
+                continue;
+            };
             let Some(sm) = self.mentions.get(smi) else {
                 continue;
             };
-            if (sm.tokens.end..t).any(|i| {
-                matches!(
-                    self.word(i).as_str(),
-                    "," | ";" | "and" | "or" | "\"" | "“" | "”"
-                )
-            }) {
+            if t - sm.tokens.end > 4
+                || (sm.tokens.end..t).any(|i| {
+                    matches!(
+                        self.word(i).as_str(),
+                        "," | ";" | ":" | "(" | ")" | "—" | "–" | "and" | "or" | "\"" | "“" | "”"
+                    )
+                })
+            {
                 continue;
             }
             let after = |from: usize, within: usize, ok: &dyn Fn(Kind) -> bool| {
@@ -511,6 +517,24 @@ impl Ctx<'_, '_> {
                 self.push(out, ae, be, Relation::LocatedIn, ev);
                 continue;
             }
+            // "the Chilean city of Temuco", "Chile's northern port of Arica".
+            let city_of = self.is_country(ae)
+                && bk == Some(Kind::Place)
+                && !self.is_country(be)
+                && between.last().is_some_and(|w| w == "of")
+                && between
+                    .iter()
+                    .any(|w| crate::resolve::titles::is_settlement_word(w))
+                && between[..between.len() - 1].iter().all(|w| {
+                    filler(w)
+                        || crate::resolve::titles::is_settlement_word(w)
+                        || matches!(w.as_str(), "'s" | "’s" | "second" | "largest" | "main")
+                });
+            if city_of {
+                let ev = narrow_evidence(self.doc, s, a.span, b.span);
+                self.push(out, be, ae, Relation::LocatedIn, ev);
+                continue;
+            }
             let unit = self
                 .entities
                 .entities
@@ -598,6 +622,18 @@ mod tests {
             has(&got, "Ida Holm", "commands", "Northern Fleet Command"),
             "{got:?}"
         );
+        let got = typed("Then Rosa Vidal, Chile's foreign minister, spoke.");
+        assert!(has(&got, "Rosa Vidal", "holds_office", "Chile"), "{got:?}");
+        let got = typed("Then Omar Diaz joined the Farmers Union.");
+        assert!(
+            has(&got, "Omar Diaz", "member_of", "Farmers Union"),
+            "{got:?}"
+        );
+        let got = typed("The Red Hand Brigade of the Northern Army moved.");
+        assert!(
+            has(&got, "Red Hand Brigade", "part_of", "Northern Army"),
+            "{got:?}"
+        );
         let got = typed("On Monday Peruvian Gen. Luis Soto flew home.");
         assert!(has(&got, "Luis Soto", "nationality_of", "Peru"), "{got:?}");
         assert!(!has(&got, "Luis Soto", "holds_office", "Peru"), "{got:?}");
@@ -605,6 +641,10 @@ mod tests {
 
     #[test]
     fn verbs_become_typed_edges() {
+        let got = typed("Pro-Chilean militias attacked the Northern Fleet Command.");
+        assert!(!got.iter().any(|(_, r, _)| *r == "attacked"), "{got:?}");
+        let got = typed("LIMA (AP) — Kellan met Tom Okafor on Friday.");
+        assert!(!got.iter().any(|(_, r, _)| *r == "met_with"), "{got:?}");
         let got = typed("Ana Ruiz met on Tuesday with Tom Okafor in Lima.");
         assert!(has(&got, "Ana Ruiz", "met_with", "Tom Okafor"), "{got:?}");
         let got = typed("The Red Hand Brigade attacked the Northern Fleet Command.");
@@ -650,6 +690,10 @@ mod tests {
         );
         let got = typed("Crowds attacked the U.S. Embassy in Lima, police said.");
         assert!(has(&got, "U.S. Embassy", "located_in", "Lima"), "{got:?}");
+        let got = typed("Rebels took the southern Chilean city of Temuco.");
+        assert!(has(&got, "Temuco", "located_in", "Chile"), "{got:?}");
+        let got = typed("Rebels took Chile's northern port of Arica.");
+        assert!(has(&got, "Arica", "located_in", "Chile"), "{got:?}");
         // A list of countries is not nesting.
         let got = typed("Envoys from Peru, Chile and Bolivia met.");
         assert!(!got.iter().any(|(_, r, _)| *r == "located_in"), "{got:?}");

@@ -74,7 +74,15 @@ impl AliasTable {
     /// Parses alias-file text; errors are (line, column, message).
     pub fn parse(text: &str, json: bool) -> Result<AliasTable, (usize, usize, String)> {
         let raw: RawFile = if json {
-            serde_json::from_str(text).map_err(|e| (e.line(), e.column(), e.to_string()))?
+            serde_json::from_str(text).map_err(|e| {
+                // The position is reported as line and column already.
+                let msg = e.to_string();
+                let msg = match msg.rfind(" at line ") {
+                    Some(i) => msg[..i].to_string(),
+                    None => msg,
+                };
+                (e.line(), e.column(), msg)
+            })?
         } else {
             toml::from_str(text).map_err(|e| {
                 let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
@@ -153,10 +161,11 @@ drop = ["Weather Desk"]
         let bad = "drop = [\"a\"]\n[merge]\n\"X\" = 3\n";
         let (line, col, msg) = AliasTable::parse(bad, false).err().unwrap_or_default();
         assert_eq!((line, col), (3, 7), "{msg}");
-        let (line, _, _) = AliasTable::parse("{\n \"drop\": [1]\n}", true)
+        let (line, _, msg) = AliasTable::parse("{\n \"drop\": [1]\n}", true)
             .err()
             .unwrap_or_default();
         assert_eq!(line, 2);
+        assert!(!msg.contains("at line"), "{msg}");
         let (line, col, msg) = AliasTable::parse("[kind]\n\"Y\" = \"planet\"\n", false)
             .err()
             .unwrap_or_default();

@@ -132,6 +132,9 @@ impl DocResolver {
 
 impl Resolver for DocResolver {
     fn resolve(&self, doc: &Analyzed<'_>, mentions: &[Mention]) -> DocEntities {
+        // `cleaned`, `items` and `mention_entity` run parallel to
+        // `mentions`: every index below comes from enumerating one of them,
+        // so indexing cannot go out of bounds.
         let cleaned: Vec<Cleaned> = mentions.iter().map(|m| clean_mention(doc, m)).collect();
         let mut items: Vec<Option<Item>> = cleaned.iter().map(|c| self.item(c)).collect();
         join_apostrophe_names(doc, mentions, &cleaned, &mut items);
@@ -163,9 +166,16 @@ impl Resolver for DocResolver {
             if !lexicon::is_acronym(surface) || it.country {
                 continue;
             }
-            let prev = (0..i).rev().find(|&j| {
-                mentions[j].sentence == m.sentence && items[j].as_ref().is_some_and(|p| !p.country)
-            });
+            // Only a group (or an untyped name) takes an acronym beside it:
+            // "LIMA (AP)" is a dateline and its news agency.
+            let prev = (0..i)
+                .rev()
+                .take_while(|&j| mentions[j].sentence == m.sentence)
+                .find(|&j| {
+                    items[j]
+                        .as_ref()
+                        .is_some_and(|p| !p.country && matches!(p.kind, None | Some(Kind::Group)))
+                });
             if let Some(j) = prev {
                 let between: Vec<String> = (mentions[j].tokens.end..m.tokens.start)
                     .map(|t| doc.token_text(t).to_lowercase())
@@ -193,7 +203,9 @@ impl Resolver for DocResolver {
             if it.country {
                 continue;
             }
-            let person_like = matches!(it.kind, None | Some(Kind::Person));
+            // A tagger sometimes types a bare surname as an organisation;
+            // places are left alone ("Jordan" the country).
+            let person_like = matches!(it.kind, None | Some(Kind::Person | Kind::Group));
             if person_like && let Some(s) = bare_surname(&it.key) {
                 let with: Vec<&String> = people.iter().filter(|p| surname(p) == Some(s)).collect();
                 if let [p] = with.as_slice() {
@@ -230,7 +242,8 @@ impl Resolver for DocResolver {
                         .is_some_and(|it| it.kind.is_some() && !it.generic)
                 })
             })
-            .map(|ms| (ms[0], ms))
+            // Groups are never empty: each was created with its first mention.
+            .map(|ms| (ms.first().copied().unwrap_or(0), ms))
             .collect();
         order.sort();
         let mut entities = Vec::new();
@@ -365,7 +378,8 @@ fn join_apostrophe_names(
     }
 }
 
-/// The kind most mentions give; a country is always a place. Ties go to
+/// The kind most mentions give, each weighted by its number of words; a
+/// country is always a place. Ties go to
 /// group, then person, then place (a name typed both ways is more often an
 /// organisation named after a place than the reverse).
 fn vote_kind(items: &[&Item]) -> Kind {
@@ -375,7 +389,8 @@ fn vote_kind(items: &[&Item]) -> Kind {
     let mut votes: BTreeMap<Kind, usize> = BTreeMap::new();
     for it in items {
         if let Some(k) = it.kind {
-            *votes.entry(k).or_default() += if it.generic { 0 } else { 1 };
+            // Fuller names are typed more reliably than their short forms.
+            *votes.entry(k).or_default() += if it.generic { 0 } else { word_count(&it.key) };
         }
     }
     [Kind::Group, Kind::Person, Kind::Place]

@@ -9,7 +9,7 @@
 use super::aliases::AliasTable;
 use super::names::{bare_surname, normalize, surname};
 use crate::graph::{KnowledgeGraph, slug};
-use crate::model::{DocResult, Kind, LocalEntity};
+use crate::model::{DocResult, Kind, LocalEntity, Role};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One document's entity, with the user's alias file applied.
@@ -151,7 +151,6 @@ pub fn add_entities(
             node.mentions += e.ent.mentions.len() as u64;
             node.aliases.insert(e.name.clone());
             node.aliases.extend(e.ent.aliases.iter().cloned());
-            node.roles.extend(e.ent.roles.iter().cloned());
             node_of[i] = Some(id.clone());
         }
         let label = node.label.clone();
@@ -167,6 +166,33 @@ pub fn add_entities(
         for id in &ids {
             if let Some(n) = g.node_mut(id) {
                 n.documents.insert(r.id.clone());
+            }
+        }
+        // Roles name what they are "of" by the document's own spelling
+        // ("US Central Command"); show the merged node's label instead, so
+        // one role read in two articles is listed once.
+        let label_of: BTreeMap<&str, String> = r
+            .entities
+            .iter()
+            .zip(&ids)
+            .filter_map(|(e, id)| Some((e.name.as_str(), g.node(id)?.label.clone())))
+            .collect();
+        for (e, id) in r.entities.iter().zip(&ids) {
+            let roles: Vec<Role> = e
+                .roles
+                .iter()
+                .map(|role| Role {
+                    title: role.title.clone(),
+                    of: role.of.as_ref().map(|o| {
+                        label_of
+                            .get(o.as_str())
+                            .cloned()
+                            .unwrap_or_else(|| o.clone())
+                    }),
+                })
+                .collect();
+            if let Some(n) = g.node_mut(id) {
+                n.roles.extend(roles);
             }
         }
         out.push(ids);

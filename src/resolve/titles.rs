@@ -30,7 +30,8 @@ pub struct Cleaned {
     /// True when the country was read from a demonym, not a name (the
     /// demonym is then not an alias of the country).
     pub demonym: bool,
-    /// A demonym cut from the front of a name ("Peruvian Navy Band").
+    /// A demonym at the front of a name: cut ("Peruvian Navy Band" →
+    /// "Navy Band"), or kept when the rest is generic ("Peruvian Navy").
     pub nationality: Option<&'static str>,
     /// A bare generic word ("Ministry", "Army") that names nothing unless
     /// it is the short form of a longer name in the same document.
@@ -97,6 +98,52 @@ fn is_title_token(doc: &Analyzed<'_>, i: usize, limit: usize) -> bool {
         && lexicon::is_office_domain(tok(doc, i + 1))
 }
 
+/// True when the sentence is written in Title Case (a headline): no final
+/// full stop, at least four words of four letters or more, and three in
+/// four of them capitalised.
+pub fn is_title_case_sentence(doc: &Analyzed<'_>, s: usize) -> bool {
+    let Some(sent) = doc.sentences.get(s) else {
+        return false;
+    };
+    let (mut words, mut caps) = (0usize, 0usize);
+    for i in sent.tokens.clone() {
+        let w = tok(doc, i);
+        if w.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        words += 1;
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            caps += 1;
+        }
+    }
+    // Headlines carry no final full stop; sentences dense with names do.
+    let last = sent
+        .tokens
+        .clone()
+        .rev()
+        .map(|i| tok(doc, i))
+        .find(|w| !matches!(*w, "\"" | "”" | "’" | "'" | ")"));
+    let ends_like_prose = matches!(last, Some("." | "!" | "?" | "…"));
+    !ends_like_prose && words >= 4 && caps * 4 >= words * 3
+}
+
+/// A name written with a lowercase particle and a hyphen ("al-Farsi").
+fn is_particle_name(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(p, rest)| {
+        matches!(p, "al" | "el" | "bin" | "ibn" | "abu" | "ben" | "bint")
+            && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// Nouns for kinds of places ("the city of X", "the Chilean town of X").
+pub fn is_settlement_word(w: &str) -> bool {
+    lexicon::PLACE_HEADS.contains(&w)
+        || matches!(
+            w,
+            "town" | "village" | "capital" | "port" | "cities" | "towns"
+        )
+}
+
 fn kind_of(label: MentionLabel) -> Option<Kind> {
     match label {
         MentionLabel::Per => Some(Kind::Person),
@@ -148,9 +195,19 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         } else if let Some(c) = lexicon::demonym_country(w).filter(|_| k + 1 < b) {
             let rest_generic = (k + 1..b).all(|i| is_generic_word(tok(doc, i)));
             let next_title = is_title_token(doc, k + 1, sent_end);
-            if rest_generic && !next_title {
+            leading_demonym = Some(c);
+            // Organisations keep a demonym that is part of their name
+            // ("British Broadcasting Corporation", "Chilean Navy"); people
+            // do not ("Chilean Gen. X", "American Ana Ruiz").
+            if (rest_generic || m.label == MentionLabel::Org) && !next_title {
                 break;
             }
+            k += 1;
+        } else if let Some(c) = lexicon::country(w)
+            .filter(|_| strip_titles && k + 1 < b && is_title_token(doc, k + 1, sent_end))
+        {
+            // "U.S. Assistant Secretary of State X": the country the office
+            // is of.
             leading_demonym = Some(c);
             k += 1;
         } else {
@@ -158,11 +215,12 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         }
     }
     if k >= b {
-        // Only titles, demonyms or modifiers: a demonym among them stands
-        // for its country ("Chilean Prime" before "Minister X").
-        if let Some(c) = (a..b).find_map(|i| {
-            let w = tok(doc, i);
-            lexicon::demonym_country(w).or_else(|| lexicon::modifier_country(w))
+        // Only titles, demonyms or modifiers: a demonym or country among
+        // them stands for its country ("Chilean Prime" before "Minister X").
+        if let Some(c) = leading_demonym.or_else(|| {
+            // Not a modifier: "pro-Chilean" or "Chile-backed" fighters are
+            // not Chile.
+            (a..b).find_map(|i| lexicon::demonym_country(tok(doc, i)))
         }) {
             out.country = Some(c);
             out.demonym = true;
@@ -171,6 +229,23 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
             out.junk = true;
         }
         return out;
+    }
+    // Weekdays glued to a name by a capitalisation-based finder ("X Monday").
+    let mut b = b;
+    while b > k + 1 {
+        let w = tok(doc, b - 1).to_lowercase();
+        // Not months: "May" ends names.
+        if lexicon::WEEKDAYS.contains(&w.as_str()) {
+            b -= 1;
+        } else {
+            break;
+        }
+    }
+    // A surname with a lowercase particle ("al-Farsi", "bin-Zayed") right
+    // after a person's name belongs to it, even when the finder stopped
+    // short of it.
+    while m.label == MentionLabel::Per && b < sent_end && is_particle_name(tok(doc, b)) {
+        b += 1;
     }
     out.nationality = leading_demonym;
     out.name_tokens = k..b;
@@ -194,6 +269,15 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
     if dateline {
         name = title_case(&name);
         out.kind = Some(Kind::Place);
+    }
+    // "New York-based", "Moscow-backed": a modifier, not a name.
+    if words.last().is_some_and(|w| {
+        w.rsplit_once('-').is_some_and(|(_, tail)| {
+            lexicon::MODIFIER_SUFFIXES.contains(&tail.to_lowercase().as_str())
+        })
+    }) {
+        out.junk = true;
+        return out;
     }
     if let Some(c) =
         lexicon::country(&name).or_else(|| lexicon::country(&super::canonical(Kind::Place, &name)))
@@ -258,6 +342,13 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
             // "Dwyer air base", "Kandahar province": a lowercase place word
             // after an untyped name makes it a place.
             out.kind = Some(Kind::Place);
+        } else if out.kind.is_none()
+            && k > sent_start + 1
+            && tok(doc, k - 1) == "of"
+            && is_settlement_word(&tok(doc, k - 2).to_lowercase())
+        {
+            // "the city of Tikrit", "the province of Kandahar".
+            out.kind = Some(Kind::Place);
         } else if out.kind.is_none() && k > sent_start && matches!(tok(doc, k - 1), "in" | "near") {
             // "talks in Lima": an untyped name after "in" is a place.
             out.kind = Some(Kind::Place);
@@ -269,6 +360,11 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         {
             out.kind = Some(Kind::Group);
         }
+    }
+    // In a Title Case headline every word is capitalised, so a finder's
+    // spans there are guesses: they only join names typed elsewhere.
+    if out.country.is_none() && !dateline && is_title_case_sentence(doc, m.sentence) {
+        out.kind = None;
     }
     out.name = name;
     out
@@ -315,8 +411,17 @@ fn title_phrases(doc: &Analyzed<'_>, run: Range<usize>) -> Vec<(Range<usize>, St
         let abbrev = lexicon::TITLE_ABBREVIATIONS
             .iter()
             .any(|(a, _)| *a == lower);
+        // A rank after another title starts its own role ("spokesman
+        // Colonel X"), unless it continues a rank ("Lieutenant General").
+        let rank = is_rank(w);
+        let prev_rank_like = i > 0 && {
+            let p = tok(doc, i - 1);
+            is_rank(p) || lexicon::is_title_modifier(p)
+        };
         let breaks = match &cur {
-            Some((_, _, was_abbrev)) => separator || *was_abbrev != abbrev,
+            Some((_, _, was_abbrev)) => {
+                separator || *was_abbrev != abbrev || (rank && !prev_rank_like)
+            }
             None => separator,
         };
         if breaks && let Some((r, words, _)) = cur.take() {
@@ -337,6 +442,12 @@ fn title_phrases(doc: &Analyzed<'_>, run: Range<usize>) -> Vec<(Range<usize>, St
         out.push((r, words.join(" ")));
     }
     out
+}
+
+/// True for a military rank, abbreviated, hyphenated or not.
+fn is_rank(word: &str) -> bool {
+    let full = lexicon::expand_title(word);
+    full.split('-').all(|p| lexicon::RANKS.contains(&p))
 }
 
 fn span_of(doc: &Analyzed<'_>, r: Range<usize>) -> Span {
@@ -548,6 +659,25 @@ mod tests {
             [t("Paul Okafor", "secretary of state", None)]
         );
         assert_eq!(
+            roles("Later U.S. Assistant Secretary of State Ida Holm spoke."),
+            [t(
+                "Ida Holm",
+                "assistant secretary of state",
+                Some("U.S. Assistant")
+            )]
+        );
+        assert_eq!(
+            roles("Later Lieutenant-Colonel Ida Holm spoke."),
+            [t("Ida Holm", "lieutenant-colonel", None)]
+        );
+        assert_eq!(
+            roles("The Farmers Union spokesman Colonel Ida Holm spoke."),
+            [
+                t("Ida Holm", "spokesman", Some("Farmers Union")),
+                t("Ida Holm", "colonel", None)
+            ]
+        );
+        assert_eq!(
             roles("Later Marine Lt. Gen. Ida Holm arrived."),
             [t("Ida Holm", "lieutenant general", None)]
         );
@@ -591,13 +721,28 @@ mod tests {
             "{got:?}"
         );
         assert!(
-            got.contains(&("Norwegian Coast Guard".into(), None, None, false)),
+            got.contains(&("Norwegian Coast Guard".into(), None, Some("Norway"), false)),
             "{got:?}"
         );
         assert!(
-            got.contains(&("Tigers Brigade".into(), None, Some("Peru"), false)),
+            got.contains(&("Peruvian Tigers Brigade".into(), None, Some("Peru"), false)),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn title_case_headlines_only_join_names_typed_elsewhere() {
+        let s =
+            "Grain Exports Slump As Farmers Protest In Lima\nFarmers in Lima protested on Monday.";
+        let doc = Document::new("t", s.to_string());
+        let a = crate::text::analyze(&doc);
+        assert!(is_title_case_sentence(&a, 0));
+        assert!(!is_title_case_sentence(&a, 1));
+        let ms = RuleFinder.find(&a);
+        let d =
+            crate::pipeline::Resolver::resolve(&crate::resolve::DocResolver::default(), &a, &ms);
+        let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Lima"], "{names:?}");
     }
 
     #[test]
