@@ -1,0 +1,5 @@
+//! The one integration-test binary: each module covers one area and runs
+//! the real `newsgraph` binary or the library end to end.
+
+mod hostile;
+mod util;
