@@ -1,12 +1,19 @@
-//! Exporters, one module per format, all of the same shape: a function that
-//! borrows the graph and streams it into any `io::Write`, returning the
-//! writer. They never open files; the caller handles atomic replacement.
+//! Exporters, one module per format, all of the same shape: a serializer
+//! built from [`ExportOptions`] that borrows the graph and streams it into
+//! any `io::Write`, returning the writer. They never open files; the caller
+//! handles atomic replacement.
+//!
+//! What the three formats share lives here: the colour and shape of each
+//! kind, the ids used inside a file when a node id is not safe to use as
+//! is, and the IRIs minted for nodes and documents.
 
 pub mod dot;
 pub mod graphml;
 pub mod jsonld;
 
 use crate::graph::KnowledgeGraph;
+use crate::model::{DocId, Kind};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 /// An output format: its name on the command line, file extension and
@@ -63,12 +70,48 @@ impl Default for ExportOptions {
 
 impl ExportOptions {
     /// The IRI of a node id (`person:ann-lee` → `{base}person/ann-lee`).
+    /// Bytes outside the IRI-safe set are percent-encoded, so an id that is
+    /// not a slug still gives one valid IRI, different for different ids.
     pub fn iri(&self, node_id: &str) -> String {
+        let (kind, rest) = match node_id.split_once(':') {
+            Some((k, r)) => (k, Some(r)),
+            None => (node_id, None),
+        };
+        let mut out = self.base();
+        percent_encode_into(&mut out, kind);
+        if let Some(rest) = rest {
+            out.push('/');
+            percent_encode_into(&mut out, rest);
+        }
+        out
+    }
+
+    /// The IRI of a source document (`{base}document/{id}`).
+    pub fn document_iri(&self, doc: &DocId) -> String {
+        let mut out = self.base();
+        out.push_str("document/");
+        percent_encode_into(&mut out, doc.as_str());
+        out
+    }
+
+    fn base(&self) -> String {
         let mut base = self.base_iri.clone();
         if !base.ends_with('/') && !base.ends_with('#') {
             base.push('/');
         }
-        format!("{base}{}", node_id.replacen(':', "/", 1))
+        base
+    }
+}
+
+/// Appends `s` with every byte outside RFC 3986's unreserved set
+/// percent-encoded (`%` included, so distinct inputs stay distinct).
+pub(crate) fn percent_encode_into(out: &mut String, s: &str) {
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
     }
 }
 
@@ -83,5 +126,230 @@ pub fn write<W: Write>(
         Format::GraphMl => graphml::write(graph, options, w),
         Format::Dot => dot::write(graph, options, w),
         Format::JsonLd => jsonld::write(graph, options, w),
+    }
+}
+
+/// How a kind is drawn, the same in every format so a reader who learns the
+/// colours in Gephi recognises them in Graphviz. Colours are from the
+/// Tableau 10 palette, told apart by colour-blind readers too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KindStyle {
+    pub rgb: (u8, u8, u8),
+    /// Graphviz shape name.
+    pub shape: &'static str,
+}
+
+impl KindStyle {
+    pub fn of(kind: Kind) -> KindStyle {
+        match kind {
+            Kind::Person => KindStyle {
+                rgb: (0x4E, 0x79, 0xA7),
+                shape: "ellipse",
+            },
+            Kind::Group => KindStyle {
+                rgb: (0xF2, 0x8E, 0x2B),
+                shape: "box",
+            },
+            Kind::Place => KindStyle {
+                rgb: (0x59, 0xA1, 0x4F),
+                shape: "hexagon",
+            },
+            Kind::Event => KindStyle {
+                rgb: (0xE1, 0x57, 0x59),
+                shape: "octagon",
+            },
+        }
+    }
+
+    /// `#RRGGBB`, the form Gephi's `color` and Graphviz both read.
+    pub fn hex(self) -> String {
+        let (r, g, b) = self.rgb;
+        format!("#{r:02X}{g:02X}{b:02X}")
+    }
+}
+
+/// Node size for viewers: grows with the logarithm of the mention count so
+/// one entity named a thousand times does not hide the rest.
+pub fn node_size(mentions: u64) -> f64 {
+    10.0 + 6.0 * (1.0 + mentions as f64).ln()
+}
+
+/// True when `s` can be used as is as an id in GraphML (an XML NMTOKEN) and
+/// in DOT: ASCII letters, digits and `.-_:` only. Stricter than XML needs,
+/// so the same ids also read well in every client.
+pub fn is_safe_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-:".contains(&b))
+}
+
+/// The id each node gets inside a file: its own id when [`is_safe_id`],
+/// otherwise `n{k}` with the smallest k not already taken. Nodes are visited
+/// in id order, so the choice is deterministic.
+pub fn file_ids(graph: &KnowledgeGraph) -> BTreeMap<String, String> {
+    let taken: BTreeSet<&str> = graph
+        .nodes()
+        .map(|n| n.id.as_str())
+        .filter(|id| is_safe_id(id))
+        .collect();
+    let mut next = 0usize;
+    let mut out = BTreeMap::new();
+    for n in graph.nodes() {
+        let id = if is_safe_id(&n.id) {
+            n.id.clone()
+        } else {
+            loop {
+                let candidate = format!("n{next}");
+                next += 1;
+                if !taken.contains(candidate.as_str()) {
+                    break candidate;
+                }
+            }
+        };
+        out.insert(n.id.clone(), id);
+    }
+    out
+}
+
+/// Text as XML 1.0 allows it: C0 control characters other than tab, LF and
+/// CR, and the non-characters U+FFFE and U+FFFF, are refused by every XML
+/// parser even as character references, so each becomes U+FFFD (�), the
+/// documented replacement. Everything else is kept.
+pub fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+    };
+    if s.chars().any(bad) {
+        s.chars()
+            .map(|c| if bad(c) { '\u{FFFD}' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
+
+/// Dates as the exporters type them: the precision an ISO 8601 string
+/// carries, or `None` when it is not one of these forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatePrecision {
+    /// `YYYY`, `xsd:gYear`.
+    Year,
+    /// `YYYY-MM`, `xsd:gYearMonth`.
+    Month,
+    /// `YYYY-MM-DD`, `xsd:date`.
+    Day,
+}
+
+impl DatePrecision {
+    pub fn of(s: &str) -> Option<DatePrecision> {
+        let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| {
+            b.get(r)
+                .is_some_and(|x| !x.is_empty() && x.iter().all(u8::is_ascii_digit))
+        };
+        let in_range = |r: std::ops::Range<usize>, lo: u32, hi: u32| {
+            s.get(r)
+                .and_then(|x| x.parse::<u32>().ok())
+                .is_some_and(|v| (lo..=hi).contains(&v))
+        };
+        match b.len() {
+            4 if digits(0..4) => Some(DatePrecision::Year),
+            7 if digits(0..4)
+                && b.get(4) == Some(&b'-')
+                && digits(5..7)
+                && in_range(5..7, 1, 12) =>
+            {
+                Some(DatePrecision::Month)
+            }
+            10 if digits(0..4)
+                && b.get(4) == Some(&b'-')
+                && digits(5..7)
+                && in_range(5..7, 1, 12)
+                && b.get(7) == Some(&b'-')
+                && digits(8..10)
+                && in_range(8..10, 1, 31) =>
+            {
+                Some(DatePrecision::Day)
+            }
+            _ => None,
+        }
+    }
+
+    /// The XML Schema datatype, as a compact IRI under `xsd:`.
+    pub fn xsd(self) -> &'static str {
+        match self {
+            DatePrecision::Year => "xsd:gYear",
+            DatePrecision::Month => "xsd:gYearMonth",
+            DatePrecision::Day => "xsd:date",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iris_are_percent_encoded_and_follow_the_base() {
+        let o = ExportOptions::default();
+        assert_eq!(
+            o.iri("person:ann-lee"),
+            "https://newsgraph.example/id/person/ann-lee"
+        );
+        let o = ExportOptions {
+            base_iri: "http://ex.org/kg".into(),
+        };
+        assert_eq!(o.iri("group:a b/c"), "http://ex.org/kg/group/a%20b%2Fc");
+        assert_eq!(o.iri("x%41"), "http://ex.org/kg/x%2541");
+        assert_ne!(o.iri("x%41"), o.iri("xA"));
+        assert_eq!(
+            o.document_iri(&DocId("00ff".into())),
+            "http://ex.org/kg/document/00ff"
+        );
+    }
+
+    #[test]
+    fn unsafe_ids_get_fallbacks_that_do_not_collide() {
+        let mut g = KnowledgeGraph::new();
+        g.upsert_node("n0", Kind::Person, "A");
+        g.upsert_node("has space", Kind::Person, "B");
+        g.upsert_node("", Kind::Person, "C");
+        g.upsert_node("person:ok", Kind::Person, "D");
+        let ids = file_ids(&g);
+        assert_eq!(ids["n0"], "n0");
+        assert_eq!(ids["person:ok"], "person:ok");
+        assert_eq!(ids[""], "n1");
+        assert_eq!(ids["has space"], "n2");
+        let distinct: BTreeSet<_> = ids.values().collect();
+        assert_eq!(distinct.len(), 4);
+    }
+
+    #[test]
+    fn xml_safe_replaces_only_forbidden_characters() {
+        assert_eq!(xml_safe("a\tb\nc\rd"), "a\tb\nc\rd");
+        assert_eq!(
+            xml_safe("a\u{0}b\u{7}c\u{1F}\u{FFFE}"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}\u{FFFD}"
+        );
+        assert_eq!(xml_safe("ok 北京 😀 \u{202E}"), "ok 北京 😀 \u{202E}");
+    }
+
+    #[test]
+    fn date_precision_reads_only_well_formed_dates() {
+        assert_eq!(DatePrecision::of("2021"), Some(DatePrecision::Year));
+        assert_eq!(DatePrecision::of("2021-07"), Some(DatePrecision::Month));
+        assert_eq!(DatePrecision::of("2021-07-30"), Some(DatePrecision::Day));
+        for bad in [
+            "",
+            "21",
+            "2021-13",
+            "2021-7",
+            "2021-07-32",
+            "last week",
+            "２０２１",
+        ] {
+            assert_eq!(DatePrecision::of(bad), None, "{bad}");
+        }
     }
 }

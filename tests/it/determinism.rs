@@ -2,7 +2,7 @@
 //! under shuffled file names, built with 1 and 2 threads, gives
 //! byte-identical files, and the library gives identical graphs.
 
-use crate::util::{run, stderr};
+use crate::util::{run_ng as run, stderr};
 use newsgraph::model::Document;
 use newsgraph::pipeline::{Options, Pipeline};
 use std::ffi::OsStr;

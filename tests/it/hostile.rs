@@ -2,7 +2,7 @@
 //! kind of dirty file gets a one-line message naming it, the run goes on,
 //! the exit status says what happened, and outputs are never half-written.
 
-use crate::util::{listing, run, stderr};
+use crate::util::{listing, run_ng as run, stderr};
 use newsgraph::load::{self, LoadOptions};
 use newsgraph::pipeline::{Options, Pipeline};
 use std::ffi::OsStr;
@@ -307,7 +307,7 @@ fn stdin_text_and_jsonl() {
     };
     let out = tmp.path().join("out");
     let feed = |args: &[&OsStr], input: &[u8]| {
-        let mut child = match crate::util::newsgraph()
+        let mut child = match crate::util::bin()
             .args(args)
             .stdin(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())

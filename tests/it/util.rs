@@ -1,31 +1,146 @@
-//! Helpers shared by the integration tests: run the built binary, check for
-//! external clients (skip loudly locally, fail under `CI=true`).
+//! Helpers shared by the integration tests: where the shared data is, how
+//! to run an external client, and how to skip loudly when one is missing.
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 
-/// The `newsgraph` binary built by cargo for these tests.
-pub fn newsgraph() -> Command {
+/// The shared folder: `$NEWSGRAPH_SHARED`, else `<repo>/../shared`, else
+/// `/work/shared`.
+pub fn shared_dir() -> PathBuf {
+    if let Some(p) = std::env::var_os("NEWSGRAPH_SHARED") {
+        return PathBuf::from(p);
+    }
+    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    if beside.is_dir() {
+        return beside;
+    }
+    PathBuf::from("/work/shared")
+}
+
+pub fn graphml_xsd() -> PathBuf {
+    shared_dir().join("schemas/graphml/graphml.xsd")
+}
+
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
+/// True when `program --version`-like probe `args` runs. When it does not:
+/// a loud SKIP on stderr locally, a failure under `CI=true`.
+pub fn have(what: &str, program: &str, args: &[&str]) -> bool {
+    let ok = Command::new(program)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        assert!(
+            !in_ci(),
+            "client {what} is missing, and CI=true requires it"
+        );
+        eprintln!("\n*** SKIP: client {what} is not installed; this check did not run ***\n");
+    }
+    ok
+}
+
+/// True when python3 can import every module in `modules`.
+pub fn have_python(modules: &[&str]) -> bool {
+    let script = format!("import {}", modules.join(", "));
+    have(
+        &format!("python3 with {}", modules.join(", ")),
+        "python3",
+        &["-c", &script],
+    )
+}
+
+/// Runs `program args`, feeding `stdin`, and returns its output.
+pub fn run(program: &str, args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
+    if let Some(mut si) = child.stdin.take() {
+        si.write_all(stdin).expect("write to child's stdin");
+    }
+    child.wait_with_output().expect("wait for child")
+}
+
+/// Runs an inline python script with `args`; panics with its stderr when it
+/// fails, returns its stdout.
+pub fn python(script: &str, args: &[&str]) -> String {
+    let mut all = vec!["-c", script];
+    all.extend_from_slice(args);
+    let out = run("python3", &all, b"");
+    assert!(
+        out.status.success(),
+        "python failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `newsgraph` binary built for this test run.
+pub fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_newsgraph"))
 }
 
-/// Runs `newsgraph` with `args` (stdin closed) and returns its output.
-pub fn run(args: &[&std::ffi::OsStr]) -> Output {
-    match newsgraph()
-        .args(args)
-        .stdin(std::process::Stdio::null())
-        .output()
-    {
-        Ok(o) => o,
-        Err(e) => panic!("cannot run newsgraph: {e}"),
+/// Runs the binary with `args`, returning its output.
+pub fn newsgraph(args: &[&str]) -> Output {
+    bin().args(args).output().expect("newsgraph binary runs")
+}
+
+/// Runs `build` on `inputs` into `out` and asserts success.
+pub fn build(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
+    let mut cmd = bin();
+    cmd.arg("build");
+    for i in inputs {
+        cmd.arg(i);
     }
+    cmd.arg("--out").arg(out).args(extra);
+    let o = cmd.output().expect("newsgraph binary runs");
+    assert!(
+        o.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o
+}
+
+/// The three graph files of an output folder, as bytes.
+pub fn outputs(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    ["graph.graphml", "graph.dot", "graph.jsonld"]
+        .iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(f)).unwrap_or_else(|e| panic!("{f}: {e}"));
+            (f.to_string(), bytes)
+        })
+        .collect()
+}
+
+/// Runs the binary with `args` (paths included) and stdin closed.
+pub fn run_ng(args: &[&std::ffi::OsStr]) -> Output {
+    bin()
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run newsgraph: {e}"))
 }
 
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// Names of the files in `dir`, sorted.
+/// Names of the entries of `dir`, sorted (empty if it does not exist).
 pub fn listing(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = match std::fs::read_dir(dir) {
         Ok(rd) => rd
@@ -38,22 +153,11 @@ pub fn listing(dir: &Path) -> Vec<String> {
     v
 }
 
-/// True when running as root, where permission bits do not stop reads.
-#[cfg(unix)]
+/// True when running as root, where permission bits do not stop reads or
+/// writes.
 pub fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
         .output()
         .is_ok_and(|o| o.stdout.starts_with(b"0\n"))
-}
-
-/// Reports a test that cannot run here: loud locally, a failure in CI.
-/// For tests that need an external client (xmllint, dot, Python).
-#[allow(dead_code)]
-pub fn skip(why: &str) {
-    eprintln!("SKIP: {why}");
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "cannot skip under CI=true: {why}"
-    );
 }

@@ -1,0 +1,285 @@
+//! The real clients open our files: xmllint (GraphML XSD), networkx and
+//! python-igraph (GraphML), Graphviz `dot` and `sfdp` (DOT → SVG, checked
+//! well-formed by xmllint), PyLD, rdflib and Oxigraph (JSON-LD, agreeing on
+//! the triple count), and SPARQL questions over the seeds' output. A
+//! missing client is a loud skip locally and a failure with `CI=true`.
+
+use super::export_props::adversarial_graph;
+use super::util::{graphml_xsd, have, have_python, python, run};
+use newsgraph::export::{self, ExportOptions, Format};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Runs the binary on the seed articles into a temp dir; returns the dir
+/// and the node and edge counts from its summary line.
+fn seeds_output() -> (tempfile::TempDir, usize, usize) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let out = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .arg("build")
+        .arg(&seeds)
+        .arg("--out")
+        .arg(dir.path())
+        .output()
+        .expect("run newsgraph");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "newsgraph failed: {stderr}");
+    // "newsgraph: 5 documents; 62 nodes (...); 159 edges"
+    let summary = stderr
+        .lines()
+        .find(|l| l.contains(" nodes (") && l.ends_with(" edges"))
+        .unwrap_or_else(|| panic!("no summary in {stderr}"));
+    let count_before = |word: &str| -> usize {
+        let words: Vec<&str> = summary.split_whitespace().collect();
+        let i = words
+            .iter()
+            .position(|w| *w == word)
+            .unwrap_or_else(|| panic!("no {word} in {summary}"));
+        words[i - 1].parse().expect("a count")
+    };
+    let (nodes, edges) = (count_before("nodes"), count_before("edges"));
+    (dir, nodes, edges)
+}
+
+fn write_all(g: &newsgraph::graph::KnowledgeGraph, dir: &Path) -> [PathBuf; 3] {
+    Format::ALL.map(|f| {
+        let path = dir.join(format!("graph.{}", f.extension()));
+        let file = std::fs::File::create(&path).expect("create");
+        let w = export::write(
+            f,
+            g,
+            &ExportOptions::default(),
+            std::io::BufWriter::new(file),
+        )
+        .expect("export");
+        drop(w);
+        path
+    })
+}
+
+fn check_graphml(path: &Path, nodes: usize, edges: usize) {
+    if have("xmllint", "xmllint", &["--version"]) {
+        let out = run(
+            "xmllint",
+            &[
+                "--nonet",
+                "--noout",
+                "--huge",
+                "--schema",
+                &graphml_xsd().to_string_lossy(),
+                &path.to_string_lossy(),
+            ],
+            b"",
+        );
+        assert!(
+            out.status.success(),
+            "GraphML fails the XSD: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    if have_python(&["networkx", "igraph"]) {
+        let script = r#"
+import sys, json, networkx as nx, igraph as ig
+g = nx.read_graphml(sys.argv[1])
+n = next(iter(g.nodes(data=True)))[1]
+e = next(iter(g.edges(data=True)))[2]
+i = ig.Graph.Read_GraphML(sys.argv[1])
+print(json.dumps({
+  "nx": [g.number_of_nodes(), g.number_of_edges()],
+  "ig": [i.vcount(), i.ecount()],
+  "nx_types": [type(n["mentions"]).__name__, type(n["r"]).__name__, type(n["size"]).__name__,
+               type(e["weight"]).__name__, type(e["typed"]).__name__],
+  "nx_labels": all("label" in d and "kind" in d and "iri" in d for _, d in g.nodes(data=True)),
+  "ig_attrs": sorted(set(i.vs.attributes()) & {"label", "kind", "mentions", "color"}),
+  "ig_weight": type(i.es[0]["weight"]).__name__,
+}))
+"#;
+        let out = python(script, &[&path.to_string_lossy()]);
+        let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json from python");
+        assert_eq!(v["nx"], serde_json::json!([nodes, edges]), "{v}");
+        assert_eq!(v["ig"], serde_json::json!([nodes, edges]), "{v}");
+        assert_eq!(
+            v["nx_types"],
+            serde_json::json!(["int", "int", "float", "float", "bool"]),
+            "{v}"
+        );
+        assert_eq!(v["nx_labels"], true);
+        assert_eq!(
+            v["ig_attrs"],
+            serde_json::json!(["color", "kind", "label", "mentions"])
+        );
+        assert_eq!(v["ig_weight"], "float");
+    }
+}
+
+fn check_dot(path: &Path, engines: &[&str]) {
+    for engine in engines {
+        if !have(engine, engine, &["-V"]) {
+            continue;
+        }
+        let out = Command::new("timeout")
+            .args(["600", engine, "-Tsvg"])
+            .arg(path)
+            .output()
+            .expect("run graphviz");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{engine} failed: {stderr}");
+        assert!(stderr.trim().is_empty(), "{engine} warned: {stderr}");
+        assert!(out.stdout.starts_with(b"<?xml"), "{engine}: not SVG");
+        if have("xmllint", "xmllint", &["--version"]) {
+            let lint = run("xmllint", &["--noout", "--huge", "-"], &out.stdout);
+            assert!(
+                lint.status.success(),
+                "{engine}: SVG not well-formed: {}",
+                String::from_utf8_lossy(&lint.stderr)
+            );
+        }
+    }
+}
+
+/// Loads JSON-LD in PyLD, rdflib and Oxigraph; returns the triple count
+/// they agree on.
+fn check_jsonld(path: &Path) -> usize {
+    if !have_python(&["pyld", "rdflib", "pyoxigraph"]) {
+        return 0;
+    }
+    let script = r#"
+import sys, json, rdflib, pyoxigraph as ox
+from pyld import jsonld
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+nq = jsonld.to_rdf(doc, {"format": "application/n-quads"})
+pyld = len(set(l for l in nq.split("\n") if l.strip()))
+g = rdflib.Graph(); g.parse(sys.argv[1], format="json-ld")
+s = ox.Store(); s.bulk_load(path=sys.argv[1], format=ox.RdfFormat.JSON_LD)
+print(json.dumps([pyld, len(g), len(s)]))
+"#;
+    let out = python(script, &[&path.to_string_lossy()]);
+    let v: Vec<usize> = serde_json::from_str(out.trim()).expect("json");
+    assert_eq!(v.len(), 3);
+    assert!(v[0] > 0, "no triples: {v:?}");
+    assert!(v[0] == v[1] && v[1] == v[2], "processors disagree: {v:?}");
+    v[0]
+}
+
+const PREFIXES: &str = "PREFIX schema: <http://schema.org/> \
+    PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> \
+    PREFIX ng: <https://newsgraph.example/vocab#> ";
+
+/// Runs SPARQL `query` over the JSON-LD file in Oxigraph; returns the first
+/// column of each row, as plain strings.
+fn sparql(path: &Path, query: &str) -> Vec<String> {
+    let script = r#"
+import sys, json, pyoxigraph as ox
+s = ox.Store(); s.load(path=sys.argv[1], format=ox.RdfFormat.JSON_LD)
+print(json.dumps([row[0].value for row in s.query(sys.argv[2])]))
+"#;
+    let out = python(script, &[&path.to_string_lossy(), query]);
+    serde_json::from_str(out.trim()).expect("json")
+}
+
+#[test]
+fn seeds_output_opens_in_every_client() {
+    let (dir, nodes, edges) = seeds_output();
+    assert!(nodes > 0 && edges > 0);
+    check_graphml(&dir.path().join("graph.graphml"), nodes, edges);
+    // Small graphs leave the layout to the command: both engines must work.
+    check_dot(&dir.path().join("graph.dot"), &["dot", "sfdp"]);
+    let jsonld = dir.path().join("graph.jsonld");
+    let triples = check_jsonld(&jsonld);
+    if triples == 0 {
+        return;
+    }
+    // Which people are linked to Iraq (typed or co-mentioned)?
+    let people = sparql(
+        &jsonld,
+        &format!(
+            "{PREFIXES} SELECT DISTINCT ?name WHERE {{
+              ?place a schema:Place ; schema:name \"Iraq\" .
+              ?p a schema:Person ; schema:name ?name .
+              ?r a rdf:Statement .
+              {{ ?r rdf:subject ?p ; rdf:object ?place }} UNION
+              {{ ?r rdf:subject ?place ; rdf:object ?p }}
+            }} ORDER BY ?name"
+        ),
+    );
+    assert!(!people.is_empty(), "no person linked to Iraq");
+    // Which groups appear in more than one document?
+    let groups = sparql(
+        &jsonld,
+        &format!(
+            "{PREFIXES} SELECT ?name WHERE {{
+              ?g a schema:Organization ; schema:name ?name .
+              ?doc a schema:NewsArticle ; schema:mentions ?g .
+            }} GROUP BY ?g ?name HAVING (COUNT(DISTINCT ?doc) > 1) ORDER BY ?name"
+        ),
+    );
+    assert!(!groups.is_empty(), "no group in more than one document");
+    // Every relation node's weight is a positive count and points at a
+    // source document that is a NewsArticle.
+    let bad = sparql(
+        &jsonld,
+        &format!(
+            "{PREFIXES} PREFIX prov: <http://www.w3.org/ns/prov#>
+            SELECT ?r WHERE {{
+              ?r a rdf:Statement ; ng:weight ?w .
+              FILTER NOT EXISTS {{ ?r prov:wasDerivedFrom ?d . ?d a schema:NewsArticle }}
+            }}"
+        ),
+    );
+    assert!(bad.is_empty(), "relation nodes without a source: {bad:?}");
+}
+
+#[test]
+fn ten_thousand_adversarial_names_open_in_every_client() {
+    // NEWSGRAPH_ADVERSARIAL_NODES shrinks the graph when debugging.
+    let n = std::env::var("NEWSGRAPH_ADVERSARIAL_NODES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let g = adversarial_graph(n);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let [graphml, dot, jsonld] = write_all(&g, dir.path());
+    check_graphml(&graphml, g.node_count(), g.edge_count());
+    // Large graphs ask for sfdp in the file; `dot` would run for hours.
+    check_dot(&dot, &["sfdp"]);
+    check_jsonld(&jsonld);
+    if have_python(&["networkx", "rdflib"]) {
+        // Names come back unchanged: in JSON-LD exactly, in GraphML with
+        // U+FFFD for what XML forbids.
+        let expected: serde_json::Map<String, serde_json::Value> = g
+            .nodes()
+            .map(|n| {
+                let xml = newsgraph::export::xml_safe(&n.label).into_owned();
+                let id = newsgraph::export::xml_safe(&n.id).into_owned();
+                (id, serde_json::json!([xml, n.label]))
+            })
+            .collect();
+        let want = dir.path().join("want.json");
+        std::fs::write(&want, serde_json::Value::Object(expected).to_string()).expect("write");
+        let script = r#"
+import sys, json, networkx as nx, rdflib
+want = json.load(open(sys.argv[1], encoding="utf-8"))
+g = nx.read_graphml(sys.argv[2])
+got = {d["node_id"]: d["label"] for _, d in g.nodes(data=True)}
+bad_nx = [(k, got.get(k), v[0]) for k, v in want.items() if got.get(k) != v[0]]
+r = rdflib.Graph(); r.parse(sys.argv[3], format="json-ld")
+names = set(str(o) for o in r.objects(None, rdflib.URIRef("http://schema.org/name")))
+bad_rdf = [v[1] for v in want.values() if v[1] not in names]
+print(json.dumps([len(bad_nx), len(bad_rdf)]))
+print(ascii(bad_nx[:3]), ascii(bad_rdf[:3]))
+"#;
+        let out = python(
+            script,
+            &[
+                &want.to_string_lossy(),
+                &graphml.to_string_lossy(),
+                &jsonld.to_string_lossy(),
+            ],
+        );
+        assert_eq!(
+            out.lines().next(),
+            Some("[0, 0]"),
+            "names changed in networkx / rdflib: {out}"
+        );
+    }
+}

@@ -1,0 +1,491 @@
+//! Property tests for the exporters: adversarial names (markup, quotes,
+//! backslash escapes, controls, right-to-left text, emoji, CJK, DOT
+//! keywords) are exported in all three formats and read back with an
+//! independent parser (quick-xml, serde_json, a small DOT lexer written
+//! here), and must come back unchanged or with the documented replacement.
+
+use newsgraph::export::{self, ExportOptions, Format};
+use newsgraph::graph::{EventInfo, KnowledgeGraph, slug};
+use newsgraph::model::{
+    Approx, DocId, DocMeta, EventKind, Evidence, Kind, Quantity, Relation, Span, TimeValue,
+};
+use proptest::prelude::*;
+use quick_xml::events::Event;
+use std::collections::BTreeMap;
+
+/// Pieces that break naive writers, one per known trap.
+pub const NASTY: &[&str] = &[
+    "<",
+    ">",
+    "&",
+    "\"",
+    "'",
+    "\\",
+    "\n",
+    "\t",
+    "\r",
+    "\u{0}",
+    "\u{7}",
+    "\u{1B}",
+    "\u{1F}",
+    "\u{7F}",
+    "\u{202E}",
+    "مرحبا",
+    "שלום",
+    "😀",
+    "👩‍👩‍👧",
+    "北京",
+    "東京都",
+    "\\N",
+    "\\G",
+    "\\E",
+    "\\T",
+    "\\H",
+    "\\L",
+    "\\n",
+    "\\\"",
+    "node",
+    "edge",
+    "graph",
+    "digraph",
+    "subgraph",
+    "strict",
+    "NODE",
+    "Strict",
+    "&amp;",
+    "]]>",
+    "<!--",
+    "@id",
+    "{",
+    "}",
+    ";",
+    "#",
+    "/",
+    "%41",
+    " ",
+    "--",
+    "\u{FFFE}",
+    "\u{FEFF}",
+    "\u{200B}",
+    "é",
+    "Ωmega",
+    "x",
+];
+
+/// Deterministic pseudo-random numbers (no dependency on proptest's RNG,
+/// so the generated graph is the same in every run).
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) as usize
+    }
+    fn name(&mut self) -> String {
+        let parts = 1 + self.next() % 5;
+        (0..parts)
+            .map(|_| NASTY[self.next() % NASTY.len()])
+            .collect::<Vec<_>>()
+            .join("")
+    }
+}
+
+/// A graph of `n` nodes with adversarial labels, aliases, ids (a quarter
+/// not NMTOKEN-safe), events with times and quantities, documents with odd
+/// titles, and about 2n edges of every relation.
+pub fn adversarial_graph(n: usize) -> KnowledgeGraph {
+    let mut rng = Lcg(42);
+    let mut g = KnowledgeGraph::new();
+    let docs: Vec<DocId> = (0..20)
+        .map(|i| DocId::from_text(&format!("doc {i}")))
+        .collect();
+    for (i, d) in docs.iter().enumerate() {
+        g.documents.insert(
+            d.clone(),
+            DocMeta {
+                title: Some(rng.name()),
+                date: Some(if i % 3 == 0 {
+                    "2021-07-30".into()
+                } else {
+                    rng.name()
+                }),
+                url: Some(format!("https://news.example/{i}?a=1&b=<2>")),
+            },
+        );
+    }
+    let mut ids = Vec::with_capacity(n);
+    for i in 0..n {
+        let kind = Kind::ALL[i % 4];
+        let label = format!("{}{i}", rng.name());
+        let id = if i % 4 == 1 {
+            format!("{}{i}", rng.name())
+        } else {
+            format!("{}-{i}", slug(kind, &label))
+        };
+        let node = g.upsert_node(&id, kind, &label);
+        node.mentions = (i % 50) as u64;
+        node.aliases.insert(rng.name());
+        node.documents.insert(docs[i % docs.len()].clone());
+        node.documents.insert(docs[(i * 7) % docs.len()].clone());
+        if kind == Kind::Event {
+            node.event = Some(EventInfo {
+                kind: EventKind::Withdrawal,
+                time: Some(TimeValue {
+                    start: ["2020", "2020-09", "2020-09-09", "soon"][i % 4].into(),
+                    end: (i % 8 == 3).then(|| "2021-01".to_string()),
+                    text: rng.name(),
+                }),
+                time_text: None,
+                quantities: vec![Quantity {
+                    value: [Some(1700.0), None, Some(f64::NAN), Some(2.5)][i % 4],
+                    from: Some(5200.0),
+                    to: Some(3500.0),
+                    unit: rng.name(),
+                    approx: [
+                        Approx::Exact,
+                        Approx::About,
+                        Approx::AtLeast,
+                        Approx::AtMost,
+                    ][i % 4],
+                    as_of: Some("2020-09".into()),
+                    text: rng.name(),
+                }],
+                evidence: vec![evidence(&docs[i % docs.len()], i, &mut rng)],
+            });
+        }
+        ids.push(id);
+    }
+    for i in 0..n {
+        let a = &ids[i];
+        let b = &ids[(i * 7 + 3) % n];
+        let rel = Relation::ALL[i % Relation::ALL.len()];
+        g.add_edge(a, b, rel, evidence(&docs[i % docs.len()], i, &mut rng));
+        let c = &ids[(i + 1) % n];
+        g.add_edge(
+            a,
+            c,
+            Relation::CoMention,
+            evidence(&docs[i % docs.len()], i, &mut rng),
+        );
+    }
+    g
+}
+
+fn evidence(doc: &DocId, i: usize, rng: &mut Lcg) -> Evidence {
+    Evidence {
+        doc: doc.clone(),
+        sentence: i % 40,
+        span: Span::new(i, i + 10),
+        text: rng.name(),
+    }
+}
+
+/// What GraphML and JSON-LD should give back for `s`.
+fn xml_expected(s: &str) -> String {
+    newsgraph::export::xml_safe(s).into_owned()
+}
+
+/// What a DOT label should give back for `s`: CR, controls and U+FFFE/F
+/// dropped, capped like the exporter caps.
+fn dot_expected(s: &str) -> String {
+    let kept: String = s
+        .chars()
+        .filter(|&c| !(c < ' ' && c != '\n' && c != '\t') && c != '\u{FFFE}' && c != '\u{FFFF}')
+        .collect();
+    newsgraph::model::cap_text(&kept, export::dot::LABEL_CAP)
+}
+
+/// Node `label` data and edge count from GraphML, by `node_id` data.
+fn graphml_labels(xml: &[u8]) -> (BTreeMap<String, String>, usize) {
+    let mut r = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut key = None::<String>;
+    let mut text = String::new();
+    let (mut label, mut node_id) = (None::<String>, None::<String>);
+    let mut out = BTreeMap::new();
+    let mut edges = 0;
+    loop {
+        match r.read_event_into(&mut buf).expect("well-formed GraphML") {
+            Event::Start(e) if e.name().as_ref() == "data" => {
+                let k = e
+                    .try_get_attribute("key")
+                    .expect("attribute")
+                    .expect("data has a key");
+                key = Some(k.value.to_string());
+                text.clear();
+            }
+            Event::Start(e) if e.name().as_ref() == "edge" => edges += 1,
+            Event::Text(t) => text.push_str(&t.xml10_content()),
+            Event::GeneralRef(g) => {
+                let c = match g.resolve_char_ref().expect("valid reference") {
+                    Some(c) => c,
+                    None => match g.as_ref() {
+                        "lt" => '<',
+                        "gt" => '>',
+                        "amp" => '&',
+                        "quot" => '"',
+                        "apos" => '\'',
+                        other => panic!("unknown entity {other:?}"),
+                    },
+                };
+                text.push(c);
+            }
+            Event::End(e) if e.name().as_ref() == "data" => match key.take().as_deref() {
+                Some("label") => label = Some(std::mem::take(&mut text)),
+                Some("node_id") => node_id = Some(std::mem::take(&mut text)),
+                _ => {}
+            },
+            Event::End(e) if e.name().as_ref() == "node" => {
+                out.insert(
+                    node_id.take().expect("node_id"),
+                    label.take().expect("label"),
+                );
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    (out, edges)
+}
+
+/// The unescaped contents of every quoted string in a DOT file, read by a
+/// lexer independent of the exporter's `quote`.
+fn dot_strings(dot: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = dot.chars();
+    while let Some(c) = chars.next() {
+        if c != '"' {
+            continue;
+        }
+        let mut s = String::new();
+        loop {
+            match chars.next() {
+                Some('"') => break,
+                Some('\\') => match chars.next() {
+                    Some('\\') => s.push('\\'),
+                    Some('"') => s.push('"'),
+                    Some('n') => s.push('\n'),
+                    other => panic!("unexpected escape {other:?} in {dot}"),
+                },
+                Some(c) => s.push(c),
+                None => panic!("unterminated string"),
+            }
+        }
+        out.push(s);
+    }
+    out
+}
+
+fn export(format: Format, g: &KnowledgeGraph) -> Vec<u8> {
+    export::write(format, g, &ExportOptions::default(), Vec::new()).expect("write to memory")
+}
+
+fn name() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        prop::sample::select(NASTY).prop_map(str::to_string),
+        any::<char>().prop_map(String::from),
+        "\\PC{0,6}",
+    ];
+    prop::collection::vec(piece, 0..6).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn names_survive_all_three_formats(
+        names in prop::collection::vec((name(), name()), 1..8),
+    ) {
+        let mut g = KnowledgeGraph::new();
+        let mut expected = BTreeMap::new();
+        for (i, (id, label)) in names.iter().enumerate() {
+            // Ids are arbitrary too; suffix keeps them distinct.
+            let id = format!("{id}{i}");
+            g.upsert_node(&id, Kind::ALL[i % 4], label);
+            expected.insert(id, label.clone());
+        }
+        let ids: Vec<String> = expected.keys().cloned().collect();
+        for w in ids.windows(2) {
+            let ev = Evidence {
+                doc: DocId("d".into()),
+                sentence: 0,
+                span: Span::new(0, 1),
+                text: w[0].clone(),
+            };
+            g.add_edge(&w[0], &w[1], Relation::MetWith, ev);
+        }
+
+        let (labels, edges) = graphml_labels(&export(Format::GraphMl, &g));
+        prop_assert_eq!(edges, g.edge_count());
+        let want: BTreeMap<String, String> = expected
+            .iter()
+            .map(|(k, v)| (xml_expected(k), xml_expected(v)))
+            .collect();
+        // Ids differing only by forbidden characters would collide after
+        // replacement; compare only when they do not.
+        if want.len() == expected.len() {
+            prop_assert_eq!(&labels, &want);
+        }
+
+        let json: serde_json::Value =
+            serde_json::from_slice(&export(Format::JsonLd, &g)).expect("valid JSON");
+        let graph = json["@graph"].as_array().expect("@graph");
+        for (id, label) in &expected {
+            let iri = ExportOptions::default().iri(id);
+            let node = graph.iter().find(|o| o["@id"] == iri.as_str());
+            prop_assert!(node.is_some(), "no node for {:?}", id);
+            prop_assert_eq!(node.and_then(|n| n["name"].as_str()), Some(label.as_str()));
+        }
+
+        let dot = String::from_utf8(export(Format::Dot, &g)).expect("utf-8");
+        let strings = dot_strings(&dot);
+        for label in expected.values() {
+            let want = dot_expected(label);
+            prop_assert!(strings.contains(&want), "label {:?} missing from DOT", want);
+        }
+        for line in dot.lines() {
+            prop_assert!(!line.contains('\r'));
+        }
+    }
+}
+
+#[test]
+fn dot_quote_escapes_exactly_what_graphviz_reads() {
+    use export::dot::quote;
+    assert_eq!(quote("plain"), "\"plain\"");
+    assert_eq!(quote("a\"b"), "\"a\\\"b\"");
+    assert_eq!(quote("a\\b"), "\"a\\\\b\"");
+    assert_eq!(quote("\\N"), "\"\\\\N\"");
+    assert_eq!(quote("ends\\"), "\"ends\\\\\"");
+    assert_eq!(quote("two\nlines\r\n"), "\"two\\nlines\\n\"");
+    assert_eq!(quote("bell\u{7}nul\u{0}"), "\"bellnul\"");
+    assert_eq!(quote("tab\there"), "\"tab\there\"");
+    assert_eq!(quote("node"), "\"node\"");
+    assert_eq!(quote("北京 😀 \u{202E}"), "\"北京 😀 \u{202E}\"");
+    assert_eq!(quote(""), "\"\"");
+}
+
+#[test]
+fn exports_are_deterministic() {
+    let g = adversarial_graph(200);
+    for f in Format::ALL {
+        assert_eq!(export(f, &g), export(f, &g.clone()), "{}", f.name());
+    }
+}
+
+#[test]
+fn graphml_lists_all_nodes_before_edges_and_types_keys() {
+    let g = adversarial_graph(40);
+    let xml = String::from_utf8(export(Format::GraphMl, &g)).expect("utf-8");
+    let last_node = xml.rfind("<node ").expect("nodes");
+    let first_edge = xml.find("<edge ").expect("edges");
+    assert!(last_node < first_edge);
+    for line in xml.lines().filter(|l| l.trim_start().starts_with("<key ")) {
+        assert!(
+            line.contains("for=\"node\"") || line.contains("for=\"edge\""),
+            "{line}"
+        );
+        assert!(line.contains("attr.type=\""), "{line}");
+        assert!(!line.contains("attr.name=\"id\""), "{line}");
+    }
+    let (labels, edges) = graphml_labels(xml.as_bytes());
+    assert_eq!(labels.len(), g.node_count());
+    assert_eq!(edges, g.edge_count());
+}
+
+#[test]
+fn jsonld_types_dates_roles_and_quantities() {
+    let mut g = KnowledgeGraph::new();
+    let d = DocId::from_text("a made-up article");
+    g.documents.insert(
+        d.clone(),
+        DocMeta {
+            title: Some("Ministers meet in Oslo".into()),
+            date: Some("2019-03-02".into()),
+            url: None,
+        },
+    );
+    g.upsert_node("person:ana-ruiz", Kind::Person, "Ana Ruiz");
+    g.upsert_node("place:oslo", Kind::Place, "Oslo");
+    let ev = g.upsert_node("event:meeting-oslo", Kind::Event, "meeting in Oslo");
+    ev.documents.insert(d.clone());
+    ev.event = Some(EventInfo {
+        kind: EventKind::Meeting,
+        time: Some(TimeValue {
+            start: "2019-03".into(),
+            end: None,
+            text: "in March".into(),
+        }),
+        time_text: None,
+        quantities: vec![Quantity {
+            value: Some(40.0),
+            from: None,
+            to: None,
+            unit: "delegates".into(),
+            approx: Approx::AtLeast,
+            as_of: None,
+            text: "more than 40 delegates".into(),
+        }],
+        evidence: vec![],
+    });
+    let e = |s| Evidence {
+        doc: d.clone(),
+        sentence: s,
+        span: Span::new(0, 5),
+        text: "Ana Ruiz met them in Oslo.".into(),
+    };
+    g.add_edge("event:meeting-oslo", "place:oslo", Relation::Location, e(0));
+    g.add_edge(
+        "event:meeting-oslo",
+        "person:ana-ruiz",
+        Relation::Participant,
+        e(0),
+    );
+    g.add_edge("person:ana-ruiz", "place:oslo", Relation::CoMention, e(1));
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&export(Format::JsonLd, &g)).expect("JSON");
+    let graph = json["@graph"].as_array().expect("@graph");
+    let o = ExportOptions::default();
+    let by_id = |iri: &str| graph.iter().find(|x| x["@id"] == iri).cloned();
+    let event = by_id(&o.iri("event:meeting-oslo")).expect("event node");
+    assert_eq!(event["@type"], "Event");
+    assert_eq!(event["startDate"]["@type"], "xsd:gYearMonth");
+    assert_eq!(event["location"][0], o.iri("place:oslo").as_str());
+    assert_eq!(event["attendee"][0], o.iri("person:ana-ruiz").as_str());
+    assert_eq!(event["quantity"][0]["minValue"], 40.0);
+    assert_eq!(event["ng:location"][0]["@id"], o.iri("place:oslo").as_str());
+    let doc = by_id(&o.document_iri(&d)).expect("document node");
+    assert_eq!(doc["@type"], "NewsArticle");
+    assert_eq!(doc["datePublished"]["@type"], "xsd:date");
+    let relations: Vec<_> = graph
+        .iter()
+        .filter(|x| x["@type"][0] == "Statement")
+        .collect();
+    assert_eq!(relations.len(), 3);
+    let co = relations
+        .iter()
+        .find(|r| {
+            r["predicate"]
+                .as_str()
+                .is_some_and(|p| p.ends_with("#co_mention"))
+        })
+        .expect("co-mention relation node");
+    assert_eq!(co["weight"], 1);
+    assert_eq!(co["wasDerivedFrom"][0], o.document_iri(&d).as_str());
+    // Co-mentions are relation nodes only, never direct triples.
+    let ana = by_id(&o.iri("person:ana-ruiz")).expect("person");
+    assert!(ana.get("ng:co_mention").is_none());
+
+    let other = ExportOptions {
+        base_iri: "http://other.example/kg#".into(),
+    };
+    let moved =
+        String::from_utf8(export::write(Format::JsonLd, &g, &other, Vec::new()).expect("write"))
+            .expect("utf-8");
+    assert!(moved.contains("\"http://other.example/kg#person/ana-ruiz\""));
+    assert!(!moved.contains("newsgraph.example/id/"));
+}
