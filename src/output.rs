@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Writes one file's content into a writer.
-pub type WriteFn<'a> = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + 'a>;
+pub type WriteFn<'a> = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + Send + 'a>;
 
 /// A file to write: its name in the output folder and what writes it.
 pub type Job<'a> = (String, WriteFn<'a>);
@@ -52,38 +52,66 @@ fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
     }
 }
 
+/// Writes one job to a new temporary file; returns its path, or the error
+/// and the temporary to remove.
 fn write_temp(
     dir: &Path,
     name: &str,
     write: WriteFn<'_>,
-    temps: &mut Vec<PathBuf>,
-) -> io::Result<()> {
-    let (path, file) = create_temp(dir, name)?;
-    temps.push(path);
-    let mut w = BufWriter::with_capacity(256 * 1024, file);
-    write(&mut w)?;
-    w.flush()?;
-    w.get_ref().sync_all()
+) -> Result<PathBuf, (Option<PathBuf>, io::Error)> {
+    let (path, file) = create_temp(dir, name).map_err(|e| (None, e))?;
+    let result = (|| {
+        let mut w = BufWriter::with_capacity(256 * 1024, file);
+        write(&mut w)?;
+        w.flush()?;
+        w.get_ref().sync_all()
+    })();
+    match result {
+        Ok(()) => Ok(path),
+        Err(e) => Err((Some(path), e)),
+    }
 }
 
 /// Writes every job to a temporary file, then renames them all into place.
-/// Returns the paths written. On error nothing under the target names has
-/// changed (unless a rename itself fails midway, which the error says).
+/// The jobs run in parallel, one thread each (formats are independent and
+/// writing them is a large share of a build). Returns the paths written.
+/// On error nothing under the target names has changed (unless a rename
+/// itself fails midway, which the error says).
 pub fn write_all(dir: &Path, jobs: Vec<Job<'_>>) -> Result<Vec<PathBuf>, Error> {
-    let mut temps = Vec::new();
-    let mut names = Vec::new();
-    for (name, write) in jobs {
-        let target = dir.join(&name);
-        if let Err(e) = write_temp(dir, &name, write, &mut temps) {
+    let names: Vec<String> = jobs.iter().map(|(n, _)| n.clone()).collect();
+    let results: Vec<Result<PathBuf, (Option<PathBuf>, io::Error)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = jobs
+            .into_iter()
+            .map(|(name, write)| s.spawn(move || write_temp(dir, &name, write)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err((None, io::Error::other("writer thread panicked"))))
+            })
+            .collect()
+    });
+    let temps: Vec<PathBuf> = results
+        .iter()
+        .filter_map(|r| match r {
+            Ok(p) | Err((Some(p), _)) => Some(p.clone()),
+            Err((None, _)) => None,
+        })
+        .collect();
+    let mut targets = Vec::new();
+    for (name, r) in names.iter().zip(&results) {
+        let target = dir.join(name);
+        if let Err((_, e)) = r {
             cleanup(&temps);
             return Err(Error::Input {
                 path: target,
                 message: format!("cannot write: {e}; previous outputs left unchanged"),
             });
         }
-        names.push(target);
+        targets.push(target);
     }
-    for (i, (tmp, target)) in temps.iter().zip(&names).enumerate() {
+    for (i, (tmp, target)) in temps.iter().zip(&targets).enumerate() {
         if let Err(e) = std::fs::rename(tmp, target) {
             cleanup(temps.get(i..).unwrap_or(&[]));
             return Err(Error::Input {
@@ -93,7 +121,7 @@ pub fn write_all(dir: &Path, jobs: Vec<Job<'_>>) -> Result<Vec<PathBuf>, Error> 
         }
     }
     sync_dir(dir);
-    Ok(names)
+    Ok(targets)
 }
 
 fn cleanup(temps: &[PathBuf]) {

@@ -373,3 +373,15 @@ fn a_hundred_thousand_tiny_files() {
         .count();
     assert_eq!(docs, 100_000);
 }
+
+#[test]
+fn overlong_labels_are_capped_and_counted() {
+    use newsgraph::model::{Kind, LABEL_CAP};
+    let mut g = newsgraph::graph::KnowledgeGraph::new();
+    let long = "Very Long Name ".repeat(100);
+    let label = g.upsert_node("person:x", Kind::Person, &long).label.clone();
+    assert!(label.len() <= LABEL_CAP + '…'.len_utf8(), "{}", label.len());
+    assert!(label.starts_with("Very Long Name"));
+    g.upsert_node("person:y", Kind::Person, "Short");
+    assert_eq!(g.labels_capped, 1);
+}
