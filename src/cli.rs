@@ -133,6 +133,19 @@ pub struct TrainArgs {
     /// Training epochs.
     #[arg(long, default_value_t = 12)]
     pub epochs: usize,
+    /// Hash width: the model has 2^BITS weight rows per stage.
+    #[arg(long, default_value_t = 19, value_name = "BITS")]
+    pub bits: u32,
+    /// 2: a second pass that sees the first one's labels for the same words
+    /// elsewhere in the document; 1: a single pass.
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub stages: usize,
+    /// Seed of the shuffles (the same seed and data give the same model).
+    #[arg(long, default_value_t = 0x6e65_7773)]
+    pub seed: u64,
+    /// Perceptrons trained with different shuffles and averaged per stage.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub members: usize,
 }
 
 #[derive(Debug, Args)]

@@ -164,6 +164,73 @@ pub const COUNTRIES: &[(&str, &[&str], &[&str])] = &[
     ("Vietnam", &["Vietnamese"], &["Viet Nam"]),
     ("Yemen", &["Yemeni", "Yemenis"], &[]),
     ("Zimbabwe", &["Zimbabwean", "Zimbabweans"], &[]),
+    ("Angola", &["Angolan", "Angolans"], &[]),
+    ("Benin", &["Beninese"], &[]),
+    ("Botswana", &["Motswana", "Batswana"], &[]),
+    ("Burkina Faso", &["Burkinabe"], &[]),
+    ("Burundi", &["Burundian", "Burundians"], &[]),
+    ("Cameroon", &["Cameroonian", "Cameroonians"], &[]),
+    ("Central African Republic", &["Central African"], &["CAR"]),
+    ("Chad", &["Chadian", "Chadians"], &[]),
+    ("Costa Rica", &["Costa Rican", "Costa Ricans"], &[]),
+    (
+        "Democratic Republic of the Congo",
+        &["Congolese"],
+        &["DRC", "DR Congo", "Congo-Kinshasa"],
+    ),
+    ("Republic of the Congo", &[], &["Congo-Brazzaville"]),
+    ("Dominican Republic", &["Dominican", "Dominicans"], &[]),
+    ("Ecuador", &["Ecuadorian", "Ecuadorians"], &[]),
+    ("El Salvador", &["Salvadoran", "Salvadorans"], &[]),
+    ("Eritrea", &["Eritrean", "Eritreans"], &[]),
+    ("Gabon", &["Gabonese"], &[]),
+    ("Gambia", &["Gambian", "Gambians"], &["The Gambia"]),
+    ("Guatemala", &["Guatemalan", "Guatemalans"], &[]),
+    ("Guinea", &["Guinean", "Guineans"], &[]),
+    ("Haiti", &["Haitian", "Haitians"], &[]),
+    ("Honduras", &["Honduran", "Hondurans"], &[]),
+    (
+        "Ivory Coast",
+        &["Ivorian", "Ivorians"],
+        &["Côte d'Ivoire", "Cote d'Ivoire"],
+    ),
+    ("Jamaica", &["Jamaican", "Jamaicans"], &[]),
+    ("Kyrgyzstan", &["Kyrgyz"], &[]),
+    ("Laos", &["Lao", "Laotian", "Laotians"], &[]),
+    ("Liberia", &["Liberian", "Liberians"], &[]),
+    ("Luxembourg", &["Luxembourgish", "Luxembourger"], &[]),
+    ("Madagascar", &["Malagasy"], &[]),
+    ("Malawi", &["Malawian", "Malawians"], &[]),
+    ("Mali", &["Malian", "Malians"], &[]),
+    ("Malta", &["Maltese"], &[]),
+    ("Mauritania", &["Mauritanian", "Mauritanians"], &[]),
+    ("Mongolia", &["Mongolian", "Mongolians"], &[]),
+    ("Montenegro", &["Montenegrin", "Montenegrins"], &[]),
+    ("Mozambique", &["Mozambican", "Mozambicans"], &[]),
+    ("Namibia", &["Namibian", "Namibians"], &[]),
+    ("Nicaragua", &["Nicaraguan", "Nicaraguans"], &[]),
+    ("Niger", &["Nigerien", "Nigeriens"], &[]),
+    (
+        "North Macedonia",
+        &["Macedonian", "Macedonians"],
+        &["Macedonia"],
+    ),
+    ("Panama", &["Panamanian", "Panamanians"], &[]),
+    ("Papua New Guinea", &["Papua New Guinean"], &[]),
+    ("Paraguay", &["Paraguayan", "Paraguayans"], &[]),
+    ("Rwanda", &["Rwandan", "Rwandans"], &[]),
+    ("Senegal", &["Senegalese"], &[]),
+    ("Sierra Leone", &["Sierra Leonean", "Sierra Leoneans"], &[]),
+    ("South Sudan", &["South Sudanese"], &[]),
+    ("Tajikistan", &["Tajik", "Tajiks"], &[]),
+    ("Tanzania", &["Tanzanian", "Tanzanians"], &[]),
+    ("Togo", &["Togolese"], &[]),
+    ("Trinidad and Tobago", &["Trinidadian", "Trinidadians"], &[]),
+    ("Turkmenistan", &["Turkmen"], &[]),
+    ("Uganda", &["Ugandan", "Ugandans"], &[]),
+    ("Uruguay", &["Uruguayan", "Uruguayans"], &[]),
+    ("Uzbekistan", &["Uzbek", "Uzbeks"], &[]),
+    ("Zambia", &["Zambian", "Zambians"], &[]),
 ];
 
 /// The country a name or alias denotes ("U.S." → "United States").
@@ -268,9 +335,304 @@ pub const TITLES: &[&str] = &[
     "vice",
 ];
 
+/// True for a title word, abbreviated or not ("Gen.", "minister"), and for
+/// hyphenated titles ("Lieutenant-Colonel", "Vice-President").
 pub fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_lowercase();
     TITLES.contains(&w.as_str())
+        || (w.contains('-')
+            && w.split('-')
+                .all(|p| TITLES.contains(&p) || TITLE_MODIFIERS.contains(&p))
+            && w.split('-').any(|p| TITLES.contains(&p)))
+}
+
+/// Honorifics: cut from names like titles, but they say nothing about a
+/// role, so no role is recorded for them.
+pub const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "sir", "lady", "dr", "madam"];
+
+/// Abbreviated titles and their full forms, for role attributes.
+pub const TITLE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("adm", "admiral"),
+    ("brig", "brigadier"),
+    ("cap", "captain"),
+    ("capt", "captain"),
+    ("cmdr", "commander"),
+    ("col", "colonel"),
+    ("cpl", "corporal"),
+    ("gen", "general"),
+    ("gov", "governor"),
+    ("lt", "lieutenant"),
+    ("maj", "major"),
+    ("pres", "president"),
+    ("prof", "professor"),
+    ("pvt", "private"),
+    ("rep", "representative"),
+    ("sen", "senator"),
+    ("sgt", "sergeant"),
+];
+
+/// Military ranks: with a demonym before them ("Chilean Gen. X") they say
+/// the person's nationality, not an office held in that country.
+pub const RANKS: &[&str] = &[
+    "admiral",
+    "brigadier",
+    "captain",
+    "colonel",
+    "commander",
+    "corporal",
+    "general",
+    "lieutenant",
+    "major",
+    "marshal",
+    "officer",
+    "private",
+    "sergeant",
+];
+
+/// Words that make a title with the title word they precede ("Prime
+/// Minister", "Foreign Secretary", "Vice President", "Attorney General").
+pub const TITLE_MODIFIERS: &[&str] = &[
+    "acting",
+    "assistant",
+    "associate",
+    "attorney",
+    "chief",
+    "defence",
+    "defense",
+    "deputy",
+    "executive",
+    "finance",
+    "first",
+    "foreign",
+    "grand",
+    "interior",
+    "interim",
+    "lieutenant",
+    "majority",
+    "minority",
+    "national",
+    "prime",
+    "rear",
+    "security",
+    "senior",
+    "staff",
+    "supreme",
+    "top",
+    "under",
+    "vice",
+];
+
+/// What an office is "of" inside a title ("Secretary of State", "Minister of
+/// Defence", "Chief of Staff").
+pub const OFFICE_DOMAINS: &[&str] = &[
+    "affairs",
+    "agriculture",
+    "commerce",
+    "defence",
+    "defense",
+    "education",
+    "energy",
+    "finance",
+    "foreign",
+    "health",
+    "homeland",
+    "interior",
+    "justice",
+    "labor",
+    "labour",
+    "security",
+    "staff",
+    "state",
+    "trade",
+    "transport",
+    "transportation",
+    "treasury",
+    "war",
+];
+
+/// Branches of the armed forces written before a rank ("Marine Gen.",
+/// "Army Col."): neither part of the name nor of the title.
+pub const SERVICE_WORDS: &[&str] = &[
+    "army", "marine", "marines", "navy", "air", "force", "coast", "guard",
+];
+
+/// Nouns naming a role in an apposition ("X, head of Y", "X, a
+/// spokeswoman for Y"), besides the titles.
+pub const ROLE_NOUNS: &[&str] = &[
+    "adviser",
+    "advisor",
+    "boss",
+    "ceo",
+    "chief",
+    "co-founder",
+    "director",
+    "envoy",
+    "executive",
+    "founder",
+    "head",
+    "leader",
+    "manager",
+    "member",
+    "official",
+    "owner",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+];
+
+/// Capitalised adjectives of religion, region or ethnicity that are not
+/// names of anything by themselves ("Shiite militias", "Western allies").
+pub const ADJECTIVES: &[&str] = &[
+    "arabs",
+    "buddhists",
+    "catholics",
+    "christians",
+    "hindus",
+    "hutu",
+    "hutus",
+    "jews",
+    "kurd",
+    "kurds",
+    "muslims",
+    "protestants",
+    "shiites",
+    "sunnis",
+    "tutsi",
+    "tutsis",
+    "african",
+    "arab",
+    "arabic",
+    "asian",
+    "buddhist",
+    "catholic",
+    "christian",
+    "eastern",
+    "european",
+    "hindu",
+    "islamic",
+    "islamist",
+    "jewish",
+    "kurdish",
+    "latin",
+    "muslim",
+    "northern",
+    "orthodox",
+    "protestant",
+    "shia",
+    "shiite",
+    "shi'ite",
+    "southern",
+    "sunni",
+    "western",
+];
+
+/// Hyphenated endings that turn a country or demonym into a modifier
+/// ("Iran-backed", "US-led", "Turkish-based").
+pub const MODIFIER_SUFFIXES: &[&str] = &[
+    "allied",
+    "backed",
+    "based",
+    "born",
+    "brokered",
+    "controlled",
+    "funded",
+    "led",
+    "linked",
+    "made",
+    "owned",
+    "run",
+    "sponsored",
+    "supported",
+    "trained",
+];
+
+/// Lowercase words after a name that say it names a group ("the Islamic
+/// Resistance group", "the Nile Front militia").
+pub const GROUP_NOUNS: &[&str] = &[
+    "alliance",
+    "faction",
+    "gang",
+    "group",
+    "militants",
+    "militia",
+    "militias",
+    "movement",
+    "network",
+    "organization",
+    "organisation",
+    "party",
+    "rebels",
+];
+
+/// First words of place names ("New York", "San José", "Middle East",
+/// "Fort Worth"): no person's name starts with them.
+pub const PLACE_PREFIXES: &[&str] = &[
+    "cape", "east", "fort", "greater", "las", "los", "lower", "middle", "mount", "new", "north",
+    "port", "saint", "san", "santa", "south", "upper", "west",
+];
+
+/// Organisation heads that name one well-known body even when bare, unlike
+/// "Army" or "Ministry" (which need the rest of their name).
+pub const SELF_STANDING_HEADS: &[&str] = &["congress", "parliament", "senate"];
+
+/// True when `word` is written like an acronym: 2 to 8 capital letters,
+/// optionally with dots ("NATO", "U.N.").
+pub fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    (2..=8).contains(&letters.len())
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && letters.iter().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// The full form of a title word ("Gen." → "general"), lowercase.
+pub fn expand_title(word: &str) -> String {
+    let w = word.trim_end_matches('.').to_lowercase();
+    TITLE_ABBREVIATIONS
+        .iter()
+        .find(|(a, _)| *a == w)
+        .map(|(_, full)| (*full).to_string())
+        .unwrap_or(w)
+}
+
+fn lower_in(word: &str, list: &[&str]) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    list.contains(&w.as_str())
+}
+
+pub fn is_honorific(word: &str) -> bool {
+    lower_in(word, HONORIFICS)
+}
+pub fn is_title_modifier(word: &str) -> bool {
+    lower_in(word, TITLE_MODIFIERS)
+}
+pub fn is_office_domain(word: &str) -> bool {
+    lower_in(word, OFFICE_DOMAINS)
+}
+pub fn is_service_word(word: &str) -> bool {
+    lower_in(word, SERVICE_WORDS)
+}
+pub fn is_role_noun(word: &str) -> bool {
+    lower_in(word, ROLE_NOUNS) || is_title(word)
+}
+pub fn is_adjective(word: &str) -> bool {
+    lower_in(&word.replace('’', "'"), ADJECTIVES)
+}
+
+/// The country of a modifier such as "Iran-backed", "US-led" or
+/// "pro-Chilean".
+pub fn modifier_country(word: &str) -> Option<&'static str> {
+    for prefix in ["pro-", "anti-", "Pro-", "Anti-"] {
+        if let Some(rest) = word.strip_prefix(prefix) {
+            return country(rest).or_else(|| demonym_country(rest));
+        }
+    }
+    let (head, tail) = word.rsplit_once('-')?;
+    if !MODIFIER_SUFFIXES.contains(&tail.to_lowercase().as_str()) {
+        return None;
+    }
+    country(head).or_else(|| demonym_country(head))
 }
 
 /// Words that end organisation names.
@@ -285,6 +647,7 @@ pub const ORG_HEADS: &[&str] = &[
     "association",
     "authority",
     "bank",
+    "battalion",
     "board",
     "brigade",
     "brigades",
@@ -323,7 +686,9 @@ pub const ORG_HEADS: &[&str] = &[
     "ltd",
     "militia",
     "ministry",
+    "mission",
     "movement",
+    "nations",
     "navy",
     "news",
     "office",
@@ -339,6 +704,7 @@ pub const ORG_HEADS: &[&str] = &[
     "service",
     "services",
     "society",
+    "squadron",
     "team",
     "times",
     "tribune",
@@ -543,12 +909,28 @@ mod tests {
     }
 
     #[test]
+    fn title_helpers() {
+        assert_eq!(expand_title("Gen."), "general");
+        assert_eq!(expand_title("Minister"), "minister");
+        assert!(is_acronym("NATO") && is_acronym("U.N.") && !is_acronym("Nato"));
+        assert!(!is_acronym("A"));
+        assert_eq!(modifier_country("Chile-backed"), Some("Chile"));
+        assert_eq!(modifier_country("Peruvian-led"), Some("Peru"));
+        assert_eq!(modifier_country("Chile-based-x"), None);
+        assert_eq!(modifier_country("pro-Chilean"), Some("Chile"));
+        assert_eq!(modifier_country("anti-Peru"), Some("Peru"));
+        assert!(is_adjective("Sunni") && !is_adjective("Sunday"));
+    }
+
+    #[test]
     fn months_and_titles() {
         assert_eq!(month_number("Sept."), Some(9));
         assert_eq!(month_number("Jan"), Some(1));
         assert_eq!(month_number("March"), Some(3));
         assert_eq!(month_number("Ma"), None);
         assert!(is_title("Sgt."));
+        assert!(is_title("Lieutenant-Colonel") && is_title("Vice-President"));
+        assert!(!is_title("Jean-Pierre"));
         assert!(!is_title("Table"));
     }
 }

@@ -4,7 +4,7 @@
 
 mod cli;
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 use clap::Parser;
 use cli::{BuildArgs, Cli, Command, InputArgs};
 use newsgraph::export::{ExportOptions, Format};
@@ -18,12 +18,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => build(args),
+        Command::Train(args) => train(args),
+        Command::Eval(args) => eval(args),
         Command::GenCorpus(args) => newsgraph::bench::gen_corpus(&args.out, args.mb, args.seed)
             .map(|_| Outcome::Complete)
             .map_err(Into::into),
-        Command::Timeline(_) | Command::Train(_) | Command::Eval(_) => {
-            Err(anyhow::anyhow!("this command is not available yet"))
-        }
+        Command::Timeline(_) => Err(anyhow::anyhow!("this command is not available yet")),
     };
     match result {
         Ok(Outcome::Complete) => ExitCode::SUCCESS,
@@ -35,12 +35,46 @@ fn main() -> ExitCode {
     }
 }
 
-fn pipeline_for(_input: &InputArgs, comention: bool) -> anyhow::Result<Pipeline> {
-    let options = Options {
-        comention,
-        ..Options::default()
+fn pipeline_for(input: &InputArgs, comention: bool) -> anyhow::Result<Pipeline> {
+    let aliases = match &input.aliases {
+        Some(path) => newsgraph::resolve::AliasTable::load(path)?,
+        None => Default::default(),
     };
-    Ok(Pipeline::new(ner::Finder::default(), options))
+    let options = Options { comention, aliases };
+    let finder = ner::Finder::select(input.rules, input.model.as_deref())?;
+    Ok(Pipeline::new(finder, options))
+}
+
+fn train(args: cli::TrainArgs) -> anyhow::Result<Outcome> {
+    let opts = ner::train::TrainOptions {
+        epochs: args.epochs,
+        bits: args.bits,
+        stages: args.stages,
+        seed: args.seed,
+        members: args.members,
+    };
+    ner::train_command(&args.train, &args.dev, &args.out, &opts, &mut |l| {
+        eprintln!("{l}")
+    })?;
+    Ok(Outcome::Complete)
+}
+
+fn eval(args: cli::EvalArgs) -> anyhow::Result<Outcome> {
+    let score = match &args.predictions {
+        Some(path) => {
+            let mut result = None;
+            newsgraph::output::write_one(path, |w| {
+                let s = ner::eval_command(&args.file, args.model.as_deref(), Some(w))
+                    .map_err(std::io::Error::other)?;
+                result = Some(s);
+                Ok(())
+            })?;
+            result.context("no score")?
+        }
+        None => ner::eval_command(&args.file, args.model.as_deref(), None)?,
+    };
+    println!("{score}");
+    Ok(Outcome::Complete)
 }
 
 fn load_options(input: &InputArgs) -> LoadOptions {
@@ -59,14 +93,16 @@ fn build(args: BuildArgs) -> anyhow::Result<Outcome> {
             None => bail!("unknown format {f:?} (expected graphml, dot or jsonld)"),
         }
     }
+    let export = ExportOptions {
+        base_iri: args.base_iri.clone(),
+    };
+    export.check()?;
     let pipeline = pipeline_for(&args.input, !args.no_comention)?;
     let config = BuildConfig {
         inputs: args.input.inputs.clone(),
         out: args.out.clone(),
         formats,
-        export: ExportOptions {
-            base_iri: args.base_iri.clone(),
-        },
+        export,
         load: load_options(&args.input),
         threads: args.input.threads,
         quiet: args.quiet,

@@ -124,6 +124,40 @@ pub fn write_all(dir: &Path, jobs: Vec<Job<'_>>) -> Result<Vec<PathBuf>, Error> 
     Ok(targets)
 }
 
+/// Writes one file at `path` through a temporary file in its folder,
+/// renamed over it only when complete (for single outputs such as
+/// predictions files).
+pub fn write_one(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Error> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let fail = |e: io::Error| Error::Input {
+        path: path.to_path_buf(),
+        message: format!("cannot write: {e}"),
+    };
+    let (tmp, file) = create_temp(dir, &name).map_err(fail)?;
+    let result = (|| {
+        let mut w = BufWriter::new(file);
+        write(&mut w)?;
+        w.flush()?;
+        w.get_ref().sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
+    Ok(())
+}
+
 fn cleanup(temps: &[PathBuf]) {
     for t in temps {
         let _ = std::fs::remove_file(t);

@@ -16,9 +16,13 @@ use crate::model::{Kind, Relation, cap_text};
 use std::io::{self, Write};
 
 /// Above this many nodes the file sets `layout=sfdp`.
-pub const SFDP_ABOVE_NODES: usize = 300;
+pub const SFDP_ABOVE_NODES: usize = 200;
 /// Above this many edges the file sets `layout=sfdp`.
-pub const SFDP_ABOVE_EDGES: usize = 1000;
+pub const SFDP_ABOVE_EDGES: usize = 600;
+/// Up to this many nodes a large graph uses `overlap=prism`, the best
+/// looking overlap removal; above, `overlap=scale`, about five times
+/// faster (10,000 nodes and 20,000 edges: 15 s instead of 80 s).
+pub const PRISM_UP_TO_NODES: usize = 5000;
 /// Longest label kept, in bytes of raw text. Escaping at most doubles it,
 /// far under the 16,384-byte limit of Graphviz's quoted strings.
 pub const LABEL_CAP: usize = 200;
@@ -68,9 +72,14 @@ impl DotSerializer {
         writeln!(w, "digraph \"newsgraph\" {{")?;
         let large = graph.node_count() > SFDP_ABOVE_NODES || graph.edge_count() > SFDP_ABOVE_EDGES;
         if large {
+            let overlap = if graph.node_count() > PRISM_UP_TO_NODES {
+                "scale"
+            } else {
+                "prism"
+            };
             writeln!(
                 w,
-                "  graph [layout=\"sfdp\", overlap=\"prism\", outputorder=\"edgesfirst\"];"
+                "  graph [layout=\"sfdp\", overlap=\"{overlap}\", outputorder=\"edgesfirst\"];"
             )?;
         }
         writeln!(
@@ -147,7 +156,10 @@ impl DotSerializer {
                 quote(&cap_text(&docs.join(";"), TOOLTIP_CAP)),
             )?;
             if e.relation.is_typed() {
-                write!(w, ", label={}", quote(e.relation.as_str()))?;
+                // `xlabel`, placed after layout: a `label` becomes a virtual
+                // node in `dot`'s ranking, which took 88 s instead of 6 s on
+                // a 150-node test graph.
+                write!(w, ", xlabel={}", quote(e.relation.as_str()))?;
             } else {
                 write!(w, ", dir=\"none\"")?;
             }
@@ -229,4 +241,84 @@ fn edge_look(r: Relation) -> EdgeLook {
 /// Writes DOT with the default serializer.
 pub fn write<W: Write>(graph: &KnowledgeGraph, options: &ExportOptions, w: W) -> io::Result<W> {
     DotSerializer::new(options.clone()).serialize(graph, w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocId, Evidence, Span};
+
+    fn ev() -> Evidence {
+        Evidence {
+            doc: DocId("d".into()),
+            sentence: 0,
+            span: Span::new(0, 1),
+            text: "t".into(),
+        }
+    }
+
+    fn dot(g: &KnowledgeGraph) -> String {
+        let bytes = write(g, &ExportOptions::default(), Vec::new()).expect("in memory");
+        String::from_utf8(bytes).expect("utf-8")
+    }
+
+    #[test]
+    fn typed_edges_are_labelled_and_co_mentions_dashed() {
+        let mut g = KnowledgeGraph::new();
+        g.upsert_node("person:ida", Kind::Person, "Ida");
+        g.upsert_node("group:guild", Kind::Group, "Guild");
+        g.upsert_node("event:vote", Kind::Event, "vote");
+        g.add_edge("person:ida", "group:guild", Relation::Leads, ev());
+        g.add_edge("group:guild", "person:ida", Relation::CoMention, ev());
+        let s = dot(&g);
+        let line = |from: &str| {
+            s.lines()
+                .find(|l| l.trim_start().starts_with(from) && l.contains(" -> "))
+                .unwrap_or_default()
+                .to_string()
+        };
+        let leads = line("\"person:ida\"");
+        assert!(
+            leads.contains("xlabel=\"leads\"") && leads.contains("style=\"solid\""),
+            "{leads}"
+        );
+        let co = line("\"group:guild\"");
+        assert!(
+            co.contains("style=\"dashed\"") && co.contains("dir=\"none\""),
+            "{co}"
+        );
+        assert!(!co.contains("label="), "{co}");
+        assert!(
+            s.contains("\"event:vote\" [label=\"vote\", shape=\"octagon\""),
+            "{s}"
+        );
+        assert!(
+            !s.contains("layout="),
+            "small graphs leave the engine to the command"
+        );
+    }
+
+    #[test]
+    fn large_graphs_ask_for_sfdp() {
+        let mut g = KnowledgeGraph::new();
+        for i in 0..=SFDP_ABOVE_NODES {
+            g.upsert_node(&format!("place:p{i}"), Kind::Place, "P");
+        }
+        let s = dot(&g);
+        assert!(
+            s.contains("layout=\"sfdp\", overlap=\"prism\""),
+            "{}",
+            &s[..200]
+        );
+    }
+
+    #[test]
+    fn long_labels_are_capped() {
+        let mut g = KnowledgeGraph::new();
+        g.upsert_node("group:long", Kind::Group, &"\"\\".repeat(20_000));
+        let s = dot(&g);
+        let longest = s.lines().map(str::len).max().unwrap_or(0);
+        // Each quoted string is under Graphviz's 16,384-byte limit.
+        assert!(longest < 16_384, "{longest}");
+    }
 }

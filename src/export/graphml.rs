@@ -5,8 +5,8 @@
 //! `for`, an `attr.name` and an `attr.type`; no key is named `id`; all
 //! nodes come before all edges; ids are NMTOKENs (a node whose own id is
 //! not one gets `n{k}`, and its own id stays in the `node_id` data key).
-//! Lists are JSON strings so that any name survives; document ids (hex)
-//! are `;`-joined. XML escaping is quick-xml's; the characters XML forbids
+//! Lists are JSON strings so that any name survives (JSON escapes even the
+//! control characters XML forbids); document ids (hex) are `;`-joined. XML escaping is quick-xml's; the characters XML forbids
 //! become U+FFFD ([`super::xml_safe`]) and CR is written as `&#13;` so
 //! that parsers do not turn it into LF.
 
@@ -259,4 +259,41 @@ fn evidence_json(evidence: &[Evidence]) -> String {
         })
         .collect();
     serde_json::Value::from(v).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Kind, Relation, Span};
+
+    #[test]
+    fn unsafe_ids_are_replaced_and_kept_as_data() {
+        let mut g = KnowledgeGraph::new();
+        g.upsert_node("a b/c", Kind::Person, "A & B\r\n");
+        g.upsert_node("place:x", Kind::Place, "X");
+        let ev = Evidence {
+            doc: DocId("d1".into()),
+            sentence: 2,
+            span: Span::new(3, 9),
+            text: "line\r\nbreak".into(),
+        };
+        g.add_edge("a b/c", "place:x", Relation::LocatedIn, ev);
+        let bytes = write(&g, &ExportOptions::default(), Vec::new()).expect("in memory");
+        let s = String::from_utf8(bytes).expect("utf-8");
+        assert!(s.contains("<node id=\"n0\">"), "{s}");
+        assert!(s.contains("<data key=\"node_id\">a b/c</data>"), "{s}");
+        // CR as a character reference, so parsers do not fold it into LF.
+        assert!(
+            s.contains("<data key=\"label\">A &amp; B&#13;\n</data>"),
+            "{s}"
+        );
+        assert!(
+            s.contains("<edge id=\"e0\" source=\"n0\" target=\"place:x\">"),
+            "{s}"
+        );
+        assert!(s.contains("<data key=\"weight\">1.0</data>"), "{s}");
+        // Inside JSON lists, serde_json has already escaped it.
+        assert!(s.contains("line\\r\\nbreak"), "{s}");
+        assert!(!s.contains('\r'));
+    }
 }

@@ -116,6 +116,7 @@ impl JsonLdSerializer {
 
     /// Streams `graph` into `w` (one node object per line) and returns `w`.
     pub fn serialize<W: Write>(&self, graph: &KnowledgeGraph, mut w: W) -> io::Result<W> {
+        self.options.check()?;
         w.write_all(b"{\"@context\": ")?;
         serde_json::to_writer(&mut w, &context()).map_err(io::Error::other)?;
         w.write_all(b",\n\"@graph\": [")?;

@@ -94,6 +94,30 @@ impl ExportOptions {
         out
     }
 
+    /// Checks that the base is an absolute IRI (a scheme, then no spaces,
+    /// controls or `<>"{}|\^``), so every minted IRI is one too; a relative
+    /// base would make RDF processors resolve or drop our nodes.
+    pub fn check(&self) -> io::Result<()> {
+        let b = self.base_iri.as_str();
+        let scheme_ok = b.split_once(':').is_some_and(|(scheme, _)| {
+            scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        });
+        let chars_ok = !b
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(c));
+        if scheme_ok && chars_ok {
+            Ok(())
+        } else {
+            Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("base IRI {b:?} is not an absolute IRI (like https://example.org/id/)"),
+            ))
+        }
+    }
+
     fn base(&self) -> String {
         let mut base = self.base_iri.clone();
         if !base.ends_with('/') && !base.ends_with('#') {
@@ -307,6 +331,34 @@ mod tests {
             o.document_iri(&DocId("00ff".into())),
             "http://ex.org/kg/document/00ff"
         );
+    }
+
+    #[test]
+    fn base_iri_must_be_absolute() {
+        for good in [
+            "https://newsgraph.example/id/",
+            "urn:x-news:",
+            "http://ex.org/kg#",
+        ] {
+            let o = ExportOptions {
+                base_iri: good.into(),
+            };
+            assert!(o.check().is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "id/",
+            "://x",
+            "1http://x/",
+            "http://a b/",
+            "http://x/<y>",
+            "http://x/\n",
+        ] {
+            let o = ExportOptions {
+                base_iri: bad.into(),
+            };
+            assert!(o.check().is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -1,10 +1,31 @@
 //! Relations between the entities of one document: co-mention within a
-//! sentence, and typed relations read from the wording.
+//! sentence (weighted, optional), and typed, directed relations read from
+//! the wording.
+//!
+//! Typed relations and the patterns that produce them (A, B: mentions in
+//! one sentence; roles come from [`crate::resolve::titles::find_roles`]):
+//!
+//! | relation | pattern |
+//! |---|---|
+//! | `holds_office` | a title before or after a person's name, of a place or group: "Chilean Foreign Minister A", "A, the mayor of B" |
+//! | `leads` | "A, head/leader/chairman/president of B" (B a group); "A leads/heads B" |
+//! | `commands` | "A, commander of B"; "A commands B" |
+//! | `member_of` | "A, a member of B"; a rank in a group ("B Col. A"); "A joined B" |
+//! | `spoke_for` | "B spokesman A", "A, a spokeswoman for B" |
+//! | `nationality_of` | a demonym before a person or group: "Peruvian Gen. A", "Chilean A" |
+//! | `located_in` | "A province in (western) B", "A air base in B", "A, B" (B a country), a group "in" a place |
+//! | `part_of` | a unit "A of (the) B" (A ends in command, division, brigade...) |
+//! | `met_with` | "A met (...) with B", "A met B", "A held talks with B" |
+//! | `attacked` | "A attacked/struck/bombed/invaded B"; passive "B was attacked by A" |
+//! | `killed` | "A killed/assassinated B"; passive "B was killed by A" |
 
+use crate::lexicon;
 use crate::model::{
-    Analyzed, DocEntities, EVIDENCE_TEXT_CAP, Evidence, LocalRelation, Mention, Relation, cap_text,
+    Analyzed, DocEntities, EVIDENCE_TEXT_CAP, Evidence, Kind, LocalRelation, Mention, Relation,
+    Span, cap_text,
 };
 use crate::pipeline::RelationExtractor;
+use crate::resolve::titles::{OfRef, RoleMatch, clean_mention, find_roles};
 use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Copy)]
@@ -24,6 +45,18 @@ pub fn sentence_evidence(doc: &Analyzed<'_>, s: usize) -> Evidence {
     }
 }
 
+/// Evidence for sentence `s`, narrowed to the bytes from `a` to `b` (the
+/// two mentions and the words linking them).
+fn narrow_evidence(doc: &Analyzed<'_>, s: usize, a: Span, b: Span) -> Evidence {
+    let mut ev = sentence_evidence(doc, s);
+    let start = a.start.min(b.start);
+    let end = a.end.max(b.end);
+    if start < end && ev.span.start <= start && end <= ev.span.end {
+        ev.span = Span::new(start, end);
+    }
+    ev
+}
+
 impl RelationExtractor for RelationRules {
     fn relations(
         &self,
@@ -32,36 +65,637 @@ impl RelationExtractor for RelationRules {
         entities: &DocEntities,
     ) -> Vec<LocalRelation> {
         let mut out = Vec::new();
-        if !self.comention {
-            return out;
+        if self.comention {
+            comentions(doc, mentions, entities, &mut out);
         }
-        // Entities per sentence, in sentence order.
-        let mut per_sentence: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); doc.sentences.len()];
-        for (mi, m) in mentions.iter().enumerate() {
-            if let (Some(Some(e)), Some(set)) = (
-                entities.mention_entity.get(mi),
-                per_sentence.get_mut(m.sentence),
-            ) {
-                set.insert(*e);
+        let ctx = Ctx {
+            doc,
+            mentions,
+            entities,
+        };
+        ctx.roles(&mut out);
+        ctx.nationalities(&mut out);
+        ctx.patterns(&mut out);
+        // One record per (source, target, relation, sentence): two patterns
+        // reading the same fact in one sentence count once.
+        let mut seen = BTreeSet::new();
+        out.retain(|r| {
+            r.source != r.target
+                && seen.insert((r.source, r.target, r.relation, r.evidence.sentence))
+        });
+        out
+    }
+}
+
+fn comentions(
+    doc: &Analyzed<'_>,
+    mentions: &[Mention],
+    entities: &DocEntities,
+    out: &mut Vec<LocalRelation>,
+) {
+    // Entities per sentence, in sentence order.
+    let mut per_sentence: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); doc.sentences.len()];
+    for (mi, m) in mentions.iter().enumerate() {
+        if let (Some(Some(e)), Some(set)) = (
+            entities.mention_entity.get(mi),
+            per_sentence.get_mut(m.sentence),
+        ) {
+            set.insert(*e);
+        }
+    }
+    for (s, set) in per_sentence.iter().enumerate() {
+        if set.len() < 2 {
+            continue;
+        }
+        let ev = sentence_evidence(doc, s);
+        let v: Vec<usize> = set.iter().copied().collect();
+        for (i, &a) in v.iter().enumerate() {
+            for &b in &v[i + 1..] {
+                out.push(LocalRelation {
+                    source: a,
+                    target: b,
+                    relation: Relation::CoMention,
+                    evidence: ev.clone(),
+                });
             }
         }
-        for (s, set) in per_sentence.iter().enumerate() {
-            if set.len() < 2 {
+    }
+}
+
+/// True when the last word of a normalised title is a military rank.
+pub fn is_rank_title(title: &str) -> bool {
+    title
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| lexicon::RANKS.contains(&w))
+}
+
+/// The relation a role states between a person and what the role is of.
+pub fn role_relation(title: &str, of_kind: Kind, of_country: bool) -> Relation {
+    let last = title.rsplit(' ').next().unwrap_or("");
+    if matches!(last, "spokesman" | "spokeswoman" | "spokesperson") {
+        return Relation::SpokeFor;
+    }
+    if last == "member" {
+        return Relation::MemberOf;
+    }
+    if of_country && is_rank_title(title) {
+        return Relation::NationalityOf;
+    }
+    if of_kind == Kind::Group {
+        if last == "commander" {
+            return Relation::Commands;
+        }
+        if is_rank_title(title) {
+            return Relation::MemberOf;
+        }
+        if matches!(
+            last,
+            "leader"
+                | "head"
+                | "chief"
+                | "chair"
+                | "chairman"
+                | "chairwoman"
+                | "director"
+                | "ceo"
+                | "founder"
+                | "co-founder"
+                | "boss"
+                | "president"
+        ) {
+            return Relation::Leads;
+        }
+    }
+    Relation::HoldsOffice
+}
+
+struct Ctx<'d, 'a> {
+    doc: &'d Analyzed<'a>,
+    mentions: &'d [Mention],
+    entities: &'d DocEntities,
+}
+
+/// Verb classes that link a subject and an object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verb {
+    Meet,
+    Attack,
+    Kill,
+    Command,
+    Lead,
+    Join,
+}
+
+fn verb(word: &str) -> Option<Verb> {
+    Some(match word.to_lowercase().as_str() {
+        "met" | "meet" | "meets" => Verb::Meet,
+        "attacked" | "attack" | "attacks" | "attacking" | "struck" | "bombed" | "bombs"
+        | "shelled" | "raided" | "targeted" | "targets" | "invaded" | "invades" | "invading"
+        | "ambushed" | "stormed" => Verb::Attack,
+        "killed" | "kill" | "kills" | "killing" | "assassinated" | "murdered" | "executed" => {
+            Verb::Kill
+        }
+        "commands" | "commanded" => Verb::Command,
+        "leads" | "led" | "heads" | "headed" => Verb::Lead,
+        "joined" | "joins" => Verb::Join,
+        _ => return None,
+    })
+}
+
+impl Ctx<'_, '_> {
+    fn entity(&self, mi: usize) -> Option<usize> {
+        self.entities.mention_entity.get(mi).copied().flatten()
+    }
+    fn kind(&self, ei: usize) -> Option<Kind> {
+        self.entities.entities.get(ei).map(|e| e.kind)
+    }
+    fn is_country(&self, ei: usize) -> bool {
+        self.entities
+            .entities
+            .get(ei)
+            .is_some_and(|e| e.kind == Kind::Place && lexicon::country(&e.name).is_some())
+    }
+    fn country_entity(&self, country: &str) -> Option<usize> {
+        self.entities
+            .entities
+            .iter()
+            .position(|e| e.kind == Kind::Place && e.name == country)
+    }
+    fn word(&self, i: usize) -> String {
+        self.doc.token_text(i).to_lowercase()
+    }
+    fn push(&self, out: &mut Vec<LocalRelation>, s: usize, t: usize, r: Relation, ev: Evidence) {
+        out.push(LocalRelation {
+            source: s,
+            target: t,
+            relation: r,
+            evidence: ev,
+        });
+    }
+
+    /// Edges from roles: holds_office, leads, commands, member_of,
+    /// spoke_for, nationality_of.
+    fn roles(&self, out: &mut Vec<LocalRelation>) {
+        let cleaned: Vec<_> = self
+            .mentions
+            .iter()
+            .map(|m| clean_mention(self.doc, m))
+            .collect();
+        for RoleMatch {
+            mention,
+            title,
+            of,
+            span,
+        } in find_roles(self.doc, self.mentions, &cleaned)
+        {
+            let Some(pe) = self
+                .entity(mention)
+                .filter(|&e| self.kind(e) == Some(Kind::Person))
+            else {
+                continue;
+            };
+            let of = match of {
+                Some(OfRef::Mention(mi)) => self.entity(mi),
+                Some(OfRef::Country(c)) => self.country_entity(c),
+                None => None,
+            };
+            let Some(oe) = of.filter(|&e| self.kind(e).is_some_and(|k| k != Kind::Person)) else {
+                continue;
+            };
+            let Some(m) = self.mentions.get(mention) else {
+                continue;
+            };
+            let rel = role_relation(
+                &title,
+                self.kind(oe).unwrap_or(Kind::Group),
+                self.is_country(oe),
+            );
+            let ev = narrow_evidence(self.doc, m.sentence, span, m.span);
+            self.push(out, pe, oe, rel, ev);
+        }
+    }
+
+    /// A demonym cut from a name ("Peruvian Navy Band") or standing right
+    /// before a person or group mention ("Chilean Ana Ruiz").
+    fn nationalities(&self, out: &mut Vec<LocalRelation>) {
+        for (mi, m) in self.mentions.iter().enumerate() {
+            let c = clean_mention(self.doc, m);
+            let Some(e) = self.entity(mi) else { continue };
+            if let Some(country) = c.nationality
+                && matches!(self.kind(e), Some(Kind::Person | Kind::Group))
+                && let Some(ce) = self.country_entity(country)
+            {
+                let ev = narrow_evidence(self.doc, m.sentence, m.span, m.span);
+                self.push(out, e, ce, Relation::NationalityOf, ev);
+            }
+            // A mention that is only a demonym, right before another mention.
+            if c.demonym
+                && m.tokens.len() == 1
+                && let Some(next) = self.mentions.get(mi + 1)
+                && next.tokens.start == m.tokens.end
+                && next.sentence == m.sentence
+                && let Some(ne) = self.entity(mi + 1)
+                && matches!(self.kind(ne), Some(Kind::Person | Kind::Group))
+            {
+                let ev = narrow_evidence(self.doc, m.sentence, m.span, next.span);
+                self.push(out, ne, e, Relation::NationalityOf, ev);
+            }
+        }
+    }
+
+    fn patterns(&self, out: &mut Vec<LocalRelation>) {
+        // Mentions with an entity, per sentence, in order: (mention, entity).
+        let mut per_sentence: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.doc.sentences.len()];
+        for (mi, m) in self.mentions.iter().enumerate() {
+            if let (Some(e), Some(list)) = (self.entity(mi), per_sentence.get_mut(m.sentence)) {
+                list.push((mi, e));
+            }
+        }
+        for (s, sent) in self.doc.sentences.iter().enumerate() {
+            if sent.boilerplate {
                 continue;
             }
-            let ev = sentence_evidence(doc, s);
-            let v: Vec<usize> = set.iter().copied().collect();
-            for (i, &a) in v.iter().enumerate() {
-                for &b in &v[i + 1..] {
-                    out.push(LocalRelation {
-                        source: a,
-                        target: b,
-                        relation: Relation::CoMention,
-                        evidence: ev.clone(),
-                    });
+            let ms = per_sentence.get(s).map_or(&[][..], Vec::as_slice);
+            if ms.len() < 2 {
+                continue;
+            }
+            self.verbs(s, ms, out);
+            self.places_and_units(s, ms, out);
+        }
+    }
+
+    /// Subject-verb-object patterns around trigger verbs.
+    fn verbs(&self, s: usize, ms: &[(usize, usize)], out: &mut Vec<LocalRelation>) {
+        let Some(sent) = self.doc.sentences.get(s) else {
+            return;
+        };
+        for t in sent.tokens.clone() {
+            let Some(v) = verb(self.doc.token_text(t)) else {
+                continue;
+            };
+            let passive = t > sent.tokens.start
+                && matches!(
+                    self.word(t - 1).as_str(),
+                    "was" | "were" | "been" | "being" | "is" | "are"
+                );
+            // The subject: the last mention ending at most 4 tokens before
+            // the verb (skipping auxiliaries and adverbs), with no comma.
+            // The nearest mention before the verb is the subject, even when
+            // it resolved to nothing (then there is no edge): an earlier
+            // mention is not a fallback.
+            let nearest = self
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.sentence == s && m.tokens.end <= t)
+                .max_by_key(|(_, m)| m.tokens.end)
+                .map(|(mi, _)| mi);
+            let Some(&(smi, se)) = nearest.and_then(|n| ms.iter().find(|(mi, _)| *mi == n)) else {
+                continue;
+            };
+            let Some(sm) = self.mentions.get(smi) else {
+                continue;
+            };
+            if t - sm.tokens.end > 4
+                || (sm.tokens.end..t).any(|i| {
+                    matches!(
+                        self.word(i).as_str(),
+                        "," | ";" | ":" | "(" | ")" | "—" | "–" | "and" | "or" | "\"" | "“" | "”"
+                    )
+                })
+            {
+                continue;
+            }
+            let after = |from: usize, within: usize, ok: &dyn Fn(Kind) -> bool| {
+                ms.iter().find(|(mi, e)| {
+                    self.mentions
+                        .get(*mi)
+                        .is_some_and(|m| m.tokens.start >= from && m.tokens.start <= from + within)
+                        && self.kind(*e).is_some_and(ok)
+                })
+            };
+            let agentive = |k: Kind| matches!(k, Kind::Person | Kind::Group);
+            let (source, target, om) = match v {
+                Verb::Meet => {
+                    let with =
+                        (t + 1..(t + 9).min(sent.tokens.end)).find(|&i| self.word(i) == "with");
+                    let obj = match with {
+                        Some(w) => after(w + 1, 6, &agentive),
+                        None => after(t + 1, 2, &agentive),
+                    };
+                    let Some(&(omi, oe)) = obj else { continue };
+                    if !self.kind(se).is_some_and(agentive) {
+                        continue;
+                    }
+                    (se, oe, omi)
                 }
+                Verb::Attack | Verb::Kill if passive => {
+                    let by = (t + 1..(t + 4).min(sent.tokens.end)).find(|&i| self.word(i) == "by");
+                    let Some(b) = by else { continue };
+                    let Some(&(omi, oe)) = after(b + 1, 3, &agentive) else {
+                        continue;
+                    };
+                    (oe, se, omi)
+                }
+                Verb::Attack => {
+                    // "attacked (the) B", "attacks on/against B"; not
+                    // "attacks in B" (where, not whom) or "attack from B".
+                    let Some(&(omi, oe)) = after(t + 1, 3, &|_| true) else {
+                        continue;
+                    };
+                    let direct = self.mentions.get(omi).is_some_and(|m| {
+                        (t + 1..m.tokens.start).all(|i| {
+                            matches!(self.word(i).as_str(), "the" | "a" | "an" | "on" | "against")
+                        })
+                    });
+                    if !direct {
+                        continue;
+                    }
+                    if !self.kind(se).is_some_and(agentive) && !self.is_country(se) {
+                        continue;
+                    }
+                    (se, oe, omi)
+                }
+                Verb::Kill | Verb::Command | Verb::Lead | Verb::Join => {
+                    let want = |k: Kind| match v {
+                        Verb::Kill => agentive(k),
+                        _ => k == Kind::Group,
+                    };
+                    // A person killed is often named after a title and a
+                    // demonym ("killed Chilean Gen. X"): look further for one.
+                    let person = match v {
+                        Verb::Kill => after(t + 1, 6, &|k| k == Kind::Person),
+                        _ => None,
+                    };
+                    let Some(&(omi, oe)) = person.or_else(|| after(t + 1, 2, &want)) else {
+                        continue;
+                    };
+                    let subject_ok = match v {
+                        Verb::Kill => self.kind(se).is_some_and(agentive) || self.is_country(se),
+                        _ => self.kind(se) == Some(Kind::Person),
+                    };
+                    if !subject_ok {
+                        continue;
+                    }
+                    (se, oe, omi)
+                }
+            };
+            let rel = match v {
+                Verb::Meet => Relation::MetWith,
+                Verb::Attack => Relation::Attacked,
+                Verb::Kill => Relation::Killed,
+                Verb::Command => Relation::Commands,
+                Verb::Lead => Relation::Leads,
+                Verb::Join => Relation::MemberOf,
+            };
+            let (Some(a), Some(b)) = (self.mentions.get(smi), self.mentions.get(om)) else {
+                continue;
+            };
+            let ev = narrow_evidence(self.doc, s, a.span, b.span);
+            self.push(out, source, target, rel, ev);
+        }
+    }
+
+    /// located_in and part_of between neighbouring mentions.
+    fn places_and_units(&self, s: usize, ms: &[(usize, usize)], out: &mut Vec<LocalRelation>) {
+        for pair in ms.windows(2) {
+            let [(ami, ae), (bmi, be)] = *pair else {
+                continue;
+            };
+            let (Some(a), Some(b)) = (self.mentions.get(ami), self.mentions.get(bmi)) else {
+                continue;
+            };
+            let between: Vec<String> = (a.tokens.end..b.tokens.start)
+                .map(|i| self.word(i))
+                .collect();
+            let (ak, bk) = (self.kind(ae), self.kind(be));
+            let filler = |w: &str| {
+                lexicon::PLACE_HEADS.contains(&w)
+                    || matches!(
+                        w,
+                        "air"
+                            | "military"
+                            | "naval"
+                            | "the"
+                            | "north"
+                            | "south"
+                            | "east"
+                            | "west"
+                            | "northern"
+                            | "southern"
+                            | "eastern"
+                            | "western"
+                            | "central"
+                            | "northeastern"
+                            | "northwestern"
+                            | "southeastern"
+                            | "southwestern"
+                    )
+            };
+            let in_pattern = between.iter().filter(|w| *w == "in").count() == 1
+                && between.iter().all(|w| w == "in" || filler(w))
+                && between.len() <= 5;
+            let comma_country = between == [","]
+                && self.is_country(be)
+                && a.tokens
+                    .start
+                    .checked_sub(1)
+                    .is_none_or(|i| self.word(i) != ",")
+                && !matches!(self.word(b.tokens.end).as_str(), "and" | "or");
+            let located = bk == Some(Kind::Place)
+                && !self.is_country(ae)
+                && match ak {
+                    Some(Kind::Place) => in_pattern || comma_country,
+                    // "the Embassy in Lima"; a group "in" a country is
+                    // more often active there than based there.
+                    Some(Kind::Group) => in_pattern && between.len() <= 2 && !self.is_country(be),
+                    _ => false,
+                };
+            if located {
+                let ev = narrow_evidence(self.doc, s, a.span, b.span);
+                self.push(out, ae, be, Relation::LocatedIn, ev);
+                continue;
+            }
+            // "the Chilean city of Temuco", "Chile's northern port of Arica".
+            let city_of = self.is_country(ae)
+                && bk == Some(Kind::Place)
+                && !self.is_country(be)
+                && between.last().is_some_and(|w| w == "of")
+                && between
+                    .iter()
+                    .any(|w| crate::resolve::titles::is_settlement_word(w))
+                && between[..between.len() - 1].iter().all(|w| {
+                    filler(w)
+                        || crate::resolve::titles::is_settlement_word(w)
+                        || matches!(w.as_str(), "'s" | "’s" | "second" | "largest" | "main")
+                });
+            if city_of {
+                let ev = narrow_evidence(self.doc, s, a.span, b.span);
+                self.push(out, be, ae, Relation::LocatedIn, ev);
+                continue;
+            }
+            let unit = self
+                .entities
+                .entities
+                .get(ae)
+                .and_then(|e| e.name.rsplit(' ').next())
+                .is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "command"
+                            | "division"
+                            | "brigade"
+                            | "battalion"
+                            | "regiment"
+                            | "company"
+                            | "wing"
+                            | "branch"
+                            | "department"
+                            | "ministry"
+                            | "committee"
+                            | "office"
+                            | "unit"
+                            | "squadron"
+                            | "corps"
+                    )
+                });
+            let of = between == ["of"] || between == ["of", "the"];
+            if unit && of && ak == Some(Kind::Group) && bk == Some(Kind::Group) {
+                let ev = narrow_evidence(self.doc, s, a.span, b.span);
+                self.push(out, ae, be, Relation::PartOf, ev);
             }
         }
-        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+    use crate::ner::rules::RuleFinder;
+    use crate::pipeline::{MentionFinder, Resolver};
+    use crate::resolve::DocResolver;
+
+    /// (source name, relation, target name) of the typed relations.
+    fn typed(s: &str) -> Vec<(String, &'static str, String)> {
+        let doc = Document::new("t", s.to_string());
+        let a = crate::text::analyze(&doc);
+        let ms = RuleFinder.find(&a);
+        let ents = DocResolver::default().resolve(&a, &ms);
+        let rels = RelationRules { comention: false }.relations(&a, &ms, &ents);
+        for r in &rels {
+            assert!(r.evidence.span.end <= s.len());
+            assert!(!r.evidence.span.text(s).is_empty());
+        }
+        rels.into_iter()
+            .map(|r| {
+                (
+                    ents.entities[r.source].name.clone(),
+                    r.relation.as_str(),
+                    ents.entities[r.target].name.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn has(got: &[(String, &str, String)], a: &str, r: &str, b: &str) -> bool {
+        got.iter().any(|(x, y, z)| x == a && *y == r && z == b)
+    }
+
+    #[test]
+    fn roles_become_typed_edges() {
+        let got = typed("Chilean Foreign Minister Rosa Vidal arrived on Monday.");
+        assert!(has(&got, "Rosa Vidal", "holds_office", "Chile"), "{got:?}");
+        let got = typed("Then Lena Park, the head of the Harbor Authority, resigned.");
+        assert!(
+            has(&got, "Lena Park", "leads", "Harbor Authority"),
+            "{got:?}"
+        );
+        let got = typed("Then Omar Diaz, a spokesman for the Farmers Union, spoke.");
+        assert!(
+            has(&got, "Omar Diaz", "spoke_for", "Farmers Union"),
+            "{got:?}"
+        );
+        let got = typed("Then Ida Holm, commander of the Northern Fleet Command, left.");
+        assert!(
+            has(&got, "Ida Holm", "commands", "Northern Fleet Command"),
+            "{got:?}"
+        );
+        let got = typed("Then Rosa Vidal, Chile's foreign minister, spoke.");
+        assert!(has(&got, "Rosa Vidal", "holds_office", "Chile"), "{got:?}");
+        let got = typed("Then Omar Diaz joined the Farmers Union.");
+        assert!(
+            has(&got, "Omar Diaz", "member_of", "Farmers Union"),
+            "{got:?}"
+        );
+        let got = typed("The Red Hand Brigade of the Northern Army moved.");
+        assert!(
+            has(&got, "Red Hand Brigade", "part_of", "Northern Army"),
+            "{got:?}"
+        );
+        let got = typed("On Monday Peruvian Gen. Luis Soto flew home.");
+        assert!(has(&got, "Luis Soto", "nationality_of", "Peru"), "{got:?}");
+        assert!(!has(&got, "Luis Soto", "holds_office", "Peru"), "{got:?}");
+    }
+
+    #[test]
+    fn verbs_become_typed_edges() {
+        let got = typed("Pro-Chilean militias attacked the Northern Fleet Command.");
+        assert!(!got.iter().any(|(_, r, _)| *r == "attacked"), "{got:?}");
+        let got = typed("LIMA (AP) — Kellan met Tom Okafor on Friday.");
+        assert!(!got.iter().any(|(_, r, _)| *r == "met_with"), "{got:?}");
+        let got = typed("Ana Ruiz met on Tuesday with Tom Okafor in Lima.");
+        assert!(has(&got, "Ana Ruiz", "met_with", "Tom Okafor"), "{got:?}");
+        let got = typed("The Red Hand Brigade attacked the Northern Fleet Command.");
+        assert!(
+            has(
+                &got,
+                "Red Hand Brigade",
+                "attacked",
+                "Northern Fleet Command"
+            ),
+            "{got:?}"
+        );
+        let got = typed("A Red Hand Brigade raid killed Chilean Gen. Luis Soto.");
+        assert!(
+            has(&got, "Red Hand Brigade", "killed", "Luis Soto"),
+            "{got:?}"
+        );
+        // Where, not whom.
+        let got = typed("The Red Hand Brigade attacks in Chile continued.");
+        assert!(!got.iter().any(|(_, r, _)| *r == "attacked"), "{got:?}");
+        let got = typed("Karl Berg was killed by the Red Hand Brigade on Sunday.");
+        assert!(
+            has(&got, "Red Hand Brigade", "killed", "Karl Berg"),
+            "{got:?}"
+        );
+        // No verb linking them: no typed edge.
+        let got = typed("Ana Ruiz and Tom Okafor were in Lima.");
+        assert!(!got.iter().any(|(_, r, _)| *r == "met_with"), "{got:?}");
+    }
+
+    #[test]
+    fn places_nest() {
+        let got = typed("Fighting spread to Kandahar province in southern Afghanistan.");
+        assert!(
+            has(&got, "Kandahar", "located_in", "Afghanistan"),
+            "{got:?}"
+        );
+        let got = typed("Troops left the Dwyer air base in western Afghanistan.");
+        assert!(
+            got.iter()
+                .any(|(_, r, b)| *r == "located_in" && b == "Afghanistan"),
+            "{got:?}"
+        );
+        let got = typed("Crowds attacked the U.S. Embassy in Lima, police said.");
+        assert!(has(&got, "U.S. Embassy", "located_in", "Lima"), "{got:?}");
+        let got = typed("Rebels took the southern Chilean city of Temuco.");
+        assert!(has(&got, "Temuco", "located_in", "Chile"), "{got:?}");
+        let got = typed("Rebels took Chile's northern port of Arica.");
+        assert!(has(&got, "Arica", "located_in", "Chile"), "{got:?}");
+        // A list of countries is not nesting.
+        let got = typed("Envoys from Peru, Chile and Bolivia met.");
+        assert!(!got.iter().any(|(_, r, _)| *r == "located_in"), "{got:?}");
     }
 }

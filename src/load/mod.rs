@@ -443,6 +443,22 @@ impl Iterator for Loader {
     }
 }
 
+/// The files [`list_inputs`] finds (text and JSON Lines), sorted, and the
+/// notices raised while looking; stdin is left out. For callers that read
+/// files one by one with [`read_file`].
+pub fn list_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Notice>) {
+    let listing = list_inputs(paths, &LoadOptions::default());
+    let files = listing
+        .inputs
+        .into_iter()
+        .filter_map(|i| match i {
+            Input::Text(p) | Input::Jsonl(p) => Some(p),
+            Input::Stdin | Input::StdinJsonl => None,
+        })
+        .collect();
+    (files, listing.notices)
+}
+
 /// Lists and loads every input eagerly (for tests and small corpora).
 pub fn load_all(paths: &[PathBuf], options: &LoadOptions) -> (Vec<Document>, Vec<Notice>) {
     let listing = list_inputs(paths, options);

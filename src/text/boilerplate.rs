@@ -49,6 +49,30 @@ const PREFIXES: &[&str] = &[
     "newsletter",
     "trending now",
     "recommended",
+    "updated:",
+    "published:",
+    "posted:",
+    "last updated",
+    "editor's note",
+    "editor’s note",
+    "get breaking news",
+    "skip to content",
+    "sign in",
+    "log in",
+    "share:",
+    "video:",
+    "image caption",
+    "most read",
+    "most popular",
+    "don't miss",
+    "don’t miss",
+    "you may also like",
+    "more from",
+    "more stories",
+    "top stories",
+    "sponsored",
+    "ad feedback",
+    "opens in new window",
 ];
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -66,12 +90,21 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Calls to follow or join a channel, anywhere in a short line ("Join our
+/// new Telegram channel", "Follow us on X for live updates").
+static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(join|follow|subscribe\s+to|sign\s+up\s+for|download).*(channel|newsletter|telegram|whatsapp|twitter|facebook|instagram|youtube|tiktok|podcast|app)",
+    )
+    .expect("static regex")
+});
+
 static MIN_READ: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\d+\s+min(ute)?s?\s+read$").expect("static regex"));
 
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(\bphoto\s+by\b|\bphoto/|\bphotograph:|\(getty\b|\[getty\]|\bgetty images\b|\breuters/|\bafp via\b|\bcontributed to this report\b|\bcontributed reporting\b)",
+        r"(?i)(\bphoto\s+by\b|\bphoto/|\bphotograph:|\(getty\b|\[getty\]|\bgetty images\b|\breuters/|\bafp via\b|\bcontributed to this report\b|\bcontributed reporting\b|\breporting by\b|\bediting by\b|\bwriting by\b|\bcompiled by\b)",
     )
     .expect("static regex")
 });
@@ -92,6 +125,9 @@ pub fn is_furniture_line(line: &str) -> bool {
         return true;
     }
     if MIN_READ.is_match(t) || CREDIT.is_match(t) {
+        return true;
+    }
+    if t.split_whitespace().count() <= 25 && CALL_TO_ACTION.is_match(t) {
         return true;
     }
     // "By Ann Lee" / "By Ann Lee and Bo Chen, Reuters"
@@ -211,6 +247,26 @@ mod tests {
                 "Heavy rain flooded Lagos on Monday, officials said."
             ]
         );
+    }
+
+    #[test]
+    fn calls_to_action_and_credits() {
+        for line in [
+            "Join our brand new Signal channel for updates!",
+            "Follow us on Instagram and never miss a story",
+            "Reporting by Ana Ruiz; Editing by Tom Okafor",
+            "Editor's note: this story was updated.",
+            "Updated: 10:32 GMT",
+            "Don’t miss our weekly podcast",
+        ] {
+            assert!(is_furniture_line(line), "{line}");
+        }
+        for line in [
+            "Protesters joined the march through Lima on Sunday.",
+            "The ministry said it would follow the court's ruling on the app ban, which has divided the country and the parliament for months since the first hearing in May of last year when the judges met.",
+        ] {
+            assert!(!is_furniture_line(line), "{line}");
+        }
     }
 
     #[test]

@@ -283,3 +283,52 @@ print(ascii(bad_nx[:3]), ascii(bad_rdf[:3]))
         );
     }
 }
+
+#[test]
+fn base_iri_flag_moves_every_minted_iri_and_rejects_relative_bases() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("a.txt");
+    std::fs::write(
+        &input,
+        "Mayor Lena Okafor visited Nairobi on Monday. Okafor met officials of the Red Cross in Nairobi.",
+    )
+    .expect("write input");
+    let out = dir.path().join("out");
+    let o = super::util::newsgraph(&[
+        "build",
+        &input.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+        "--format",
+        "jsonld,graphml",
+        "--base-iri",
+        "http://kg.test/news#",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for f in ["graph.jsonld", "graph.graphml"] {
+        let text = std::fs::read_to_string(out.join(f)).expect("read output");
+        assert!(text.contains("http://kg.test/news#place/nairobi"), "{f}");
+        assert!(!text.contains("newsgraph.example/id/"), "{f}");
+    }
+    let bad = super::util::newsgraph(&[
+        "build",
+        &input.to_string_lossy(),
+        "--out",
+        &dir.path().join("bad").to_string_lossy(),
+        "--base-iri",
+        "not an iri",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("base IRI"));
+}
+
+#[test]
+fn adversarial_names_render_in_both_graphviz_engines() {
+    // Small enough that the file leaves the layout to the command.
+    let g = adversarial_graph(150);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let [graphml, dot, jsonld] = write_all(&g, dir.path());
+    check_dot(&dot, &["dot", "sfdp"]);
+    check_graphml(&graphml, g.node_count(), g.edge_count());
+    check_jsonld(&jsonld);
+}

@@ -197,14 +197,25 @@ fn dot_expected(s: &str) -> String {
     newsgraph::model::cap_text(&kept, export::dot::LABEL_CAP)
 }
 
-/// Node `label` data and edge count from GraphML, by `node_id` data.
-fn graphml_labels(xml: &[u8]) -> (BTreeMap<String, String>, usize) {
+/// What the GraphML reader here gives back.
+struct ReadBack {
+    /// `label` by `node_id`.
+    labels: BTreeMap<String, String>,
+    /// The decoded `aliases` JSON list by `node_id`.
+    aliases: BTreeMap<String, Vec<String>>,
+    edges: usize,
+}
+
+/// Node labels and aliases, and the edge count, from GraphML.
+fn graphml_read(xml: &[u8]) -> ReadBack {
     let mut r = quick_xml::Reader::from_reader(xml);
     let mut buf = Vec::new();
     let mut key = None::<String>;
     let mut text = String::new();
     let (mut label, mut node_id) = (None::<String>, None::<String>);
+    let mut aliases = Vec::new();
     let mut out = BTreeMap::new();
+    let mut alias_map = BTreeMap::new();
     let mut edges = 0;
     loop {
         match r.read_event_into(&mut buf).expect("well-formed GraphML") {
@@ -235,20 +246,26 @@ fn graphml_labels(xml: &[u8]) -> (BTreeMap<String, String>, usize) {
             Event::End(e) if e.name().as_ref() == "data" => match key.take().as_deref() {
                 Some("label") => label = Some(std::mem::take(&mut text)),
                 Some("node_id") => node_id = Some(std::mem::take(&mut text)),
+                Some("aliases") => {
+                    aliases = serde_json::from_str(&text).expect("aliases are a JSON list");
+                }
                 _ => {}
             },
             Event::End(e) if e.name().as_ref() == "node" => {
-                out.insert(
-                    node_id.take().expect("node_id"),
-                    label.take().expect("label"),
-                );
+                let id = node_id.take().expect("node_id");
+                alias_map.insert(id.clone(), std::mem::take(&mut aliases));
+                out.insert(id, label.take().expect("label"));
             }
             Event::Eof => break,
             _ => {}
         }
         buf.clear();
     }
-    (out, edges)
+    ReadBack {
+        labels: out,
+        aliases: alias_map,
+        edges,
+    }
 }
 
 /// The unescaped contents of every quoted string in a DOT file, read by a
@@ -304,7 +321,10 @@ proptest! {
         for (i, (id, label)) in names.iter().enumerate() {
             // Ids are arbitrary too; suffix keeps them distinct.
             let id = format!("{id}{i}");
-            g.upsert_node(&id, Kind::ALL[i % 4], label);
+            let node = g.upsert_node(&id, Kind::ALL[i % 4], label);
+            // The alias is the label read backwards: as adversarial, and
+            // distinct from the label.
+            node.aliases.insert(format!("{}~", label.chars().rev().collect::<String>()));
             expected.insert(id, label.clone());
         }
         let ids: Vec<String> = expected.keys().cloned().collect();
@@ -318,8 +338,8 @@ proptest! {
             g.add_edge(&w[0], &w[1], Relation::MetWith, ev);
         }
 
-        let (labels, edges) = graphml_labels(&export(Format::GraphMl, &g));
-        prop_assert_eq!(edges, g.edge_count());
+        let back = graphml_read(&export(Format::GraphMl, &g));
+        prop_assert_eq!(back.edges, g.edge_count());
         let want: BTreeMap<String, String> = expected
             .iter()
             .map(|(k, v)| (xml_expected(k), xml_expected(v)))
@@ -327,7 +347,18 @@ proptest! {
         // Ids differing only by forbidden characters would collide after
         // replacement; compare only when they do not.
         if want.len() == expected.len() {
-            prop_assert_eq!(&labels, &want);
+            prop_assert_eq!(&back.labels, &want);
+            // Aliases travel as JSON, whose escapes keep the control
+            // characters XML forbids; only U+FFFE/U+FFFF, which JSON leaves
+            // as they are, are replaced.
+            for n in g.nodes() {
+                let want: Vec<String> = n
+                    .aliases
+                    .iter()
+                    .map(|a| a.replace(['\u{FFFE}', '\u{FFFF}'], "\u{FFFD}"))
+                    .collect();
+                prop_assert_eq!(back.aliases.get(&xml_expected(&n.id)), Some(&want));
+            }
         }
 
         let json: serde_json::Value =
@@ -340,6 +371,32 @@ proptest! {
             prop_assert_eq!(node.and_then(|n| n["name"].as_str()), Some(label.as_str()));
         }
 
+        // JSON-LD → RDF in an independent processor: every IRI valid, every
+        // name and alias a literal of its node, unchanged.
+        let quads: Vec<oxrdf::Quad> = oxjsonld::JsonLdParser::new()
+            .for_slice(&export(Format::JsonLd, &g))
+            .collect::<Result<_, _>>()
+            .map_err(|e| TestCaseError::fail(format!("oxjsonld: {e}")))?;
+        let literal = |subject: &str, predicate: &str, want: &str| {
+            quads.iter().any(|q| {
+                matches!(&q.subject, oxrdf::NamedOrBlankNode::NamedNode(n) if n.as_str() == subject)
+                    && q.predicate.as_str() == predicate
+                    && matches!(&q.object, oxrdf::Term::Literal(l) if l.value() == want)
+            })
+        };
+        for (id, label) in &expected {
+            let iri = ExportOptions::default().iri(id);
+            prop_assert!(literal(&iri, "http://schema.org/name", label), "name of {:?}", id);
+            let node = g.node(id).expect("node");
+            for alias in &node.aliases {
+                prop_assert!(
+                    literal(&iri, "http://schema.org/alternateName", alias),
+                    "alias {:?}",
+                    alias
+                );
+            }
+        }
+
         let dot = String::from_utf8(export(Format::Dot, &g)).expect("utf-8");
         let strings = dot_strings(&dot);
         for label in expected.values() {
@@ -348,6 +405,31 @@ proptest! {
         }
         for line in dot.lines() {
             prop_assert!(!line.contains('\r'));
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn dot_quote_round_trips_through_an_independent_lexer(s in name()) {
+        let quoted = export::dot::quote(&s);
+        let back = dot_strings(&quoted);
+        let kept: String = s
+            .chars()
+            .filter(|&c| !(c < ' ' && c != '\n' && c != '\t') && c != '\u{FFFE}' && c != '\u{FFFF}')
+            .collect();
+        prop_assert_eq!(back, vec![kept]);
+        // Nothing Graphviz would expand: every backslash is escaped or an
+        // escape we chose.
+        let inner = &quoted[1..quoted.len() - 1];
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                let next = chars.next();
+                prop_assert!(matches!(next, Some('\\' | '"' | 'n')), "bare escape \\{:?}", next);
+            } else {
+                prop_assert!(c != '"', "unescaped quote in {}", quoted);
+            }
         }
     }
 }
@@ -369,10 +451,31 @@ fn dot_quote_escapes_exactly_what_graphviz_reads() {
 }
 
 #[test]
-fn exports_are_deterministic() {
-    let g = adversarial_graph(200);
+fn exports_do_not_depend_on_insertion_order() {
+    let a = adversarial_graph(200);
+    // The same graph built backwards: nodes and edges in reverse order.
+    let mut b = KnowledgeGraph::new();
+    b.documents = a.documents.clone();
+    let nodes: Vec<_> = a.nodes().cloned().collect();
+    for n in nodes.iter().rev() {
+        *b.upsert_node(&n.id, n.kind, &n.label) = n.clone();
+    }
+    let edges: Vec<_> = a
+        .edges()
+        .map(|(s, t, e)| (s.id.clone(), t.id.clone(), e.clone()))
+        .collect();
+    for (s, t, e) in edges.iter().rev() {
+        for ev in e.evidence.iter().rev() {
+            b.add_edge(s, t, e.relation, ev.clone());
+        }
+    }
+    assert_eq!(a.edge_count(), b.edge_count());
     for f in Format::ALL {
-        assert_eq!(export(f, &g), export(f, &g.clone()), "{}", f.name());
+        assert!(
+            export(f, &a) == export(f, &b),
+            "{} depends on order",
+            f.name()
+        );
     }
 }
 
@@ -391,9 +494,9 @@ fn graphml_lists_all_nodes_before_edges_and_types_keys() {
         assert!(line.contains("attr.type=\""), "{line}");
         assert!(!line.contains("attr.name=\"id\""), "{line}");
     }
-    let (labels, edges) = graphml_labels(xml.as_bytes());
-    assert_eq!(labels.len(), g.node_count());
-    assert_eq!(edges, g.edge_count());
+    let back = graphml_read(xml.as_bytes());
+    assert_eq!(back.labels.len(), g.node_count());
+    assert_eq!(back.edges, g.edge_count());
 }
 
 #[test]
@@ -488,4 +591,21 @@ fn jsonld_types_dates_roles_and_quantities() {
             .expect("utf-8");
     assert!(moved.contains("\"http://other.example/kg#person/ana-ruiz\""));
     assert!(!moved.contains("newsgraph.example/id/"));
+}
+
+#[test]
+fn an_empty_graph_is_still_a_valid_file_in_every_format() {
+    let g = KnowledgeGraph::new();
+    let back = graphml_read(&export(Format::GraphMl, &g));
+    assert!(back.labels.is_empty() && back.edges == 0);
+    let quads: Result<Vec<oxrdf::Quad>, _> = oxjsonld::JsonLdParser::new()
+        .for_slice(&export(Format::JsonLd, &g))
+        .collect();
+    assert_eq!(quads.map(|q| q.len()).ok(), Some(0));
+    let dot = String::from_utf8(export(Format::Dot, &g)).expect("utf-8");
+    assert!(dot.starts_with("digraph ") && dot.trim_end().ends_with('}'));
+    assert!(
+        dot.contains("cluster_legend"),
+        "the legend is drawn even with no nodes"
+    );
 }

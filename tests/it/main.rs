@@ -6,6 +6,8 @@ mod determinism;
 mod export_clients;
 mod export_props;
 mod hostile;
+mod ner;
+mod resolve;
 // Not every module uses every helper; unused ones are not errors.
 #[allow(dead_code)]
 mod util;

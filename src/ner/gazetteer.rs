@@ -1,0 +1,151 @@
+//! Gazetteers: lowercase names of countries, regions, cities, continents,
+//! given names and surnames (built by `tools/make_gazetteers.py` from public
+//! data, see `data/README.md`), plus the titles and demonyms of
+//! [`crate::lexicon`]. Names of several words are matched token by token
+//! through a hash of their lowercase tokens, so matching allocates nothing.
+
+use super::hash::{fnv, mix};
+use std::sync::OnceLock;
+
+/// The gazetteer kinds, one bit each in a [`Kinds`] mask.
+pub const KINDS: [&str; 8] = [
+    "country",
+    "region",
+    "city",
+    "continent",
+    "first",
+    "last",
+    "title",
+    "demonym",
+];
+
+/// A bit mask over [`KINDS`].
+pub type Kinds = u8;
+
+/// Longest name matched, in tokens.
+pub const MAX_WORDS: usize = 5;
+
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// Hash of a name's lowercase tokens → kinds it belongs to.
+    names: super::features::HashKeyed<Kinds>,
+}
+
+/// The hash of a sequence of lowercase tokens, built one token at a time.
+pub fn phrase_hash(prev: u64, token_hash: u64) -> u64 {
+    mix(prev ^ 0x5bd1_e995, token_hash)
+}
+
+impl Gazetteer {
+    /// Parses the `@kind` / one-name-a-line format.
+    pub fn parse(text: &str) -> Self {
+        let mut g = Gazetteer::default();
+        let mut kind: Option<usize> = None;
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(k) = line.strip_prefix('@') {
+                kind = KINDS.iter().position(|x| *x == k);
+                continue;
+            }
+            if let Some(k) = kind {
+                g.add(line, k);
+            }
+        }
+        g
+    }
+
+    /// Adds a name (any case; split on whitespace) of kind index `k`.
+    pub fn add(&mut self, name: &str, k: usize) {
+        let mut h = 0;
+        let mut n = 0;
+        for w in name.split_whitespace() {
+            h = phrase_hash(h, fnv(w.to_lowercase().as_bytes()));
+            n += 1;
+        }
+        if n == 0 || n > MAX_WORDS || k >= KINDS.len() {
+            return;
+        }
+        *self.names.entry(h).or_default() |= 1 << k;
+    }
+
+    /// The kinds of a name given as the hash from [`phrase_hash`].
+    pub fn kinds(&self, hash: u64) -> Kinds {
+        self.names.get(&hash).copied().unwrap_or(0)
+    }
+
+    /// The built-in gazetteer (parsed once).
+    pub fn builtin() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| {
+            let mut g = Gazetteer::parse(include_str!("../../data/gazetteer.txt"));
+            let title = KINDS.iter().position(|k| *k == "title").unwrap_or(6);
+            let demonym = KINDS.iter().position(|k| *k == "demonym").unwrap_or(7);
+            for t in crate::lexicon::TITLES {
+                g.add(t, title);
+                g.add(&format!("{t}."), title);
+            }
+            for (_, dems, _) in crate::lexicon::COUNTRIES {
+                for d in *dems {
+                    g.add(d, demonym);
+                }
+            }
+            g
+        })
+    }
+
+    /// For each token (given as hashes of its lowercase form), the kinds of
+    /// the names that begin at it (`begin`) and that cover it without
+    /// beginning there (`inside`).
+    pub fn matches(&self, lower_hashes: &[u64], begin: &mut Vec<Kinds>, inside: &mut Vec<Kinds>) {
+        begin.clear();
+        inside.clear();
+        begin.resize(lower_hashes.len(), 0);
+        inside.resize(lower_hashes.len(), 0);
+        for i in 0..lower_hashes.len() {
+            let mut h = 0;
+            for (len, &th) in lower_hashes[i..].iter().take(MAX_WORDS).enumerate() {
+                h = phrase_hash(h, th);
+                let k = self.kinds(h);
+                if k == 0 {
+                    continue;
+                }
+                begin[i] |= k;
+                for slot in &mut inside[i + 1..=i + len] {
+                    *slot |= k;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_single_and_multi_word_names() {
+        let g = Gazetteer::parse("# c\n@city\nsan marco\nlyon\n@first\nmarco\n@nope\nx\n");
+        let words = ["In", "San", "Marco", ",", "Lyon"];
+        let hs: Vec<u64> = words
+            .iter()
+            .map(|w| fnv(w.to_lowercase().as_bytes()))
+            .collect();
+        let (mut b, mut i) = (Vec::new(), Vec::new());
+        g.matches(&hs, &mut b, &mut i);
+        assert_eq!(b, [0, 1 << 2, 1 << 4, 0, 1 << 2]);
+        assert_eq!(i, [0, 0, 1 << 2, 0, 0]);
+    }
+
+    #[test]
+    fn builtin_has_places_names_titles_and_demonyms() {
+        let g = Gazetteer::builtin();
+        let k = |w: &str| g.kinds(phrase_hash(0, fnv(w.as_bytes())));
+        assert_ne!(k("france") & 1, 0);
+        assert_ne!(k("mary") & (1 << 4), 0);
+        assert_ne!(k("minister") & (1 << 6), 0);
+        assert_ne!(k("kenyan") & (1 << 7), 0);
+    }
+}

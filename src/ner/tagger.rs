@@ -1,0 +1,207 @@
+//! The learned tagger as the pipeline's mention finder: features per
+//! document, Viterbi per sentence, and, when the model has two stages, a
+//! second pass that sees the first pass's labels for the same words
+//! elsewhere in the document.
+
+use super::features::{self, NTAGS, TAGS, tag_type};
+use super::gazetteer::Gazetteer;
+use super::weights::Model;
+use crate::error::{Error, Result};
+use crate::model::{Analyzed, Mention, MentionLabel, Span};
+use crate::pipeline::MentionFinder;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+/// The model shipped in the binary (trained by `newsgraph train`, see the
+/// README for the command and data).
+static BUILTIN: &[u8] = include_bytes!("../../data/ner.model");
+
+/// A loaded model and the gazetteer its features use. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    model: Arc<Model>,
+    gaz: &'static Gazetteer,
+}
+
+impl Tagger {
+    pub fn new(model: Model) -> Self {
+        Tagger {
+            model: Arc::new(model),
+            gaz: Gazetteer::builtin(),
+        }
+    }
+
+    /// The built-in model (decoded once per process).
+    pub fn builtin() -> Result<Tagger> {
+        static M: OnceLock<std::result::Result<Arc<Model>, String>> = OnceLock::new();
+        let m = M.get_or_init(|| {
+            Model::from_bytes(BUILTIN)
+                .map(Arc::new)
+                .map_err(|e| e.to_string())
+        });
+        match m {
+            Ok(model) => Ok(Tagger {
+                model: Arc::clone(model),
+                gaz: Gazetteer::builtin(),
+            }),
+            Err(e) => Err(Error::Model(format!("built-in model: {e}"))),
+        }
+    }
+
+    /// A model file written by `newsgraph train`.
+    pub fn load(path: &Path) -> Result<Tagger> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let model = Model::from_bytes(&bytes).map_err(|e| Error::Input {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        Ok(Tagger::new(model))
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Tags one document given as sentences of tokens; returns tag indices
+    /// into [`TAGS`], one per token.
+    pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<u8>> {
+        let mut em: Vec<[f32; NTAGS]> = Vec::new();
+        let feats = features::extract(sentences, self.gaz, self.model.bits);
+        let mut tags: Vec<Vec<u8>> = Vec::with_capacity(sentences.len());
+        for (k, stage) in self.model.stages.iter().enumerate() {
+            let extra = (k > 0).then(|| feats.stage2(&tags));
+            let mut next = Vec::with_capacity(sentences.len());
+            for (i, f) in feats.base.iter().enumerate() {
+                let mut out = Vec::new();
+                let parts = [Some(f), extra.as_ref().and_then(|e| e.get(i))];
+                stage.decode(&parts, &mut em, &mut out);
+                next.push(out);
+            }
+            tags = next;
+        }
+        tags
+    }
+
+    /// Like [`Tagger::tag_document`], as tag strings.
+    pub fn tag_strings<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<&'static str>> {
+        self.tag_document(sentences)
+            .into_iter()
+            .map(|s| {
+                s.into_iter()
+                    .map(|t| TAGS[usize::from(t) % NTAGS])
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+fn label_of(ty: u8) -> MentionLabel {
+    match ty {
+        0 => MentionLabel::Per,
+        1 => MentionLabel::Org,
+        2 => MentionLabel::Loc,
+        _ => MentionLabel::Misc,
+    }
+}
+
+impl MentionFinder for Tagger {
+    fn find(&self, doc: &Analyzed<'_>) -> Vec<Mention> {
+        // Boilerplate sentences are neither tagged nor used as document
+        // evidence.
+        let kept: Vec<usize> = (0..doc.sentences.len())
+            .filter(|&s| !doc.sentences[s].boilerplate)
+            .collect();
+        let words: Vec<Vec<&str>> = kept
+            .iter()
+            .map(|&s| {
+                doc.sentences[s]
+                    .tokens
+                    .clone()
+                    .map(|i| doc.token_text(i))
+                    .collect()
+            })
+            .collect();
+        let tags = self.tag_document(&words);
+        let mut out = Vec::new();
+        for (&si, tg) in kept.iter().zip(&tags) {
+            let first = doc.sentences[si].tokens.start;
+            let mut i = 0;
+            while i < tg.len() {
+                let Some(ty) = tag_type(tg[i]) else {
+                    i += 1;
+                    continue;
+                };
+                let mut j = i + 1;
+                while j < tg.len() && !features::is_begin(tg[j]) && tag_type(tg[j]) == Some(ty) {
+                    j += 1;
+                }
+                let (a, b) = (first + i, first + j);
+                if let (Some(s), Some(e)) = (doc.tokens.get(a), doc.tokens.get(b - 1)) {
+                    out.push(Mention {
+                        span: Span::new(s.span.start, e.span.end),
+                        tokens: a..b,
+                        sentence: si,
+                        label: label_of(ty),
+                    });
+                }
+                i = j;
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+
+    fn found(text: &str) -> Vec<(String, MentionLabel)> {
+        let doc = Document::new("t", text.to_string());
+        let a = crate::text::analyze(&doc);
+        let t = Tagger::builtin().unwrap();
+        t.find(&a)
+            .into_iter()
+            .map(|m| {
+                // Token range and byte span must agree.
+                assert_eq!(a.tokens[m.tokens.start].span.start, m.span.start);
+                assert_eq!(a.tokens[m.tokens.end - 1].span.end, m.span.end);
+                (m.span.text(text).to_string(), m.label)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn builtin_model_loads_and_is_the_default() {
+        let t = Tagger::builtin().unwrap();
+        assert_eq!(t.model().stages.len(), 2);
+        assert!(matches!(
+            crate::ner::Finder::default(),
+            crate::ner::Finder::Tagger(_)
+        ));
+    }
+
+    #[test]
+    fn tags_people_places_and_groups() {
+        use MentionLabel::*;
+        let got = found(
+            "Foreign Minister Helga Marsden arrived in Nairobi on Tuesday for talks \
+             with the African Union.",
+        );
+        assert!(got.contains(&("Helga Marsden".into(), Per)), "{got:?}");
+        assert!(got.contains(&("Nairobi".into(), Loc)), "{got:?}");
+        assert!(got.contains(&("African Union".into(), Org)), "{got:?}");
+        assert!(!got.iter().any(|(s, _)| s == "Tuesday"), "{got:?}");
+    }
+
+    #[test]
+    fn nothing_from_boilerplate_or_empty_text() {
+        assert!(found("").is_empty());
+        let doc = Document::new("t", "Maria Olsen visited Chile.".to_string());
+        let mut a = crate::text::analyze(&doc);
+        for s in &mut a.sentences {
+            s.boilerplate = true;
+        }
+        assert!(Tagger::builtin().unwrap().find(&a).is_empty());
+    }
+}

@@ -1,0 +1,365 @@
+//! The model: one weight table per stage (rows selected by hashed features,
+//! one column per IOB2 tag), tag transitions, and Viterbi decoding that only
+//! allows well-formed IOB2 (`I-X` after `B-X` or `I-X`).
+//!
+//! File format (little endian): magic `NGNERv1\n`; feature version, hash
+//! bits, stage count, then a UTF-8 note (training command and scores) with
+//! its length; then per stage: a float scale, 81 transition and 9 start
+//! weights as i16, the number of non-zero rows, a bitmap of the non-zero
+//! rows, and those rows as 9 i16 each. Quantising to i16 and leaving out
+//! empty rows keeps the file small enough to embed in the binary.
+
+use super::features::{NTAGS, SentFeatures, tag_type};
+use crate::error::{Error, Result};
+
+const MAGIC: &[u8; 8] = b"NGNERv1\n";
+
+/// One stage's weights, quantised.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stage {
+    pub scale: f32,
+    pub trans: [[i16; NTAGS]; NTAGS],
+    pub start: [i16; NTAGS],
+    /// `2^bits * NTAGS` weights, row-major.
+    pub rows: Vec<i16>,
+}
+
+/// A trained model: hash width, one or two stages, and a note.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub feature_version: u32,
+    pub bits: u32,
+    pub stages: Vec<Stage>,
+    pub note: String,
+}
+
+/// True when tag `cur` may follow tag `prev` (`None` at sentence start).
+pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
+    if cur == 0 || cur % 2 == 1 {
+        return true;
+    }
+    let ty = tag_type(cur as u8);
+    prev.is_some_and(|p| p != 0 && tag_type(p as u8) == ty)
+}
+
+/// Best tag sequence for emission scores `em` (one row per token) under
+/// transition scores `trans[prev][cur]` and `start[cur]`, with ill-formed
+/// IOB2 transitions forbidden. Writes tag indices into `out`.
+pub fn viterbi(
+    em: &[[f32; NTAGS]],
+    trans: &[[f32; NTAGS]; NTAGS],
+    start: &[f32; NTAGS],
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    let n = em.len();
+    if n == 0 {
+        return;
+    }
+    // Forbidden transitions as -inf, so the inner loop has no branch on
+    // them (a path through one can never win against a legal path, and an
+    // all-O path is always legal).
+    let mut tr = *trans;
+    let mut st = *start;
+    for c in 0..NTAGS {
+        if !allowed(None, c) {
+            st[c] = f32::NEG_INFINITY;
+        }
+        for (p, row) in tr.iter_mut().enumerate() {
+            if !allowed(Some(p), c) {
+                row[c] = f32::NEG_INFINITY;
+            }
+        }
+    }
+    let mut back: Vec<[u8; NTAGS]> = vec![[0; NTAGS]; n];
+    let mut score = [0f32; NTAGS];
+    for c in 0..NTAGS {
+        score[c] = st[c] + em[0][c];
+    }
+    for t in 1..n {
+        let mut next = [0f32; NTAGS];
+        for c in 0..NTAGS {
+            let mut best = score[0] + tr[0][c];
+            let mut arg = 0u8;
+            for p in 1..NTAGS {
+                let s = score[p] + tr[p][c];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            next[c] = best + em[t][c];
+            back[t][c] = arg;
+        }
+        score = next;
+    }
+    let mut last = 0;
+    for c in 1..NTAGS {
+        if score[c] > score[last] {
+            last = c;
+        }
+    }
+    out.resize(n, 0);
+    let mut cur = last as u8;
+    for t in (0..n).rev() {
+        out[t] = cur;
+        cur = back[t][cur as usize];
+    }
+}
+
+impl Stage {
+    /// Emission scores of every token of a sentence whose features come in
+    /// parts (stage two: the stage-one features plus its own).
+    pub fn emissions(&self, parts: &[Option<&SentFeatures>], em: &mut Vec<[f32; NTAGS]>) {
+        em.clear();
+        let n = parts.iter().flatten().map(|f| f.len()).max().unwrap_or(0);
+        let nrows = self.rows.len() / NTAGS;
+        for t in 0..n {
+            let mut acc = [0i32; NTAGS];
+            for f in parts.iter().flatten() {
+                for &r in f.token(t) {
+                    let r = r as usize;
+                    if r >= nrows {
+                        continue;
+                    }
+                    let w = &self.rows[r * NTAGS..r * NTAGS + NTAGS];
+                    for k in 0..NTAGS {
+                        acc[k] += i32::from(w[k]);
+                    }
+                }
+            }
+            em.push(acc.map(|a| a as f32));
+        }
+    }
+
+    /// Tags one sentence.
+    pub fn decode(
+        &self,
+        parts: &[Option<&SentFeatures>],
+        em: &mut Vec<[f32; NTAGS]>,
+        out: &mut Vec<u8>,
+    ) {
+        self.emissions(parts, em);
+        let trans = self.trans.map(|r| r.map(f32::from));
+        let start = self.start.map(f32::from);
+        viterbi(em, &trans, &start, out);
+    }
+
+    /// Quantises float weights (rows, transitions, start) to i16.
+    pub fn quantize(rows: &[f32], trans: &[[f32; NTAGS]; NTAGS], start: &[f32; NTAGS]) -> Stage {
+        let max = rows
+            .iter()
+            .chain(trans.iter().flatten())
+            .chain(start.iter())
+            .fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let q = |w: f32| (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+        Stage {
+            scale,
+            trans: trans.map(|r| r.map(q)),
+            start: start.map(q),
+            rows: rows.iter().map(|&w| q(w)).collect(),
+        }
+    }
+}
+
+impl Model {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::new();
+        b.extend_from_slice(MAGIC);
+        for v in [
+            self.feature_version,
+            self.bits,
+            self.stages.len() as u32,
+            self.note.len() as u32,
+        ] {
+            b.extend_from_slice(&v.to_le_bytes());
+        }
+        b.extend_from_slice(self.note.as_bytes());
+        for s in &self.stages {
+            b.extend_from_slice(&s.scale.to_le_bytes());
+            for w in s.trans.iter().flatten().chain(s.start.iter()) {
+                b.extend_from_slice(&w.to_le_bytes());
+            }
+            let rows: Vec<&[i16]> = s.rows.chunks(NTAGS).collect();
+            let nonzero = rows.iter().filter(|r| r.iter().any(|&w| w != 0)).count();
+            b.extend_from_slice(&(nonzero as u32).to_le_bytes());
+            let mut bitmap = vec![0u8; rows.len().div_ceil(8)];
+            for (i, r) in rows.iter().enumerate() {
+                if r.iter().any(|&w| w != 0) {
+                    bitmap[i / 8] |= 1 << (i % 8);
+                }
+            }
+            b.extend_from_slice(&bitmap);
+            for r in rows.iter().filter(|r| r.iter().any(|&w| w != 0)) {
+                for w in *r {
+                    b.extend_from_slice(&w.to_le_bytes());
+                }
+            }
+        }
+        b
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model> {
+        let mut r = Reader { b: bytes, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(Error::Model("not a newsgraph tagger model".into()));
+        }
+        let feature_version = r.u32()?;
+        if feature_version != super::features::FEATURE_VERSION {
+            return Err(Error::Model(format!(
+                "model made for feature version {feature_version}, this build uses {}: retrain it",
+                super::features::FEATURE_VERSION
+            )));
+        }
+        let bits = r.u32()?;
+        if !(8..=26).contains(&bits) {
+            return Err(Error::Model(format!("bad hash width {bits}")));
+        }
+        let nstages = r.u32()?;
+        if !(1..=2).contains(&nstages) {
+            return Err(Error::Model(format!("bad stage count {nstages}")));
+        }
+        let note_len = r.u32()? as usize;
+        let note = String::from_utf8_lossy(r.take(note_len)?).into_owned();
+        let nrows = 1usize << bits;
+        let mut stages = Vec::new();
+        for _ in 0..nstages {
+            let scale = f32::from_le_bytes(r.array()?);
+            let mut trans = [[0i16; NTAGS]; NTAGS];
+            for row in &mut trans {
+                for w in row.iter_mut() {
+                    *w = r.i16()?;
+                }
+            }
+            let mut start = [0i16; NTAGS];
+            for w in &mut start {
+                *w = r.i16()?;
+            }
+            let nonzero = r.u32()? as usize;
+            let bitmap = r.take(nrows.div_ceil(8))?;
+            let set: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
+            if set != nonzero {
+                return Err(Error::Model("row bitmap does not match its count".into()));
+            }
+            let data = r.take(nonzero * NTAGS * 2)?;
+            let mut rows = vec![0i16; nrows * NTAGS];
+            let mut vals = data
+                .chunks_exact(2)
+                .map(|c| i16::from_le_bytes([c[0], c[1]]));
+            for i in 0..nrows {
+                if bitmap[i / 8] & (1 << (i % 8)) != 0 {
+                    for w in &mut rows[i * NTAGS..(i + 1) * NTAGS] {
+                        *w = vals.next().unwrap_or(0);
+                    }
+                }
+            }
+            stages.push(Stage {
+                scale,
+                trans,
+                start,
+                rows,
+            });
+        }
+        if r.pos != bytes.len() {
+            return Err(Error::Model("trailing bytes after the model".into()));
+        }
+        Ok(Model {
+            feature_version,
+            bits,
+            stages,
+            note,
+        })
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8]> {
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.b.len());
+        let Some(end) = end else {
+            return Err(Error::Model("model file is truncated".into()));
+        };
+        let s = &self.b[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+    fn array<const N: usize>(&mut self) -> Result<[u8; N]> {
+        let mut a = [0u8; N];
+        a.copy_from_slice(self.take(N)?);
+        Ok(a)
+    }
+    fn u32(&mut self) -> Result<u32> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+    fn i16(&mut self) -> Result<i16> {
+        Ok(i16::from_le_bytes(self.array()?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iob2_constraints() {
+        assert!(allowed(None, 1));
+        assert!(!allowed(None, 2));
+        assert!(allowed(Some(1), 2));
+        assert!(allowed(Some(2), 2));
+        assert!(!allowed(Some(3), 2));
+        assert!(!allowed(Some(0), 4));
+        assert!(allowed(Some(4), 0));
+    }
+
+    #[test]
+    fn viterbi_uses_transitions_and_forbids_bad_iob() {
+        // Token 2 alone prefers I-PER (2), which may not follow O: the
+        // transition from B-PER makes B-PER I-PER the best legal path.
+        let mut em = vec![[0f32; NTAGS]; 2];
+        em[0][0] = 1.0;
+        em[0][1] = 0.8;
+        em[1][2] = 2.0;
+        em[1][0] = 0.5;
+        let trans = [[0f32; NTAGS]; NTAGS];
+        let mut out = Vec::new();
+        viterbi(&em, &trans, &[0.0; NTAGS], &mut out);
+        assert_eq!(out, [1, 2]);
+        // A strong penalty on B-PER → I-PER flips it back to O O.
+        let mut trans2 = trans;
+        trans2[1][2] = -5.0;
+        viterbi(&em, &trans2, &[0.0; NTAGS], &mut out);
+        assert_eq!(out, [0, 0]);
+        viterbi(&[], &trans, &[0.0; NTAGS], &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn file_round_trip_and_corruption() {
+        let bits = 8;
+        let mut rows = vec![0f32; (1 << bits) * NTAGS];
+        rows[5 * NTAGS + 1] = 2.5;
+        rows[200 * NTAGS + 8] = -1.25;
+        let mut trans = [[0f32; NTAGS]; NTAGS];
+        trans[0][1] = 0.5;
+        let stage = Stage::quantize(&rows, &trans, &[0.1; NTAGS]);
+        let m = Model {
+            feature_version: super::super::features::FEATURE_VERSION,
+            bits,
+            stages: vec![stage.clone(), stage],
+            note: "test model".into(),
+        };
+        let bytes = m.to_bytes();
+        assert_eq!(Model::from_bytes(&bytes).unwrap(), m);
+        assert_eq!(m.stages[0].rows[5 * NTAGS + 1], 32767);
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(Model::from_bytes(b"garbage").is_err());
+        let mut extra = bytes.clone();
+        extra.push(0);
+        assert!(Model::from_bytes(&extra).is_err());
+    }
+}

@@ -1,0 +1,427 @@
+//! Resolution inside one document: mentions → [`LocalEntity`]s.
+//!
+//! Each mention is cleaned (titles, demonyms, modifiers cut; see
+//! [`super::titles`]), keyed by its normalised name, and keys are joined
+//! when the text links them: an acronym written beside its expansion or
+//! spelling its initials, a bare surname with the one full name that ends
+//! with it, a short form ("the Journal") with the one longer name it ends.
+//! Ambiguous short forms stay apart rather than being merged blindly.
+
+use super::aliases::AliasTable;
+use super::names::{bare_surname, canonical, is_initials_of, normalize, surname};
+use super::titles::{Cleaned, OfRef, clean_mention, find_roles};
+use crate::lexicon;
+use crate::model::{Analyzed, DocEntities, Kind, LocalEntity, Mention, Role};
+use crate::pipeline::Resolver;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Resolution inside one document, with the user's alias file.
+#[derive(Debug, Clone, Default)]
+pub struct DocResolver {
+    pub aliases: AliasTable,
+}
+
+impl DocResolver {
+    pub fn new(aliases: AliasTable) -> Self {
+        DocResolver { aliases }
+    }
+}
+
+/// One usable mention after cleaning.
+#[derive(Debug, Clone)]
+struct Item {
+    key: String,
+    kind: Option<Kind>,
+    /// Canonical name this mention proposes for its entity.
+    name: String,
+    /// Surface form to list among the aliases (not for demonyms).
+    alias: Option<String>,
+    generic: bool,
+    country: bool,
+}
+
+/// Union-find over name keys; the representative is the smallest key, so
+/// the result does not depend on the order links are found in.
+#[derive(Default)]
+struct Keys {
+    parent: BTreeMap<String, String>,
+}
+
+impl Keys {
+    fn find(&mut self, k: &str) -> String {
+        let mut cur = k.to_string();
+        while let Some(p) = self.parent.get(&cur) {
+            if *p == cur {
+                break;
+            }
+            cur = p.clone();
+        }
+        cur
+    }
+    fn union(&mut self, a: &str, b: &str) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent.insert(hi, lo);
+        }
+    }
+}
+
+fn word_count(key: &str) -> usize {
+    key.split(' ').filter(|w| !w.is_empty()).count()
+}
+
+/// Phrases between a name and its acronym ("the X group, sometimes called
+/// ABC", "X, also known as ABC", "X, or ABC").
+fn is_alias_phrase(words: &[String]) -> bool {
+    let joined = words.join(" ");
+    let j = joined.trim_start_matches(',').trim();
+    [
+        "called",
+        "sometimes called",
+        "also called",
+        "known as",
+        "also known as",
+        "better known as",
+        "aka",
+    ]
+    .iter()
+    .any(|p| {
+        j == *p
+            || j.ends_with(&format!(" {p}"))
+            || j.ends_with(&format!(", {p}"))
+            || j.starts_with(&format!("{p} "))
+    }) && words.len() <= 6
+}
+
+impl DocResolver {
+    fn item(&self, c: &Cleaned) -> Option<Item> {
+        if c.junk {
+            return None;
+        }
+        let (name, alias) = match c.country {
+            Some(country) => (
+                country.to_string(),
+                (!c.demonym).then(|| canonical(Kind::Group, &c.name)),
+            ),
+            None => {
+                let n = canonical(c.kind.unwrap_or(Kind::Person), &c.name);
+                (n.clone(), Some(n))
+            }
+        };
+        let mut key = normalize(&name);
+        let mut name = name;
+        if key.is_empty() || self.aliases.drop.contains(&key) {
+            return None;
+        }
+        if let Some(target) = self.aliases.merge.get(&key) {
+            name = target.clone();
+            key = normalize(&name);
+        }
+        let kind = self.aliases.kinds.get(&key).copied().or(c.kind);
+        Some(Item {
+            key,
+            kind,
+            name,
+            alias,
+            generic: c.generic,
+            country: c.country.is_some(),
+        })
+    }
+}
+
+impl Resolver for DocResolver {
+    fn resolve(&self, doc: &Analyzed<'_>, mentions: &[Mention]) -> DocEntities {
+        // `cleaned`, `items` and `mention_entity` run parallel to
+        // `mentions`: every index below comes from enumerating one of them,
+        // so indexing cannot go out of bounds.
+        let cleaned: Vec<Cleaned> = mentions.iter().map(|m| clean_mention(doc, m)).collect();
+        let mut items: Vec<Option<Item>> = cleaned.iter().map(|c| self.item(c)).collect();
+        join_apostrophe_names(doc, mentions, &cleaned, &mut items);
+        let mut keys = Keys::default();
+        // Keys typed as people, and keys of groups and places, with the
+        // kinds seen for them.
+        let mut kinds_of: BTreeMap<&str, BTreeSet<Kind>> = BTreeMap::new();
+        for it in items.iter().flatten() {
+            let e = kinds_of.entry(it.key.as_str()).or_default();
+            if let Some(k) = it.kind.filter(|_| !it.generic) {
+                e.insert(k);
+            }
+        }
+        let full_names = |pred: &dyn Fn(&BTreeSet<Kind>) -> bool| -> Vec<String> {
+            kinds_of
+                .iter()
+                .filter(|(k, ks)| word_count(k) > 1 && pred(ks))
+                .map(|(k, _)| (*k).to_string())
+                .collect()
+        };
+        let people = full_names(&|ks| ks.contains(&Kind::Person));
+        let bodies = full_names(&|ks| ks.contains(&Kind::Group) || ks.contains(&Kind::Place));
+
+        // Acronyms written beside their expansion: "X (ABC)", "X, also
+        // known as ABC".
+        for (i, (m, it)) in mentions.iter().zip(&items).enumerate() {
+            let Some(it) = it else { continue };
+            let surface = m.span.text(&doc.doc.text);
+            if !lexicon::is_acronym(surface) || it.country {
+                continue;
+            }
+            // Only a group (or an untyped name) takes an acronym beside it:
+            // "LIMA (AP)" is a dateline and its news agency.
+            let prev = (0..i)
+                .rev()
+                .take_while(|&j| mentions[j].sentence == m.sentence)
+                .find(|&j| {
+                    items[j]
+                        .as_ref()
+                        .is_some_and(|p| !p.country && matches!(p.kind, None | Some(Kind::Group)))
+                });
+            if let Some(j) = prev {
+                let between: Vec<String> = (mentions[j].tokens.end..m.tokens.start)
+                    .map(|t| doc.token_text(t).to_lowercase())
+                    .filter(|w| !matches!(w.as_str(), "the" | "group" | "militia" | "organization"))
+                    .collect();
+                let bracket = between == ["("] && doc.token_text(m.tokens.end) == ")";
+                if (bracket || is_alias_phrase(&between))
+                    && let Some(p) = &items[j]
+                {
+                    keys.union(&it.key, &p.key);
+                    continue;
+                }
+            }
+            // Otherwise an acronym joins the one longer name it spells.
+            let spelled: Vec<&String> = bodies
+                .iter()
+                .filter(|b| is_initials_of(surface, b))
+                .collect();
+            if let [b] = spelled.as_slice() {
+                keys.union(&it.key, b);
+            }
+        }
+
+        for it in items.iter().flatten() {
+            if it.country {
+                continue;
+            }
+            // A tagger sometimes types a bare surname as an organisation;
+            // places are left alone ("Jordan" the country).
+            let person_like = matches!(it.kind, None | Some(Kind::Person | Kind::Group));
+            if person_like && let Some(s) = bare_surname(&it.key) {
+                let with: Vec<&String> = people.iter().filter(|p| surname(p) == Some(s)).collect();
+                if let [p] = with.as_slice() {
+                    keys.union(&it.key, p);
+                    continue;
+                }
+            }
+            // Short forms of groups and places: the one longer name ending
+            // with the same words ("the Journal", "Central Command").
+            if it.kind != Some(Kind::Person) {
+                let suffix = format!(" {}", it.key);
+                let longer: Vec<&String> = bodies.iter().filter(|b| b.ends_with(&suffix)).collect();
+                if let [b] = longer.as_slice() {
+                    keys.union(&it.key, b);
+                }
+            }
+        }
+
+        // Groups of mentions by representative key.
+        let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, it) in items.iter().enumerate() {
+            if let Some(it) = it {
+                groups.entry(keys.find(&it.key)).or_default().push(i);
+            }
+        }
+        // Entities in order of first mention.
+        let mut order: Vec<(usize, Vec<usize>)> = groups
+            .into_values()
+            .filter(|ms| {
+                // Untyped and generic mentions alone name nothing.
+                ms.iter().any(|&i| {
+                    items[i]
+                        .as_ref()
+                        .is_some_and(|it| it.kind.is_some() && !it.generic)
+                })
+            })
+            // Groups are never empty: each was created with its first mention.
+            .map(|ms| (ms.first().copied().unwrap_or(0), ms))
+            .collect();
+        order.sort();
+        let mut entities = Vec::new();
+        let mut mention_entity = vec![None; mentions.len()];
+        for (_, ms) in order {
+            let its: Vec<&Item> = ms.iter().filter_map(|&i| items[i].as_ref()).collect();
+            let kind = vote_kind(&its);
+            let name = pick_name(&its);
+            let key = normalize(&name);
+            let kind = self.aliases.kinds.get(&key).copied().unwrap_or(kind);
+            let aliases: BTreeSet<String> = its.iter().filter_map(|it| it.alias.clone()).collect();
+            let ei = entities.len();
+            for &i in &ms {
+                mention_entity[i] = Some(ei);
+            }
+            entities.push(LocalEntity {
+                kind,
+                name,
+                aliases,
+                mentions: ms,
+                roles: BTreeSet::new(),
+            });
+        }
+        // Demonyms cut from names ("Chilean Navy Band") still name their
+        // country, which gets a node even when the text never names it.
+        for c in &cleaned {
+            if let Some(country) = c.nationality
+                && !entities.iter().any(|e: &LocalEntity| e.name == country)
+            {
+                entities.push(LocalEntity {
+                    kind: Kind::Place,
+                    name: country.to_string(),
+                    aliases: BTreeSet::new(),
+                    mentions: Vec::new(),
+                    roles: BTreeSet::new(),
+                });
+            }
+        }
+        let mut out = DocEntities {
+            entities,
+            mention_entity,
+        };
+        for r in find_roles(doc, mentions, &cleaned) {
+            let Some(Some(ei)) = out.mention_entity.get(r.mention).copied() else {
+                continue;
+            };
+            if out.entities.get(ei).is_none_or(|e| e.kind != Kind::Person) || r.title.is_empty() {
+                continue;
+            }
+            let of = match r.of {
+                Some(OfRef::Mention(mi)) => out
+                    .mention_entity
+                    .get(mi)
+                    .copied()
+                    .flatten()
+                    .and_then(|oi| out.entities.get(oi))
+                    .filter(|e| e.kind != Kind::Person)
+                    .map(|e| e.name.clone()),
+                Some(OfRef::Country(c)) => Some(c.to_string()),
+                None => None,
+            };
+            // "Peruvian Gen. X" says where X is from, not what X is general
+            // of: the nationality becomes an edge, the role keeps its title.
+            let of = of.filter(|o| {
+                !(crate::extract::relations::is_rank_title(&r.title)
+                    && lexicon::country(o).is_some())
+            });
+            if let Some(e) = out.entities.get_mut(ei) {
+                e.roles.insert(Role { title: r.title, of });
+            }
+        }
+        out
+    }
+}
+
+/// A transliterated name cut in two by an apostrophe glued to its first
+/// part ("Ali Shi' Al Harbi") is one name: both mentions get the joined
+/// name.
+fn join_apostrophe_names(
+    doc: &Analyzed<'_>,
+    mentions: &[Mention],
+    cleaned: &[Cleaned],
+    items: &mut [Option<Item>],
+) {
+    let text = &doc.doc.text;
+    for i in 0..mentions.len().saturating_sub(1) {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        let q = a.tokens.end;
+        let Some(qt) = doc.tokens.get(q) else {
+            continue;
+        };
+        let glued = qt.span.start == a.span.end
+            && matches!(doc.token_text(q), "'" | "’")
+            && b.tokens.start == q + 1
+            && b.span.start > qt.span.end;
+        let people = |it: &Option<Item>| {
+            it.as_ref()
+                .is_some_and(|it| matches!(it.kind, None | Some(Kind::Person)) && !it.country)
+        };
+        let typed = |it: &Option<Item>| it.as_ref().is_some_and(|it| it.kind.is_some());
+        if !glued
+            || a.sentence != b.sentence
+            || !people(&items[i])
+            || !people(&items[i + 1])
+            || !(typed(&items[i]) || typed(&items[i + 1]))
+        {
+            continue;
+        }
+        let start = cleaned[i]
+            .name_tokens
+            .clone()
+            .next()
+            .and_then(|t| doc.tokens.get(t))
+            .map_or(a.span.start, |t| t.span.start);
+        let Some(joined) = text.get(start..b.span.end) else {
+            continue;
+        };
+        let name = canonical(Kind::Person, joined);
+        let item = Item {
+            key: normalize(&name),
+            kind: Some(Kind::Person),
+            name: name.clone(),
+            alias: Some(name),
+            generic: false,
+            country: false,
+        };
+        items[i] = Some(item.clone());
+        items[i + 1] = Some(Item {
+            alias: None,
+            ..item
+        });
+    }
+}
+
+/// The kind most mentions give, each weighted by its number of words; a
+/// country is always a place. Ties go to
+/// group, then person, then place (a name typed both ways is more often an
+/// organisation named after a place than the reverse).
+fn vote_kind(items: &[&Item]) -> Kind {
+    if items.iter().any(|it| it.country) {
+        return Kind::Place;
+    }
+    let mut votes: BTreeMap<Kind, usize> = BTreeMap::new();
+    for it in items {
+        if let Some(k) = it.kind {
+            // Fuller names are typed more reliably than their short forms.
+            *votes.entry(k).or_default() += if it.generic { 0 } else { word_count(&it.key) };
+        }
+    }
+    [Kind::Group, Kind::Person, Kind::Place]
+        .into_iter()
+        .max_by_key(|k| {
+            let rank = match k {
+                Kind::Group => 2,
+                Kind::Person => 1,
+                _ => 0,
+            };
+            (votes.get(k).copied().unwrap_or(0), rank)
+        })
+        .unwrap_or(Kind::Person)
+}
+
+/// The fullest name (most words), then the most frequent, then the first.
+fn pick_name(items: &[&Item]) -> String {
+    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (i, it) in items.iter().enumerate() {
+        if it.kind.is_none() || it.generic {
+            continue;
+        }
+        let e = counts.entry(it.name.as_str()).or_insert((0, i));
+        e.0 += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(name, (n, first))| {
+            (word_count(&normalize(name)), *n, std::cmp::Reverse(*first))
+        })
+        .map(|(name, _)| name.to_string())
+        .or_else(|| items.first().map(|it| it.name.clone()))
+        .unwrap_or_default()
+}

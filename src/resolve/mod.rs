@@ -1,0 +1,430 @@
+//! Resolution: mentions → entities inside a document ([`DocResolver`], in
+//! [`doc`]), then entities → graph nodes across documents ([`build_graph`],
+//! with [`merge`]), with the user's alias file ([`AliasTable`]) applied on
+//! the way. Name forms live in [`names`]; titles, roles and the cleaning of
+//! mentions in [`titles`].
+
+pub mod aliases;
+pub mod doc;
+pub mod merge;
+pub mod names;
+pub mod titles;
+
+pub use aliases::AliasTable;
+pub use doc::DocResolver;
+pub use names::{canonical, normalize};
+
+use crate::graph::KnowledgeGraph;
+use crate::model::DocResult;
+use crate::pipeline::Options;
+
+/// Merges per-document results (sorted by document id) into the graph:
+/// entities first (cross-document resolution), then events, then the
+/// relations between them.
+pub fn build_graph(results: &[DocResult], options: &Options) -> KnowledgeGraph {
+    let mut g = KnowledgeGraph::new();
+    for r in results {
+        g.documents.insert(r.id.clone(), r.meta.clone());
+    }
+    let ids = merge::add_entities(&mut g, results, &options.aliases);
+    add_events(&mut g, results, &ids);
+    add_relations(&mut g, results, &ids);
+    g
+}
+
+/// Event nodes and their role edges (`ids`: node id of each local entity,
+/// empty for dropped ones). Self-contained so that the events module's own
+/// merge can replace it wholesale.
+fn add_events(g: &mut KnowledgeGraph, results: &[DocResult], ids: &[Vec<String>]) {
+    for (r, ids) in results.iter().zip(ids) {
+        for ev in &r.events {
+            let id = crate::extract::events::event_id(ev, r);
+            let node = g.upsert_node(&id, crate::model::Kind::Event, &ev.label);
+            node.mentions += 1;
+            node.documents.insert(r.id.clone());
+            let info = node.event.get_or_insert_with(|| crate::graph::EventInfo {
+                kind: ev.kind,
+                time: ev.time.clone(),
+                time_text: ev.time_text.clone(),
+                quantities: Vec::new(),
+                evidence: Vec::new(),
+            });
+            for q in &ev.quantities {
+                if !info.quantities.contains(q) {
+                    info.quantities.push(q.clone());
+                }
+            }
+            crate::graph::push_evidence(&mut info.evidence, ev.evidence.clone());
+            for (role, ei) in &ev.roles {
+                if let Some(target) = ids.get(*ei) {
+                    g.add_edge(&id, target, *role, ev.evidence.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Relations between entities, on the merged nodes.
+fn add_relations(g: &mut KnowledgeGraph, results: &[DocResult], ids: &[Vec<String>]) {
+    for (r, ids) in results.iter().zip(ids) {
+        for rel in &r.relations {
+            if let (Some(s), Some(t)) = (ids.get(rel.source), ids.get(rel.target)) {
+                g.add_edge(s, t, rel.relation, rel.evidence.clone());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Document, Kind, Mention, MentionLabel, Span};
+    use crate::ner::rules::RuleFinder;
+    use crate::pipeline::{MentionFinder, Pipeline, Resolver};
+
+    fn resolve(s: &str) -> Vec<(Kind, String, Vec<String>)> {
+        let doc = Document::new("t", s.to_string());
+        let a = crate::text::analyze(&doc);
+        let m = RuleFinder.find(&a);
+        DocResolver::default()
+            .resolve(&a, &m)
+            .entities
+            .into_iter()
+            .map(|e| (e.kind, e.name, e.aliases.into_iter().collect()))
+            .collect()
+    }
+
+    fn names(got: &[(Kind, String, Vec<String>)]) -> Vec<&str> {
+        got.iter().map(|e| e.1.as_str()).collect()
+    }
+
+    /// Mentions given as (text, label), for finders that keep titles in
+    /// the mention or label differently from the rule finder.
+    fn with_mentions(s: &str, spans: &[(&str, MentionLabel)]) -> crate::model::DocEntities {
+        let doc = Document::new("t", s.to_string());
+        let a = crate::text::analyze(&doc);
+        let mut ms = Vec::new();
+        let mut from = 0;
+        for (text, label) in spans {
+            let start = from + s[from..].find(text).unwrap_or(0);
+            let end = start + text.len();
+            from = end;
+            let toks: Vec<usize> = (0..a.tokens.len())
+                .filter(|&i| a.tokens[i].span.start >= start && a.tokens[i].span.end <= end)
+                .collect();
+            let (first, last) = (toks[0], toks[toks.len() - 1]);
+            let sentence = a
+                .sentences
+                .iter()
+                .position(|x| x.tokens.contains(&first))
+                .unwrap_or(0);
+            ms.push(Mention {
+                span: Span::new(start, end),
+                tokens: first..last + 1,
+                sentence,
+                label: *label,
+            });
+        }
+        DocResolver::default().resolve(&a, &ms)
+    }
+
+    #[test]
+    fn surname_links_to_full_name_and_demonym_to_country() {
+        let got = resolve("Minister Olga Berg visited Norway. Later Berg met Norwegian officials.");
+        assert_eq!(names(&got), ["Olga Berg", "Norway"], "{got:?}");
+        assert_eq!(got[0].2, ["Berg", "Olga Berg"]);
+        // The demonym counts as a mention of the country but is no alias.
+        assert!(got[1].2.iter().all(|a| a != "Norwegian"));
+    }
+
+    #[test]
+    fn a_surname_shared_by_two_people_is_not_merged() {
+        use MentionLabel::*;
+        let s = "Anna Smith met Tom Smith in Oslo. Smith said the talks went well.";
+        let d = with_mentions(
+            s,
+            &[
+                ("Anna Smith", Per),
+                ("Tom Smith", Per),
+                ("Oslo", Loc),
+                ("Smith", Per),
+            ],
+        );
+        let ns: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(ns, ["Anna Smith", "Tom Smith", "Oslo", "Smith"]);
+    }
+
+    #[test]
+    fn a_particle_surname_left_out_by_the_finder_joins_the_name() {
+        use MentionLabel::*;
+        let s = "Then Abu Salim al-Farsi spoke. Later al-Farsi left.";
+        // ("spoke" only moves the search past the first "al-Farsi".)
+        let d = with_mentions(s, &[("Abu Salim", Per), ("spoke", Misc), ("al-Farsi", Per)]);
+        let ns: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(ns, ["Abu Salim al-Farsi"]);
+        assert_eq!(d.entities[0].mentions, [0, 2]);
+    }
+
+    #[test]
+    fn a_surname_typed_as_a_group_still_joins_its_person() {
+        use MentionLabel::*;
+        let s = "Rep. Dana Whit spoke. Whit said no. Jordan and Peru agreed.";
+        let d = with_mentions(
+            s,
+            &[
+                ("Dana Whit", Per),
+                ("Whit", Org),
+                ("Jordan", Loc),
+                ("Peru", Loc),
+            ],
+        );
+        let ns: Vec<(&str, Kind)> = d
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind))
+            .collect();
+        assert_eq!(
+            ns,
+            [
+                ("Dana Whit", Kind::Person),
+                ("Jordan", Kind::Place),
+                ("Peru", Kind::Place)
+            ]
+        );
+        assert_eq!(d.entities[0].mentions, [0, 1]);
+    }
+
+    #[test]
+    fn titles_inside_mentions_are_cut_and_kept_as_roles() {
+        use MentionLabel::*;
+        let s = "Secretary of State Paul Okafor met Chilean Gen. Ida Holm. Mr. Okafor left.";
+        let d = with_mentions(
+            s,
+            &[
+                ("Secretary of State Paul Okafor", Per),
+                ("Chilean Gen. Ida Holm", Per),
+                ("Mr. Okafor", Per),
+            ],
+        );
+        let okafor = &d.entities[0];
+        assert_eq!(okafor.name, "Paul Okafor");
+        assert_eq!(okafor.mentions, [0, 2]);
+        assert!(
+            okafor.roles.iter().any(|r| r.title == "secretary of state"),
+            "{okafor:?}"
+        );
+        let holm = &d.entities[1];
+        assert_eq!(holm.name, "Ida Holm");
+        assert!(
+            holm.roles
+                .iter()
+                .any(|r| r.title == "general" && r.of.is_none()),
+            "{holm:?}"
+        );
+        // The demonym makes the country, for the nationality edge.
+        assert!(
+            d.entities
+                .iter()
+                .any(|e| e.name == "Chile" && e.kind == Kind::Place)
+        );
+    }
+
+    #[test]
+    fn short_forms_and_acronyms() {
+        let got = resolve("The Daily Bugle reported it first. Officials told the Bugle nothing.");
+        assert_eq!(names(&got), ["Daily Bugle"], "{got:?}");
+        let got = resolve("Talks with the Northern Grain Union (NGU) failed. The NGU walked out.");
+        assert_eq!(names(&got), ["Northern Grain Union"], "{got:?}");
+        assert!(got[0].2.contains(&"NGU".to_string()));
+        let got =
+            resolve("He praised the Red Hand group, sometimes called MANO. Later MANO struck.");
+        assert_eq!(names(&got), ["Red Hand"], "{got:?}");
+        assert_eq!(got[0].0, Kind::Group);
+        // Initials without a bracket, and an acronym that is not them.
+        let got = resolve("The National Grain Board met. The NGB agreed. The NGA did not.");
+        assert_eq!(names(&got), ["National Grain Board", "NGA"], "{got:?}");
+    }
+
+    #[test]
+    fn spelling_variants_and_datelines() {
+        let got =
+            resolve("LIMA — U.S. envoys met US officials. The United States and America agreed.");
+        assert_eq!(names(&got), ["Lima", "United States"], "{got:?}");
+        assert_eq!(got[0].0, Kind::Place);
+        let got = resolve("Omar al-Farsi spoke. Later Omar Al-Farsi’s aides and al-Farsi left.");
+        assert_eq!(names(&got), ["Omar al-Farsi"], "{got:?}");
+    }
+
+    #[test]
+    fn demonym_modified_groups_make_no_junk() {
+        let got =
+            resolve("Peruvian-backed Sunni fighters attacked. Chilean security forces answered.");
+        assert!(
+            names(&got)
+                .iter()
+                .all(|n| !n.contains("Sunni") && !n.contains("backed")),
+            "{got:?}"
+        );
+        assert!(
+            names(&got).contains(&"Peru") || names(&got).contains(&"Chile"),
+            "{got:?}"
+        );
+        let got = resolve("Officials said the Army and the Ministry agreed.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    fn build(texts: &[&str], options: Options) -> KnowledgeGraph {
+        let docs = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::new(format!("d{i}"), t.to_string()))
+            .collect();
+        Pipeline::new(crate::ner::Finder::default(), options).run(docs)
+    }
+
+    fn labels(g: &KnowledgeGraph, kind: Kind) -> Vec<String> {
+        g.nodes()
+            .filter(|n| n.kind == kind)
+            .map(|n| n.label.clone())
+            .collect()
+    }
+
+    #[test]
+    fn across_documents_a_unique_surname_merges() {
+        let g = build(
+            &[
+                "Gen. Ana Ruiz flew to Peru.",
+                "On Monday Mr. Ruiz spoke in Lima.",
+            ],
+            Options::default(),
+        );
+        assert_eq!(labels(&g, Kind::Person), ["Ana Ruiz"]);
+        let n = g
+            .node("person:ana-ruiz")
+            .map(|n| (n.documents.len(), n.mentions));
+        assert_eq!(n, Some((2, 2)));
+    }
+
+    #[test]
+    fn across_documents_shared_surnames_stay_apart() {
+        let g = build(
+            &[
+                "Gen. Ana Ruiz flew to Peru.",
+                "Dr. Tomas Ruiz flew to Chile.",
+                "On Monday Mr. Ruiz spoke in Lima.",
+            ],
+            Options::default(),
+        );
+        assert_eq!(labels(&g, Kind::Person), ["Ana Ruiz", "Ruiz", "Tomas Ruiz"]);
+    }
+
+    #[test]
+    fn across_documents_acronyms_and_variants_merge() {
+        let g = build(
+            &[
+                "Talks with the Northern Grain Union (NGU) failed in the U.S. on Monday.",
+                "On Friday the NGU met in America.",
+            ],
+            Options::default(),
+        );
+        assert_eq!(labels(&g, Kind::Group), ["Northern Grain Union"]);
+        assert_eq!(labels(&g, Kind::Place), ["United States"]);
+    }
+
+    #[test]
+    fn roles_name_the_merged_node() {
+        let g = build(
+            &[
+                "Then Ana Ruiz, head of the US Grain Board, left.",
+                "On Monday the U.S. Grain Board met. Then the U.S. Grain Board voted.",
+            ],
+            Options::default(),
+        );
+        let roles: Vec<String> = g
+            .nodes()
+            .flat_map(|n| n.roles.iter().map(ToString::to_string))
+            .collect();
+        assert_eq!(roles, ["head of U.S. Grain Board"]);
+    }
+
+    #[test]
+    fn alias_file_merges_renames_drops_and_forces_kinds() {
+        let table = AliasTable::parse(
+            "drop = [\"Peru\"]\n[merge]\n\"Northern Grain Union\" = [\"Grain Union\"]\n\
+             [rename]\n\"Ana Ruiz\" = \"Ana M. Ruiz\"\n[kind]\n\"Condor Holdings\" = \"group\"\n",
+            false,
+        )
+        .unwrap_or_default();
+        let options = Options {
+            aliases: table,
+            ..Options::default()
+        };
+        let g = build(
+            &[
+                "Gen. Ana Ruiz flew to Peru with the Northern Grain Union.",
+                "The Grain Union met Condor Holdings in Chile.",
+            ],
+            options,
+        );
+        assert_eq!(labels(&g, Kind::Person), ["Ana M. Ruiz"]);
+        assert_eq!(labels(&g, Kind::Place), ["Chile"]);
+        let groups = labels(&g, Kind::Group);
+        assert!(
+            groups.contains(&"Northern Grain Union".to_string()),
+            "{groups:?}"
+        );
+        assert!(!groups.contains(&"Grain Union".to_string()), "{groups:?}");
+        assert!(
+            groups.contains(&"Condor Holdings".to_string()),
+            "{groups:?}"
+        );
+    }
+
+    #[test]
+    fn graph_does_not_depend_on_document_order() {
+        let texts = [
+            "Gen. Ana Ruiz flew to Peru. Ruiz met the NGU.",
+            "The Northern Grain Union (NGU) met Mr. Ruiz in Lima, Peru.",
+        ];
+        let a = build(&texts, Options::default());
+        let b = build(&[texts[1], texts[0]], Options::default());
+        let dump = |g: &KnowledgeGraph| -> Vec<String> {
+            g.nodes()
+                .map(|n| format!("{} {} {:?} {}", n.id, n.label, n.aliases, n.mentions))
+                .chain(
+                    g.edges()
+                        .map(|(s, t, e)| format!("{} {} {} {}", s.id, t.id, e.relation, e.count)),
+                )
+                .collect()
+        };
+        assert_eq!(dump(&a), dump(&b));
+    }
+
+    use proptest::prelude::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Resolution and relations never panic, whatever the text: odd
+        /// quotes, dashes, titles alone, acronyms in brackets, non-ASCII.
+        #[test]
+        fn never_panics_on_any_text(words in proptest::collection::vec(
+            proptest::prop_oneof![
+                "[A-Z][a-z]{0,6}".prop_map(String::from),
+                "[A-Z]{2,5}".prop_map(String::from),
+                proptest::sample::select(vec![
+                    "Gen.", "of", "State", "Secretary", "Prime", "Minister", "(", ")", ",", "—",
+                    "’", "'s", "the", "al-", "Al", "U.S.", "Iraqi", "pro-", "-backed", "met",
+                    "killed", "was", "by", "in", "province", "\n", ".", "sometimes", "called",
+                    "Mr", "é", "😀", "\u{0}",
+                ]).prop_map(String::from),
+            ],
+            0..40,
+        )) {
+            let text = words.join(" ");
+            let g = build(&[&text, &text.to_uppercase()], Options::default());
+            for n in g.nodes() {
+                prop_assert!(!n.label.is_empty() || n.kind == Kind::Event);
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! Name forms: the comparison key of a surface form ([`normalize`]), the
+//! canonical form shown to users ([`canonical`]), and the pieces the
+//! linking rules compare (surname, initials, words).
+
+use crate::lexicon;
+use crate::model::Kind;
+
+/// Straightens curly quotes and unifies dashes, so that spelling variants
+/// of one name compare equal.
+fn straighten(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            '‘' | '’' | '`' | '´' | 'ʼ' => '\'',
+            '“' | '”' => '"',
+            '‐' | '‑' | '–' | '—' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+/// Cuts a trailing possessive ("Iraq's", "Iraq’s", "Jones'").
+fn strip_possessive(s: &str) -> &str {
+    for suffix in ["'s", "'S", "’s", "’S"] {
+        if let Some(x) = s.strip_suffix(suffix) {
+            return x.trim_end();
+        }
+    }
+    s
+}
+
+/// Normalises a surface form for comparison: curly quotes straightened,
+/// possessive and a leading "the" removed, dots dropped from initials
+/// ("U.S." = "US"), `al-`/`Al ` prefixes and hyphens written as spaces,
+/// whitespace folded, lowercase.
+pub fn normalize(name: &str) -> String {
+    let straight = straighten(name);
+    let s = strip_possessive(straight.trim());
+    let mut words: Vec<String> = Vec::new();
+    for w in s.split_whitespace() {
+        let w = if w.contains('.') && w.chars().filter(|c| *c != '.').all(char::is_alphabetic) {
+            w.replace('.', "")
+        } else {
+            w.to_string()
+        };
+        for part in w.split('-').filter(|p| !p.is_empty()) {
+            words.push(part.to_lowercase());
+        }
+    }
+    if words.len() > 1 && words.first().is_some_and(|w| w == "the") {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+/// Converts an all-caps word of a dateline ("WASHINGTON", "NEW YORK") to
+/// title case ("Washington", "New York").
+pub fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut out = String::new();
+            for (i, c) in w.chars().enumerate() {
+                if i == 0 {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The canonical form of a name: countries by their short English name
+/// ("U.S." → "United States"), other names as written, without a leading
+/// "the" or a possessive.
+pub fn canonical(kind: Kind, name: &str) -> String {
+    let trimmed = strip_possessive(name.trim());
+    if kind == Kind::Place
+        && let Some(c) = lexicon::country(trimmed)
+    {
+        return c.to_string();
+    }
+    let no_the = trimmed
+        .strip_prefix("the ")
+        .or_else(|| trimmed.strip_prefix("The "))
+        .unwrap_or(trimmed);
+    // A stray quote left by the tokenizer at either end is not part of a name.
+    no_the
+        .trim_matches(|c: char| matches!(c, '\'' | '’' | '"' | '“' | '”'))
+        .to_string()
+}
+
+/// The words of a normalised key with `al` particles removed, for surname
+/// comparison ("mustafa al kadhimi" → ["mustafa", "kadhimi"]).
+fn core_words(key: &str) -> Vec<&str> {
+    key.split(' ')
+        .filter(|w| !matches!(*w, "al" | "el"))
+        .collect()
+}
+
+/// The surname of a normalised multi-word person key (its last word, `al`
+/// particles aside), or `None` for a single word.
+pub fn surname(key: &str) -> Option<&str> {
+    let words = core_words(key);
+    if words.len() < 2 {
+        return None;
+    }
+    words.last().copied()
+}
+
+/// The normalised key as a bare surname ("al-Sudani" → "sudani"), when it
+/// is one word once particles are set aside.
+pub fn bare_surname(key: &str) -> Option<&str> {
+    match core_words(key).as_slice() {
+        [w] => Some(w),
+        _ => None,
+    }
+}
+
+/// Words that initials skip ("Bank of England" → "BE" or "BOE").
+fn is_minor(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "the" | "and" | "for" | "in" | "on" | "de" | "&" | "al"
+    )
+}
+
+/// True when `acronym` (letters only) spells the initials of `key`'s
+/// words, with or without the minor words ("NTU" for "National Trade
+/// Union"; "BOE" or "BE" for "Bank of England").
+pub fn is_initials_of(acronym: &str, key: &str) -> bool {
+    let a: String = acronym
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    if a.chars().count() < 2 || words.len() < 2 {
+        return false;
+    }
+    let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    let major: String = words
+        .iter()
+        .filter(|w| !is_minor(w))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    a == all || a == major
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_spelling_variants() {
+        assert_eq!(
+            normalize("The  Wall Street Journal’s"),
+            "wall street journal"
+        );
+        assert_eq!(normalize("U.S. Army"), normalize("US Army"));
+        assert_eq!(normalize("Ali al-Farsi"), normalize("Ali Al Farsi"));
+        assert_eq!(normalize("Jean-Luc Blanc"), normalize("Jean Luc Blanc"));
+        assert_eq!(normalize("O’Neill"), normalize("O'Neill"));
+        assert_eq!(normalize("The"), "the");
+    }
+
+    #[test]
+    fn canonical_forms() {
+        assert_eq!(canonical(Kind::Place, "U.S."), "United States");
+        assert_eq!(canonical(Kind::Place, "America"), "United States");
+        assert_eq!(canonical(Kind::Group, "the Daily Bugle’s"), "Daily Bugle");
+        assert_eq!(title_case("NEW YORK"), "New York");
+    }
+
+    #[test]
+    fn surnames_and_initials() {
+        assert_eq!(surname("ali al farsi"), Some("farsi"));
+        assert_eq!(surname("farsi"), None);
+        assert_eq!(bare_surname("al farsi"), Some("farsi"));
+        assert!(is_initials_of("NTU", "national trade union"));
+        assert!(is_initials_of("BoE", "bank of england"));
+        assert!(is_initials_of("I.S.", "islamic state"));
+        // An acronym that is not the initials stays apart.
+        assert!(!is_initials_of("NTA", "national trade union"));
+        assert!(!is_initials_of("N", "national"));
+    }
+}

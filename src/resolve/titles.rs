@@ -1,0 +1,806 @@
+//! Titles and roles around a mention: what to cut from the front of a
+//! mention ("Prime Minister", "Marine Gen.", a demonym, "Iran-backed"), and
+//! the person's role as the text states it, before the name ("Chilean
+//! Foreign Minister X", "Union spokesman X") or in an apposition after it
+//! ("X, head of the Y").
+//!
+//! Both the resolver (for [`crate::model::Role`] attributes) and the
+//! relation extractor (for `holds_office`, `leads`, `commands`,
+//! `spoke_for`... edges) read roles through [`find_roles`], so the two
+//! never disagree.
+
+use super::names::title_case;
+use crate::lexicon;
+use crate::model::{Analyzed, Kind, Mention, MentionLabel, Span};
+use std::ops::Range;
+
+/// A mention with its title, demonym and modifier words cut off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    /// Absolute token range of the name itself (empty: nothing left).
+    pub name_tokens: Range<usize>,
+    /// The name as written, titles cut.
+    pub name: String,
+    /// Kind read from the label and context; `None` for untyped mentions
+    /// (MISC), which only join entities named elsewhere.
+    pub kind: Option<Kind>,
+    /// The mention stands for a country: a country name or alias, a
+    /// demonym ("Chilean"), or a title phrase led by one ("Chilean Prime").
+    pub country: Option<&'static str>,
+    /// True when the country was read from a demonym, not a name (the
+    /// demonym is then not an alias of the country).
+    pub demonym: bool,
+    /// A demonym at the front of a name: cut ("Peruvian Navy Band" →
+    /// "Navy Band"), or kept when the rest is generic ("Peruvian Navy").
+    pub nationality: Option<&'static str>,
+    /// A bare generic word ("Ministry", "Army") that names nothing unless
+    /// it is the short form of a longer name in the same document.
+    pub generic: bool,
+    /// Not a name at all (a capitalised adjective such as "Sunni").
+    pub junk: bool,
+}
+
+fn tok<'a>(doc: &Analyzed<'a>, i: usize) -> &'a str {
+    doc.token_text(i)
+}
+
+/// Words that describe a body without naming it ("Security Forces").
+fn is_generic_word(w: &str) -> bool {
+    let l = w.to_lowercase();
+    lexicon::ORG_HEADS.contains(&l.as_str())
+        || lexicon::PLACE_HEADS.contains(&l.as_str())
+        || matches!(
+            l.as_str(),
+            "armed"
+                | "security"
+                | "special"
+                | "national"
+                | "military"
+                | "government"
+                | "revolutionary"
+                | "federal"
+                | "central"
+                | "state"
+                | "popular"
+                | "air"
+                | "naval"
+                | "defense"
+                | "defence"
+                | "foreign"
+                | "interior"
+        )
+}
+
+/// True when the token at `i` is part of a title that ends before a name:
+/// a title or honorific, a modifier or service word before another title
+/// word, or "of"/an office domain inside "Secretary of State".
+///
+/// A loop over the run of modifier words, not recursion: recursing once per
+/// token overflowed the stack on a long one-line document, and the run is
+/// capped at [`MAX_TITLE_RUN`] words so long runs cost no more than a title.
+fn is_title_token(doc: &Analyzed<'_>, i: usize, limit: usize) -> bool {
+    let mut j = i;
+    loop {
+        if is_title_word_at(doc, j, limit) {
+            return true;
+        }
+        let w = tok(doc, j);
+        let chains = lexicon::is_title_modifier(w) || lexicon::is_service_word(w);
+        if !chains || j + 1 >= limit || j - i >= MAX_TITLE_RUN {
+            return false;
+        }
+        j += 1;
+    }
+}
+
+/// Longest run of modifier words looked through before a title word
+/// ("Deputy Assistant Secretary" has two).
+const MAX_TITLE_RUN: usize = 16;
+
+/// The token at `i` is a title word by itself, without looking past it.
+fn is_title_word_at(doc: &Analyzed<'_>, i: usize, limit: usize) -> bool {
+    let w = tok(doc, i);
+    if lexicon::is_title(w) || lexicon::is_honorific(w) {
+        return true;
+    }
+    // "Secretary of [Homeland] State": the domain follows "of" after a title.
+    let at = |j: Option<usize>| j.map_or("", |j| tok(doc, j));
+    if lexicon::is_office_domain(w) {
+        let of_title = |o: Option<usize>| {
+            at(o) == "of" && lexicon::is_title(at(o.and_then(|o| o.checked_sub(1))))
+        };
+        return of_title(i.checked_sub(1))
+            || (lexicon::is_office_domain(at(i.checked_sub(1))) && of_title(i.checked_sub(2)));
+    }
+    w == "of"
+        && lexicon::is_title(at(i.checked_sub(1)))
+        && i + 1 < limit
+        && lexicon::is_office_domain(tok(doc, i + 1))
+}
+
+/// True when the sentence is written in Title Case (a headline): no final
+/// full stop, at least four words of four letters or more, and three in
+/// four of them capitalised.
+pub fn is_title_case_sentence(doc: &Analyzed<'_>, s: usize) -> bool {
+    let Some(sent) = doc.sentences.get(s) else {
+        return false;
+    };
+    let (mut words, mut caps) = (0usize, 0usize);
+    for i in sent.tokens.clone() {
+        let w = tok(doc, i);
+        if w.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        words += 1;
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            caps += 1;
+        }
+    }
+    // Headlines carry no final full stop; sentences dense with names do.
+    let last = sent
+        .tokens
+        .clone()
+        .rev()
+        .map(|i| tok(doc, i))
+        .find(|w| !matches!(*w, "\"" | "”" | "’" | "'" | ")"));
+    let ends_like_prose = matches!(last, Some("." | "!" | "?" | "…"));
+    !ends_like_prose && words >= 4 && caps * 4 >= words * 3
+}
+
+/// A name written with a lowercase particle and a hyphen ("al-Farsi").
+fn is_particle_name(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(p, rest)| {
+        matches!(p, "al" | "el" | "bin" | "ibn" | "abu" | "ben" | "bint")
+            && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// Nouns for kinds of places ("the city of X", "the Chilean town of X").
+pub fn is_settlement_word(w: &str) -> bool {
+    lexicon::PLACE_HEADS.contains(&w)
+        || matches!(
+            w,
+            "town" | "village" | "capital" | "port" | "cities" | "towns"
+        )
+}
+
+fn kind_of(label: MentionLabel) -> Option<Kind> {
+    match label {
+        MentionLabel::Per => Some(Kind::Person),
+        MentionLabel::Org => Some(Kind::Group),
+        MentionLabel::Loc => Some(Kind::Place),
+        MentionLabel::Misc => None,
+    }
+}
+
+fn is_dash(w: &str) -> bool {
+    matches!(w, "—" | "–" | "-" | "--")
+}
+
+/// Cuts titles, demonyms and modifiers from the front of a mention and
+/// reads its kind.
+pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
+    let text = &doc.doc.text;
+    let sent_end = doc
+        .sentences
+        .get(m.sentence)
+        .map_or(m.tokens.end, |s| s.tokens.end);
+    let sent_start = doc
+        .sentences
+        .get(m.sentence)
+        .map_or(m.tokens.start, |s| s.tokens.start);
+    let (a, b) = (m.tokens.start, m.tokens.end.min(doc.tokens.len()));
+    let mut out = Cleaned {
+        name_tokens: a..a,
+        name: String::new(),
+        kind: kind_of(m.label),
+        country: None,
+        demonym: false,
+        nationality: None,
+        generic: false,
+        junk: false,
+    };
+    // Names the finder typed as groups or places keep title words
+    // ("General Motors", "Prince Edward Island").
+    let strip_titles = matches!(m.label, MentionLabel::Per | MentionLabel::Misc);
+    let mut k = a;
+    let mut leading_demonym = None;
+    while k < b {
+        let w = tok(doc, k);
+        if w.eq_ignore_ascii_case("the")
+            || lexicon::modifier_country(w).is_some()
+            || (strip_titles && is_title_token(doc, k, sent_end))
+        {
+            k += 1;
+        } else if let Some(c) = lexicon::demonym_country(w).filter(|_| k + 1 < b) {
+            let rest_generic = (k + 1..b).all(|i| is_generic_word(tok(doc, i)));
+            let next_title = is_title_token(doc, k + 1, sent_end);
+            leading_demonym = Some(c);
+            // Organisations keep a demonym that is part of their name
+            // ("British Broadcasting Corporation", "Chilean Navy"); people
+            // do not ("Chilean Gen. X", "American Ana Ruiz").
+            if (rest_generic || m.label == MentionLabel::Org) && !next_title {
+                break;
+            }
+            k += 1;
+        } else if let Some(c) = lexicon::country(w)
+            .filter(|_| strip_titles && k + 1 < b && is_title_token(doc, k + 1, sent_end))
+        {
+            // "U.S. Assistant Secretary of State X": the country the office
+            // is of.
+            leading_demonym = Some(c);
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    if k >= b {
+        // Only titles, demonyms or modifiers: a demonym or country among
+        // them stands for its country ("Chilean Prime" before "Minister X").
+        if let Some(c) = leading_demonym.or_else(|| {
+            // Not a modifier: "pro-Chilean" or "Chile-backed" fighters are
+            // not Chile.
+            (a..b).find_map(|i| lexicon::demonym_country(tok(doc, i)))
+        }) {
+            out.country = Some(c);
+            out.demonym = true;
+            out.kind = Some(Kind::Place);
+        } else {
+            out.junk = true;
+        }
+        return out;
+    }
+    // Weekdays glued to a name by a capitalisation-based finder ("X Monday").
+    let mut b = b;
+    while b > k + 1 {
+        let w = tok(doc, b - 1).to_lowercase();
+        // Not months: "May" ends names.
+        if lexicon::WEEKDAYS.contains(&w.as_str()) {
+            b -= 1;
+        } else {
+            break;
+        }
+    }
+    // A surname with a lowercase particle ("al-Farsi", "bin-Zayed") right
+    // after a person's name belongs to it, even when the finder stopped
+    // short of it.
+    while m.label == MentionLabel::Per && b < sent_end && is_particle_name(tok(doc, b)) {
+        b += 1;
+    }
+    out.nationality = leading_demonym;
+    out.name_tokens = k..b;
+    let span = Span::new(
+        doc.tokens.get(k).map_or(0, |t| t.span.start),
+        doc.tokens.get(b - 1).map_or(0, |t| t.span.end),
+    );
+    let mut name = span.text(text).to_string();
+    let words: Vec<&str> = (k..b).map(|i| tok(doc, i)).collect();
+    // An all-caps place opening a sentence before a dash is a dateline
+    // ("LIMA —", "NEW YORK (AP) —").
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    let dateline = k == sent_start
+        && letters.len() >= 3
+        && letters.iter().all(|c| c.is_uppercase())
+        && (b..(b + 5).min(sent_end)).any(|i| is_dash(tok(doc, i)))
+        && (b..sent_end).next().is_some_and(|i| {
+            let w = tok(doc, i);
+            is_dash(w) || w == "("
+        });
+    if dateline {
+        name = title_case(&name);
+        out.kind = Some(Kind::Place);
+    }
+    // "New York-based", "Moscow-backed": a modifier, not a name.
+    if words.last().is_some_and(|w| {
+        w.rsplit_once('-').is_some_and(|(_, tail)| {
+            lexicon::MODIFIER_SUFFIXES.contains(&tail.to_lowercase().as_str())
+        })
+    }) {
+        out.junk = true;
+        return out;
+    }
+    if let Some(c) =
+        lexicon::country(&name).or_else(|| lexicon::country(&super::canonical(Kind::Place, &name)))
+    {
+        out.country = Some(c);
+        out.kind = Some(Kind::Place);
+    } else if let [w] = words.as_slice() {
+        if let Some(c) = lexicon::demonym_country(w) {
+            out.country = Some(c);
+            out.demonym = true;
+            out.kind = Some(Kind::Place);
+        } else if lexicon::is_adjective(w) || lexicon::month_number(w).is_some() {
+            out.junk = true;
+        } else if is_generic_word(w)
+            && !lexicon::SELF_STANDING_HEADS.contains(&w.to_lowercase().as_str())
+        {
+            out.generic = true;
+        }
+    }
+    if out.country.is_none()
+        && !dateline
+        && words.len() > 1
+        && out.kind != Some(Kind::Group)
+        && out.kind != Some(Kind::Place)
+    {
+        // Names a capitalisation-based finder takes for people.
+        let first = words.first().map_or(String::new(), |w| w.to_lowercase());
+        let last = words.last().map_or(String::new(), |w| w.to_lowercase());
+        if lexicon::PLACE_PREFIXES.contains(&first.as_str()) {
+            out.kind = Some(Kind::Place);
+        } else if lexicon::ORG_HEADS.contains(&last.as_str())
+            || last == "house"
+            || words
+                .first()
+                .is_some_and(|w| lexicon::is_acronym(w) && lexicon::country(w).is_some())
+        {
+            out.kind = Some(Kind::Group);
+        }
+    }
+    // "a militia group, the X": the name in apposition to a group noun.
+    let mut p = k;
+    while p > sent_start && tok(doc, p - 1).eq_ignore_ascii_case("the") {
+        p -= 1;
+    }
+    if out.country.is_none()
+        && p >= sent_start + 2
+        && tok(doc, p - 1) == ","
+        && lexicon::GROUP_NOUNS.contains(&tok(doc, p - 2).to_lowercase().as_str())
+    {
+        out.kind = Some(Kind::Group);
+    }
+    if out.country.is_none() && !dateline {
+        let next = tok(doc, b).to_lowercase();
+        let next2 = tok(doc, b + 1).to_lowercase();
+        if lexicon::GROUP_NOUNS.contains(&next.as_str()) {
+            out.kind = Some(Kind::Group);
+        } else if out.kind.is_none()
+            && (lexicon::PLACE_HEADS.contains(&next.as_str())
+                || (matches!(next.as_str(), "air" | "military" | "naval")
+                    && lexicon::PLACE_HEADS.contains(&next2.as_str())))
+        {
+            // "Dwyer air base", "Kandahar province": a lowercase place word
+            // after an untyped name makes it a place.
+            out.kind = Some(Kind::Place);
+        } else if out.kind.is_none()
+            && k > sent_start + 1
+            && tok(doc, k - 1) == "of"
+            && is_settlement_word(&tok(doc, k - 2).to_lowercase())
+        {
+            // "the city of Tikrit", "the province of Kandahar".
+            out.kind = Some(Kind::Place);
+        } else if out.kind.is_none() && k > sent_start && matches!(tok(doc, k - 1), "in" | "near") {
+            // "talks in Lima": an untyped name after "in" is a place.
+            out.kind = Some(Kind::Place);
+        } else if out.kind.is_none()
+            && words.len() > 1
+            && words
+                .last()
+                .is_some_and(|w| lexicon::ORG_HEADS.contains(&w.to_lowercase().as_str()))
+        {
+            out.kind = Some(Kind::Group);
+        }
+    }
+    // In a Title Case headline every word is capitalised, so a finder's
+    // spans there are guesses: they only join names typed elsewhere.
+    if out.country.is_none() && !dateline && is_title_case_sentence(doc, m.sentence) {
+        out.kind = None;
+    }
+    out.name = name;
+    out
+}
+
+/// What a role is "of", as the text gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfRef {
+    /// Another mention (a group or place).
+    Mention(usize),
+    /// A country named by a demonym that is not itself a mention.
+    Country(&'static str),
+}
+
+/// One role read around a person mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleMatch {
+    /// The person mention.
+    pub mention: usize,
+    /// Normalised title ("prime minister", "general", "spokesman").
+    pub title: String,
+    pub of: Option<OfRef>,
+    /// Bytes from the first title word to the end of the role phrase.
+    pub span: Span,
+}
+
+/// The mention that covers token `i`, if any.
+fn mention_at(mentions: &[Mention], i: usize) -> Option<usize> {
+    mentions.iter().position(|m| m.tokens.contains(&i))
+}
+
+/// Cuts a run of title tokens into phrases: abbreviated ranks and full
+/// titles do not mix ("Chair Rep." is a chair and a representative; "Lt.
+/// Gen." is one rank); service words and honorifics separate phrases and
+/// name no role.
+fn title_phrases(doc: &Analyzed<'_>, run: Range<usize>) -> Vec<(Range<usize>, String)> {
+    let mut out: Vec<(Range<usize>, String)> = Vec::new();
+    let mut cur: Option<(Range<usize>, Vec<String>, bool)> = None;
+    for i in run {
+        let w = tok(doc, i);
+        let lower = w.trim_end_matches('.').to_lowercase();
+        let separator =
+            lexicon::is_honorific(w) || (lexicon::is_service_word(w) && !lexicon::is_title(w));
+        let abbrev = lexicon::TITLE_ABBREVIATIONS
+            .iter()
+            .any(|(a, _)| *a == lower);
+        // A rank after another title starts its own role ("spokesman
+        // Colonel X"), unless it continues a rank ("Lieutenant General").
+        let rank = is_rank(w);
+        let prev_rank_like = i > 0 && {
+            let p = tok(doc, i - 1);
+            is_rank(p) || lexicon::is_title_modifier(p)
+        };
+        let breaks = match &cur {
+            Some((_, _, was_abbrev)) => {
+                separator || *was_abbrev != abbrev || (rank && !prev_rank_like)
+            }
+            None => separator,
+        };
+        if breaks && let Some((r, words, _)) = cur.take() {
+            out.push((r, words.join(" ")));
+        }
+        if separator {
+            continue;
+        }
+        match &mut cur {
+            Some((r, words, _)) => {
+                r.end = i + 1;
+                words.push(lexicon::expand_title(w));
+            }
+            None => cur = Some((i..i + 1, vec![lexicon::expand_title(w)], abbrev)),
+        }
+    }
+    if let Some((r, words, _)) = cur {
+        out.push((r, words.join(" ")));
+    }
+    out
+}
+
+/// True for a military rank, abbreviated, hyphenated or not.
+fn is_rank(word: &str) -> bool {
+    let full = lexicon::expand_title(word);
+    full.split('-').all(|p| lexicon::RANKS.contains(&p))
+}
+
+fn span_of(doc: &Analyzed<'_>, r: Range<usize>) -> Span {
+    let start = doc.tokens.get(r.start).map_or(0, |t| t.span.start);
+    let end = r
+        .end
+        .checked_sub(1)
+        .and_then(|i| doc.tokens.get(i))
+        .map_or(start, |t| t.span.end);
+    Span::new(start, end.max(start))
+}
+
+/// The group, place or country named just before token `j` ("Chilean",
+/// "the Navy's", a mention ending there).
+fn of_before(doc: &Analyzed<'_>, mentions: &[Mention], j: usize, lo: usize) -> Option<OfRef> {
+    let mut i = j.checked_sub(1)?;
+    if i < lo {
+        return None;
+    }
+    if matches!(tok(doc, i), "'s" | "’s" | "'" | "’") {
+        i = i.checked_sub(1)?;
+        if i < lo {
+            return None;
+        }
+    }
+    if let Some(mi) = mention_at(mentions, i) {
+        return Some(OfRef::Mention(mi));
+    }
+    lexicon::demonym_country(tok(doc, i)).map(OfRef::Country)
+}
+
+/// Reads the roles of every mention that starts a person's name: titles
+/// just before the name and appositions just after it.
+pub fn find_roles(doc: &Analyzed<'_>, mentions: &[Mention], cleaned: &[Cleaned]) -> Vec<RoleMatch> {
+    let mut out = Vec::new();
+    for (mi, (m, c)) in mentions.iter().zip(cleaned).enumerate() {
+        if c.name_tokens.is_empty()
+            || c.country.is_some()
+            || c.kind == Some(Kind::Group)
+            || c.kind == Some(Kind::Place)
+        {
+            continue;
+        }
+        let Some(sent) = doc.sentences.get(m.sentence) else {
+            continue;
+        };
+        let (lo, hi) = (sent.tokens.start, sent.tokens.end);
+        let k = c.name_tokens.start;
+        // Walk back over the title words before the name.
+        let mut j = k;
+        while j > lo && is_title_token(doc, j - 1, k) {
+            j -= 1;
+        }
+        let phrases = title_phrases(doc, j..k);
+        for (pi, (r, title)) in phrases.iter().enumerate() {
+            let of = if pi == 0 {
+                of_before(doc, mentions, j, lo)
+            } else {
+                None
+            };
+            out.push(RoleMatch {
+                mention: mi,
+                title: title.clone(),
+                of,
+                span: span_of(doc, r.start..k),
+            });
+        }
+        if let Some(role) = apposition(doc, mentions, mi, c.name_tokens.end, hi) {
+            out.push(role);
+        }
+    }
+    out
+}
+
+/// "X, [the|a|former] [Y's|Chilean] <role> [of|for|at|in [the] Z]".
+fn apposition(
+    doc: &Analyzed<'_>,
+    mentions: &[Mention],
+    mi: usize,
+    end: usize,
+    hi: usize,
+) -> Option<RoleMatch> {
+    if end >= hi || tok(doc, end) != "," {
+        return None;
+    }
+    let mut p = end + 1;
+    while p < hi
+        && matches!(
+            tok(doc, p).to_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "former"
+                | "then"
+                | "current"
+                | "acting"
+                | "its"
+                | "their"
+                | "new"
+                | "longtime"
+        )
+    {
+        p += 1;
+    }
+    let mut pre_of = None;
+    if p < hi
+        && let Some(other) = mention_at(mentions, p)
+        && other != mi
+    {
+        let m = mentions.get(other)?;
+        pre_of = Some(OfRef::Mention(other));
+        p = m.tokens.end;
+        if p < hi && matches!(tok(doc, p), "'s" | "’s") {
+            p += 1;
+        }
+    } else if p < hi
+        && let Some(c) = lexicon::demonym_country(tok(doc, p))
+    {
+        pre_of = Some(OfRef::Country(c));
+        p += 1;
+    }
+    let start = p;
+    while p < hi {
+        let w = tok(doc, p);
+        let role_like = lexicon::is_role_noun(w)
+            || lexicon::is_title_modifier(w)
+            || lexicon::is_service_word(w)
+            || is_title_token(doc, p, hi);
+        if !role_like {
+            break;
+        }
+        p += 1;
+    }
+    if !(start..p).any(|i| lexicon::is_role_noun(tok(doc, i))) {
+        return None;
+    }
+    // Trailing modifiers ("chief" in "the army chief") are fine, but the
+    // title itself is the role words only.
+    let title_words: Vec<String> = (start..p)
+        .map(|i| tok(doc, i))
+        .filter(|w| !lexicon::is_service_word(w) || lexicon::is_title(w))
+        .map(lexicon::expand_title)
+        .collect();
+    let mut post_of = None;
+    let mut last = p;
+    if p < hi && matches!(tok(doc, p), "of" | "for" | "at" | "in" | "with" | "to") {
+        let mut q = p + 1;
+        if q < hi && tok(doc, q).eq_ignore_ascii_case("the") {
+            q += 1;
+        }
+        if q < hi
+            && let Some(other) = mention_at(mentions, q)
+            && other != mi
+        {
+            post_of = Some(OfRef::Mention(other));
+            last = mentions.get(other).map_or(q + 1, |m| m.tokens.end);
+        } else if q < hi
+            && let Some(c) = lexicon::demonym_country(tok(doc, q))
+        {
+            post_of = Some(OfRef::Country(c));
+            last = q + 1;
+        }
+    }
+    Some(RoleMatch {
+        mention: mi,
+        title: title_words.join(" "),
+        of: post_of.or(pre_of),
+        span: span_of(doc, end + 1..last),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Document;
+    use crate::ner::rules::RuleFinder;
+    use crate::pipeline::MentionFinder;
+
+    #[test]
+    fn title_check_is_bounded_on_a_huge_sentence() {
+        // 200,000 tokens in one sentence: recursion per token used to
+        // overflow the stack here.
+        let doc = Document::new("t", "acting ".repeat(200_000));
+        let a = crate::text::analyze(&doc);
+        assert!(!is_title_token(&a, 0, a.tokens.len()));
+        let doc = Document::new("t", "acting assistant minister Ana Lee".into());
+        let a = crate::text::analyze(&doc);
+        assert!(is_title_token(&a, 0, a.tokens.len()));
+    }
+
+    fn roles(s: &str) -> Vec<(String, String, Option<String>)> {
+        let doc = Document::new("t", s.to_string());
+        let a = crate::text::analyze(&doc);
+        let ms = RuleFinder.find(&a);
+        let cleaned: Vec<Cleaned> = ms.iter().map(|m| clean_mention(&a, m)).collect();
+        find_roles(&a, &ms, &cleaned)
+            .into_iter()
+            .map(|r| {
+                let who = cleaned[r.mention].name.clone();
+                let of = r.of.map(|o| match o {
+                    OfRef::Mention(i) => ms[i].span.text(s).to_string(),
+                    OfRef::Country(c) => c.to_string(),
+                });
+                (who, r.title, of)
+            })
+            .collect()
+    }
+
+    fn t(who: &str, title: &str, of: Option<&str>) -> (String, String, Option<String>) {
+        (who.into(), title.into(), of.map(Into::into))
+    }
+
+    #[test]
+    fn titles_before_names() {
+        assert_eq!(
+            roles("Chilean Prime Minister Rosa Vidal spoke."),
+            [t("Rosa Vidal", "prime minister", Some("Chilean Prime"))]
+        );
+        assert_eq!(
+            roles("On Monday Secretary of State Paul Okafor flew home."),
+            [t("Paul Okafor", "secretary of state", None)]
+        );
+        assert_eq!(
+            roles("Later U.S. Assistant Secretary of State Ida Holm spoke."),
+            [t(
+                "Ida Holm",
+                "assistant secretary of state",
+                Some("U.S. Assistant")
+            )]
+        );
+        assert_eq!(
+            roles("Later Lieutenant-Colonel Ida Holm spoke."),
+            [t("Ida Holm", "lieutenant-colonel", None)]
+        );
+        assert_eq!(
+            roles("The Farmers Union spokesman Colonel Ida Holm spoke."),
+            [
+                t("Ida Holm", "spokesman", Some("Farmers Union")),
+                t("Ida Holm", "colonel", None)
+            ]
+        );
+        assert_eq!(
+            roles("Later Marine Lt. Gen. Ida Holm arrived."),
+            [t("Ida Holm", "lieutenant general", None)]
+        );
+        assert_eq!(
+            roles("Then Mr. Tom Ash left."),
+            Vec::<(String, String, Option<String>)>::new()
+        );
+    }
+
+    #[test]
+    fn appositions_after_names() {
+        assert_eq!(
+            roles("Then Lena Park, the head of the Harbor Authority, resigned."),
+            [t("Lena Park", "head", Some("Harbor Authority"))]
+        );
+        assert_eq!(
+            roles("We met Omar Diaz, a spokesman for the Farmers Union, on Friday."),
+            [t("Omar Diaz", "spokesman", Some("Farmers Union"))]
+        );
+        assert_eq!(
+            roles("We met Omar Diaz, who said little."),
+            Vec::<(String, String, Option<String>)>::new()
+        );
+    }
+
+    #[test]
+    fn cleaning_cuts_titles_demonyms_and_modifiers() {
+        let s = "Peruvian-backed Sunni fighters met Norwegian Coast Guard crews and the Peruvian Tigers Brigade near LIMA.";
+        let doc = Document::new("t", s.to_string());
+        let a = crate::text::analyze(&doc);
+        let got: Vec<(String, Option<&str>, Option<&str>, bool)> = RuleFinder
+            .find(&a)
+            .iter()
+            .map(|m| {
+                let c = clean_mention(&a, m);
+                (c.name, c.country, c.nationality, c.junk)
+            })
+            .collect();
+        assert!(
+            got.contains(&(String::new(), None, None, true)) || got.iter().any(|g| g.3),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Norwegian Coast Guard".into(), None, Some("Norway"), false)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Peruvian Tigers Brigade".into(), None, Some("Peru"), false)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn title_case_headlines_only_join_names_typed_elsewhere() {
+        let s =
+            "Grain Exports Slump As Farmers Protest In Lima\nFarmers in Lima protested on Monday.";
+        let doc = Document::new("t", s.to_string());
+        let a = crate::text::analyze(&doc);
+        assert!(is_title_case_sentence(&a, 0));
+        assert!(!is_title_case_sentence(&a, 1));
+        let ms = RuleFinder.find(&a);
+        let d =
+            crate::pipeline::Resolver::resolve(&crate::resolve::DocResolver::default(), &a, &ms);
+        let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Lima"], "{names:?}");
+    }
+
+    #[test]
+    fn context_fixes_kinds() {
+        let s = "Envoys met in New Haven with the Harbor Nations and a rebel group, the Tano Hewa.";
+        let doc = Document::new("t", s.to_string());
+        let a = crate::text::analyze(&doc);
+        let got: Vec<(String, Option<Kind>)> = RuleFinder
+            .find(&a)
+            .iter()
+            .map(|m| {
+                let c = clean_mention(&a, m);
+                (c.name, c.kind)
+            })
+            .collect();
+        assert!(
+            got.contains(&("New Haven".into(), Some(Kind::Place))),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Harbor Nations".into(), Some(Kind::Group))),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Tano Hewa".into(), Some(Kind::Group))),
+            "{got:?}"
+        );
+    }
+}
