@@ -34,3 +34,4 @@ pub mod pipeline;
 pub mod resolve;
 pub mod run;
 pub mod text;
+pub mod timeline;

@@ -6,24 +6,25 @@ mod cli;
 
 use anyhow::{Context, bail};
 use clap::Parser;
-use cli::{BuildArgs, Cli, Command, InputArgs};
+use cli::{BuildArgs, Cli, Command, InputArgs, TimelineArgs};
 use newsgraph::export::{ExportOptions, Format};
 use newsgraph::load::LoadOptions;
 use newsgraph::ner;
 use newsgraph::pipeline::{Options, Pipeline};
 use newsgraph::run::{self, BuildConfig, Outcome};
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => build(args),
+        Command::Timeline(args) => timeline(args),
         Command::Train(args) => train(args),
         Command::Eval(args) => eval(args),
         Command::GenCorpus(args) => newsgraph::bench::gen_corpus(&args.out, args.mb, args.seed)
             .map(|_| Outcome::Complete)
             .map_err(Into::into),
-        Command::Timeline(_) => Err(anyhow::anyhow!("this command is not available yet")),
     };
     match result {
         Ok(Outcome::Complete) => ExitCode::SUCCESS,
@@ -109,4 +110,28 @@ fn build(args: BuildArgs) -> anyhow::Result<Outcome> {
     };
     let (outcome, _stats) = run::build(&config, &pipeline)?;
     Ok(outcome)
+}
+
+fn timeline(args: TimelineArgs) -> anyhow::Result<Outcome> {
+    let pipeline = pipeline_for(&args.input, false)?;
+    let (docs, notices) = newsgraph::load::load_all(&args.input.inputs, &load_options(&args.input));
+    for n in &notices {
+        eprintln!("newsgraph: {}", n.error);
+    }
+    let problems = notices.iter().any(|n| n.skipped);
+    if docs.is_empty() {
+        bail!("no readable documents in the inputs");
+    }
+    let graph = pipeline.run(docs);
+    let out = std::io::stdout().lock();
+    match newsgraph::timeline::write(&graph, BufWriter::new(out)).and_then(|mut w| w.flush()) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => return Err(e.into()),
+    }
+    Ok(if problems {
+        Outcome::Partial
+    } else {
+        Outcome::Complete
+    })
 }

@@ -283,6 +283,9 @@ pub const EVIDENCE_TEXT_CAP: usize = 300;
 /// that clients choke on (Graphviz rejects strings over 16 KB).
 pub const LABEL_CAP: usize = 200;
 
+/// Longest document title kept, in bytes.
+pub const TITLE_CAP: usize = 200;
+
 /// Cut `s` to at most `cap` bytes at a char boundary, marking the cut with "…".
 pub fn cap_text(s: &str, cap: usize) -> String {
     if s.len() <= cap {

@@ -3,11 +3,13 @@
 
 mod cli;
 mod determinism;
+mod events_sparql;
 mod export_clients;
 mod export_props;
 mod hostile;
 mod ner;
 mod resolve;
+mod timeline;
 // Not every module uses every helper; unused ones are not errors.
 #[allow(dead_code)]
 mod util;
