@@ -58,7 +58,7 @@ impl SentFeatures {
 
 // Template ids. Changing any of them, or what a template hashes, needs a
 // retrained model: bump `FEATURE_VERSION` so old model files are refused.
-pub const FEATURE_VERSION: u32 = 4;
+pub const FEATURE_VERSION: u32 = 5;
 const T_BIAS: u64 = 1;
 const T_WORD: u64 = 2;
 const T_LOWER: u64 = 3;
@@ -127,6 +127,34 @@ fn dotted_form(w: &str) -> Option<&'static str> {
         "US" => Some("U.S."),
         _ => None,
     }
+}
+
+/// True for a Title Case Headline: at least four capitalised words, most
+/// words capitalised, and no lowercase word longer than four letters
+/// (function words like "of", "in", "with" may stay lowercase; an ordinary
+/// sentence has longer lowercase words), and few numbers or punctuation.
+fn is_title_case<S: AsRef<str>>(ts: &[Tok], words: &[S]) -> bool {
+    let mut caps = 0;
+    let mut alpha = 0;
+    for (t, w) in ts.iter().zip(words) {
+        match t.class {
+            INITCAP | ALLCAPS => {
+                caps += 1;
+                alpha += 1;
+            }
+            LOWER => {
+                alpha += 1;
+                if w.as_ref().chars().count() > 4 {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    // Score lines, tables and "Name (Country)" lists are not headlines.
+    let other = ts.len() - alpha;
+    let bracket = words.iter().any(|w| w.as_ref() == "(");
+    caps >= 4 && caps * 4 >= alpha * 3 && other * 4 <= ts.len() && !bracket
 }
 
 /// Facts about one token, computed once per document.
@@ -294,7 +322,19 @@ pub fn extract<S: AsRef<str>>(sentences: &[Vec<S>], gaz: &Gazetteer, bits: u32) 
         }
         let any_lower = ts.iter().any(|t| t.class == LOWER || t.class == INITCAP);
         let some_caps = ts.iter().any(|t| t.class == ALLCAPS);
-        let is_caps = !any_lower && some_caps && ts.len() >= 2;
+        let mut is_caps = !any_lower && some_caps && ts.len() >= 2;
+        if !is_caps && is_title_case(&ts, s) {
+            // A Title Case Headline carries as little case information as
+            // an all-caps one, and the training data has many of the latter
+            // and few of the former: show it to the model in capitals.
+            for (t, w) in ts.iter_mut().zip(s) {
+                *t = Tok {
+                    initial: t.initial,
+                    ..tok_facts(&normalize(w.as_ref()).to_uppercase())
+                };
+            }
+            is_caps = true;
+        }
         if !is_caps {
             for (t, w) in ts.iter_mut().zip(s) {
                 if let Some(d) = dotted_form(w.as_ref()) {
@@ -656,6 +696,27 @@ mod tests {
         let with = feats(&["PELHAM FALLS", "Rain fell on Pelham and prices falls ."]);
         let without = feats(&["PELHAM FALLS", "Rain fell on the town ."]);
         assert_ne!(with[0].token(0), without[0].token(0));
+    }
+
+    #[test]
+    fn title_case_headlines_read_like_capitals() {
+        let title = |s: &str| {
+            let w: Vec<&str> = s.split(' ').collect();
+            let ts: Vec<Tok> = w.iter().map(|x| tok_facts(x)).collect();
+            is_title_case(&ts, &w)
+        };
+        assert!(title(
+            "Flood Waters Rise In Northern Town As Rain Continues"
+        ));
+        assert!(!title(
+            "The Mayor of Springfield said the Flood Waters would Rise"
+        ));
+        assert!(!title("Ana Berg ( Chile ) beat Eva Ruiz ( Peru ) 6-3 6-4"));
+        assert!(!title("Rain Falls Again"));
+        // Same features as the same headline in capitals.
+        let a = feats(&["Flood Waters Rise In Northern Town As Rain Continues"]);
+        let b = feats(&["FLOOD WATERS RISE IN NORTHERN TOWN AS RAIN CONTINUES"]);
+        assert_eq!(a, b);
     }
 
     #[test]

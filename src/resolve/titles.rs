@@ -74,13 +74,33 @@ fn is_generic_word(w: &str) -> bool {
 /// True when the token at `i` is part of a title that ends before a name:
 /// a title or honorific, a modifier or service word before another title
 /// word, or "of"/an office domain inside "Secretary of State".
+///
+/// A loop over the run of modifier words, not recursion: recursing once per
+/// token overflowed the stack on a long one-line document, and the run is
+/// capped at [`MAX_TITLE_RUN`] words so long runs cost no more than a title.
 fn is_title_token(doc: &Analyzed<'_>, i: usize, limit: usize) -> bool {
+    let mut j = i;
+    loop {
+        if is_title_word_at(doc, j, limit) {
+            return true;
+        }
+        let w = tok(doc, j);
+        let chains = lexicon::is_title_modifier(w) || lexicon::is_service_word(w);
+        if !chains || j + 1 >= limit || j - i >= MAX_TITLE_RUN {
+            return false;
+        }
+        j += 1;
+    }
+}
+
+/// Longest run of modifier words looked through before a title word
+/// ("Deputy Assistant Secretary" has two).
+const MAX_TITLE_RUN: usize = 16;
+
+/// The token at `i` is a title word by itself, without looking past it.
+fn is_title_word_at(doc: &Analyzed<'_>, i: usize, limit: usize) -> bool {
     let w = tok(doc, i);
     if lexicon::is_title(w) || lexicon::is_honorific(w) {
-        return true;
-    }
-    let next_is_title = i + 1 < limit && is_title_token(doc, i + 1, limit);
-    if (lexicon::is_title_modifier(w) || lexicon::is_service_word(w)) && next_is_title {
         return true;
     }
     // "Secretary of [Homeland] State": the domain follows "of" after a title.
@@ -796,6 +816,18 @@ mod tests {
     use crate::model::Document;
     use crate::ner::rules::RuleFinder;
     use crate::pipeline::MentionFinder;
+
+    #[test]
+    fn title_check_is_bounded_on_a_huge_sentence() {
+        // 200,000 tokens in one sentence: recursion per token used to
+        // overflow the stack here.
+        let doc = Document::new("t", "acting ".repeat(200_000));
+        let a = crate::text::analyze(&doc);
+        assert!(!is_title_token(&a, 0, a.tokens.len()));
+        let doc = Document::new("t", "acting assistant minister Ana Lee".into());
+        let a = crate::text::analyze(&doc);
+        assert!(is_title_token(&a, 0, a.tokens.len()));
+    }
 
     fn roles(s: &str) -> Vec<(String, String, Option<String>)> {
         let doc = Document::new("t", s.to_string());
