@@ -146,6 +146,13 @@ pub fn add_entities(
             && full.len() == 1
         {
             union(&mut parent, i, root);
+        } else if full.is_empty()
+            && let Some(&j) = by_name.get(&(class(Kind::Group), e.key.as_str()))
+        {
+            // One word taken for a person in one document ("Pentagon
+            // officials") and named as a group or place elsewhere, with no
+            // person of that surname anywhere: the group or place.
+            union(&mut parent, i, j);
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -319,6 +326,26 @@ mod tests {
             .map(String::from)
             .into();
         assert_eq!(labels, want);
+    }
+
+    #[test]
+    fn a_word_read_once_as_a_person_joins_the_group_it_names_elsewhere() {
+        let results = [
+            result("a", &[(Kind::Person, "Kremlin"), (Kind::Person, "Okafor")]),
+            result("b", &[(Kind::Group, "Kremlin"), (Kind::Place, "Okafor")]),
+            result("c", &[(Kind::Person, "Tom Okafor")]),
+        ];
+        let mut g = KnowledgeGraph::new();
+        add_entities(&mut g, &results, &AliasTable::default());
+        let got: BTreeSet<(Kind, String)> = g.nodes().map(|n| (n.kind, n.label.clone())).collect();
+        // "Okafor" is a person's surname elsewhere: it stays with the person.
+        let want: BTreeSet<(Kind, String)> = [
+            (Kind::Group, "Kremlin".to_string()),
+            (Kind::Place, "Okafor".to_string()),
+            (Kind::Person, "Tom Okafor".to_string()),
+        ]
+        .into();
+        assert_eq!(got, want);
     }
 
     #[test]
