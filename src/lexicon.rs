@@ -577,7 +577,7 @@ pub const MEMBER_NOUNS: &[&str] = &[
 ];
 
 /// Head words of military units, which are told apart only by their
-/// number ("101st Airborne Division", "3rd Infantry Regiment").
+/// number ("42nd Mountain Division", "3rd Rifle Regiment").
 pub const UNIT_HEADS: &[&str] = &[
     "battalion",
     "brigade",

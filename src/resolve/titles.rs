@@ -338,7 +338,7 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         }
     }
     // A unit is told apart by its number, which the finder may leave out
-    // ("101st Airborne Division"); a bare "1st Battalion" stays generic.
+    // ("42nd Mountain Division"); a bare "1st Battalion" stays generic.
     let head = tok(doc, b - 1).to_lowercase();
     if k == a
         && k > sent_start
