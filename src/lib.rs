@@ -31,3 +31,4 @@ pub mod ner;
 pub mod pipeline;
 pub mod resolve;
 pub mod text;
+pub mod timeline;

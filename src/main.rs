@@ -6,7 +6,7 @@ mod cli;
 
 use anyhow::{Context, bail};
 use clap::Parser;
-use cli::{BuildArgs, Cli, Command, InputArgs};
+use cli::{BuildArgs, Cli, Command, InputArgs, TimelineArgs};
 use newsgraph::export::{self, ExportOptions, Format};
 use newsgraph::graph::KnowledgeGraph;
 use newsgraph::model::Kind;
@@ -20,9 +20,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => build(args),
+        Command::Timeline(args) => timeline(args),
         Command::Train(args) => train(args),
         Command::Eval(args) => eval(args),
-        Command::Timeline(_) => Err(anyhow::anyhow!("this command is not available yet")),
     };
     match result {
         Ok(Outcome::Complete) => ExitCode::SUCCESS,
@@ -130,6 +130,26 @@ fn build(args: BuildArgs) -> anyhow::Result<Outcome> {
     }
     if !args.quiet {
         summary(&graph, ndocs);
+    }
+    Ok(if problems > 0 {
+        Outcome::Partial
+    } else {
+        Outcome::Complete
+    })
+}
+
+fn timeline(args: TimelineArgs) -> anyhow::Result<Outcome> {
+    let pipeline = pipeline_for(&args.input, false)?;
+    let (docs, problems) = load_documents(&args.input);
+    if docs.is_empty() {
+        bail!("no readable documents in the inputs");
+    }
+    let graph = pipeline.run(docs);
+    let out = std::io::stdout().lock();
+    match newsgraph::timeline::write(&graph, BufWriter::new(out)).and_then(|mut w| w.flush()) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => return Err(e.into()),
     }
     Ok(if problems > 0 {
         Outcome::Partial

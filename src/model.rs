@@ -278,6 +278,9 @@ pub struct Evidence {
 /// Longest evidence text kept, in bytes (cut at a char boundary).
 pub const EVIDENCE_TEXT_CAP: usize = 300;
 
+/// Longest document title kept, in bytes.
+pub const TITLE_CAP: usize = 200;
+
 /// Cut `s` to at most `cap` bytes at a char boundary, marking the cut with "…".
 pub fn cap_text(s: &str, cap: usize) -> String {
     if s.len() <= cap {

@@ -100,6 +100,16 @@ impl Pipeline {
         if meta.date.is_none() {
             meta.date = extract::dates::document_date(&analyzed);
         }
+        if meta.title.is_none() {
+            // The first line that is not page furniture is the headline.
+            meta.title = analyzed
+                .sentences
+                .iter()
+                .position(|s| !s.boilerplate)
+                .map(|i| {
+                    crate::model::cap_text(analyzed.sentence_text(i), crate::model::TITLE_CAP)
+                });
+        }
         DocResult {
             id: doc.id.clone(),
             meta,

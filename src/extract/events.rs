@@ -1,33 +1,1347 @@
-//! Events: trigger words with their time, place, participants and numbers.
+//! Events: trigger words used as events ("will withdraw", "the attack",
+//! "struck", "met"), with their time, place, participants and numbers, and
+//! named events ("the G20 Summit"); then [`merge_into`] makes one graph
+//! node per occurrence across sentences and documents.
+//!
+//! Per sentence: time expressions ([`crate::extract::dates`]) and
+//! quantities ([`crate::extract::quantities`]) are found first; each trigger
+//! takes the entities of its stretch of the sentence (up to the neighbouring
+//! triggers) as agent (before it), target or participants (after it) and
+//! location (a place after "in", "at", "near", "from"...), the nearest time
+//! expression, and the quantities nearest to it. An event needs a trigger
+//! used as an event and at least one role, time or number.
 
-use crate::graph::slug;
-use crate::model::{Analyzed, DocEntities, DocResult, Kind, LocalEvent, Mention};
+use crate::extract::dates::{self, Precision, TimeRef, Unit, Ymd};
+use crate::extract::quantities::{self, QuantityExpr};
+use crate::extract::relations::sentence_evidence;
+use crate::graph::{EventInfo, KnowledgeGraph, slug};
+use crate::model::{
+    Analyzed, DocEntities, DocResult, EventKind, Kind, LocalEvent, Mention, Quantity, Relation,
+    Span, TimeValue,
+};
 use crate::pipeline::EventExtractor;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EventRules;
 
-impl EventExtractor for EventRules {
-    fn events(
-        &self,
-        _doc: &Analyzed<'_>,
-        _mentions: &[Mention],
-        _entities: &DocEntities,
-    ) -> Vec<LocalEvent> {
-        Vec::new()
+/// Part of speech of a trigger word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pos {
+    Noun,
+    Verb,
+}
+
+/// The event a word can trigger. Lists inflections explicitly: stemming
+/// "strikes" and "striking" alike would let adjectives in.
+fn trigger(word: &str) -> Option<(EventKind, Pos)> {
+    use EventKind::*;
+    use Pos::*;
+    Some(match word {
+        "withdraw" | "withdraws" | "withdrew" | "withdrawn" | "withdrawing" | "pull" | "pulls"
+        | "pulled" | "pulling" => (Withdrawal, Verb),
+        "withdrawal" | "pullout" | "pull-out" | "exit" => (Withdrawal, Noun),
+        "reduce" | "reduces" | "reduced" | "reducing" | "cut" | "cuts" | "cutting" | "shrink"
+        | "shrinks" | "shrank" | "trim" | "trims" | "trimmed" => (Reduction, Verb),
+        "reduction" | "reductions" | "drawdown" | "cutback" => (Reduction, Noun),
+        "deploy" | "deploys" | "deployed" | "deploying" => (Deployment, Verb),
+        "deployment" | "deployments" | "surge" => (Deployment, Noun),
+        "attack" | "attacked" | "attacking" | "ambushed" | "raided" | "stormed" => (Attack, Verb),
+        "attack_n" | "attacks" | "assault" | "ambush" | "raid" | "bombing" | "shelling"
+        | "riots" | "storming" => (Attack, Noun),
+        "struck" | "strikes_v" | "bombed" | "shelled" => (Strike, Verb),
+        "strike" | "strikes" | "airstrike" | "airstrikes" | "air-strike" | "air-strikes" => {
+            (Strike, Noun)
+        }
+        "kill" | "kills" | "killed" | "assassinated" | "executed" => (Killing, Verb),
+        "killing" | "killings" | "assassination" | "murder" => (Killing, Noun),
+        "meet" | "meets" | "met" => (Meeting, Verb),
+        "meeting" | "talks" => (Meeting, Noun),
+        "visit" | "visits" | "visited" | "visiting" | "toured" => (Visit, Verb),
+        "visit_n" | "trip" => (Visit, Noun),
+        "invade" | "invades" | "invaded" | "invading" => (Invasion, Verb),
+        "invasion" => (Invasion, Noun),
+        "announce" | "announces" | "announced" | "declared" | "unveiled" => (Announcement, Verb),
+        "announcement" | "declaration" => (Announcement, Noun),
+        "agreed" | "signed" => (Agreement, Verb),
+        "agreement" | "deal" | "accord" | "treaty" | "ceasefire" | "truce" => (Agreement, Noun),
+        "elected" | "reelected" | "re-elected" => (Election, Verb),
+        "election" | "elections" | "polls" | "referendum" => (Election, Noun),
+        "voted" | "votes_v" => (Vote, Verb),
+        "vote" | "resolution" => (Vote, Noun),
+        "protested" | "rallied" | "marched" => (Protest, Verb),
+        "protest" | "protests" | "demonstration" | "demonstrations" | "rally" => (Protest, Noun),
+        "captured" | "seized" | "overran" | "recaptured" | "retook" | "capturing"
+        | "recapturing" => (Capture, Verb),
+        "capture" | "recapture" | "fall" => (Capture, Noun),
+        _ => return None,
+    })
+}
+
+/// True when `w` (lowercase) names an event ("attack", "vote", "summit"),
+/// for time words counted from an event ("two days after the attack").
+pub(crate) fn is_event_word(w: &str) -> bool {
+    trigger(w).is_some() || trigger(&format!("{w}_n")).is_some() || w == "summit"
+}
+
+/// Words before a noun that make it one occurrence ("the attack", "a
+/// strike", "its withdrawal", "launched a ... attack").
+const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "'s",
+    "’s",
+    "last",
+    "latest",
+    "first",
+    "second",
+    "new",
+    "launched",
+    "carried",
+    "conducted",
+    "staged",
+    "held",
+    "reached",
+    "signed",
+    "passed",
+    "announced",
+    "planned",
+    "anticipated",
+    "reported",
+];
+
+/// Head words of named events ("the G20 Summit", "the General Assembly").
+const NAMED_HEADS: &[&str] = &[
+    "Summit",
+    "Assembly",
+    "Olympics",
+    "Games",
+    "Conference",
+    "Forum",
+    "Cup",
+    "Championship",
+    "Championships",
+    "Festival",
+    "Expo",
+    "Election",
+    "Referendum",
+];
+
+/// Prepositions that make a following place the event's location.
+const LOC_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "from",
+    "into",
+    "inside",
+    "outside",
+    "across",
+    "around",
+    "to",
+    "throughout",
+    "within",
+    "aboard",
+];
+
+/// Words that end the stretch of a sentence an event takes its roles from.
+const CLAUSE_BREAKS: &[&str] = &[
+    ";",
+    "said",
+    "says",
+    "told",
+    "according",
+    "while",
+    "but",
+    "although",
+    "whereas",
+    "“",
+    "”",
+    "\"",
+    "that",
+    "which",
+    "who",
+    "whose",
+    "where",
+    "when",
+];
+
+/// Words before a trigger that put it in the future or present, so that
+/// without a time word it is dated by the report itself.
+const REPORT_TENSE: &[&str] = &[
+    "will",
+    "'ll",
+    "’ll",
+    "plans",
+    "plan",
+    "planning",
+    "intends",
+    "expected",
+    "expects",
+    "decided",
+    "wants",
+    "seeks",
+    "announces",
+    "says",
+];
+
+struct Candidate {
+    kind: EventKind,
+    /// Token index of the trigger (the head word for named events).
+    tok: usize,
+    trigger: Span,
+    pos: Pos,
+    /// For named events, the name.
+    name: Option<String>,
+}
+
+fn lower_words(doc: &Analyzed<'_>, range: std::ops::Range<usize>) -> Vec<String> {
+    range.map(|i| doc.token_text(i).to_lowercase()).collect()
+}
+
+/// True when word `k` (sentence-relative) is used as the event and not, for
+/// instance, as an adjective or a generic plural.
+fn accepted(kind: EventKind, pos: Pos, words: &[String], k: usize, has_time: bool) -> bool {
+    let w = |j: usize| words.get(j).map(String::as_str).unwrap_or("");
+    let prev = |n: usize| k.checked_sub(n).map(w).unwrap_or("");
+    let cur = w(k);
+    if prev(1) == "under" {
+        // "came under attack": a state, not one occurrence.
+        return false;
+    }
+    match pos {
+        Pos::Verb => {
+            // "cut" and "attack" are nouns after determiners; they stay
+            // events of the same kind. Participles used as adjectives
+            // ("troops deployed in", "the reduced force") are not events.
+            if matches!(
+                prev(1),
+                "are" | "is" | "were" | "remain" | "remained" | "also"
+            ) && kind == EventKind::Deployment
+            {
+                return false;
+            }
+            if kind == EventKind::Deployment
+                && cur.ends_with("ed")
+                && prev(1).ends_with('s')
+                && prev(1).chars().all(char::is_alphabetic)
+            {
+                // "troops deployed in": a participle describing the troops.
+                return false;
+            }
+            if matches!(prev(1), "the" | "a" | "an") && cur.ends_with("ed") {
+                return false;
+            }
+            if cur == "pull" || cur == "pulls" || cur == "pulled" || cur == "pulling" {
+                // "pull troops out / from": only with out/from/back nearby.
+                return words[k..(k + 8).min(words.len())]
+                    .iter()
+                    .any(|x| matches!(x.as_str(), "out" | "from" | "back"));
+            }
+            if matches!(cur, "cut" | "cuts") && matches!(prev(1), "the" | "a" | "this") {
+                return true;
+            }
+            if matches!(cur, "signed") {
+                return words[k..(k + 5).min(words.len())].iter().any(|x| {
+                    matches!(
+                        x.as_str(),
+                        "deal" | "agreement" | "accord" | "treaty" | "pact"
+                    )
+                });
+            }
+            if cur == "declared" {
+                // "declared defeated", "declared victory": an announcement only
+                // with an object noun following.
+                return matches!(
+                    w(k + 1),
+                    "victory" | "war" | "independence" | "a" | "an" | "that"
+                );
+            }
+            true
+        }
+        Pos::Noun => {
+            if matches!(cur, "demonstration" | "demonstrations") && w(k + 1) == "of" {
+                // "a clear demonstration of commitment".
+                return false;
+            }
+            if cur == "fall" {
+                return w(k + 1) == "of";
+            }
+            if cur == "resolution" {
+                // A resolution is a vote when it is passed or adopted.
+                return (1..=4).any(|n| {
+                    matches!(
+                        prev(n),
+                        "passed" | "pass" | "adopted" | "approved" | "this" | "the"
+                    )
+                });
+            }
+            if cur == "talks" {
+                return (1..=3).any(|n| matches!(prev(n), "held" | "hold" | "the"))
+                    || matches!(w(k + 1), "with" | "between");
+            }
+            let determined = (1..=4).any(|n| DETERMINERS.contains(&prev(n)));
+            let plural = cur.ends_with('s') && !matches!(cur, "talks" | "polls" | "riots");
+            if plural {
+                // Generic plurals ("periodic attacks") only with a date or
+                // a launch verb.
+                return has_time
+                    || (1..=3).any(|n| {
+                        matches!(prev(n), "launched" | "carried" | "conducted" | "staged")
+                    });
+            }
+            determined || has_time
+        }
     }
 }
 
-/// The graph id of an event: its kind, date and label, so that the same
-/// event read in several documents becomes one node.
-pub fn event_id(ev: &LocalEvent, _doc: &DocResult) -> String {
-    let date = ev
-        .time
-        .as_ref()
-        .map(|t| t.start.as_str())
-        .unwrap_or("undated");
-    slug(
-        Kind::Event,
-        &format!("{} {} {}", ev.kind.as_str(), date, ev.label),
+/// The trigger and named-event candidates of sentence `s`.
+fn candidates(
+    doc: &Analyzed<'_>,
+    s: usize,
+    words: &[String],
+    skip: &[bool],
+    has_time: bool,
+) -> Vec<Candidate> {
+    let Some(sent) = doc.sentences.get(s) else {
+        return Vec::new();
+    };
+    let base = sent.tokens.start;
+    let mut out = Vec::new();
+    for (k, w) in words.iter().enumerate() {
+        if skip.get(k).copied().unwrap_or(false) {
+            continue;
+        }
+        let tok = base + k;
+        let raw = doc.token_text(tok);
+        // Named events: a capitalised run ending in an event head.
+        if NAMED_HEADS.contains(&raw) {
+            let mut start = k;
+            while start > 0 {
+                let p = doc.token_text(base + start - 1);
+                if p.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    && !crate::lexicon::is_sentence_starter(p)
+                {
+                    start -= 1;
+                } else {
+                    break;
+                }
+            }
+            if start < k {
+                let span = Span::new(
+                    doc.tokens.get(base + start).map_or(0, |t| t.span.start),
+                    doc.tokens.get(tok).map_or(0, |t| t.span.end),
+                );
+                out.push(Candidate {
+                    kind: EventKind::Named,
+                    tok,
+                    trigger: span,
+                    pos: Pos::Noun,
+                    name: Some(span.text(&doc.doc.text).to_string()),
+                });
+                continue;
+            }
+        }
+        // A few words are both nouns and verbs: decide from the word before.
+        let prev = k
+            .checked_sub(1)
+            .and_then(|j| words.get(j))
+            .map(String::as_str)
+            .unwrap_or("");
+        let noun_context = DETERMINERS.contains(&prev)
+            || prev.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || k.checked_sub(1)
+                .map(|j| doc.token_text(base + j))
+                .is_some_and(|p| {
+                    p.chars().next().is_some_and(char::is_uppercase) && j_is_modifier(p)
+                });
+        let key = match w.as_str() {
+            "attack" | "visit" if noun_context => format!("{w}_n"),
+            "strikes" | "votes"
+                if !noun_context
+                    && !prev.is_empty()
+                    && !DETERMINERS.contains(&prev)
+                    && is_subjectish(prev) =>
+            {
+                format!("{w}_v")
+            }
+            _ => w.clone(),
+        };
+        let Some((kind, pos)) = trigger(&key) else {
+            continue;
+        };
+        if !accepted(kind, pos, words, k, has_time) {
+            continue;
+        }
+        let span = doc.tokens.get(tok).map(|t| t.span).unwrap_or_default();
+        out.push(Candidate {
+            kind,
+            tok,
+            trigger: span,
+            pos,
+            name: None,
+        });
+    }
+    // "X's strike killed Y": one event per trigger, but "deal" right after
+    // "agreement" and such doubles are merged later by kind.
+    out
+}
+
+/// Capitalised words that modify a following noun ("U.S. strike").
+fn j_is_modifier(p: &str) -> bool {
+    p.len() > 1 && !crate::lexicon::is_sentence_starter(p)
+}
+
+fn is_subjectish(w: &str) -> bool {
+    matches!(w, "he" | "she" | "it" | "they" | "who" | "which")
+}
+
+/// A mention of the sentence with its entity.
+#[derive(Clone, Copy)]
+struct Ment {
+    start: usize,
+    end: usize,
+    entity: usize,
+    kind: Kind,
+}
+
+fn assign_roles(
+    c: &Candidate,
+    ments: &[Ment],
+    words: &[String],
+    base: usize,
+    lo: usize,
+    hi: usize,
+    after_trigger: bool,
+) -> Vec<(Relation, usize)> {
+    use EventKind::*;
+    let w = |t: usize| {
+        t.checked_sub(base)
+            .and_then(|k| words.get(k))
+            .map(String::as_str)
+            .unwrap_or("")
+    };
+    let mut roles: Vec<(Relation, usize)> = Vec::new();
+    let push = |roles: &mut Vec<(Relation, usize)>, r: Relation, e: usize| {
+        if !roles.iter().any(|&(_, x)| x == e) {
+            roles.push((r, e));
+        }
+    };
+    // The word before a mention, skipping articles, titles and "the city
+    // of"; "out of" counts as "from".
+    let word_before = |m: &Ment| {
+        let mut t = m.start;
+        while t > base {
+            t -= 1;
+            let x = w(t);
+            if matches!(
+                x,
+                "the" | "a" | "an" | "former" | "late" | "city" | "town" | "province"
+            ) || crate::lexicon::is_title(x)
+                || (x == "of" && matches!(w(t.wrapping_sub(1)), "city" | "town" | "province"))
+            {
+                continue;
+            }
+            if x == "of" && w(t.wrapping_sub(1)) == "out" {
+                return "from";
+            }
+            return x;
+        }
+        ""
+    };
+    let named = c.kind == Named;
+    // Before the trigger: places after a location word are the location;
+    // the nearest other mention, unless it is the object of another verb,
+    // is the agent.
+    let before: Vec<&Ment> = ments
+        .iter()
+        .filter(|m| m.end <= c.tok && m.start >= lo && !named)
+        .collect();
+    let mut agent_found = false;
+    for m in before.iter().rev() {
+        let prep = word_before(m);
+        let adjacent = m.end == c.tok || (m.end + 1 == c.tok && !matches!(w(m.end), "and" | ","));
+        if m.kind == Kind::Place && LOC_PREPS.contains(&prep) {
+            // After an earlier trigger, the place is that event's ("cut
+            // forces in A and deploy to B").
+            if !after_trigger {
+                push(&mut roles, Relation::Location, m.entity);
+            }
+            continue;
+        }
+        if c.pos == Pos::Noun && adjacent && matches!(c.kind, Killing | Capture | Invasion) {
+            // "the Soleimani killing": the modifier is the one it happened to.
+            push(&mut roles, Relation::Target, m.entity);
+            continue;
+        }
+        // The object of another verb ("ousted former leader X") is not
+        // the agent: look at up to three lowercase words before it.
+        let verb_before = (1..=3)
+            .map_while(|n| m.start.checked_sub(n).filter(|&t| t >= base))
+            .map(w)
+            .take_while(|x| x.chars().all(char::is_alphabetic))
+            .any(|x| x.len() > 4 && (x.ends_with("ed") || x.ends_with("ing")));
+        let object = verb_before
+            || matches!(prep, "of" | "with" | "against" | "on" | "by" | "for")
+            || LOC_PREPS.contains(&prep);
+        if !agent_found && !object && c.tok - m.end <= 12 {
+            push(&mut roles, Relation::Agent, m.entity);
+            agent_found = true;
+            // "A and B met": both take part.
+            if c.kind == Meeting {
+                for other in &before {
+                    if other.entity != m.entity
+                        && other.end < m.start
+                        && m.start - other.end <= 2
+                        && w(other.end) == "and"
+                    {
+                        push(&mut roles, Relation::Participant, other.entity);
+                    }
+                }
+            }
+        }
+    }
+    // After the trigger: linked by a preposition, as the direct object of a
+    // verb, or chained by "and" / "," to a linked mention.
+    let mut last: Option<(usize, Relation)> = None;
+    for m in ments
+        .iter()
+        .filter(|m| m.start > c.tok && m.start < hi && m.start - c.tok <= 16)
+    {
+        let prep = word_before(m);
+        let chained = last.and_then(|(end, r)| {
+            let gap: Vec<&str> = (end..m.start).map(w).collect();
+            (m.start >= end && m.start - end <= 5 && gap.iter().any(|x| matches!(*x, "and" | "or")))
+                .then_some(r)
+        });
+        let direct = c.pos == Pos::Verb && m.start - c.tok <= 4;
+        let linked = matches!(
+            prep,
+            "on" | "against"
+                | "at"
+                | "of"
+                | "with"
+                | "between"
+                | "by"
+                | "targeting"
+                | "to"
+                | "into"
+        ) || LOC_PREPS.contains(&prep);
+        let role = if prep == "by" && !named {
+            // "attacked by X", "the attack by X"; not "was first reported
+            // by X" further on.
+            if m.start - c.tok > 4 {
+                continue;
+            }
+            Relation::Agent
+        } else if (m.kind == Kind::Place && LOC_PREPS.contains(&prep) && c.kind != Invasion)
+            || (m.kind == Kind::Group && prep == "at")
+        {
+            Relation::Location
+        } else if c.kind == Killing && m.kind == Kind::Place {
+            // "killed Iranian Gen. X": the demonym is not a victim.
+            continue;
+        } else if let Some(r) = chained.filter(|_| !linked && !direct) {
+            r
+        } else if !(linked || direct) {
+            continue;
+        } else {
+            match c.kind {
+                Killing if m.kind == Kind::Place => continue,
+                Killing | Attack | Strike | Invasion => Relation::Target,
+                Capture if m.kind == Kind::Place => Relation::Location,
+                Capture => Relation::Target,
+                _ => Relation::Participant,
+            }
+        };
+        push(&mut roles, role, m.entity);
+        last = Some((m.end, role));
+    }
+    roles
+}
+
+/// Resolves a "later" offset against the previous dated event.
+fn shift_time(prev: &TimeValue, amount: i64, unit: Unit, text: &str) -> Option<TimeValue> {
+    let (d, p) = Ymd::parse_iso(&prev.start)?;
+    let (nd, np) = unit.shift(d, amount);
+    Some(TimeValue {
+        start: nd.iso(np.min(p)),
+        end: None,
+        text: text.to_string(),
+    })
+}
+
+fn kind_phrase(kind: EventKind) -> &'static str {
+    kind.as_str()
+}
+
+/// A readable label from the role names: "killing of A near B".
+fn make_label(
+    kind: EventKind,
+    agent: Option<&str>,
+    target: Option<&str>,
+    place: Option<&str>,
+    other: Option<&str>,
+) -> String {
+    let mut s = kind_phrase(kind).to_string();
+    if let Some(a) = agent {
+        s.push_str(" by ");
+        s.push_str(a);
+    }
+    if let Some(t) = target {
+        s.push_str(if matches!(kind, EventKind::Attack | EventKind::Strike) {
+            " on "
+        } else {
+            " of "
+        });
+        s.push_str(t);
+    } else if let Some(o) = other {
+        s.push_str(" with ");
+        s.push_str(o);
+    }
+    if let Some(p) = place {
+        s.push_str(" in ");
+        s.push_str(p);
+    }
+    s
+}
+
+fn label_from_roles<'a>(
+    kind: EventKind,
+    roles: &[(Relation, usize)],
+    name: impl Fn(usize) -> Option<&'a str>,
+) -> String {
+    let first = |r: Relation| roles.iter().find(|x| x.0 == r).and_then(|x| name(x.1));
+    make_label(
+        kind,
+        first(Relation::Agent),
+        first(Relation::Target),
+        first(Relation::Location),
+        first(Relation::Participant),
     )
 }
+
+impl EventExtractor for EventRules {
+    fn events(
+        &self,
+        doc: &Analyzed<'_>,
+        mentions: &[Mention],
+        entities: &DocEntities,
+    ) -> Vec<LocalEvent> {
+        let anchor_iso = doc
+            .doc
+            .meta
+            .date
+            .clone()
+            .or_else(|| dates::document_date(doc));
+        let anchor = anchor_iso
+            .as_deref()
+            .and_then(Ymd::parse_iso)
+            .filter(|x| x.1 == Precision::Day)
+            .map(|x| x.0);
+        // The headline: the first sentence that is not page furniture.
+        let headline = doc.sentences.iter().position(|s| !s.boilerplate);
+        let mut out = Vec::new();
+        let mut last_time: Option<TimeValue> = None;
+        // The unit of the last count read, for changes that leave it out
+        // ("1,700 troops … from 5,200 to 3,500").
+        let mut last_unit: Option<String> = None;
+        for (s, sent) in doc.sentences.iter().enumerate() {
+            if sent.boilerplate {
+                continue;
+            }
+            let base = sent.tokens.start;
+            let words = lower_words(doc, sent.tokens.clone());
+            let times = dates::find_times(doc, s, anchor);
+            let quants = quantities::find_quantities(doc, s, &times);
+            let mut skip = vec![false; words.len()];
+            for r in times
+                .iter()
+                .map(|t| t.tokens.clone())
+                .chain(quants.iter().map(|q| q.tokens.clone()))
+            {
+                for t in r {
+                    if let Some(x) = skip.get_mut(t - base) {
+                        *x = true;
+                    }
+                }
+            }
+            // Times used to date a quantity ("as of late May") date that
+            // level, not the event.
+            let event_times: Vec<&dates::TimeExpr> = times
+                .iter()
+                .filter(|t| {
+                    !quants
+                        .iter()
+                        .any(|q| q.tokens.start <= t.tokens.start && t.tokens.end <= q.tokens.end)
+                })
+                .collect();
+            let cands = candidates(doc, s, &words, &skip, !event_times.is_empty());
+            if cands.is_empty() {
+                continue;
+            }
+            let mut ments: Vec<Ment> = mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.sentence == s)
+                .filter_map(|(mi, m)| {
+                    let e = (*entities.mention_entity.get(mi)?)?;
+                    let kind = entities.entities.get(e)?.kind;
+                    Some(Ment {
+                        start: m.tokens.start,
+                        end: m.tokens.end,
+                        entity: e,
+                        kind,
+                    })
+                })
+                .collect();
+            ments.sort_by_key(|m| (m.start, m.end));
+            // Clause breaks bound each trigger's stretch of the sentence.
+            let breaks: Vec<usize> = words
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| CLAUSE_BREAKS.contains(&w.as_str()))
+                .map(|(k, _)| base + k)
+                .collect();
+            // Quantities go to the nearest trigger.
+            let mut owned: Vec<Vec<&QuantityExpr>> = vec![Vec::new(); cands.len()];
+            for q in &quants {
+                // The nearest trigger before the number owns it (numbers
+                // follow their verb: "cut … from 900 to 400"); a number
+                // before every trigger goes to the next one.
+                let before = cands
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.kind != EventKind::Named && c.tok < q.tokens.start)
+                    .max_by_key(|(_, c)| c.tok)
+                    .map(|(i, _)| i);
+                let best = before.or_else(|| {
+                    cands
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, c)| c.kind != EventKind::Named)
+                        .min_by_key(|(_, c)| {
+                            if c.tok < q.tokens.start {
+                                q.tokens.start - c.tok
+                            } else {
+                                c.tok.saturating_sub(q.tokens.end) + 1
+                            }
+                        })
+                        .map(|(i, _)| i)
+                });
+                if let Some(b) = best {
+                    owned[b].push(q);
+                }
+            }
+            let sentence_end = sent.tokens.end;
+            for (ci, c) in cands.iter().enumerate() {
+                let prev_tok = ci
+                    .checked_sub(1)
+                    .and_then(|p| cands.get(p))
+                    .map(|p| p.tok + 1);
+                let next_tok = cands.get(ci + 1).map(|n| n.tok);
+                let lo = prev_tok
+                    .into_iter()
+                    .chain(breaks.iter().filter(|&&b| b < c.tok).map(|b| b + 1))
+                    .max()
+                    .unwrap_or(base);
+                let hi = next_tok
+                    .into_iter()
+                    .chain(breaks.iter().copied().filter(|&b| b > c.tok))
+                    .min()
+                    .unwrap_or(sentence_end);
+                let mut roles = assign_roles(c, &ments, &words, base, lo, hi, ci > 0);
+                // "a strike … killed X": the killing is the strike's
+                // outcome, with its agent, place and time.
+                let cause = (c.kind == EventKind::Killing)
+                    .then(|| ci.checked_sub(1).and_then(|p| cands.get(p)))
+                    .flatten()
+                    .filter(|p| {
+                        matches!(p.kind, EventKind::Strike | EventKind::Attack)
+                            && c.tok - p.tok <= 8
+                    })
+                    .and_then(|p| out.last().filter(|e: &&LocalEvent| e.trigger == p.trigger))
+                    .cloned();
+                if let Some(prev_ev) = &cause
+                    && !roles.iter().any(|r| r.0 == Relation::Agent)
+                {
+                    for &(r, e) in &prev_ev.roles {
+                        if matches!(r, Relation::Agent | Relation::Location)
+                            && !roles.iter().any(|x| x.1 == e)
+                        {
+                            roles.push((r, e));
+                        }
+                    }
+                    roles.sort_by_key(|r| r.0 != Relation::Agent);
+                }
+                // Time: the nearest expression within the stretch, else in
+                // the sentence.
+                let dist = |t: &&&dates::TimeExpr| {
+                    if t.tokens.start > c.tok {
+                        t.tokens.start - c.tok
+                    } else {
+                        c.tok - t.tokens.end.min(c.tok)
+                    }
+                };
+                // After the trigger, a time belongs to it only when close
+                // and not behind a comma ("the X killing, Iran on Jan. 8
+                // launched …" dates the launch).
+                // "this resolution, passed in January": a participle after
+                // the comma still describes the event.
+                let comma_between = |t: &&&dates::TimeExpr| {
+                    (c.tok..t.tokens.start).any(|j| {
+                        doc.token_text(j) == ","
+                            && !doc.token_text(j + 1).to_lowercase().ends_with("ed")
+                    })
+                };
+                let in_stretch = event_times
+                    .iter()
+                    .filter(|t| t.tokens.start >= lo && t.tokens.start < hi)
+                    .filter(|t| {
+                        if t.tokens.end <= c.tok {
+                            // "… in 2003, had withdrawn": a comma between
+                            // ends the time's reach, except when it opens
+                            // the sentence ("In May, troops left").
+                            t.tokens.start <= base + 3
+                                || !(t.tokens.end..c.tok).any(|j| doc.token_text(j) == ",")
+                        } else {
+                            t.tokens.start - c.tok <= 12 && !comma_between(t)
+                        }
+                    })
+                    .min_by_key(dist);
+                // An expression opening the sentence ("In May, ...") dates
+                // every event in it; one later on belongs to its clause.
+                let chosen = in_stretch.or_else(|| {
+                    event_times
+                        .iter()
+                        .filter(|t| t.tokens.end <= c.tok && t.tokens.start <= base + 3)
+                        .min_by_key(dist)
+                });
+                let k = c.tok - base;
+                let report = Some(s) == headline
+                    || (1..=6).any(|n| {
+                        k.checked_sub(n)
+                            .and_then(|j| words.get(j))
+                            .is_some_and(|w| REPORT_TENSE.contains(&w.as_str()))
+                    });
+                let publication = || {
+                    anchor_iso.as_ref().filter(|_| report).map(|a| TimeValue {
+                        start: a.clone(),
+                        end: None,
+                        text: "publication date".into(),
+                    })
+                };
+                let mut time = None;
+                let mut time_text = None;
+                // "that year": the year last named in this sentence, else
+                // the previous event's.
+                let that_year = chosen
+                    .and_then(|ch| {
+                        times
+                            .iter()
+                            .filter(|t| t.tokens.end <= ch.tokens.start)
+                            .filter_map(|t| match &t.value {
+                                TimeRef::Value(v) => Some(v.clone()),
+                                _ => None,
+                            })
+                            .next_back()
+                    })
+                    .or_else(|| last_time.clone());
+                match chosen.map(|t| (&t.value, t.text.clone())) {
+                    Some((TimeRef::Value(v), _)) => time = Some(v.clone()),
+                    Some((TimeRef::Later { amount, unit }, text)) => {
+                        match last_time
+                            .as_ref()
+                            .and_then(|p| shift_time(p, *amount, *unit, &text))
+                        {
+                            Some(v) => time = Some(v),
+                            None => time_text = Some(text),
+                        }
+                    }
+                    Some((TimeRef::MonthOfThatYear { month }, text)) => {
+                        let year = that_year
+                            .as_ref()
+                            .and_then(|p| Ymd::parse_iso(&p.start))
+                            .map(|(d, _)| d.y);
+                        match year.and_then(|y| Ymd::new(y, *month, 1)) {
+                            Some(d) => {
+                                time = Some(TimeValue {
+                                    start: d.iso(Precision::Month),
+                                    end: None,
+                                    text,
+                                })
+                            }
+                            None => time_text = Some(text),
+                        }
+                    }
+                    Some((TimeRef::Unresolved, text)) => {
+                        // "within weeks" in a report: dated by the report,
+                        // the vague words kept.
+                        time = publication();
+                        time_text = Some(text);
+                    }
+                    None => match &cause {
+                        Some(p) if p.time.is_some() => {
+                            time = p.time.clone();
+                            time_text = p.time_text.clone();
+                        }
+                        _ => time = publication(),
+                    },
+                }
+                let mut qs: Vec<Quantity> = owned[ci].iter().map(|q| q.quantity.clone()).collect();
+                // A change with no unit borrows the unit of a count in the
+                // same sentence ("from 5,200 to 3,500 ... about 1,700 soldiers").
+                let is_count = |u: &&String| !u.is_empty() && *u != "percent" && *u != "fraction";
+                let fallback = quants
+                    .iter()
+                    .map(|q| &q.quantity.unit)
+                    .find(is_count)
+                    .cloned()
+                    .or_else(|| last_unit.clone());
+                for q in &mut qs {
+                    if q.unit.is_empty()
+                        && let Some(u) = &fallback
+                    {
+                        q.unit = u.clone();
+                    }
+                }
+                // A weak reading (no time words, no numbers, at most one
+                // role: "the withdrawal in Iraq") adds a node that answers
+                // nothing; keep only what is anchored somewhere.
+                // Nor does one with nobody and no numbers ("the attack"
+                // on some date).
+                let weak =
+                    (time.is_none() && time_text.is_none() && roles.len() < 2) || roles.is_empty();
+                if weak && qs.is_empty() && c.kind != EventKind::Named {
+                    continue;
+                }
+                if let Some(u) = qs
+                    .iter()
+                    .map(|q| &q.unit)
+                    .find(|u| !u.is_empty() && *u != "percent" && *u != "fraction")
+                {
+                    last_unit = Some(u.clone());
+                }
+                // "later" counts from the last event with its own time
+                // words; when those could not be resolved, neither can it.
+                if chosen.is_some() {
+                    last_time = time.clone();
+                }
+                // "the 1998 World Cup": the name's year is its time.
+                if let Some(name) = &c.name
+                    && let Some(y) = name.split_whitespace().find(|w| {
+                        w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1800..2200).contains(&y))
+                    })
+                {
+                    time = Some(TimeValue {
+                        start: y.to_string(),
+                        end: None,
+                        text: name.clone(),
+                    });
+                    time_text = None;
+                }
+                let label = match &c.name {
+                    Some(n) => n.clone(),
+                    None => label_from_roles(c.kind, &roles, |e| {
+                        entities.entities.get(e).map(|x| x.name.as_str())
+                    }),
+                };
+                out.push(LocalEvent {
+                    kind: c.kind,
+                    label,
+                    time,
+                    time_text,
+                    quantities: qs,
+                    roles,
+                    trigger: c.trigger,
+                    evidence: sentence_evidence(doc, s),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// True when two times can describe the same occurrence: their intervals
+/// overlap ("2020-09" and "2020-09-09" do).
+fn times_compatible(a: &TimeValue, b: &TimeValue) -> bool {
+    match (
+        dates::interval(&a.start, a.end.as_deref()),
+        dates::interval(&b.start, b.end.as_deref()),
+    ) {
+        (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+        _ => a.start == b.start,
+    }
+}
+
+/// The more precise of two compatible times (longer ISO start, then no
+/// range, then the earlier).
+fn finer(a: &TimeValue, b: &TimeValue) -> bool {
+    (b.start.len(), b.end.is_none(), std::cmp::Reverse(&b.start))
+        > (a.start.len(), a.end.is_none(), std::cmp::Reverse(&a.start))
+}
+
+/// Whether time words without a year ("Jan. 8", "in January") fit `t`
+/// when read from `t`'s own date; None when they say nothing checkable
+/// (no month name).
+fn words_fit(words: &str, t: &TimeValue) -> Option<bool> {
+    let toks: Vec<&str> = crate::text::tokenize(words)
+        .iter()
+        .map(|x| x.span.text(words))
+        .collect();
+    if !toks.iter().any(|w| dates::month_number(w).is_some()) {
+        return None;
+    }
+    // Read from the last day the other date covers, so that a past
+    // reading lands inside it.
+    let (_, anchor) = dates::interval(&t.start, t.end.as_deref())?;
+    let found = dates::scan(&toks, Some(anchor));
+    let value = found.iter().find_map(|(_, v)| match v {
+        TimeRef::Value(v) => Some(v.clone()),
+        _ => None,
+    })?;
+    Some(times_compatible(&value, t))
+}
+
+/// The same reported number: equal change or equal amount, same unit.
+fn same_quantity(a: &Quantity, b: &Quantity) -> bool {
+    a.unit == b.unit
+        && if a.from.is_some() || b.from.is_some() {
+            a.from == b.from && a.to == b.to
+        } else {
+            a.value == b.value && a.unit != "fraction" && a.unit != "percent"
+        }
+}
+
+struct Cluster {
+    kind: EventKind,
+    name: Option<String>,
+    time: Option<TimeValue>,
+    time_text: Option<String>,
+    /// Entity node ids by role, with how often each was read.
+    roles: BTreeMap<(Relation, String), u64>,
+    docs: BTreeSet<usize>,
+    quantities: Vec<Quantity>,
+    /// Every entity node id in `roles`.
+    ents: BTreeSet<String>,
+    /// (result index, event index)
+    members: Vec<(usize, usize)>,
+}
+
+/// Index keys under which a reading can find the clusters it may join:
+/// every merge rule needs a shared entity, the same document, the same
+/// name or the same number, so only clusters under one of its keys are
+/// compared (linear in the corpus, not quadratic).
+fn merge_keys(
+    kind: EventKind,
+    r: usize,
+    ents: &BTreeSet<&str>,
+    name: Option<&str>,
+    qs: &[Quantity],
+) -> Vec<(EventKind, String)> {
+    let mut keys = vec![(kind, format!("d:{r}"))];
+    keys.extend(ents.iter().map(|e| (kind, format!("e:{e}"))));
+    if let Some(n) = name {
+        keys.push((kind, format!("n:{n}")));
+    }
+    for q in qs {
+        let key = match (q.from, q.to, q.value) {
+            (Some(f), t, _) => format!("q:{f}:{t:?}:{}", q.unit),
+            (None, _, Some(v)) if q.unit != "fraction" && q.unit != "percent" => {
+                format!("q:{v}:{}", q.unit)
+            }
+            _ => continue,
+        };
+        keys.push((kind, key));
+    }
+    keys
+}
+
+/// Merges the events of every document into `g`: one node per occurrence,
+/// read in several sentences or documents when they share the kind, at
+/// least one participant or place, and a compatible date (an undated
+/// mention joins a dated one only when they share participants). Role
+/// edges go from the event node to the entity nodes `entity_ids[doc][i]`.
+///
+/// Ids are `event:<kind>-<date>-<main participant>` and do not depend on
+/// document order (results are merged in document-id order).
+pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[Vec<String>]) {
+    // Every local event, with its roles as node ids.
+    struct Item<'a> {
+        r: usize,
+        ev: &'a LocalEvent,
+        roles: Vec<(Relation, String)>,
+    }
+    let mut items: Vec<Item<'_>> = Vec::new();
+    for (ri, res) in results.iter().enumerate() {
+        let ids = entity_ids.get(ri);
+        for ev in &res.events {
+            let roles = ev
+                .roles
+                .iter()
+                // An empty id marks an entity dropped by resolution.
+                .filter_map(|&(r, i)| Some((r, ids?.get(i).filter(|x| !x.is_empty())?.clone())))
+                .collect();
+            items.push(Item { r: ri, ev, roles });
+        }
+    }
+    // Dated events first, finest dates first, so undated mentions and
+    // vaguer dates join the precise occurrence.
+    items.sort_by(|a, b| {
+        let key = |x: &Item<'_>| {
+            (
+                x.ev.kind,
+                x.ev.time.is_none(),
+                std::cmp::Reverse(x.ev.time.as_ref().map_or(0, |t| t.start.len())),
+                x.ev.time.as_ref().map(|t| t.start.clone()),
+                x.r,
+                x.ev.evidence.sentence,
+                x.ev.trigger,
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut index: BTreeMap<(EventKind, String), Vec<usize>> = BTreeMap::new();
+    for (ix, it) in items.iter().enumerate() {
+        let ents: BTreeSet<&str> = it.roles.iter().map(|(_, e)| e.as_str()).collect();
+        let name =
+            (it.ev.kind == EventKind::Named).then(|| crate::resolve::normalize(&it.ev.label));
+        let keys = merge_keys(it.ev.kind, it.r, &ents, name.as_deref(), &it.ev.quantities);
+        // The first (oldest) cluster that fits, as a full scan would find.
+        let mut candidates: Vec<usize> = keys
+            .iter()
+            .filter_map(|k| index.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let found = candidates.into_iter().find(|&ci| {
+            let Some(c) = clusters.get(ci) else {
+                return false;
+            };
+            if c.kind != it.ev.kind || c.name != name {
+                return false;
+            }
+            let cents = &c.ents;
+            let shared = ents.iter().filter(|e| cents.contains(**e)).count();
+            // Sharing one entity is enough when one side names only one;
+            // otherwise two must match ("the United States" alone takes
+            // part in too many events to identify one).
+            let same_doc = c.docs.contains(&it.r);
+            let needed = if same_doc {
+                1
+            } else {
+                2.min(cents.len().min(ents.len())).max(1)
+            };
+            let words_differ = match (&c.time_text, &it.ev.time_text) {
+                (Some(a), Some(b)) => a.to_lowercase() != b.to_lowercase(),
+                _ => false,
+            };
+            let dates_ok = match (&c.time, &it.ev.time) {
+                (Some(a), Some(b)) => times_compatible(a, b),
+                // A named event is identified by its name.
+                (Some(t), None) | (None, Some(t)) if name.is_some() => {
+                    let words = c.time_text.as_ref().or(it.ev.time_text.as_ref());
+                    words.and_then(|w| words_fit(w, t)) != Some(false)
+                }
+                (None, None) if name.is_some() => true,
+                // An undated mention joins only an event it shares most
+                // of its cast with: two entities in its own document,
+                // three across documents, or two when its time words fit
+                // the other's date ("Jan. 8" and 2020-01-08).
+                (Some(t), None) | (None, Some(t)) => {
+                    let words = c.time_text.as_ref().or(it.ev.time_text.as_ref());
+                    match words.and_then(|w| words_fit(w, t)) {
+                        Some(false) => false,
+                        Some(true) => shared >= 2,
+                        None => shared >= if same_doc { 2 } else { 3 },
+                    }
+                }
+                (None, None) => !words_differ && (same_doc || shared >= 3),
+            };
+            if !dates_ok {
+                return false;
+            }
+            if name.is_some() {
+                return true;
+            }
+            // Shared participants or place; an event with no roles joins
+            // one of the same document.
+            let same_numbers = it
+                .ev
+                .quantities
+                .iter()
+                .any(|q| c.quantities.iter().any(|x| same_quantity(q, x)));
+            let same_day = same_doc
+                && matches!((&c.time, &it.ev.time), (Some(a), Some(b)) if a.start == b.start && a.start.len() == 10);
+            shared >= needed
+                || same_day
+                || ((ents.is_empty() || cents.is_empty() || same_numbers)
+                    && same_doc
+                    && c.time.is_some() == it.ev.time.is_some())
+                || (same_numbers && c.time.is_some() && it.ev.time.is_some())
+        });
+        let ci = match found {
+            Some(ci) => ci,
+            None => {
+                clusters.push(Cluster {
+                    kind: it.ev.kind,
+                    name,
+                    time: None,
+                    time_text: None,
+                    roles: BTreeMap::new(),
+                    docs: BTreeSet::new(),
+                    quantities: Vec::new(),
+                    ents: BTreeSet::new(),
+                    members: Vec::new(),
+                });
+                clusters.len() - 1
+            }
+        };
+        let c = &mut clusters[ci];
+        match (&c.time, &it.ev.time) {
+            (None, Some(t)) => c.time = Some(t.clone()),
+            (Some(a), Some(b)) if finer(a, b) => c.time = Some(b.clone()),
+            _ => {}
+        }
+        if c.time_text.is_none() {
+            c.time_text = it.ev.time_text.clone();
+        }
+        for (r, e) in &it.roles {
+            *c.roles.entry((*r, e.clone())).or_insert(0) += 1;
+            c.ents.insert(e.clone());
+        }
+        for k in keys {
+            let list = index.entry(k).or_default();
+            if list.last() != Some(&ci) {
+                list.push(ci);
+            }
+        }
+        c.docs.insert(it.r);
+        c.quantities.extend(it.ev.quantities.iter().cloned());
+        c.members.push((ix, 0));
+    }
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    for c in &mut clusters {
+        // One role per entity: the one read most often (ties: the first
+        // in Agent, Target, Participant, Location order).
+        let mut best: BTreeMap<String, (u64, Relation)> = BTreeMap::new();
+        for ((r, e), n) in &c.roles {
+            let slot = best.entry(e.clone()).or_insert((*n, *r));
+            if *n > slot.0 {
+                *slot = (*n, *r);
+            }
+        }
+        c.roles
+            .retain(|(r, e), _| best.get(e).is_some_and(|b| b.1 == *r));
+    }
+    for c in &clusters {
+        let label_of = |id: &str| g.node(id).map(|n| n.label.clone());
+        // The most read entity of each role names the event.
+        let top = |role: Relation| {
+            c.roles
+                .iter()
+                .filter(|((r, _), _)| *r == role)
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.1.cmp(&a.0.1)))
+                .map(|((_, e), _)| e.clone())
+        };
+        let (agent, target, place, other) = (
+            top(Relation::Agent),
+            top(Relation::Target),
+            top(Relation::Location),
+            top(Relation::Participant),
+        );
+        let first_item = c.members.first().and_then(|&(ix, _)| items.get(ix));
+        let label = match (&c.name, first_item) {
+            (Some(_), Some(it)) => it.ev.label.clone(),
+            _ => make_label(
+                c.kind,
+                agent.as_deref().and_then(label_of).as_deref(),
+                target.as_deref().and_then(label_of).as_deref(),
+                place.as_deref().and_then(label_of).as_deref(),
+                other.as_deref().and_then(label_of).as_deref(),
+            ),
+        };
+        let main = match &c.name {
+            Some(n) => n.clone(),
+            None => agent
+                .or(place)
+                .or(target)
+                .or(other)
+                .and_then(|e| label_of(&e))
+                .unwrap_or_default(),
+        };
+        let date = c.time.as_ref().map_or("undated", |t| t.start.as_str());
+        let mut id = slug(
+            Kind::Event,
+            &format!("{} {} {}", c.kind.as_str(), date, main),
+        );
+        let mut n = 2;
+        while used.contains(&id) || g.node(&id).is_some_and(|x| x.kind != Kind::Event) {
+            id = slug(
+                Kind::Event,
+                &format!("{} {} {} {}", c.kind.as_str(), date, main, n),
+            );
+            n += 1;
+        }
+        used.insert(id.clone());
+        let node = g.upsert_node(&id, Kind::Event, &label);
+        let mut quantities: Vec<Quantity> = Vec::new();
+        let mut evidence = Vec::new();
+        for &(ix, _) in &c.members {
+            let Some(it) = items.get(ix) else { continue };
+            node.mentions += 1;
+            if let Some(res) = results.get(it.r) {
+                node.documents.insert(res.id.clone());
+            }
+            for q in &it.ev.quantities {
+                let dup = quantities.iter().any(|x: &Quantity| {
+                    (x.value, x.from, x.to, &x.unit, &x.as_of)
+                        == (q.value, q.from, q.to, &q.unit, &q.as_of)
+                });
+                if !dup {
+                    quantities.push(q.clone());
+                }
+            }
+            evidence.push(it.ev.evidence.clone());
+        }
+        let mut info = EventInfo {
+            kind: c.kind,
+            time: c.time.clone(),
+            time_text: if c.time.is_some() {
+                None
+            } else {
+                c.time_text.clone()
+            },
+            quantities,
+            evidence: Vec::new(),
+        };
+        for e in evidence {
+            crate::graph::push_evidence(&mut info.evidence, e);
+        }
+        node.event = Some(info);
+        for &(ix, _) in &c.members {
+            let Some(it) = items.get(ix) else { continue };
+            for (r, e) in &it.roles {
+                if c.roles.contains_key(&(*r, e.clone())) {
+                    g.add_edge(&id, e, *r, it.ev.evidence.clone());
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

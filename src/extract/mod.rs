@@ -3,4 +3,5 @@
 
 pub mod dates;
 pub mod events;
+pub mod quantities;
 pub mod relations;

@@ -27,41 +27,9 @@ pub fn build_graph(results: &[DocResult], options: &Options) -> KnowledgeGraph {
         g.documents.insert(r.id.clone(), r.meta.clone());
     }
     let ids = merge::add_entities(&mut g, results, &options.aliases);
-    add_events(&mut g, results, &ids);
+    crate::extract::events::merge_into(&mut g, results, &ids);
     add_relations(&mut g, results, &ids);
     g
-}
-
-/// Event nodes and their role edges (`ids`: node id of each local entity,
-/// empty for dropped ones). Self-contained so that the events module's own
-/// merge can replace it wholesale.
-fn add_events(g: &mut KnowledgeGraph, results: &[DocResult], ids: &[Vec<String>]) {
-    for (r, ids) in results.iter().zip(ids) {
-        for ev in &r.events {
-            let id = crate::extract::events::event_id(ev, r);
-            let node = g.upsert_node(&id, crate::model::Kind::Event, &ev.label);
-            node.mentions += 1;
-            node.documents.insert(r.id.clone());
-            let info = node.event.get_or_insert_with(|| crate::graph::EventInfo {
-                kind: ev.kind,
-                time: ev.time.clone(),
-                time_text: ev.time_text.clone(),
-                quantities: Vec::new(),
-                evidence: Vec::new(),
-            });
-            for q in &ev.quantities {
-                if !info.quantities.contains(q) {
-                    info.quantities.push(q.clone());
-                }
-            }
-            crate::graph::push_evidence(&mut info.evidence, ev.evidence.clone());
-            for (role, ei) in &ev.roles {
-                if let Some(target) = ids.get(*ei) {
-                    g.add_edge(&id, target, *role, ev.evidence.clone());
-                }
-            }
-        }
-    }
 }
 
 /// Relations between entities, on the merged nodes.

@@ -1,0 +1,382 @@
+//! Tests of event extraction and merging, on sentences written for them.
+
+use super::*;
+use crate::model::Document;
+use crate::pipeline::{MentionFinder, Resolver};
+use proptest::strategy::Strategy;
+
+/// Local events of `text` as (kind, time start, roles by name, quantities).
+fn local(text: &str) -> Vec<LocalEvent> {
+    let doc = Document::new("t", text.to_string());
+    let a = crate::text::analyze(&doc);
+    let m = crate::ner::Finder::default().find(&a);
+    let e = crate::resolve::DocResolver::default().resolve(&a, &m);
+    EventRules.events(&a, &m, &e)
+}
+
+#[test]
+#[ignore = "prints the local events of the files in NEWSGRAPH_DEBUG_DIR"]
+fn debug_dump() {
+    let Ok(dir) = std::env::var("NEWSGRAPH_DEBUG_DIR") else {
+        return;
+    };
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap_or_default();
+        let doc = Document::new("t", text.clone());
+        let a = crate::text::analyze(&doc);
+        let m = crate::ner::Finder::default().find(&a);
+        let e = crate::resolve::DocResolver::default().resolve(&a, &m);
+        println!("=== {} date={:?}", f.display(), dates::document_date(&a));
+        for ev in EventRules.events(&a, &m, &e) {
+            let roles: Vec<String> = ev
+                .roles
+                .iter()
+                .map(|(r, i)| format!("{}={}", r, e.entities[*i].name))
+                .collect();
+            println!(
+                "{:?} [{}] {:?} {:?} roles={:?} q={:?}\n    > {}",
+                ev.kind,
+                ev.trigger.text(&text),
+                ev.time.as_ref().map(|t| (&t.start, &t.end, &t.text)),
+                ev.time_text,
+                roles,
+                ev.quantities
+                    .iter()
+                    .map(|q| (q.value, q.from, q.to, &q.unit, q.approx, &q.as_of))
+                    .collect::<Vec<_>>(),
+                ev.evidence.text.chars().take(160).collect::<String>()
+            );
+        }
+    }
+}
+
+fn names(text: &str, ev: &LocalEvent, role: Relation) -> Vec<String> {
+    let doc = Document::new("t", text.to_string());
+    let a = crate::text::analyze(&doc);
+    let m = crate::ner::Finder::default().find(&a);
+    let e = crate::resolve::DocResolver::default().resolve(&a, &m);
+    ev.roles
+        .iter()
+        .filter(|r| r.0 == role)
+        .filter_map(|r| e.entities.get(r.1).map(|x| x.name.clone()))
+        .collect()
+}
+
+fn start(ev: &LocalEvent) -> Option<&str> {
+    ev.time.as_ref().map(|t| t.start.as_str())
+}
+
+#[test]
+fn meeting_with_roles_and_weekday_resolved_against_the_dateline() {
+    let text = "Leaders meet in Peru\nTuesday 12 January 2021\nGen. Ana Ruiz met Prime Minister Tomas Berg in Peru on Monday.";
+    let evs = local(text);
+    let m: Vec<_> = evs
+        .iter()
+        .filter(|e| e.kind == EventKind::Meeting)
+        .collect();
+    assert!(!m.is_empty(), "{evs:?}");
+    let ev = m.iter().find(|e| e.evidence.sentence == 2).copied();
+    let Some(ev) = ev else { panic!("{evs:?}") };
+    assert_eq!(start(ev), Some("2021-01-11"));
+    assert_eq!(names(text, ev, Relation::Agent), ["Ana Ruiz"]);
+    assert_eq!(names(text, ev, Relation::Participant), ["Tomas Berg"]);
+    assert_eq!(names(text, ev, Relation::Location), ["Peru"]);
+    assert_eq!(ev.trigger.text(text), "met");
+    assert_eq!(ev.evidence.span.text(text), ev.evidence.text);
+}
+
+#[test]
+fn several_numbers_go_to_their_own_events() {
+    let text = "Norway will cut its forces in Peru from 900 to about 400 soldiers and deploy 200 engineers to Chile.";
+    let evs = local(text);
+    let cut = evs.iter().find(|e| e.kind == EventKind::Reduction);
+    let dep = evs.iter().find(|e| e.kind == EventKind::Deployment);
+    let (Some(cut), Some(dep)) = (cut, dep) else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(cut.quantities.len(), 1, "{cut:?}");
+    let q = &cut.quantities[0];
+    assert_eq!(
+        (q.from, q.to, q.unit.as_str()),
+        (Some(900.0), Some(400.0), "soldiers")
+    );
+    assert_eq!(q.approx, crate::model::Approx::About);
+    assert_eq!(names(text, cut, Relation::Agent), ["Norway"]);
+    assert_eq!(names(text, cut, Relation::Location), ["Peru"]);
+    assert_eq!(dep.quantities.len(), 1, "{dep:?}");
+    assert_eq!(dep.quantities[0].value, Some(200.0));
+    assert_eq!(dep.quantities[0].unit, "engineers");
+    assert_eq!(names(text, dep, Relation::Location), ["Chile"]);
+}
+
+#[test]
+fn killing_takes_the_strike_agent_place_and_date() {
+    let text = "Strike in Kenya\n03 March, 2021\nIn February, a Somali drone strike in Kenya killed militia chief Omar Haji and his aide Ali Warsame.";
+    let evs = local(text);
+    let Some(k) = evs.iter().find(|e| e.kind == EventKind::Killing) else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(start(k), Some("2021-02"));
+    let targets = names(text, k, Relation::Target);
+    assert!(targets.contains(&"Omar Haji".to_string()), "{targets:?}");
+    assert!(targets.contains(&"Ali Warsame".to_string()), "{targets:?}");
+    assert_eq!(names(text, k, Relation::Location), ["Kenya"]);
+    assert_eq!(names(text, k, Relation::Agent), ["Somalia"]);
+}
+
+#[test]
+fn later_counts_from_the_previous_event_across_a_year_end() {
+    let text = "Militants attacked a base in Niger on December 20, 2020. Two weeks later, France struck a camp in Mali.";
+    let evs = local(text);
+    let a = evs.iter().find(|e| e.kind == EventKind::Attack);
+    let s = evs.iter().find(|e| e.kind == EventKind::Strike);
+    let (Some(a), Some(s)) = (a, s) else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(start(a), Some("2020-12-20"));
+    assert_eq!(start(s), Some("2021-01-03"));
+    assert_eq!(names(text, s, Relation::Agent), ["France"]);
+}
+
+#[test]
+fn without_a_document_date_relative_time_is_kept_as_text() {
+    let evs = local("Officials from Chile met in Peru last week.");
+    let Some(m) = evs.iter().find(|e| e.kind == EventKind::Meeting) else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(m.time, None);
+    assert_eq!(m.time_text.as_deref(), Some("last week"));
+}
+
+#[test]
+fn generic_uses_of_trigger_words_make_no_event() {
+    for s in [
+        "Chile has faced periodic attacks for decades.",
+        "Troops in Peru came under attack.",
+        "The vote was a clear demonstration of trust in Chile.",
+        "There were 900 soldiers deployed in Mali.",
+    ] {
+        let evs = local(s);
+        let kinds: Vec<_> = evs.iter().map(|e| e.kind).collect();
+        assert!(
+            !kinds.iter().any(|k| matches!(
+                k,
+                EventKind::Attack | EventKind::Protest | EventKind::Deployment
+            )),
+            "{s}: {kinds:?}"
+        );
+    }
+}
+
+#[test]
+fn named_events_are_found() {
+    let text = "Leaders from Chile gathered at the Pacific Trade Summit in Peru.";
+    let evs = local(text);
+    let Some(n) = evs.iter().find(|e| e.kind == EventKind::Named) else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(n.label, "Pacific Trade Summit");
+    assert_eq!(names(text, n, Relation::Location), ["Peru"]);
+}
+
+/// Builds a graph from several documents, in the given order.
+fn graph(texts: &[&str]) -> KnowledgeGraph {
+    use crate::pipeline::{Options, Pipeline};
+    let docs = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document::new(format!("d{i}"), t.to_string()))
+        .collect();
+    Pipeline::new(crate::ner::Finder::default(), Options::default()).run(docs)
+}
+
+fn events_of(g: &KnowledgeGraph) -> Vec<(String, Option<String>, usize)> {
+    g.nodes()
+        .filter_map(|n| {
+            let ev = n.event.as_ref()?;
+            Some((
+                n.id.clone(),
+                ev.time.as_ref().map(|t| t.start.clone()),
+                n.documents.len(),
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn same_killing_in_two_documents_is_one_node_with_the_finer_date() {
+    let a = "Attack in Kenya\n03 March, 2021\nIn February, a drone strike near Nairobi killed militia chief Omar Haji and his aide Ali Warsame.";
+    let b = "Kenya mourns\n09 February, 2021\nOn Sunday a drone strike near Nairobi killed Omar Haji and Ali Warsame, officials said.";
+    let c = "Other news\n05 May, 2021\nPolice said gunmen killed Omar Haji near Nairobi in 2019.";
+    let g1 = graph(&[a, b, c]);
+    let g2 = graph(&[c, b, a]);
+    let e1 = events_of(&g1);
+    assert_eq!(e1, events_of(&g2), "ids independent of input order");
+    let kills: Vec<_> = e1
+        .iter()
+        .filter(|e| e.0.starts_with("event:killing"))
+        .collect();
+    // "In February" (3 March) and "On Sunday" (9 February, a Tuesday:
+    // 7 February) are one killing; the one in 2019 is another.
+    assert_eq!(kills.len(), 2, "{e1:?}");
+    assert!(
+        kills
+            .iter()
+            .any(|k| k.1.as_deref() == Some("2021-02-07") && k.2 == 2),
+        "{kills:?}"
+    );
+    assert!(
+        kills
+            .iter()
+            .any(|k| k.1.as_deref() == Some("2019") && k.2 == 1),
+        "{kills:?}"
+    );
+    let id = &kills
+        .iter()
+        .find(|k| k.2 == 2)
+        .map(|k| k.0.clone())
+        .unwrap_or_default();
+    let Some(node) = g1.node(id) else {
+        panic!("{id}")
+    };
+    let targets: Vec<_> = g1
+        .edges()
+        .filter(|(s, _, e)| s.id == *id && e.relation == Relation::Target)
+        .map(|(_, t, _)| t.label.clone())
+        .collect();
+    assert_eq!(targets, ["Ali Warsame", "Omar Haji"]);
+    assert_eq!(node.mentions, 2);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    /// Any text, including trigger, date and number words in odd places,
+    /// yields events whose spans slice back into the text, without panics.
+    #[test]
+    fn never_panics_and_spans_fit(
+        words in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::string::string_regex("[A-Za-z0-9,.:;'’ -]{0,8}").unwrap_or_else(|_| unreachable!()),
+                proptest::sample::select(vec![
+                    "killed", "the attack", "Peru", "from", "to", "5,200", "about", "a third",
+                    "last week", "Friday", "in December", "Two months later,", "2020", "Summit",
+                    "\n", "09 September 2020", "Jan.", "31", "percent", "as of", "late", "by",
+                    "Ana Ruiz", "met", "in the next", "two", "months", "é", "😀",
+                ]).prop_map(str::to_string),
+            ],
+            0..40,
+        )
+    ) {
+        let text = words.join(" ");
+        for ev in local(&text) {
+            proptest::prop_assert!(text.get(ev.trigger.range()).is_some());
+            proptest::prop_assert!(text.get(ev.evidence.span.range()).is_some());
+            if let Some(t) = &ev.time {
+                proptest::prop_assert!(dates::Ymd::parse_iso(&t.start).is_some(), "{:?}", t);
+            }
+        }
+    }
+}
+
+#[test]
+#[ignore = "prints the merged event nodes of the files in NEWSGRAPH_DEBUG_DIR"]
+fn debug_graph() {
+    let Ok(dir) = std::env::var("NEWSGRAPH_DEBUG_DIR") else {
+        return;
+    };
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    let texts: Vec<String> = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap_or_default())
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let g = graph(&refs);
+    for n in g.nodes().filter(|n| n.event.is_some()) {
+        let ev = n.event.as_ref().map(|e| {
+            (
+                e.time.as_ref().map(|t| t.start.clone()),
+                e.time_text.clone(),
+                e.quantities.len(),
+            )
+        });
+        let roles: Vec<String> = g
+            .edges()
+            .filter(|(s, _, _)| s.id == n.id)
+            .map(|(_, t, e)| format!("{}={}", e.relation, t.label))
+            .collect();
+        println!(
+            "{} | {} | {:?} | docs={} m={} | {:?}",
+            n.id,
+            n.label,
+            ev,
+            n.documents.len(),
+            n.mentions,
+            roles
+        );
+    }
+}
+
+#[test]
+fn dated_level_and_report_date_through_the_pipeline() {
+    let text = "Hospital staff\n05 February, 2021\nThe ministry will cut 500 jobs in Chile, leaving 7,310 nurses as of late September.";
+    let evs = local(text);
+    let Some(cut) = evs.iter().find(|e| e.kind == EventKind::Reduction) else {
+        panic!("{evs:?}")
+    };
+    // No time words for the cut itself: a plan, dated by its report.
+    let t = cut
+        .time
+        .as_ref()
+        .map(|t| (t.start.as_str(), t.text.as_str()));
+    assert_eq!(t, Some(("2021-02-05", "publication date")));
+    let summary: Vec<_> = cut
+        .quantities
+        .iter()
+        .map(|q| (q.value, q.unit.as_str(), q.as_of.as_deref()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (Some(500.0), "jobs", None),
+            (Some(7310.0), "nurses", Some("2020-09"))
+        ]
+    );
+}
+
+#[test]
+fn named_event_in_two_documents_is_one_node() {
+    let a = "Leaders from Chile gathered at the Pacific Trade Summit in Peru.";
+    let b = "Peru hosted the Pacific Trade Summit, officials from Chile said.";
+    let g = graph(&[a, b]);
+    let named: Vec<_> = events_of(&g)
+        .into_iter()
+        .filter(|e| e.0.starts_with("event:named"))
+        .collect();
+    assert_eq!(named.len(), 1, "{named:?}");
+    assert_eq!(named[0].2, 2);
+}
+
+#[test]
+fn a_year_in_an_event_name_is_its_time() {
+    let text =
+        "Results\n02 June, 2016\nChile said it would host the 2019 Pacific Trade Summit in Peru.";
+    let evs = local(text);
+    let Some(n) = evs.iter().find(|e| e.kind == EventKind::Named) else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(n.label, "2019 Pacific Trade Summit");
+    assert_eq!(start(n), Some("2019"));
+}

@@ -1,0 +1,293 @@
+//! `newsgraph timeline`: the dated events of a graph in date order, as a
+//! plain-text table (date, kind, who, where, numbers, source).
+
+use crate::graph::{KnowledgeGraph, Node};
+use crate::model::{Approx, Quantity, Relation};
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+/// Longest text kept in one cell, in characters.
+const CELL_CAP: usize = 48;
+
+/// One row of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub date: String,
+    pub kind: String,
+    pub who: String,
+    pub place: String,
+    pub numbers: String,
+    pub source: String,
+}
+
+/// A number as a reader would write it: "5,200→3,500 troops", "~1,700
+/// troops", ">100 people", "60 percent", "8,892 troops (as of 2017-09)".
+pub fn format_quantity(q: &Quantity) -> String {
+    let mark = match q.approx {
+        Approx::Exact => "",
+        Approx::About => "~",
+        Approx::AtLeast => ">",
+        Approx::AtMost => "<",
+    };
+    let mut s = match (q.value, q.from, q.to) {
+        (_, Some(f), Some(t)) => format!("{}→{}{}", number(f), mark, number(t)),
+        (Some(v), _, _) if q.unit == "fraction" => format!("{mark}{:.0}%", v * 100.0),
+        (Some(v), _, _) => format!("{mark}{}", number(v)),
+        _ => q.text.clone(),
+    };
+    if !q.unit.is_empty() && q.unit != "fraction" {
+        s.push(' ');
+        s.push_str(&q.unit);
+    }
+    if let Some(d) = &q.as_of {
+        s.push_str(&format!(" (as of {d})"));
+    }
+    s
+}
+
+/// Integers with thousands separators; other numbers as they are.
+fn number(v: f64) -> String {
+    if v.fract() != 0.0 || v.abs() >= 1e15 {
+        return format!("{v}");
+    }
+    let digits = format!("{}", v.abs() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0.0 { format!("-{out}") } else { out }
+}
+
+fn cap(s: &str, n: usize) -> String {
+    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= n {
+        return s;
+    }
+    let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+    t.push('…');
+    t
+}
+
+/// The rows of the dated events, in (date, id) order, and the number of
+/// undated events left out.
+pub fn rows(g: &KnowledgeGraph) -> (Vec<Row>, usize) {
+    // Role names per event node, in edge (id) order.
+    let mut roles: BTreeMap<&str, Vec<(Relation, &str)>> = BTreeMap::new();
+    for (src, dst, e) in g.edges() {
+        if e.relation.is_event_role() {
+            roles
+                .entry(src.id.as_str())
+                .or_default()
+                .push((e.relation, dst.label.as_str()));
+        }
+    }
+    let mut dated: Vec<(&str, &Node, Row)> = Vec::new();
+    let mut undated = 0;
+    for n in g.nodes() {
+        let Some(ev) = &n.event else { continue };
+        let Some(t) = &ev.time else {
+            undated += 1;
+            continue;
+        };
+        let r = roles.get(n.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+        let names = |want: &[Relation]| {
+            r.iter()
+                .filter(|(rel, _)| want.contains(rel))
+                .map(|(_, l)| *l)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut who = names(&[Relation::Agent]);
+        let others = names(&[Relation::Target, Relation::Participant]);
+        if !others.is_empty() {
+            if who.is_empty() {
+                who = others;
+            } else {
+                who = format!("{who} → {others}");
+            }
+        }
+        if who.is_empty() && ev.kind == crate::model::EventKind::Named {
+            who = n.label.clone();
+        }
+        let date = match &t.end {
+            Some(e) => format!("{}/{}", t.start, e),
+            None => t.start.clone(),
+        };
+        let numbers = ev
+            .quantities
+            .iter()
+            .map(format_quantity)
+            .collect::<Vec<_>>()
+            .join("; ");
+        let source = ev
+            .evidence
+            .first()
+            .map(|e| {
+                let title = g
+                    .documents
+                    .get(&e.doc)
+                    .and_then(|m| m.title.clone())
+                    .unwrap_or_else(|| e.doc.to_string());
+                format!("{}: {}", cap(&title, 24), e.text)
+            })
+            .unwrap_or_default();
+        let row = Row {
+            date,
+            kind: ev.kind.to_string(),
+            who: cap(&who, CELL_CAP),
+            place: cap(&names(&[Relation::Location]), 24),
+            numbers: cap(&numbers, CELL_CAP),
+            source: cap(&source, 90),
+        };
+        dated.push((t.start.as_str(), n, row));
+    }
+    dated.sort_by(|a, b| a.0.cmp(b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    (dated.into_iter().map(|x| x.2).collect(), undated)
+}
+
+/// Writes the timeline table.
+pub fn write<W: Write>(g: &KnowledgeGraph, mut w: W) -> io::Result<W> {
+    let (rows, undated) = rows(g);
+    let header = Row {
+        date: "DATE".into(),
+        kind: "KIND".into(),
+        who: "WHO".into(),
+        place: "WHERE".into(),
+        numbers: "NUMBERS".into(),
+        source: "SOURCE".into(),
+    };
+    let width = |f: fn(&Row) -> &String| {
+        rows.iter()
+            .chain(std::iter::once(&header))
+            .map(|r| f(r).chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let wd = width(|r| &r.date);
+    let wk = width(|r| &r.kind);
+    let ww = width(|r| &r.who);
+    let wp = width(|r| &r.place);
+    let wn = width(|r| &r.numbers);
+    for r in std::iter::once(&header).chain(rows.iter()) {
+        let pad =
+            |s: &str, n: usize| format!("{s}{}", " ".repeat(n.saturating_sub(s.chars().count())));
+        writeln!(
+            w,
+            "{}  {}  {}  {}  {}  {}",
+            pad(&r.date, wd),
+            pad(&r.kind, wk),
+            pad(&r.who, ww),
+            pad(&r.place, wp),
+            pad(&r.numbers, wn),
+            r.source
+        )?;
+    }
+    if undated > 0 {
+        writeln!(w, "({undated} undated events not shown)")?;
+    }
+    Ok(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::EventInfo;
+    use crate::model::{DocId, EventKind, Evidence, Kind, Span, TimeValue};
+
+    fn q(
+        value: Option<f64>,
+        from: Option<f64>,
+        to: Option<f64>,
+        unit: &str,
+        approx: Approx,
+    ) -> Quantity {
+        Quantity {
+            value,
+            from,
+            to,
+            unit: unit.into(),
+            approx,
+            as_of: None,
+            text: String::new(),
+        }
+    }
+
+    #[test]
+    fn quantities_read_naturally() {
+        assert_eq!(
+            format_quantity(&q(None, Some(5200.0), Some(3500.0), "ships", Approx::About)),
+            "5,200→~3,500 ships"
+        );
+        assert_eq!(
+            format_quantity(&q(Some(100.0), None, None, "people", Approx::AtLeast)),
+            ">100 people"
+        );
+        assert_eq!(
+            format_quantity(&q(Some(0.25), None, None, "fraction", Approx::Exact)),
+            "25%"
+        );
+        assert_eq!(
+            format_quantity(&q(Some(2.5), None, None, "percent", Approx::Exact)),
+            "2.5 percent"
+        );
+        let mut dated = q(Some(1234567.0), None, None, "voters", Approx::Exact);
+        dated.as_of = Some("2021-05".into());
+        assert_eq!(format_quantity(&dated), "1,234,567 voters (as of 2021-05)");
+    }
+
+    fn event(g: &mut KnowledgeGraph, id: &str, kind: EventKind, start: Option<&str>) {
+        let n = g.upsert_node(id, Kind::Event, id);
+        n.event = Some(EventInfo {
+            kind,
+            time: start.map(|s| TimeValue {
+                start: s.into(),
+                end: None,
+                text: s.into(),
+            }),
+            time_text: None,
+            quantities: vec![],
+            evidence: vec![Evidence {
+                doc: DocId("d1".into()),
+                sentence: 0,
+                span: Span::new(0, 5),
+                text: format!("Sentence about {id}."),
+            }],
+        });
+    }
+
+    #[test]
+    fn rows_are_in_date_order_with_roles_and_undated_counted() {
+        let mut g = KnowledgeGraph::new();
+        event(&mut g, "event:b", EventKind::Meeting, Some("2021-03-02"));
+        event(&mut g, "event:a", EventKind::Vote, Some("2021"));
+        event(&mut g, "event:c", EventKind::Protest, None);
+        g.upsert_node("person:x", Kind::Person, "Ana Ruiz");
+        g.upsert_node("place:y", Kind::Place, "Peru");
+        let ev = |id: &str| Evidence {
+            doc: DocId("d1".into()),
+            sentence: 0,
+            span: Span::new(0, 1),
+            text: id.into(),
+        };
+        assert!(g.add_edge("event:b", "person:x", Relation::Agent, ev("1")));
+        assert!(g.add_edge("event:b", "place:y", Relation::Location, ev("2")));
+        let (rows, undated) = rows(&g);
+        assert_eq!(undated, 1);
+        let dates: Vec<_> = rows.iter().map(|r| r.date.as_str()).collect();
+        assert_eq!(dates, ["2021", "2021-03-02"]);
+        assert_eq!(rows[1].who, "Ana Ruiz");
+        assert_eq!(rows[1].place, "Peru");
+        assert!(
+            rows[1].source.contains("Sentence about event:b"),
+            "{:?}",
+            rows[1]
+        );
+        let out = write(&g, Vec::new()).unwrap_or_default();
+        let text = String::from_utf8_lossy(&out);
+        assert!(text.starts_with("DATE"), "{text}");
+        assert!(text.ends_with("(1 undated events not shown)\n"), "{text}");
+    }
+}
