@@ -3,6 +3,18 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+/// Shown by `--help`; the README has the same text.
+pub const EXIT_STATUS: &str = "\
+Exit status:
+  0  every input was read and used in full
+  1  some inputs were skipped or cut (each one named on stderr)
+  2  nothing could be done: no input exists or is readable, bad arguments,
+     or the output folder cannot be created or written (no output changed)
+
+Limits: a document longer than --max-doc-bytes (default 10 MiB) is cut at the
+last sentence end before the cap; a JSON Lines record longer than 6x that is
+skipped; node labels are cut at 200 bytes. Each is reported on stderr.";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "newsgraph",
@@ -12,7 +24,8 @@ use std::path::PathBuf;
 newsgraph finds the people, groups, places and events in the text, resolves their \
 names into one node each, links them with typed, dated, sourced relations and writes \
 the graph as GraphML (Gephi, networkx, igraph, yEd), DOT (Graphviz) and JSON-LD \
-(RDF stores, graph databases)."
+(RDF stores, graph databases).",
+    after_help = EXIT_STATUS
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -22,6 +35,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the graph from text files and folders and write it to --out.
+    #[command(after_help = EXIT_STATUS)]
     Build(BuildArgs),
     /// Print the dated events of the input in order.
     Timeline(TimelineArgs),
@@ -29,13 +43,37 @@ pub enum Command {
     Train(TrainArgs),
     /// Score the tagger on a CoNLL-format file (conlleval convention).
     Eval(EvalArgs),
+    /// Write a benchmark corpus of about --mb megabytes (for benchmarks).
+    #[command(hide = true)]
+    GenCorpus(GenCorpusArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GenCorpusArgs {
+    /// Size of the corpus in megabytes (10^6 bytes).
+    #[arg(long, default_value_t = 10)]
+    pub mb: u64,
+    /// Folder to write the documents into (created).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Seed for the choice of sentences.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
-    /// Files or folders to read (folders recursively, *.txt).
+    /// Files or folders to read (folders recursively: *.txt, and *.jsonl as
+    /// records); `-` reads stdin.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+    /// Read every input (and stdin) as JSON Lines records
+    /// {"text", "id", "date", "url", "title"}; *.jsonl files always are.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// Cut documents longer than this many bytes (at a sentence end).
+    #[arg(long, value_name = "BYTES", default_value_t = newsgraph::load::DEFAULT_MAX_DOC_BYTES)]
+    pub max_doc_bytes: usize,
     /// Named-entity model to use instead of the built-in one.
     #[arg(long, value_name = "MODEL")]
     pub model: Option<PathBuf>,
@@ -70,7 +108,7 @@ pub struct BuildArgs {
     /// Leave out "named in the same sentence" edges.
     #[arg(long)]
     pub no_comention: bool,
-    /// No summary on stderr.
+    /// No summary and no progress bar on stderr (problems are still reported).
     #[arg(long, short)]
     pub quiet: bool,
 }

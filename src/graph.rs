@@ -72,6 +72,8 @@ pub struct KnowledgeGraph {
     edges: BTreeMap<(String, String, Relation), EdgeIndex>,
     /// Every document that went into the graph, by id.
     pub documents: BTreeMap<DocId, DocMeta>,
+    /// How many node labels were cut at [`crate::model::LABEL_CAP`].
+    pub labels_capped: usize,
 }
 
 impl KnowledgeGraph {
@@ -121,9 +123,13 @@ impl KnowledgeGraph {
         let ix = match self.nodes.get(id) {
             Some(&ix) => ix,
             None => {
-                let ix = self
-                    .graph
-                    .add_node(Node::new(id.to_string(), kind, label.to_string()));
+                let label = if label.len() > crate::model::LABEL_CAP {
+                    self.labels_capped += 1;
+                    crate::model::cap_text(label, crate::model::LABEL_CAP)
+                } else {
+                    label.to_string()
+                };
+                let ix = self.graph.add_node(Node::new(id.to_string(), kind, label));
                 self.nodes.insert(id.to_string(), ix);
                 ix
             }

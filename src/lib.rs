@@ -20,6 +20,7 @@
 //! assert!(graph.node("person:ana-ruiz").is_some());
 //! ```
 
+pub mod bench;
 pub mod error;
 pub mod export;
 pub mod extract;
@@ -28,7 +29,9 @@ pub mod lexicon;
 pub mod load;
 pub mod model;
 pub mod ner;
+pub mod output;
 pub mod pipeline;
 pub mod resolve;
+pub mod run;
 pub mod text;
 pub mod timeline;

@@ -1,19 +1,18 @@
-//! The `newsgraph` binary: parses arguments, runs the library, reports
-//! problems one line per input, and maps the outcome to an exit status:
-//! 0 every input used, 1 some inputs skipped, 2 nothing could be done.
+//! The `newsgraph` binary: parses arguments, calls the library, and maps
+//! the outcome to an exit status: 0 every input used, 1 some inputs
+//! skipped, 2 nothing could be done (see `EXIT_STATUS` in `cli.rs`).
 
 mod cli;
 
 use anyhow::{Context, bail};
 use clap::Parser;
 use cli::{BuildArgs, Cli, Command, InputArgs, TimelineArgs};
-use newsgraph::export::{self, ExportOptions, Format};
-use newsgraph::graph::KnowledgeGraph;
-use newsgraph::model::Kind;
+use newsgraph::export::{ExportOptions, Format};
+use newsgraph::load::LoadOptions;
+use newsgraph::ner;
 use newsgraph::pipeline::{Options, Pipeline};
-use newsgraph::{load, ner};
+use newsgraph::run::{self, BuildConfig, Outcome};
 use std::io::{BufWriter, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -23,6 +22,9 @@ fn main() -> ExitCode {
         Command::Timeline(args) => timeline(args),
         Command::Train(args) => train(args),
         Command::Eval(args) => eval(args),
+        Command::GenCorpus(args) => newsgraph::bench::gen_corpus(&args.out, args.mb, args.seed)
+            .map(|_| Outcome::Complete)
+            .map_err(Into::into),
     };
     match result {
         Ok(Outcome::Complete) => ExitCode::SUCCESS,
@@ -32,11 +34,6 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-enum Outcome {
-    Complete,
-    Partial,
 }
 
 fn pipeline_for(input: &InputArgs, comention: bool) -> anyhow::Result<Pipeline> {
@@ -67,7 +64,7 @@ fn eval(args: cli::EvalArgs) -> anyhow::Result<Outcome> {
     let score = match &args.predictions {
         Some(path) => {
             let mut result = None;
-            write_atomically(path, |w| {
+            newsgraph::output::write_one(path, |w| {
                 let s = ner::eval_command(&args.file, args.model.as_deref(), Some(w))
                     .map_err(std::io::Error::other)?;
                 result = Some(s);
@@ -81,24 +78,11 @@ fn eval(args: cli::EvalArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Complete)
 }
 
-/// Loads every input, reporting each skipped one on its own line.
-fn load_documents(input: &InputArgs) -> (Vec<newsgraph::model::Document>, usize) {
-    let (files, skipped) = load::list_files(&input.inputs);
-    let mut problems = skipped.len();
-    for s in &skipped {
-        eprintln!("newsgraph: {}", s.error);
+fn load_options(input: &InputArgs) -> LoadOptions {
+    LoadOptions {
+        max_doc_bytes: input.max_doc_bytes,
+        jsonl: input.jsonl,
     }
-    let mut docs = Vec::with_capacity(files.len());
-    for f in files {
-        match load::read_file(&f) {
-            Ok(d) => docs.push(d),
-            Err(e) => {
-                problems += 1;
-                eprintln!("newsgraph: {e}");
-            }
-        }
-    }
-    (docs, problems)
 }
 
 fn build(args: BuildArgs) -> anyhow::Result<Outcome> {
@@ -110,37 +94,31 @@ fn build(args: BuildArgs) -> anyhow::Result<Outcome> {
             None => bail!("unknown format {f:?} (expected graphml, dot or jsonld)"),
         }
     }
-    let pipeline = pipeline_for(&args.input, !args.no_comention)?;
-    let (docs, problems) = load_documents(&args.input);
-    if docs.is_empty() {
-        bail!("no readable documents in the inputs");
-    }
-    let ndocs = docs.len();
-    let graph = pipeline.run(docs);
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("{}: cannot create output folder", args.out.display()))?;
-    let opts = ExportOptions {
+    let export = ExportOptions {
         base_iri: args.base_iri.clone(),
     };
-    opts.check()?;
-    for f in formats {
-        let path = args.out.join(format!("graph.{}", f.extension()));
-        write_atomically(&path, |w| export::write(f, &graph, &opts, w).map(|_| ()))
-            .with_context(|| format!("{}: cannot write", path.display()))?;
-    }
-    if !args.quiet {
-        summary(&graph, ndocs);
-    }
-    Ok(if problems > 0 {
-        Outcome::Partial
-    } else {
-        Outcome::Complete
-    })
+    export.check()?;
+    let pipeline = pipeline_for(&args.input, !args.no_comention)?;
+    let config = BuildConfig {
+        inputs: args.input.inputs.clone(),
+        out: args.out.clone(),
+        formats,
+        export,
+        load: load_options(&args.input),
+        threads: args.input.threads,
+        quiet: args.quiet,
+    };
+    let (outcome, _stats) = run::build(&config, &pipeline)?;
+    Ok(outcome)
 }
 
 fn timeline(args: TimelineArgs) -> anyhow::Result<Outcome> {
     let pipeline = pipeline_for(&args.input, false)?;
-    let (docs, problems) = load_documents(&args.input);
+    let (docs, notices) = newsgraph::load::load_all(&args.input.inputs, &load_options(&args.input));
+    for n in &notices {
+        eprintln!("newsgraph: {}", n.error);
+    }
+    let problems = notices.iter().any(|n| n.skipped);
     if docs.is_empty() {
         bail!("no readable documents in the inputs");
     }
@@ -151,51 +129,9 @@ fn timeline(args: TimelineArgs) -> anyhow::Result<Outcome> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         Err(e) => return Err(e.into()),
     }
-    Ok(if problems > 0 {
+    Ok(if problems {
         Outcome::Partial
     } else {
         Outcome::Complete
     })
-}
-
-fn summary(graph: &KnowledgeGraph, ndocs: usize) {
-    let kinds = graph.kind_counts();
-    let parts: Vec<String> = Kind::ALL
-        .iter()
-        .map(|k| format!("{} {}", kinds.get(k).copied().unwrap_or(0), k))
-        .collect();
-    eprintln!(
-        "newsgraph: {} documents; {} nodes ({}); {} edges",
-        ndocs,
-        graph.node_count(),
-        parts.join(", "),
-        graph.edge_count()
-    );
-}
-
-/// Writes through a temporary file in the target folder, renamed over the
-/// target only when complete, so an interrupted run never leaves a
-/// truncated graph.
-fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut BufWriter<std::fs::File>) -> std::io::Result<()>,
-) -> anyhow::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| -> std::io::Result<()> {
-        let file = std::fs::File::create(&tmp)?;
-        let mut w = BufWriter::new(file);
-        write(&mut w)?;
-        w.flush()?;
-        w.get_ref().sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(Into::into)
 }

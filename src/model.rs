@@ -278,6 +278,11 @@ pub struct Evidence {
 /// Longest evidence text kept, in bytes (cut at a char boundary).
 pub const EVIDENCE_TEXT_CAP: usize = 300;
 
+/// Node labels longer than this (bytes) are cut with "…": a run-away
+/// mention (a page of capitalised words) must not become a megabyte label
+/// that clients choke on (Graphviz rejects strings over 16 KB).
+pub const LABEL_CAP: usize = 200;
+
 /// Longest document title kept, in bytes.
 pub const TITLE_CAP: usize = 200;
 

@@ -128,6 +128,28 @@ impl Pipeline {
         self.build(results)
     }
 
+    /// Processes a lazy stream of documents in parallel and merges them into
+    /// one graph. Documents are pulled from `docs` one at a time as workers
+    /// free up (rayon's `par_bridge`), processed and dropped, so memory holds
+    /// the per-document results (graph-sized), not the text. `on_done` sees
+    /// each document's byte count and result (for progress). Output is the
+    /// same for any thread count or input order ([`Pipeline::build`] sorts).
+    pub fn run_stream<I, F>(&self, docs: I, on_done: F) -> KnowledgeGraph
+    where
+        I: Iterator<Item = Document> + Send,
+        F: Fn(usize, &DocResult) + Sync + Send,
+    {
+        let results: Vec<DocResult> = docs
+            .par_bridge()
+            .map(|d| {
+                let r = self.process(&d);
+                on_done(d.text.len(), &r);
+                r
+            })
+            .collect();
+        self.build(results)
+    }
+
     /// Merges per-document results into the graph (cross-document
     /// resolution, events, the user's alias file).
     pub fn build(&self, mut results: Vec<DocResult>) -> KnowledgeGraph {

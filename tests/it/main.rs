@@ -2,9 +2,11 @@
 //! built binary, the public API, or real clients opening our files.
 
 mod cli;
+mod determinism;
 mod events_sparql;
 mod export_clients;
 mod export_props;
+mod hostile;
 mod ner;
 mod resolve;
 mod timeline;

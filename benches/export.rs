@@ -1,0 +1,99 @@
+//! Exporter memory benchmark: builds a synthetic graph of `NEWSGRAPH_BENCH_NODES`
+//! nodes (default 1,000,000) with two edges per node, then streams it in
+//! each format into a byte-counting sink and reports bytes written, time
+//! and how much the peak resident memory grew while exporting (Linux:
+//! `VmHWM` in /proc/self/status, reset through /proc/self/clear_refs). An
+//! exporter that streams grows by a buffer; one that builds the whole file
+//! in memory grows by about the file size.
+//!
+//! Run: `cargo bench --bench export`.
+
+use newsgraph::export::{self, ExportOptions, Format};
+use newsgraph::graph::KnowledgeGraph;
+use newsgraph::model::{DocId, Evidence, Kind, Relation, Span};
+use std::io::{self, Write};
+use std::time::Instant;
+
+struct Counter(u64);
+
+impl Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+fn status_kb(field: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Resets the peak to the current resident size (Linux ≥ 4.0).
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+fn main() {
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    let n: usize = std::env::var("NEWSGRAPH_BENCH_NODES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
+    let t = Instant::now();
+    let mut g = KnowledgeGraph::new();
+    let kinds = [Kind::Person, Kind::Group, Kind::Place];
+    let ids: Vec<String> = (0..n).map(|i| format!("person:n{i}")).collect();
+    for (i, id) in ids.iter().enumerate() {
+        let node = g.upsert_node(id, kinds[i % 3], &format!("Name <{i}> & \"Co\""));
+        node.mentions = 1;
+    }
+    for i in 0..n {
+        for step in [1, 7] {
+            let ev = Evidence {
+                doc: DocId(format!("{:016x}", i % 1000)),
+                sentence: i % 50,
+                span: Span::new(0, 40),
+                text: format!("Sentence {i} about two names, one step {step}."),
+            };
+            g.add_edge(&ids[i], &ids[(i + step) % n], Relation::CoMention, ev);
+        }
+    }
+    drop(ids);
+    println!(
+        "graph: {} nodes, {} edges, built in {:.1} s, RSS {} MB",
+        g.node_count(),
+        g.edge_count(),
+        t.elapsed().as_secs_f64(),
+        status_kb("VmRSS:") / 1024
+    );
+    for f in Format::ALL {
+        reset_peak();
+        let before = status_kb("VmRSS:");
+        let t = Instant::now();
+        let out = export::write(f, &g, &ExportOptions::default(), Counter(0));
+        let secs = t.elapsed().as_secs_f64();
+        let grown = status_kb("VmHWM:").saturating_sub(before);
+        match out {
+            Ok(c) => println!(
+                "{:>8}: {:>6} MB written in {:>5.1} s; peak memory grew {} MB",
+                f.name(),
+                c.0 / 1_000_000,
+                secs,
+                grown / 1024
+            ),
+            Err(e) => println!("{:>8}: error {e}", f.name()),
+        }
+    }
+}

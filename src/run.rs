@@ -1,0 +1,227 @@
+//! The `build` command as a library function: list and stream the inputs
+//! through the pipeline on a thread pool, report each problem on one line
+//! (above a progress bar when stderr is a terminal), and write every
+//! format atomically ([`crate::output`]). `main` only parses arguments and
+//! maps the [`Outcome`] to an exit status.
+
+use crate::error::Error;
+use crate::export::{self, ExportOptions, Format};
+use crate::graph::KnowledgeGraph;
+use crate::load::{self, Event, LoadOptions, Notice};
+use crate::model::Kind;
+use crate::pipeline::Pipeline;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+/// Everything `build` needs besides the pipeline.
+#[derive(Debug, Clone)]
+pub struct BuildConfig {
+    pub inputs: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub formats: Vec<Format>,
+    pub export: ExportOptions,
+    pub load: LoadOptions,
+    /// Worker threads; `None` for one per core.
+    pub threads: Option<usize>,
+    /// No summary line.
+    pub quiet: bool,
+}
+
+/// How a run ended, for the exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every input was used in full (exit 0).
+    Complete,
+    /// Some inputs (or parts of them) were skipped (exit 1).
+    Partial,
+}
+
+/// Counts for the summary line and benchmarks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub documents: u64,
+    pub tokens: u64,
+    pub bytes: u64,
+    pub nodes: usize,
+    pub edges: usize,
+    pub skipped: u64,
+}
+
+/// Prints notices one per line on stderr, above the progress bar if any.
+pub struct Reporter {
+    bar: Option<ProgressBar>,
+    skipped: AtomicU64,
+    any_skipped: AtomicBool,
+}
+
+impl Reporter {
+    /// A progress bar is drawn only when stderr is a terminal and `quiet`
+    /// is off; piped or redirected stderr gets the notices alone.
+    pub fn new(total_bytes: u64, quiet: bool) -> Self {
+        let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::with_draw_target(
+                Some(total_bytes),
+                ProgressDrawTarget::stderr_with_hz(4),
+            );
+            let style = ProgressStyle::with_template(
+                "{elapsed_precise} [{wide_bar}] {binary_bytes}/{binary_total_bytes} \
+                 {binary_bytes_per_sec} ETA {eta} {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+            bar.set_style(style);
+            bar
+        });
+        Reporter {
+            bar,
+            skipped: AtomicU64::new(0),
+            any_skipped: AtomicBool::new(false),
+        }
+    }
+
+    pub fn notice(&self, n: &Notice) {
+        if n.skipped {
+            self.skipped.fetch_add(1, Ordering::Relaxed);
+            self.any_skipped.store(true, Ordering::Relaxed);
+        }
+        self.line(&n.error.to_string());
+    }
+
+    fn line(&self, msg: &str) {
+        let print = || {
+            let _ = writeln!(std::io::stderr().lock(), "newsgraph: {msg}");
+        };
+        match &self.bar {
+            Some(bar) => bar.suspend(print),
+            None => print(),
+        }
+    }
+
+    fn progress(&self, bytes: u64, documents: u64) {
+        if let Some(bar) = &self.bar {
+            bar.inc(bytes);
+            if documents % 64 == 1 {
+                bar.set_message(format!("{documents} documents"));
+            }
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Builds the graph from `config.inputs` and writes it to `config.out`.
+/// Errors mean nothing could be done (exit 2): no input exists or none
+/// could be read, or the output folder cannot be created or written.
+pub fn build(config: &BuildConfig, pipeline: &Pipeline) -> Result<(Outcome, Stats), Error> {
+    // Fail on an unusable output folder before doing any work.
+    crate::output::prepare_dir(&config.out)?;
+    let listing = load::list_inputs(&config.inputs, &config.load);
+    let reporter = Reporter::new(listing.total_bytes, config.quiet);
+    for n in &listing.notices {
+        reporter.notice(n);
+    }
+    if listing.is_empty() {
+        return Err(Error::Other("no input could be used".into()));
+    }
+    let documents = AtomicU64::new(0);
+    let tokens = AtomicU64::new(0);
+    let bytes = AtomicU64::new(0);
+    let loader = load::Loader::new(listing.inputs, config.load.clone());
+    // Notices are printed as the loader meets them, inside the (sequential)
+    // iterator that feeds the workers, so they come in input order.
+    let docs = loader.filter_map(|ev| match ev {
+        Event::Document(d) => Some(d),
+        Event::Notice(n) => {
+            reporter.notice(&n);
+            None
+        }
+    });
+    let run = || {
+        pipeline.run_stream(docs, |len, r| {
+            let n = documents.fetch_add(1, Ordering::Relaxed) + 1;
+            tokens.fetch_add(r.tokens as u64, Ordering::Relaxed);
+            bytes.fetch_add(len as u64, Ordering::Relaxed);
+            reporter.progress(len as u64, n);
+        })
+    };
+    let graph = match config.threads {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()
+            .map_err(|e| Error::Other(format!("cannot start {n} threads: {e}")))?
+            .install(run),
+        None => run(),
+    };
+    reporter.finish();
+    let stats = Stats {
+        documents: documents.into_inner(),
+        tokens: tokens.into_inner(),
+        bytes: bytes.into_inner(),
+        nodes: graph.node_count(),
+        edges: graph.edge_count(),
+        skipped: reporter.skipped.load(Ordering::Relaxed),
+    };
+    if stats.documents == 0 {
+        return Err(Error::Other(
+            "no readable documents in the inputs; nothing written".into(),
+        ));
+    }
+    if graph.labels_capped > 0 {
+        reporter.line(&format!(
+            "{} node labels longer than {} bytes were cut",
+            graph.labels_capped,
+            crate::model::LABEL_CAP
+        ));
+    }
+    write_outputs(config, &graph)?;
+    if !config.quiet {
+        reporter.line(&summary(&graph, &stats));
+    }
+    let outcome = if reporter.any_skipped.load(Ordering::Relaxed) {
+        Outcome::Partial
+    } else {
+        Outcome::Complete
+    };
+    Ok((outcome, stats))
+}
+
+/// Writes every requested format, all or nothing.
+pub fn write_outputs(config: &BuildConfig, graph: &KnowledgeGraph) -> Result<(), Error> {
+    let jobs: Vec<crate::output::Job<'_>> = config
+        .formats
+        .iter()
+        .map(|&f| -> crate::output::Job<'_> {
+            let opts = &config.export;
+            (
+                format!("graph.{}", f.extension()),
+                Box::new(move |w: &mut dyn Write| export::write(f, graph, opts, w).map(|_| ())),
+            )
+        })
+        .collect();
+    crate::output::write_all(&config.out, jobs).map(|_| ())
+}
+
+fn summary(graph: &KnowledgeGraph, stats: &Stats) -> String {
+    let kinds = graph.kind_counts();
+    let parts: Vec<String> = Kind::ALL
+        .iter()
+        .map(|k| format!("{} {}", kinds.get(k).copied().unwrap_or(0), k))
+        .collect();
+    let mut s = format!(
+        "{} documents, {} tokens; {} nodes ({}); {} edges",
+        stats.documents,
+        stats.tokens,
+        stats.nodes,
+        parts.join(", "),
+        stats.edges
+    );
+    if stats.skipped > 0 {
+        s.push_str(&format!("; {} inputs skipped or cut", stats.skipped));
+    }
+    s
+}
