@@ -58,7 +58,7 @@ impl SentFeatures {
 
 // Template ids. Changing any of them, or what a template hashes, needs a
 // retrained model: bump `FEATURE_VERSION` so old model files are refused.
-pub const FEATURE_VERSION: u32 = 5;
+pub const FEATURE_VERSION: u32 = 6;
 const T_BIAS: u64 = 1;
 const T_WORD: u64 = 2;
 const T_LOWER: u64 = 3;
@@ -129,10 +129,17 @@ fn dotted_form(w: &str) -> Option<&'static str> {
     }
 }
 
+/// Words a Title Case Headline may leave in lowercase.
+const HEADLINE_LOWER: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off",
+    "on", "or", "over", "per", "the", "to", "up", "via", "vs", "with",
+];
+
 /// True for a Title Case Headline: at least four capitalised words, most
-/// words capitalised, and no lowercase word longer than four letters
-/// (function words like "of", "in", "with" may stay lowercase; an ordinary
-/// sentence has longer lowercase words), and few numbers or punctuation.
+/// words capitalised, lowercase only for function words, few numbers or
+/// punctuation, no brackets, and no final period (a sentence full of names
+/// such as "Gen. Ana Ruiz met Prime Minister Tomas Berg in Peru." is not a
+/// headline).
 fn is_title_case<S: AsRef<str>>(ts: &[Tok], words: &[S]) -> bool {
     let mut caps = 0;
     let mut alpha = 0;
@@ -144,7 +151,7 @@ fn is_title_case<S: AsRef<str>>(ts: &[Tok], words: &[S]) -> bool {
             }
             LOWER => {
                 alpha += 1;
-                if w.as_ref().chars().count() > 4 {
+                if !HEADLINE_LOWER.contains(&w.as_ref()) {
                     return false;
                 }
             }
@@ -154,7 +161,8 @@ fn is_title_case<S: AsRef<str>>(ts: &[Tok], words: &[S]) -> bool {
     // Score lines, tables and "Name (Country)" lists are not headlines.
     let other = ts.len() - alpha;
     let bracket = words.iter().any(|w| w.as_ref() == "(");
-    caps >= 4 && caps * 4 >= alpha * 3 && other * 4 <= ts.len() && !bracket
+    let period = words.last().is_some_and(|w| w.as_ref() == ".");
+    caps >= 4 && caps * 4 >= alpha * 3 && other * 4 <= ts.len() && !bracket && !period
 }
 
 /// Facts about one token, computed once per document.
@@ -713,6 +721,10 @@ mod tests {
         ));
         assert!(!title("Ana Berg ( Chile ) beat Eva Ruiz ( Peru ) 6-3 6-4"));
         assert!(!title("Rain Falls Again"));
+        assert!(!title(
+            "Gen. Ana Ruiz met Prime Minister Tomas Berg in Peru on Monday ."
+        ));
+        assert!(!title("Ana Ruiz Met Tomas Berg In Lima ."));
         // Same features as the same headline in capitals.
         let a = feats(&["Flood Waters Rise In Northern Town As Rain Continues"]);
         let b = feats(&["FLOOD WATERS RISE IN NORTHERN TOWN AS RAIN CONTINUES"]);
