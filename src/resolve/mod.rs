@@ -414,8 +414,12 @@ mod tests {
                 ("Denver-based Acme Freight Inc.", MentionLabel::Org),
                 ("Lord", MentionLabel::Loc),
                 ("Ruritanian-ruled", MentionLabel::Loc),
+                ("firms", MentionLabel::Org),
             ],
         );
+        // Names in a script without case are names.
+        let cjk = with_mentions("新华社 said so.", &[("新华社", MentionLabel::Org)]);
+        assert_eq!(entity_names(&cjk), ["新华社"], "{cjk:?}");
         assert_eq!(
             entity_names(&got),
             ["Okafor", "Acme Freight Inc."],

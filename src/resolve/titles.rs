@@ -412,6 +412,15 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         out.junk = true;
         return out;
     }
+    // Lowercase letters and not one capital ("the interior ministry"): a
+    // description, not a name, whatever a finder says. Scripts without
+    // case (Arabic, Chinese) have neither and are left alone.
+    if words.iter().any(|w| w.chars().any(char::is_lowercase))
+        && !words.iter().any(|w| w.chars().any(char::is_uppercase))
+    {
+        out.junk = true;
+        return out;
+    }
     // Only titles and role words ("Director of Intelligence", "Lord"):
     // a role, not a name.
     let title_like =
