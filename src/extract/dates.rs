@@ -148,47 +148,16 @@ pub fn interval(start: &str, end: Option<&str>) -> Option<(Ymd, Ymd)> {
 
 /// Month number from a name or abbreviation ("Sept.", "january").
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if w.len() < 3 {
-        return None;
-    }
-    for (i, n) in NAMES.iter().enumerate() {
-        if *n == w || (w.len() <= 4 && n.starts_with(&w) && (w.len() == 3 || w == "sept")) {
-            return Some(i as u32 + 1);
-        }
-    }
-    None
+    crate::lexicon::month_number(word)
 }
 
 /// 0 = Monday … 6 = Sunday.
 pub fn weekday_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .iter()
-    .position(|d| *d == w)
-    .map(|i| i as u32)
+    crate::lexicon::WEEKDAYS
+        .iter()
+        .position(|d| *d == w)
+        .map(|i| i as u32)
 }
 
 /// Small number words, as used in "two months later".
