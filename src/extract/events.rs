@@ -193,6 +193,90 @@ const REPORT_TENSE: &[&str] = &[
     "says",
 ];
 
+/// Words that on their own mark a sentence as a sports report, where "X
+/// meets Y", "the visiting side", "struck 158" and "attack" describe play.
+const SPORTS_STRONG: &[&str] = &[
+    "match",
+    "matches",
+    "semifinal",
+    "semifinals",
+    "semi-final",
+    "semi-finals",
+    "quarterfinal",
+    "quarterfinals",
+    "quarter-final",
+    "quarter-finals",
+    "tournament",
+    "league",
+    "innings",
+    "wicket",
+    "wickets",
+    "scored",
+    "striker",
+    "midfielder",
+    "playoff",
+    "playoffs",
+    "play-off",
+    "play-offs",
+    "seeded",
+    "fixture",
+    "fixtures",
+    "stadium",
+    "coach",
+    "champion",
+    "champions",
+    "championship",
+    "cup",
+    "athletics",
+    "soccer",
+    "football",
+    "cricket",
+    "tennis",
+    "rugby",
+];
+
+/// Words that mark sport only when two of them meet ("round of talks" or
+/// "won the vote" alone are politics).
+const SPORTS_WEAK: &[&str] = &[
+    "team", "teams", "game", "games", "round", "beat", "beats", "defeated", "season", "club",
+    "title", "win", "won", "victory", "draw", "drew", "points", "race", "ties", "side", "goal",
+    "goals", "players", "player",
+];
+
+/// Kinds whose trigger words have a sports sense ("meet", "visiting",
+/// "attack", "struck", "captured the title", "cut the lead").
+fn has_sports_sense(kind: EventKind) -> bool {
+    use EventKind::*;
+    matches!(
+        kind,
+        Meeting | Visit | Attack | Strike | Capture | Reduction
+    )
+}
+
+/// True when the words read as a sports report: one strong sports word
+/// ("final" only as a noun: "in the final", not "the final agreement") or
+/// two weak ones.
+fn is_sports(words: &[String]) -> bool {
+    let mut weak = 0;
+    for (k, w) in words.iter().enumerate() {
+        let w = w.as_str();
+        let next = words.get(k + 1).map(String::as_str).unwrap_or("");
+        let final_noun = matches!(w, "final" | "finals")
+            && k.checked_sub(1)
+                .and_then(|j| words.get(j))
+                .is_some_and(|p| p == "the")
+            && !next.chars().next().is_some_and(char::is_alphabetic)
+            || (w == "final" && matches!(next, "of" | "against" | "on" | "in" | "at"));
+        if SPORTS_STRONG.contains(&w) || final_noun {
+            return true;
+        }
+        if SPORTS_WEAK.contains(&w) {
+            weak += 1;
+        }
+    }
+    weak >= 2
+}
+
 struct Candidate {
     kind: EventKind,
     /// Token index of the trigger (the head word for named events).
@@ -240,6 +324,10 @@ fn accepted(kind: EventKind, pos: Pos, words: &[String], k: usize, has_time: boo
             if matches!(prev(1), "the" | "a" | "an") && cur.ends_with("ed") {
                 return false;
             }
+            if cur == "visiting" && DETERMINERS.contains(&prev(1)) {
+                // "the visiting delegation": an adjective, not a visit.
+                return false;
+            }
             if cur == "pull" || cur == "pulls" || cur == "pulled" || cur == "pulling" {
                 // "pull troops out / from": only with out/from/back nearby.
                 return words[k..(k + 8).min(words.len())]
@@ -274,6 +362,15 @@ fn accepted(kind: EventKind, pos: Pos, words: &[String], k: usize, has_time: boo
             }
             if cur == "fall" {
                 return w(k + 1) == "of";
+            }
+            if (1..=2).any(|n| {
+                matches!(
+                    prev(n),
+                    "attempted" | "possible" | "potential" | "foiled" | "thwarted"
+                )
+            }) {
+                // "charges of attempted murder": it did not happen.
+                return false;
             }
             if cur == "resolution" {
                 // A resolution is a vote when it is passed or adopted.
@@ -413,6 +510,9 @@ struct Ment {
     end: usize,
     entity: usize,
     kind: Kind,
+    /// A name used as a modifier of another noun ("Israeli minister", "a
+    /// Paris church"): not itself a participant or target.
+    modifier: bool,
 }
 
 fn assign_roles(
@@ -467,9 +567,24 @@ fn assign_roles(
         .iter()
         .filter(|m| m.end <= c.tok && m.start >= lo && !named)
         .collect();
-    let mut agent_found = false;
+    // "… before visiting X": the subject is the main verb's, further back.
+    let trig_word = w(c.tok);
+    let mut agent_found = c.pos == Pos::Verb
+        && trig_word.ends_with("ing")
+        && matches!(
+            w(c.tok.wrapping_sub(1)),
+            "before" | "after" | "while" | "without" | "by" | "since" | "on" | "when"
+        );
     for m in before.iter().rev() {
-        let prep = word_before(m);
+        let mut prep = word_before(m);
+        // "between A and B": B is as much an object as A.
+        if matches!(prep, "and" | "or" | ",")
+            && let Some(first) = before
+                .iter()
+                .find(|o| o.end < m.start && m.start - o.end <= 2)
+        {
+            prep = word_before(first);
+        }
         let adjacent = m.end == c.tok || (m.end + 1 == c.tok && !matches!(w(m.end), "and" | ","));
         if m.kind == Kind::Place && LOC_PREPS.contains(&prep) {
             // After an earlier trigger, the place is that event's ("cut
@@ -490,10 +605,28 @@ fn assign_roles(
             .map_while(|n| m.start.checked_sub(n).filter(|&t| t >= base))
             .map(w)
             .take_while(|x| x.chars().all(char::is_alphabetic))
-            .any(|x| x.len() > 4 && (x.ends_with("ed") || x.ends_with("ing")));
+            .any(|x| {
+                (x.len() > 4 && (x.ends_with("ed") || x.ends_with("ing")))
+                    || trigger(x).is_some_and(|t| t.1 == Pos::Verb)
+            });
+        // "X's partner Y withdrew": the owner of something else, unless
+        // what it owns is the event ("X's latest attack").
+        let possessor = matches!(w(m.end), "'s" | "’s") && c.tok - m.end > 3;
         let object = verb_before
+            || possessor
             || matches!(prep, "of" | "with" | "against" | "on" | "by" | "for")
             || LOC_PREPS.contains(&prep);
+        if verb_before && w(c.tok.wrapping_sub(1)) == "to" {
+            // "inviting X to meet": X, not anyone further back, would be
+            // the subject; as an object it is left out.
+            agent_found = true;
+        }
+        // "… Y group after they met": the pronoun is the subject.
+        let pronoun_between =
+            (m.end..c.tok).any(|t| matches!(w(t), "he" | "she" | "they" | "it" | "we" | "i"));
+        if pronoun_between {
+            agent_found = true;
+        }
         if !agent_found && !object && c.tok - m.end <= 12 {
             push(&mut roles, Relation::Agent, m.entity);
             agent_found = true;
@@ -518,6 +651,11 @@ fn assign_roles(
         .iter()
         .filter(|m| m.start > c.tok && m.start < hi && m.start - c.tok <= 16)
     {
+        if named && m.start - c.tok > 3 {
+            // "finished fourth at the X Games, then won in Y": a name's place
+            // follows it at once ("the Games in Y").
+            break;
+        }
         let prep = word_before(m);
         let chained = last.and_then(|(end, r)| {
             let gap: Vec<&str> = (end..m.start).map(w).collect();
@@ -544,6 +682,16 @@ fn assign_roles(
                 continue;
             }
             Relation::Agent
+        } else if m.kind == Kind::Place
+            && matches!(prep, "to" | "into")
+            && !matches!(
+                c.kind,
+                Visit | Deployment | Withdrawal | Reduction | Invasion
+            )
+        {
+            // "seized a plane and forced it to fly to X": only movements
+            // take their place from "to".
+            continue;
         } else if (m.kind == Kind::Place && LOC_PREPS.contains(&prep) && c.kind != Invasion)
             || (m.kind == Kind::Group && prep == "at")
         {
@@ -551,9 +699,19 @@ fn assign_roles(
         } else if c.kind == Killing && m.kind == Kind::Place {
             // "killed Iranian Gen. X": the demonym is not a victim.
             continue;
-        } else if let Some(r) = chained.filter(|_| !linked && !direct) {
+        } else if let Some(r) = chained.filter(|_| !linked && !direct && !m.modifier) {
             r
+        } else if m.modifier {
+            // "met Israeli Foreign Minister X": X takes part, not Israel.
+            continue;
         } else if !(linked || direct) {
+            continue;
+        } else if matches!(c.kind, Killing | Attack | Strike)
+            && !direct
+            && !matches!(prep, "on" | "against" | "of" | "targeting")
+        {
+            // "killed … after guards loyal to X": only "on/against/of" or
+            // the object names the one hit.
             continue;
         } else {
             match c.kind {
@@ -564,6 +722,11 @@ fn assign_roles(
                 _ => Relation::Participant,
             }
         };
+        if role == Relation::Agent {
+            // "protect X from attack by Y": the agent named by "by" wins
+            // over a guess from before the trigger.
+            roles.retain(|r| r.0 != Relation::Agent);
+        }
         push(&mut roles, role, m.entity);
         last = Some((m.end, role));
     }
@@ -651,6 +814,16 @@ impl EventExtractor for EventRules {
             .map(|x| x.0);
         // The headline: the first sentence that is not page furniture.
         let headline = doc.sentences.iter().position(|s| !s.boilerplate);
+        // A sports report: "meets" and "visiting" in its other sentences are
+        // fixtures too ("Smith meets Jones on Sunday").
+        let sports_sentences = doc
+            .sentences
+            .iter()
+            .filter(|x| !x.boilerplate)
+            .filter(|x| is_sports(&lower_words(doc, x.tokens.clone())))
+            .count();
+        let all_sentences = doc.sentences.iter().filter(|x| !x.boilerplate).count();
+        let sports_doc = sports_sentences >= 2 && sports_sentences * 3 >= all_sentences;
         let mut out = Vec::new();
         let mut last_time: Option<TimeValue> = None;
         // The unit of the last count read, for changes that leave it out
@@ -686,7 +859,10 @@ impl EventExtractor for EventRules {
                         .any(|q| q.tokens.start <= t.tokens.start && t.tokens.end <= q.tokens.end)
                 })
                 .collect();
-            let cands = candidates(doc, s, &words, &skip, !event_times.is_empty());
+            let mut cands = candidates(doc, s, &words, &skip, !event_times.is_empty());
+            if sports_doc || is_sports(&words) {
+                cands.retain(|c| !has_sports_sense(c.kind));
+            }
             if cands.is_empty() {
                 continue;
             }
@@ -696,12 +872,30 @@ impl EventExtractor for EventRules {
                 .filter(|(_, m)| m.sentence == s)
                 .filter_map(|(mi, m)| {
                     let e = (*entities.mention_entity.get(mi)?)?;
-                    let kind = entities.entities.get(e)?.kind;
+                    let ent = entities.entities.get(e)?;
+                    let next = doc.token_text(m.tokens.end);
+                    let next_is_word = m.tokens.end < sent.tokens.end
+                        && next.chars().all(char::is_alphabetic)
+                        && !next.is_empty();
+                    let prev = m
+                        .tokens
+                        .start
+                        .checked_sub(1)
+                        .filter(|&j| j >= base)
+                        .map(|j| doc.token_text(j).to_lowercase())
+                        .unwrap_or_default();
+                    // "Israeli minister" (a demonym) or "a Karlsruhe goal" (a
+                    // name between an article and a lowercase noun).
+                    let modifier = next_is_word
+                        && ((ent.kind == Kind::Place && m.span.text(&doc.doc.text) != ent.name)
+                            || (matches!(prev.as_str(), "a" | "an")
+                                && next.chars().all(char::is_lowercase)));
                     Some(Ment {
                         start: m.tokens.start,
                         end: m.tokens.end,
                         entity: e,
-                        kind,
+                        kind: ent.kind,
+                        modifier,
                     })
                 })
                 .collect();

@@ -384,3 +384,127 @@ fn a_year_in_an_event_name_is_its_time() {
     assert_eq!(n.label, "2019 Pacific Trade Summit");
     assert_eq!(start(n), Some("2019"));
 }
+
+fn of_kind(evs: &[LocalEvent], kind: EventKind) -> Vec<&LocalEvent> {
+    evs.iter().filter(|e| e.kind == kind).collect()
+}
+
+#[test]
+fn sports_fixtures_are_not_meetings_or_visits() {
+    let text = "Report\n03 March, 2021\nBrazil meets Chile in the final on Sunday after the visiting side beat Peru on Wednesday.";
+    let evs = local(text);
+    assert!(of_kind(&evs, EventKind::Meeting).is_empty(), "{evs:?}");
+    assert!(of_kind(&evs, EventKind::Visit).is_empty(), "{evs:?}");
+    // The same verb in politics still counts ("the final agreement" is not sport).
+    let text =
+        "Prime Minister Ana Ruiz met President Tomas Berg on Monday to sign the final agreement.";
+    let evs = local(text);
+    assert!(!of_kind(&evs, EventKind::Meeting).is_empty(), "{evs:?}");
+}
+
+#[test]
+fn a_sports_report_has_no_meetings_in_its_other_sentences() {
+    let text = "Report\n03 March, 2021\nBrazil beat Peru 3-1 in the league on Saturday.\nThe match was their third win of the season.\nBrazil meets Chile on Sunday.";
+    let evs = local(text);
+    assert!(of_kind(&evs, EventKind::Meeting).is_empty(), "{evs:?}");
+}
+
+#[test]
+fn visiting_after_a_determiner_is_an_adjective() {
+    let text =
+        "Report\n03 March, 2021\nThe visiting delegation from Peru toured a factory on Monday.";
+    let evs = local(text);
+    assert!(
+        evs.iter()
+            .all(|e| e.trigger.text(text).to_lowercase() != "visiting"),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn the_place_visited_is_not_the_agent_of_the_talks() {
+    let text = "Report\n03 March, 2021\nMinister Ana Ruiz will visit Chile for talks with Chancellor Tomas Berg on Monday.";
+    let evs = local(text);
+    for e in of_kind(&evs, EventKind::Meeting) {
+        assert!(
+            !names(text, e, Relation::Agent).contains(&"Chile".to_string()),
+            "{e:?}"
+        );
+    }
+}
+
+#[test]
+fn a_demonym_before_a_title_is_not_a_participant() {
+    let text = "Ana Ruiz met Peruvian Foreign Minister Luis Vega on Monday.";
+    let evs = local(text);
+    let m = of_kind(&evs, EventKind::Meeting);
+    let Some(ev) = m.first() else {
+        panic!("{evs:?}")
+    };
+    let parts = names(text, ev, Relation::Participant);
+    assert!(parts.contains(&"Luis Vega".to_string()), "{parts:?}");
+    assert!(!parts.contains(&"Peru".to_string()), "{parts:?}");
+}
+
+#[test]
+fn an_attempted_killing_is_not_a_killing() {
+    let text = "Police dropped charges of attempted murder against Omar Diaz on Friday.";
+    let evs = local(text);
+    assert!(of_kind(&evs, EventKind::Killing).is_empty(), "{evs:?}");
+}
+
+#[test]
+fn a_pronoun_subject_hides_earlier_names() {
+    let text = "Chile had backed the Andean Group after they met on Tuesday in Quito.";
+    let evs = local(text);
+    for e in of_kind(&evs, EventKind::Meeting) {
+        assert!(names(text, e, Relation::Agent).is_empty(), "{e:?}");
+    }
+}
+
+#[test]
+fn only_movements_take_their_place_from_to() {
+    let text = "Bus seized\n03 March, 2021\nOn Monday, rebels seized a bus in Peru and forced it to drive to Chile.";
+    let evs = local(text);
+    let c = of_kind(&evs, EventKind::Capture);
+    let Some(ev) = c.first() else {
+        panic!("{evs:?}")
+    };
+    let locs = names(text, ev, Relation::Location);
+    assert!(!locs.contains(&"Chile".to_string()), "{locs:?}");
+}
+
+#[test]
+fn the_owner_of_someone_else_is_not_the_agent() {
+    let text = "Ana Ruiz's running mate Tomas Berg withdrew from the contest in Chile on Friday.";
+    let evs = local(text);
+    let w = of_kind(&evs, EventKind::Withdrawal);
+    let Some(ev) = w.first() else {
+        panic!("{evs:?}")
+    };
+    let agents = names(text, ev, Relation::Agent);
+    assert!(!agents.contains(&"Ana Ruiz".to_string()), "{agents:?}");
+}
+
+#[test]
+fn visiting_after_before_takes_no_agent_from_the_object() {
+    let text = "Ana Ruiz will meet President Tomas Berg in Lima before visiting Chile on Monday.";
+    let evs = local(text);
+    for e in of_kind(&evs, EventKind::Visit) {
+        assert!(
+            !names(text, e, Relation::Agent).contains(&"Tomas Berg".to_string()),
+            "{e:?}"
+        );
+    }
+}
+
+#[test]
+fn an_agent_named_by_by_wins_over_one_before() {
+    let text = "Report\n03 March, 2021\nGovernor Ana Ruiz shields farmers from attack by the Zeta Liberation Front in March 2021.";
+    let evs = local(text);
+    let a = of_kind(&evs, EventKind::Attack);
+    let Some(ev) = a.first() else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(names(text, ev, Relation::Agent), ["Zeta Liberation Front"]);
+}
