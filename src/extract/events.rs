@@ -324,6 +324,62 @@ fn accepted(kind: EventKind, pos: Pos, words: &[String], k: usize, has_time: boo
             if matches!(prev(1), "the" | "a" | "an") && cur.ends_with("ed") {
                 return false;
             }
+            if prev(1) == "to"
+                && matches!(
+                    prev(2),
+                    "trying"
+                        | "tried"
+                        | "tries"
+                        | "attempt"
+                        | "attempts"
+                        | "attempted"
+                        | "plot"
+                        | "plotting"
+                        | "threatened"
+                        | "threatening"
+                        | "threatens"
+                        | "failed"
+                )
+            {
+                // "accused him of trying to kill": it did not happen.
+                return false;
+            }
+            if kind == EventKind::Strike
+                && (1..=3).any(|n| {
+                    matches!(
+                        w(k + n),
+                        "deal" | "agreement" | "accord" | "pact" | "compromise" | "bargain"
+                    )
+                })
+            {
+                // "struck a deal": an agreement, read by its noun.
+                return false;
+            }
+            if kind == EventKind::Attack
+                && (1..=4).any(|n| {
+                    matches!(
+                        w(k + n),
+                        "decision"
+                            | "policy"
+                            | "policies"
+                            | "plan"
+                            | "plans"
+                            | "remarks"
+                            | "proposal"
+                            | "statement"
+                            | "comments"
+                            | "record"
+                            | "budget"
+                            | "bill"
+                            | "idea"
+                            | "critics"
+                            | "stance"
+                    )
+                })
+            {
+                // "attacking the government's decision": words, not force.
+                return false;
+            }
             if cur == "visiting" && DETERMINERS.contains(&prev(1)) {
                 // "the visiting delegation": an adjective, not a visit.
                 return false;
@@ -368,7 +424,14 @@ fn accepted(kind: EventKind, pos: Pos, words: &[String], k: usize, has_time: boo
                     prev(n),
                     "attempted" | "possible" | "potential" | "foiled" | "thwarted"
                 )
-            }) {
+            }) || (kind == EventKind::Attack
+                && matches!(prev(1), "verbal" | "personal" | "scathing" | "bitter"))
+                || (kind == EventKind::Strike
+                    && matches!(
+                        prev(1),
+                        "general" | "hunger" | "on" | "labour" | "labor" | "rail" | "national"
+                    ))
+            {
                 // "charges of attempted murder": it did not happen.
                 return false;
             }
@@ -587,6 +650,10 @@ fn assign_roles(
         }
         let adjacent = m.end == c.tok || (m.end + 1 == c.tok && !matches!(w(m.end), "and" | ","));
         if m.kind == Kind::Place && LOC_PREPS.contains(&prep) {
+            if m.modifier {
+                // "in the Irish guerrilla bombing": not where it happened.
+                continue;
+            }
             // After an earlier trigger, the place is that event's ("cut
             // forces in A and deploy to B").
             if !after_trigger {
@@ -682,6 +749,9 @@ fn assign_roles(
                 continue;
             }
             Relation::Agent
+        } else if m.modifier && m.kind == Kind::Place {
+            // "protest from U.S. growers": a demonym is no place of the event.
+            continue;
         } else if m.kind == Kind::Place
             && matches!(prep, "to" | "into")
             && !matches!(
@@ -886,10 +956,14 @@ impl EventExtractor for EventRules {
                         .unwrap_or_default();
                     // "Israeli minister" (a demonym) or "a Karlsruhe goal" (a
                     // name between an article and a lowercase noun).
-                    let modifier = next_is_word
-                        && ((ent.kind == Kind::Place && m.span.text(&doc.doc.text) != ent.name)
-                            || (matches!(prev.as_str(), "a" | "an")
-                                && next.chars().all(char::is_lowercase)));
+                    let surface = m.span.text(&doc.doc.text);
+                    let demonym = ent.kind == Kind::Place && surface != ent.name;
+                    // "against the Austrians": a people, not the place.
+                    let modifier = (demonym && surface.ends_with('s'))
+                        || (next_is_word
+                            && (demonym
+                                || (matches!(prev.as_str(), "a" | "an")
+                                    && next.chars().all(char::is_lowercase))));
                     Some(Ment {
                         start: m.tokens.start,
                         end: m.tokens.end,

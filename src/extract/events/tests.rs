@@ -508,3 +508,23 @@ fn an_agent_named_by_by_wins_over_one_before() {
     };
     assert_eq!(names(text, ev, Relation::Agent), ["Zeta Liberation Front"]);
 }
+
+#[test]
+fn an_attempt_a_deal_or_words_are_not_force() {
+    let text = "Report\n03 March, 2021\nPolice said Omar Diaz tried to kill Luis Vega in Peru on Monday.\nChile struck a deal with Peru on Tuesday.\nAna Ruiz on Friday attacked the government's decision on Peru.\nDockers in Chile began a general strike on Monday.";
+    let evs = local(text);
+    assert!(of_kind(&evs, EventKind::Killing).is_empty(), "{evs:?}");
+    assert!(of_kind(&evs, EventKind::Strike).is_empty(), "{evs:?}");
+    assert!(of_kind(&evs, EventKind::Attack).is_empty(), "{evs:?}");
+}
+
+#[test]
+fn a_people_or_a_demonym_is_not_where_it_happened() {
+    let text = "Report\n03 March, 2021\nA Chilean rebel bombing of a hotel in Lima killed two people on Monday.\nIn 1860 rebels seized the port in the war against the Peruvians.";
+    let evs = local(text);
+    for e in &evs {
+        let locs = names(text, e, Relation::Location);
+        assert!(!locs.contains(&"Chile".to_string()), "{e:?}");
+        assert!(!locs.contains(&"Peru".to_string()), "{e:?}");
+    }
+}
