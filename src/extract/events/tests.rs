@@ -511,7 +511,7 @@ fn an_agent_named_by_by_wins_over_one_before() {
 
 #[test]
 fn an_attempt_a_deal_or_words_are_not_force() {
-    let text = "Report\n03 March, 2021\nPolice said Omar Diaz tried to kill Luis Vega in Peru on Monday.\nChile struck a deal with Peru on Tuesday.\nAna Ruiz on Friday attacked the government's decision on Peru.\nDockers in Chile began a general strike on Monday.";
+    let text = "Report\n03 March, 2021\nPolice said Omar Diaz tried to kill Luis Vega in Peru on Monday.\nChile struck a deal with Peru on Tuesday.\nAna Ruiz on Friday attacked the government's decision on Peru.\nDockers in Chile began a general strike on Monday.\nA Chilean bank sold options at a strike price of 90 on Monday.";
     let evs = local(text);
     assert!(of_kind(&evs, EventKind::Killing).is_empty(), "{evs:?}");
     assert!(of_kind(&evs, EventKind::Strike).is_empty(), "{evs:?}");
