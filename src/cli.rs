@@ -130,8 +130,8 @@ pub struct TrainArgs {
     /// Where to write the model.
     #[arg(long, value_name = "MODEL")]
     pub out: PathBuf,
-    /// Training epochs.
-    #[arg(long, default_value_t = 12)]
+    /// Training epochs (the best one on --dev is kept).
+    #[arg(long, default_value_t = 16)]
     pub epochs: usize,
     /// Hash width: the model has 2^BITS weight rows per stage.
     #[arg(long, default_value_t = 19, value_name = "BITS")]

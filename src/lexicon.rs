@@ -85,7 +85,7 @@ pub const COUNTRIES: &[(&str, &[&str], &[&str])] = &[
     ("Mexico", &["Mexican", "Mexicans"], &[]),
     ("Moldova", &["Moldovan", "Moldovans"], &[]),
     ("Morocco", &["Moroccan", "Moroccans"], &[]),
-    ("Myanmar", &["Myanmarese"], &["Burma"]),
+    ("Myanmar", &["Myanmarese", "Burmese"], &["Burma"]),
     ("Nepal", &["Nepalese", "Nepali"], &[]),
     ("Netherlands", &["Dutch"], &["Holland", "The Netherlands"]),
     ("New Zealand", &["New Zealander", "New Zealanders"], &[]),
@@ -175,8 +175,9 @@ pub const COUNTRIES: &[(&str, &[&str], &[&str])] = &[
     ("Costa Rica", &["Costa Rican", "Costa Ricans"], &[]),
     (
         "Democratic Republic of the Congo",
-        &["Congolese"],
-        &["DRC", "DR Congo", "Congo-Kinshasa"],
+        &["Congolese", "Zairean", "Zairian"],
+        // Zaire until 1997: archives and older reports use it.
+        &["DRC", "DR Congo", "Congo-Kinshasa", "Zaire"],
     ),
     ("Republic of the Congo", &[], &["Congo-Brazzaville"]),
     ("Dominican Republic", &["Dominican", "Dominicans"], &[]),
@@ -436,6 +437,7 @@ pub const OFFICE_DOMAINS: &[&str] = &[
     "foreign",
     "health",
     "homeland",
+    "intelligence",
     "interior",
     "justice",
     "labor",
@@ -535,16 +537,85 @@ pub const MODIFIER_SUFFIXES: &[&str] = &[
     "born",
     "brokered",
     "controlled",
+    "dominated",
     "funded",
+    "held",
     "led",
     "linked",
     "made",
+    "occupied",
     "owned",
+    "ruled",
     "run",
     "sponsored",
     "supported",
     "trained",
 ];
+
+/// Plural nouns for the people of a body, which a finder sometimes takes
+/// into the body's name ("Army Soldiers", "Party Officials"). Not words
+/// that end real names ("Forces", "Guards", "Rangers", "Workers").
+pub const MEMBER_NOUNS: &[&str] = &[
+    "commanders",
+    "delegates",
+    "diplomats",
+    "fighters",
+    "lawmakers",
+    "leaders",
+    "members",
+    "militants",
+    "negotiators",
+    "officers",
+    "officials",
+    "personnel",
+    "soldiers",
+    "sources",
+    "spokesman",
+    "spokeswoman",
+    "supporters",
+    "troops",
+];
+
+/// Head words of military units, which are told apart only by their
+/// number ("101st Airborne Division", "3rd Infantry Regiment").
+pub const UNIT_HEADS: &[&str] = &[
+    "battalion",
+    "brigade",
+    "corps",
+    "division",
+    "fleet",
+    "regiment",
+    "squadron",
+    "wing",
+];
+
+/// Languages that are not also demonyms: "in Hebrew" names no place.
+pub const LANGUAGES: &[&str] = &[
+    "arabic",
+    "bengali",
+    "cantonese",
+    "dari",
+    "esperanto",
+    "farsi",
+    "hebrew",
+    "hindi",
+    "latin",
+    "mandarin",
+    "pashto",
+    "persian",
+    "sanskrit",
+    "swahili",
+    "tamil",
+    "urdu",
+    "yiddish",
+];
+
+/// True for an ordinal or a unit number written in digits ("1st", "327").
+pub fn is_unit_number(word: &str) -> bool {
+    let digits = word.chars().take_while(char::is_ascii_digit).count();
+    let rest = word.get(digits..).unwrap_or("").to_lowercase();
+    digits > 0 && matches!(rest.as_str(), "" | "st" | "nd" | "rd" | "th")
+}
 
 /// Lowercase words after a name that say it names a group ("the Islamic
 /// Resistance group", "the Nile Front militia").

@@ -131,6 +131,21 @@ pub fn is_rank_title(title: &str) -> bool {
 }
 
 /// The relation a role states between a person and what the role is of.
+/// True for a role qualified by a lowercase word that is no title ("militia
+/// leader", "rebel chief"): a demonym before it says where the person is
+/// from, not what country the office is of.
+pub fn is_qualified_title(title: &str) -> bool {
+    let words: Vec<&str> = title.split(' ').collect();
+    words.len() > 1
+        && words.iter().any(|w| {
+            !(lexicon::is_role_noun(w)
+                || lexicon::is_title_modifier(w)
+                || lexicon::is_office_domain(w)
+                || lexicon::is_service_word(w)
+                || *w == "of")
+        })
+}
+
 pub fn role_relation(title: &str, of_kind: Kind, of_country: bool) -> Relation {
     let last = title.rsplit(' ').next().unwrap_or("");
     if matches!(last, "spokesman" | "spokeswoman" | "spokesperson") {
@@ -139,7 +154,7 @@ pub fn role_relation(title: &str, of_kind: Kind, of_country: bool) -> Relation {
     if last == "member" {
         return Relation::MemberOf;
     }
-    if of_country && is_rank_title(title) {
+    if of_country && (is_rank_title(title) || is_qualified_title(title)) {
         return Relation::NationalityOf;
     }
     if of_kind == Kind::Group {
@@ -384,9 +399,27 @@ impl Ctx<'_, '_> {
                         Some(w) => after(w + 1, 6, &agentive),
                         None => after(t + 1, 2, &agentive),
                     };
-                    let Some(&(omi, oe)) = obj else { continue };
-                    if !self.kind(se).is_some_and(agentive) {
+                    let Some(&(mut omi, mut oe)) = obj else {
                         continue;
+                    };
+                    if !self.kind(se).is_some_and(agentive) || !self.meets_directly(sm, t) {
+                        continue;
+                    }
+                    // "met with Dole campaign manager Scott Reed": a name
+                    // followed by a lowercase role and a person only
+                    // qualifies that person.
+                    if let Some(om) = self.mentions.get(omi)
+                        && let Some(&(pmi, pe)) =
+                            after(om.tokens.end + 1, 3, &|k| k == Kind::Person)
+                        && self.mentions.get(pmi).is_some_and(|pm| {
+                            (om.tokens.end..pm.tokens.start).all(|i| {
+                                let w = self.doc.token_text(i);
+                                w.chars().next().is_some_and(char::is_lowercase)
+                                    || lexicon::is_title(w)
+                            })
+                        })
+                    {
+                        (omi, oe) = (pmi, pe);
                     }
                     (se, oe, omi)
                 }
@@ -413,6 +446,29 @@ impl Ctx<'_, '_> {
                         continue;
                     }
                     if !self.kind(se).is_some_and(agentive) && !self.is_country(se) {
+                        continue;
+                    }
+                    // "stormed a Chilean diplomat's home": a demonym before a
+                    // noun names the country only when the noun is its
+                    // armed force.
+                    if self.mentions.get(omi).is_some_and(|m| {
+                        let next = self.word(m.tokens.end);
+                        clean_mention(self.doc, m).demonym
+                            && next.chars().next().is_some_and(char::is_lowercase)
+                            && !matches!(
+                                next.as_str(),
+                                "forces"
+                                    | "troops"
+                                    | "soldiers"
+                                    | "positions"
+                                    | "targets"
+                                    | "military"
+                                    | "army"
+                                    | "navy"
+                                    | "bases"
+                                    | "territory"
+                            )
+                    }) {
                         continue;
                     }
                     (se, oe, omi)
@@ -457,6 +513,59 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// True when only auxiliaries, adverbs and infinitive verbs stand
+    /// between the subject mention and the verb at `t` ("X will meet", "X
+    /// is expected to meet"), not a noun the mention qualifies ("X's
+    /// counterparts to meet").
+    fn meets_directly(&self, subject: &Mention, t: usize) -> bool {
+        (subject.tokens.end..t).all(|i| {
+            let w = self.word(i);
+            w.ends_with("ly")
+                || lexicon::WEEKDAYS.contains(&w.as_str())
+                || (w.ends_with("ed") && w.len() > 4)
+                || matches!(
+                    w.as_str(),
+                    "to" | "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "should"
+                        | "shall"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "be"
+                        | "been"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "not"
+                        | "never"
+                        | "also"
+                        | "then"
+                        | "later"
+                        | "first"
+                        | "again"
+                        | "once"
+                        | "set"
+                        | "due"
+                        | "plans"
+                        | "wants"
+                        | "hopes"
+                        | "agreed"
+                        | "went"
+                        | "on"
+                )
+        })
+    }
+
     /// located_in and part_of between neighbouring mentions.
     fn places_and_units(&self, s: usize, ms: &[(usize, usize)], out: &mut Vec<LocalRelation>) {
         for pair in ms.windows(2) {
@@ -496,8 +605,10 @@ impl Ctx<'_, '_> {
             let in_pattern = between.iter().filter(|w| *w == "in").count() == 1
                 && between.iter().all(|w| w == "in" || filler(w))
                 && between.len() <= 5;
+            // "Lima, Peru", not "In Lima, Peruvian police said".
             let comma_country = between == [","]
                 && self.is_country(be)
+                && !clean_mention(self.doc, b).demonym
                 && a.tokens
                     .start
                     .checked_sub(1)
@@ -673,6 +784,46 @@ mod tests {
         // No verb linking them: no typed edge.
         let got = typed("Ana Ruiz and Tom Okafor were in Lima.");
         assert!(!got.iter().any(|(_, r, _)| *r == "met_with"), "{got:?}");
+    }
+
+    #[test]
+    fn a_demonym_before_a_qualified_role_is_a_nationality() {
+        let got = typed("Chilean rebel leader Tomas Vidal spoke.");
+        assert!(
+            has(&got, "Tomas Vidal", "nationality_of", "Chile"),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(_, r, _)| *r == "holds_office"), "{got:?}");
+        let got = typed("Chilean leader Tomas Vidal spoke.");
+        assert!(has(&got, "Tomas Vidal", "holds_office", "Chile"), "{got:?}");
+    }
+
+    #[test]
+    fn demonyms_stand_for_countries_only_in_some_places() {
+        let got = typed("In Lima, Peruvian police said the vote was calm.");
+        assert!(!got.iter().any(|(_, r, _)| *r == "located_in"), "{got:?}");
+        let got = typed("The talks were held in Lima, Peru on Monday.");
+        assert!(has(&got, "Lima", "located_in", "Peru"), "{got:?}");
+        let got = typed("The Red Hand Brigade attacked a Chilean diplomat's home.");
+        assert!(!got.iter().any(|(_, r, _)| *r == "attacked"), "{got:?}");
+        let got = typed("The Red Hand Brigade attacked Chilean troops.");
+        assert!(
+            has(&got, "Red Hand Brigade", "attacked", "Chile"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn meetings_need_the_subject_itself_and_the_person_met() {
+        // The subject only qualifies a noun: no meeting between the names.
+        let got = typed("The Okafor campaign aides agreed to meet with Tom Berg.");
+        assert!(!got.iter().any(|(_, r, _)| *r == "met_with"), "{got:?}");
+        // A group before a role and a person qualifies the person.
+        let got = typed("Ana Ruiz will meet with Acme Freight manager Tom Berg on Friday.");
+        assert!(has(&got, "Ana Ruiz", "met_with", "Tom Berg"), "{got:?}");
+        assert!(!got.iter().any(|(_, _, b)| b == "Acme Freight"), "{got:?}");
+        let got = typed("Ana Ruiz is expected to meet Tom Berg.");
+        assert!(has(&got, "Ana Ruiz", "met_with", "Tom Berg"), "{got:?}");
     }
 
     #[test]

@@ -58,7 +58,7 @@ impl SentFeatures {
 
 // Template ids. Changing any of them, or what a template hashes, needs a
 // retrained model: bump `FEATURE_VERSION` so old model files are refused.
-pub const FEATURE_VERSION: u32 = 4;
+pub const FEATURE_VERSION: u32 = 6;
 const T_BIAS: u64 = 1;
 const T_WORD: u64 = 2;
 const T_LOWER: u64 = 3;
@@ -127,6 +127,42 @@ fn dotted_form(w: &str) -> Option<&'static str> {
         "US" => Some("U.S."),
         _ => None,
     }
+}
+
+/// Words a Title Case Headline may leave in lowercase.
+const HEADLINE_LOWER: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off",
+    "on", "or", "over", "per", "the", "to", "up", "via", "vs", "with",
+];
+
+/// True for a Title Case Headline: at least four capitalised words, most
+/// words capitalised, lowercase only for function words, few numbers or
+/// punctuation, no brackets, and no final period (a sentence full of names
+/// such as "Gen. Ana Ruiz met Prime Minister Tomas Berg in Peru." is not a
+/// headline).
+fn is_title_case<S: AsRef<str>>(ts: &[Tok], words: &[S]) -> bool {
+    let mut caps = 0;
+    let mut alpha = 0;
+    for (t, w) in ts.iter().zip(words) {
+        match t.class {
+            INITCAP | ALLCAPS => {
+                caps += 1;
+                alpha += 1;
+            }
+            LOWER => {
+                alpha += 1;
+                if !HEADLINE_LOWER.contains(&w.as_ref()) {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    // Score lines, tables and "Name (Country)" lists are not headlines.
+    let other = ts.len() - alpha;
+    let bracket = words.iter().any(|w| w.as_ref() == "(");
+    let period = words.last().is_some_and(|w| w.as_ref() == ".");
+    caps >= 4 && caps * 4 >= alpha * 3 && other * 4 <= ts.len() && !bracket && !period
 }
 
 /// Facts about one token, computed once per document.
@@ -294,7 +330,19 @@ pub fn extract<S: AsRef<str>>(sentences: &[Vec<S>], gaz: &Gazetteer, bits: u32) 
         }
         let any_lower = ts.iter().any(|t| t.class == LOWER || t.class == INITCAP);
         let some_caps = ts.iter().any(|t| t.class == ALLCAPS);
-        let is_caps = !any_lower && some_caps && ts.len() >= 2;
+        let mut is_caps = !any_lower && some_caps && ts.len() >= 2;
+        if !is_caps && is_title_case(&ts, s) {
+            // A Title Case Headline carries as little case information as
+            // an all-caps one, and the training data has many of the latter
+            // and few of the former: show it to the model in capitals.
+            for (t, w) in ts.iter_mut().zip(s) {
+                *t = Tok {
+                    initial: t.initial,
+                    ..tok_facts(&normalize(w.as_ref()).to_uppercase())
+                };
+            }
+            is_caps = true;
+        }
         if !is_caps {
             for (t, w) in ts.iter_mut().zip(s) {
                 if let Some(d) = dotted_form(w.as_ref()) {
@@ -656,6 +704,31 @@ mod tests {
         let with = feats(&["PELHAM FALLS", "Rain fell on Pelham and prices falls ."]);
         let without = feats(&["PELHAM FALLS", "Rain fell on the town ."]);
         assert_ne!(with[0].token(0), without[0].token(0));
+    }
+
+    #[test]
+    fn title_case_headlines_read_like_capitals() {
+        let title = |s: &str| {
+            let w: Vec<&str> = s.split(' ').collect();
+            let ts: Vec<Tok> = w.iter().map(|x| tok_facts(x)).collect();
+            is_title_case(&ts, &w)
+        };
+        assert!(title(
+            "Flood Waters Rise In Northern Town As Rain Continues"
+        ));
+        assert!(!title(
+            "The Mayor of Springfield said the Flood Waters would Rise"
+        ));
+        assert!(!title("Ana Berg ( Chile ) beat Eva Ruiz ( Peru ) 6-3 6-4"));
+        assert!(!title("Rain Falls Again"));
+        assert!(!title(
+            "Gen. Ana Ruiz met Prime Minister Tomas Berg in Peru on Monday ."
+        ));
+        assert!(!title("Ana Ruiz Met Tomas Berg In Lima ."));
+        // Same features as the same headline in capitals.
+        let a = feats(&["Flood Waters Rise In Northern Town As Rain Continues"]);
+        let b = feats(&["FLOOD WATERS RISE IN NORTHERN TOWN AS RAIN CONTINUES"]);
+        assert_eq!(a, b);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Gazetteers: lowercase names of countries, regions, cities, continents,
 //! given names and surnames (built by `tools/make_gazetteers.py` from public
-//! data, see `data/README.md`), plus the titles and demonyms of
-//! [`crate::lexicon`]. Names of several words are matched token by token
+//! data, see `data/README.md`), and titles and demonyms (frozen from
+//! [`crate::lexicon`] by the same script, so that editing the lexicon does
+//! not change a trained model's features). Names of several words are
+//! matched token by token
 //! through a hash of their lowercase tokens, so matching allocates nothing.
 
 use super::hash::{fnv, mix};
@@ -79,21 +81,7 @@ impl Gazetteer {
     /// The built-in gazetteer (parsed once).
     pub fn builtin() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| {
-            let mut g = Gazetteer::parse(include_str!("../../data/gazetteer.txt"));
-            let title = KINDS.iter().position(|k| *k == "title").unwrap_or(6);
-            let demonym = KINDS.iter().position(|k| *k == "demonym").unwrap_or(7);
-            for t in crate::lexicon::TITLES {
-                g.add(t, title);
-                g.add(&format!("{t}."), title);
-            }
-            for (_, dems, _) in crate::lexicon::COUNTRIES {
-                for d in *dems {
-                    g.add(d, demonym);
-                }
-            }
-            g
-        })
+        G.get_or_init(|| Gazetteer::parse(include_str!("../../data/gazetteer.txt")))
     }
 
     /// For each token (given as hashes of its lowercase form), the kinds of

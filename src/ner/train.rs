@@ -32,7 +32,7 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            epochs: 12,
+            epochs: 16,
             bits: 19,
             stages: 2,
             seed: 0x6e65_7773,

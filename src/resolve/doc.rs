@@ -8,7 +8,9 @@
 //! Ambiguous short forms stay apart rather than being merged blindly.
 
 use super::aliases::AliasTable;
-use super::names::{bare_surname, canonical, is_initials_of, normalize, surname};
+use super::names::{
+    bare_surname, canonical, is_initials_of, normalize, surname, without_legal_form,
+};
 use super::titles::{Cleaned, OfRef, clean_mention, find_roles};
 use crate::lexicon;
 use crate::model::{Analyzed, DocEntities, Kind, LocalEntity, Mention, Role};
@@ -217,8 +219,29 @@ impl Resolver for DocResolver {
             // with the same words ("the Journal", "Central Command").
             if it.kind != Some(Kind::Person) {
                 let suffix = format!(" {}", it.key);
-                let longer: Vec<&String> = bodies.iter().filter(|b| b.ends_with(&suffix)).collect();
+                // A short form typed as a place is no short form of a group
+                // ("CHICAGO" the dateline and "First Chicago" the bank).
+                let same_kind = |b: &str| {
+                    it.kind
+                        .is_none_or(|k| kinds_of.get(b).is_some_and(|ks| ks.contains(&k)))
+                };
+                let longer: Vec<&String> = bodies
+                    .iter()
+                    .filter(|b| b.ends_with(&suffix) && same_kind(b))
+                    .collect();
                 if let [b] = longer.as_slice() {
+                    keys.union(&it.key, b);
+                }
+            }
+        }
+
+        // "Lear" and "Lear Corp.": a company with and without its legal form.
+        for it in items.iter().flatten() {
+            if it.country || matches!(it.kind, Some(Kind::Person)) {
+                continue;
+            }
+            for b in &bodies {
+                if without_legal_form(b) == Some(it.key.as_str()) {
                     keys.union(&it.key, b);
                 }
             }
@@ -308,7 +331,8 @@ impl Resolver for DocResolver {
             // "Peruvian Gen. X" says where X is from, not what X is general
             // of: the nationality becomes an edge, the role keeps its title.
             let of = of.filter(|o| {
-                !(crate::extract::relations::is_rank_title(&r.title)
+                !((crate::extract::relations::is_rank_title(&r.title)
+                    || crate::extract::relations::is_qualified_title(&r.title))
                     && lexicon::country(o).is_some())
             });
             if let Some(e) = out.entities.get_mut(ei) {
@@ -419,7 +443,15 @@ fn pick_name(items: &[&Item]) -> String {
     counts
         .into_iter()
         .max_by_key(|(name, (n, first))| {
-            (word_count(&normalize(name)), *n, std::cmp::Reverse(*first))
+            let shouted = name.chars().any(char::is_alphabetic)
+                && !name.chars().any(char::is_lowercase)
+                && name.chars().filter(|c| c.is_alphabetic()).count() >= 5;
+            (
+                word_count(&normalize(name)),
+                !shouted,
+                *n,
+                std::cmp::Reverse(*first),
+            )
         })
         .map(|(name, _)| name.to_string())
         .or_else(|| items.first().map(|it| it.name.clone()))

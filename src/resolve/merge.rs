@@ -108,12 +108,28 @@ pub fn add_entities(
             if ak == e.key || (e.kind == Kind::Person && bare_surname(&ak).is_some()) {
                 continue;
             }
-            if let Some(&j) = by_name.get(&(class(e.kind), ak.as_str())) {
+            // A short form read in one document ("Chicago" beside "First
+            // Chicago") only links a name of the same kind elsewhere: a
+            // place is no short form of a bank.
+            if let Some(&j) = by_name.get(&(class(e.kind), ak.as_str()))
+                && entries[j].kind == e.kind
+            {
                 union(&mut parent, i, j);
             }
         }
     }
     // A bare surname joins the one full name in the corpus ending with it.
+    // "Lear" in one document, "Lear Corp." in another: one company.
+    for (i, e) in entries.iter().enumerate() {
+        if e.kind != Kind::Group {
+            continue;
+        }
+        if let Some(short) = super::names::without_legal_form(&e.key)
+            && let Some(&j) = by_name.get(&(class(e.kind), short))
+        {
+            union(&mut parent, i, j);
+        }
+    }
     for i in 0..entries.len() {
         let e = &entries[i];
         if e.kind != Kind::Person {
@@ -227,10 +243,97 @@ fn kind_and_label(entries: &[Entry<'_>], members: &[usize]) -> (Kind, String) {
         .max_by_key(|(name, n)| {
             (
                 normalize(name).split(' ').count(),
+                !is_shouted(name),
                 **n,
                 std::cmp::Reverse(*name),
             )
         })
         .map_or_else(String::new, |(name, _)| (*name).to_string());
+    // Only written in capitals (a dateline, a headline): a place or a
+    // person reads better in title case; a group may be an acronym.
+    let label = if is_shouted(&label) && matches!(kind, Kind::Place | Kind::Person) {
+        capitalise_words(&label)
+    } else {
+        label
+    };
     (kind, label)
+}
+
+/// All capitals and too long for an acronym ("LAGOS", "NEW YORK").
+fn is_shouted(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    (letters.len() >= 5 || name.contains(' ')) && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// "AL-RAM" → "Al-Ram", "NEW YORK" → "New York".
+fn capitalise_words(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic() && c != '\'' && c != '’';
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocId, DocMeta};
+
+    fn result(text_id: &str, names: &[(Kind, &str)]) -> DocResult {
+        DocResult {
+            id: DocId(text_id.to_string()),
+            meta: DocMeta::default(),
+            entities: names
+                .iter()
+                .map(|(k, n)| LocalEntity {
+                    kind: *k,
+                    name: (*n).to_string(),
+                    aliases: [(*n).to_string()].into(),
+                    mentions: vec![0],
+                    roles: BTreeSet::new(),
+                })
+                .collect(),
+            relations: Vec::new(),
+            events: Vec::new(),
+            tokens: 0,
+        }
+    }
+
+    #[test]
+    fn a_company_with_and_without_its_legal_form_is_one_node() {
+        let results = [
+            result("a", &[(Kind::Group, "Vantor Freight Corp.")]),
+            result("b", &[(Kind::Group, "Vantor Freight")]),
+            result("c", &[(Kind::Group, "Vantor Freight Lines")]),
+        ];
+        let mut g = KnowledgeGraph::new();
+        add_entities(&mut g, &results, &AliasTable::default());
+        let labels: BTreeSet<String> = g.nodes().map(|n| n.label.clone()).collect();
+        let want: BTreeSet<String> = ["Vantor Freight Corp.", "Vantor Freight Lines"]
+            .map(String::from)
+            .into();
+        assert_eq!(labels, want);
+    }
+
+    #[test]
+    fn labels_in_capitals_give_way_or_are_title_cased() {
+        let results = [
+            result("a", &[(Kind::Place, "PORT ELLEN"), (Kind::Group, "UNIDO")]),
+            result("b", &[(Kind::Place, "Port Ellen")]),
+            result("c", &[(Kind::Place, "AL-RAMLA"), (Kind::Person, "OKAFOR")]),
+        ];
+        let mut g = KnowledgeGraph::new();
+        add_entities(&mut g, &results, &AliasTable::default());
+        let labels: BTreeSet<String> = g.nodes().map(|n| n.label.clone()).collect();
+        let want: BTreeSet<String> = ["Port Ellen", "UNIDO", "Al-Ramla", "Okafor"]
+            .map(String::from)
+            .into();
+        assert_eq!(labels, want);
+    }
 }

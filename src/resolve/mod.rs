@@ -15,7 +15,7 @@ pub use doc::DocResolver;
 pub use names::{canonical, normalize};
 
 use crate::graph::KnowledgeGraph;
-use crate::model::DocResult;
+use crate::model::{DocResult, Kind, Relation};
 use crate::pipeline::Options;
 
 /// Merges per-document results (sorted by document id) into the graph:
@@ -36,10 +36,39 @@ pub fn build_graph(results: &[DocResult], options: &Options) -> KnowledgeGraph {
 fn add_relations(g: &mut KnowledgeGraph, results: &[DocResult], ids: &[Vec<String>]) {
     for (r, ids) in results.iter().zip(ids) {
         for rel in &r.relations {
-            if let (Some(s), Some(t)) = (ids.get(rel.source), ids.get(rel.target)) {
+            if let (Some(s), Some(t)) = (ids.get(rel.source), ids.get(rel.target))
+                && let (Some(sn), Some(tn)) = (g.node(s), g.node(t))
+                && fits(rel.relation, sn.kind, tn.kind)
+            {
                 g.add_edge(s, t, rel.relation, rel.evidence.clone());
             }
         }
+    }
+}
+
+/// True when a relation can hold between nodes of these kinds. Kinds are
+/// settled only once documents are merged (a name one document reads as a
+/// place may be a person everywhere else), so a relation read under the
+/// document's kinds is checked again here: a person is not located in a
+/// place, a place holds no office.
+pub fn fits(relation: Relation, source: Kind, target: Kind) -> bool {
+    use Kind::{Event, Group, Person, Place};
+    let agent = matches!(source, Person | Group);
+    match relation {
+        Relation::LocatedIn => matches!(source, Place | Group) && target == Place,
+        Relation::PartOf => matches!(source, Place | Group) && matches!(target, Place | Group),
+        Relation::HoldsOffice | Relation::Leads | Relation::SpokeFor | Relation::MemberOf => {
+            agent && matches!(target, Place | Group)
+        }
+        Relation::Commands => agent && target == Group,
+        Relation::NationalityOf => agent && target == Place,
+        Relation::MetWith => agent && matches!(target, Person | Group),
+        Relation::Attacked | Relation::Killed => source != Event && target != Event,
+        Relation::CoMention
+        | Relation::Agent
+        | Relation::Target
+        | Relation::Participant
+        | Relation::Location => true,
     }
 }
 
@@ -247,7 +276,10 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Document::new(format!("d{i}"), t.to_string()))
             .collect();
-        Pipeline::new(crate::ner::Finder::default(), options).run(docs)
+        // The rule finder: these tests are about resolution, and must not
+        // move when the learned tagger is retrained.
+        let finder = crate::ner::Finder::Rules(crate::ner::rules::RuleFinder);
+        Pipeline::new(finder, options).run(docs)
     }
 
     fn labels(g: &KnowledgeGraph, kind: Kind) -> Vec<String> {
@@ -346,6 +378,151 @@ mod tests {
             groups.contains(&"Condor Holdings".to_string()),
             "{groups:?}"
         );
+    }
+
+    fn entity_names(d: &crate::model::DocEntities) -> Vec<String> {
+        d.entities.iter().map(|e| e.name.clone()).collect()
+    }
+
+    #[test]
+    fn member_nouns_and_unit_numbers() {
+        let s = "Ruritania Army Soldiers from the 42nd Mountain Brigade and the 1st Battalion patrolled.";
+        let got = with_mentions(
+            s,
+            &[
+                ("Ruritania Army Soldiers", MentionLabel::Org),
+                ("Mountain Brigade", MentionLabel::Org),
+                ("Battalion", MentionLabel::Org),
+            ],
+        );
+        assert_eq!(
+            entity_names(&got),
+            ["Ruritania Army", "42nd Mountain Brigade"],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn roles_modifiers_and_languages_are_no_names() {
+        let s = "Before Okafor spoke, the Director of Intelligence said in Hebrew that Denver-based Acme Freight Inc. and Lord were sold to Ruritanian-ruled firms.";
+        let got = with_mentions(
+            s,
+            &[
+                ("Before Okafor", MentionLabel::Per),
+                ("Director of Intelligence", MentionLabel::Org),
+                ("Hebrew", MentionLabel::Misc),
+                ("Denver-based Acme Freight Inc.", MentionLabel::Org),
+                ("Lord", MentionLabel::Loc),
+                ("Ruritanian-ruled", MentionLabel::Loc),
+            ],
+        );
+        assert_eq!(
+            entity_names(&got),
+            ["Okafor", "Acme Freight Inc."],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn faiths_before_places_are_cut() {
+        let s = "Police closed Arab East Lima and the Jewish quarter.";
+        let got = with_mentions(s, &[("Arab East Lima", MentionLabel::Loc)]);
+        assert_eq!(entity_names(&got), ["East Lima"], "{got:?}");
+    }
+
+    #[test]
+    fn contract_months_and_bare_office_domains_are_no_names() {
+        let s = "September Eurobonds fell as Agriculture Secretary Ana Ruiz spoke.";
+        let got = with_mentions(
+            s,
+            &[
+                ("September Eurobonds", MentionLabel::Org),
+                ("Agriculture", MentionLabel::Org),
+                ("Ana Ruiz", MentionLabel::Per),
+            ],
+        );
+        assert_eq!(entity_names(&got), ["Eurobonds", "Ana Ruiz"], "{got:?}");
+    }
+
+    #[test]
+    fn a_company_without_its_legal_form_joins_it() {
+        let s = "Vantor Freight Corp. said on Monday that Vantor Freight would grow.";
+        let got = with_mentions(
+            s,
+            &[
+                ("Vantor Freight Corp.", MentionLabel::Org),
+                ("Vantor Freight", MentionLabel::Org),
+            ],
+        );
+        assert_eq!(entity_names(&got), ["Vantor Freight Corp."], "{got:?}");
+    }
+
+    #[test]
+    fn bracketed_nicknames_are_no_part_of_names() {
+        let s = "He saw (Tom) Varga and James (Jim) Okafor play.";
+        let got = with_mentions(
+            s,
+            &[
+                ("Tom) Varga", MentionLabel::Per),
+                ("James (Jim) Okafor", MentionLabel::Per),
+            ],
+        );
+        assert_eq!(entity_names(&got), ["Varga", "James Okafor"], "{got:?}");
+    }
+
+    #[test]
+    fn a_generic_body_takes_the_demonym_before_it() {
+        let s = "The Norwegian Foreign Ministry protested.";
+        let got = with_mentions(
+            s,
+            &[
+                ("Norwegian", MentionLabel::Misc),
+                ("Foreign Ministry", MentionLabel::Org),
+            ],
+        );
+        assert!(
+            entity_names(&got).contains(&"Norwegian Foreign Ministry".to_string()),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_is_no_short_form_of_a_group() {
+        let s = "OSLO 2001-02-03\nShares in First Oslo rose in Oslo on Monday.";
+        let got = with_mentions(
+            s,
+            &[
+                ("OSLO", MentionLabel::Loc),
+                ("First Oslo", MentionLabel::Org),
+                ("Oslo", MentionLabel::Loc),
+            ],
+        );
+        let kinds: Vec<(Kind, String)> = got
+            .entities
+            .iter()
+            .map(|e| (e.kind, e.name.clone()))
+            .collect();
+        assert!(
+            kinds.contains(&(Kind::Group, "First Oslo".into()))
+                && kinds
+                    .iter()
+                    .any(|(k, n)| *k == Kind::Place && n.eq_ignore_ascii_case("oslo")),
+            "{kinds:?}"
+        );
+    }
+
+    #[test]
+    fn relations_fit_the_kinds_of_their_ends() {
+        use Relation::*;
+        assert!(fits(LocatedIn, Kind::Place, Kind::Place));
+        assert!(fits(LocatedIn, Kind::Group, Kind::Place));
+        assert!(!fits(LocatedIn, Kind::Person, Kind::Place));
+        assert!(!fits(LocatedIn, Kind::Place, Kind::Group));
+        assert!(fits(HoldsOffice, Kind::Person, Kind::Place));
+        assert!(!fits(HoldsOffice, Kind::Place, Kind::Place));
+        assert!(!fits(NationalityOf, Kind::Person, Kind::Group));
+        assert!(!fits(MetWith, Kind::Person, Kind::Place));
+        assert!(fits(CoMention, Kind::Person, Kind::Place));
     }
 
     #[test]

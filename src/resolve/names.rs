@@ -118,6 +118,37 @@ pub fn bare_surname(key: &str) -> Option<&str> {
     }
 }
 
+/// The normalised key of a company without its legal form ("lear corp" →
+/// "lear", "pirelli spa" → "pirelli"), when it has one and something is
+/// left.
+pub fn without_legal_form(key: &str) -> Option<&str> {
+    let (rest, last) = key.rsplit_once(' ')?;
+    let legal = matches!(
+        last,
+        "inc"
+            | "corp"
+            | "corporation"
+            | "co"
+            | "ltd"
+            | "limited"
+            | "plc"
+            | "sa"
+            | "ag"
+            | "spa"
+            | "nv"
+            | "bv"
+            | "ab"
+            | "asa"
+            | "llc"
+            | "gmbh"
+            | "lp"
+            | "llp"
+            | "oyj"
+    );
+    let rest = rest.trim_end_matches(" &").trim_end_matches(',').trim();
+    (legal && !rest.is_empty()).then_some(rest)
+}
+
 /// Words that initials skip ("Bank of England" → "BE" or "BOE").
 fn is_minor(word: &str) -> bool {
     matches!(
@@ -151,6 +182,24 @@ pub fn is_initials_of(acronym: &str, key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn legal_forms() {
+        assert_eq!(
+            without_legal_form(&normalize("Vantor Freight Corp.")),
+            Some("vantor freight")
+        );
+        assert_eq!(
+            without_legal_form(&normalize("Okafor & Co.")),
+            Some("okafor")
+        );
+        assert_eq!(
+            without_legal_form(&normalize("Brasil S.A.")),
+            Some("brasil")
+        );
+        assert_eq!(without_legal_form("vantor freight lines"), None);
+        assert_eq!(without_legal_form("inc"), None);
+    }
 
     #[test]
     fn normalises_spelling_variants() {

@@ -173,6 +173,52 @@ fn kind_of(label: MentionLabel) -> Option<Kind> {
     }
 }
 
+/// A modifier that is no name: "Denver-based", "state-run", or a lowercase
+/// hyphenated word ("mainly-Christian"), but not a name particle
+/// ("al-Farsi").
+fn is_modifier_word(w: &str) -> bool {
+    let suffix = w.rsplit_once('-').is_some_and(|(head, tail)| {
+        !head.is_empty() && lexicon::MODIFIER_SUFFIXES.contains(&tail.to_lowercase().as_str())
+    });
+    let lower_hyphenated =
+        w.contains('-') && w.chars().next().is_some_and(char::is_lowercase) && !is_particle_name(w);
+    suffix || lower_hyphenated
+}
+
+/// A month before a capitalised word is a futures contract or a date in a
+/// market report ("September Treasury", "March Eurodollars"), not part of
+/// a name; "May" is too often a name to say so.
+fn is_contract_month(w: &str, next: &str) -> bool {
+    lexicon::month_number(w).is_some()
+        && w.len() > 3
+        && !w.ends_with('.')
+        && !w.eq_ignore_ascii_case("may")
+        && next.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Religions and peoples written before a place ("Arab East Jerusalem",
+/// "Sunni Anbar"): they describe it, the place is named without them.
+fn is_faith_or_people(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "arab"
+            | "buddhist"
+            | "catholic"
+            | "christian"
+            | "hindu"
+            | "islamist"
+            | "jewish"
+            | "kurdish"
+            | "muslim"
+            | "moslem"
+            | "orthodox"
+            | "protestant"
+            | "shia"
+            | "shiite"
+            | "sunni"
+    )
+}
+
 fn is_dash(w: &str) -> bool {
     matches!(w, "—" | "–" | "-" | "--")
 }
@@ -205,11 +251,19 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
     let strip_titles = matches!(m.label, MentionLabel::Per | MentionLabel::Misc);
     let mut k = a;
     let mut leading_demonym = None;
+    // A sentence's first word glued to the name after it ("Before Levy").
+    let opens_sentence = |k: usize| {
+        k == sent_start || (k > sent_start && matches!(tok(doc, k - 1), "\"" | "“" | "'" | "‘"))
+    };
     while k < b {
         let w = tok(doc, k);
         if w.eq_ignore_ascii_case("the")
             || lexicon::modifier_country(w).is_some()
             || (strip_titles && is_title_token(doc, k, sent_end))
+            || (k + 1 < b && is_modifier_word(w))
+            || (m.label == MentionLabel::Loc && k + 1 < b && is_faith_or_people(w))
+            || (m.label != MentionLabel::Per && k + 1 < b && is_contract_month(w, tok(doc, k + 1)))
+            || (k == a && k + 1 < b && opens_sentence(k) && lexicon::is_sentence_starter(w))
         {
             k += 1;
         } else if let Some(c) = lexicon::demonym_country(w).filter(|_| k + 1 < b) {
@@ -261,11 +315,50 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
             break;
         }
     }
+    // People counted by their body ("Army Soldiers", "Party Officials")
+    // are not part of its name.
+    while b > k + 1 && lexicon::MEMBER_NOUNS.contains(&tok(doc, b - 1).to_lowercase().as_str()) {
+        b -= 1;
+    }
     // A surname with a lowercase particle ("al-Farsi", "bin-Zayed") right
     // after a person's name belongs to it, even when the finder stopped
     // short of it.
     while m.label == MentionLabel::Per && b < sent_end && is_particle_name(tok(doc, b)) {
         b += 1;
+    }
+    // "(Tom) Seaver": a bracket closed inside the name was opened before
+    // it, so what precedes it is an aside, not the name.
+    if let Some(p) = (k..b).rev().find(|&i| tok(doc, i) == ")")
+        && !(k..p).any(|i| tok(doc, i) == "(")
+    {
+        k = p + 1;
+        if k >= b {
+            out.junk = true;
+            return out;
+        }
+    }
+    // A unit is told apart by its number, which the finder may leave out
+    // ("101st Airborne Division"); a bare "1st Battalion" stays generic.
+    let head = tok(doc, b - 1).to_lowercase();
+    if k == a
+        && k > sent_start
+        && b > k + 1
+        && lexicon::UNIT_HEADS.contains(&head.as_str())
+        && lexicon::is_unit_number(tok(doc, k - 1))
+    {
+        k -= 1;
+    }
+    // A name made only of generic words ("Foreign Ministry") is told apart
+    // by the demonym before it, even when the finder left it out.
+    if k == a
+        && k > sent_start
+        && b > k + 1
+        && leading_demonym.is_none()
+        && (k..b).all(|i| is_generic_word(tok(doc, i)))
+        && let Some(c) = lexicon::demonym_country(tok(doc, k - 1))
+    {
+        k -= 1;
+        leading_demonym = Some(c);
     }
     out.nationality = leading_demonym;
     out.name_tokens = k..b;
@@ -274,7 +367,27 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         doc.tokens.get(b - 1).map_or(0, |t| t.span.end),
     );
     let mut name = span.text(text).to_string();
-    let words: Vec<&str> = (k..b).map(|i| tok(doc, i)).collect();
+    let mut words: Vec<&str> = (k..b).map(|i| tok(doc, i)).collect();
+    // "James (Jim) Okafor": the bracketed nickname is no part of the name.
+    if words.contains(&"(") {
+        let mut depth = 0usize;
+        words.retain(|w| match *w {
+            "(" => {
+                depth += 1;
+                false
+            }
+            ")" => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            _ => depth == 0,
+        });
+        name = words.join(" ");
+        if words.is_empty() {
+            out.junk = true;
+            return out;
+        }
+    }
     // An all-caps place opening a sentence before a dash is a dateline
     // ("LIMA —", "NEW YORK (AP) —").
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
@@ -299,6 +412,21 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         out.junk = true;
         return out;
     }
+    // Only titles and role words ("Director of Intelligence", "Lord"):
+    // a role, not a name.
+    let title_like =
+        |w: &str| lexicon::is_title(w) || lexicon::is_honorific(w) || lexicon::is_role_noun(w);
+    if words.iter().any(|w| title_like(w))
+        && words.iter().all(|w| {
+            title_like(w)
+                || matches!(w.to_lowercase().as_str(), "of" | "the")
+                || lexicon::is_office_domain(w)
+                || lexicon::is_title_modifier(w)
+        })
+    {
+        out.junk = true;
+        return out;
+    }
     if let Some(c) =
         lexicon::country(&name).or_else(|| lexicon::country(&super::canonical(Kind::Place, &name)))
     {
@@ -309,9 +437,18 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
             out.country = Some(c);
             out.demonym = true;
             out.kind = Some(Kind::Place);
-        } else if lexicon::is_adjective(w) || lexicon::month_number(w).is_some() {
+        } else if lexicon::is_adjective(w)
+            || lexicon::month_number(w).is_some()
+            || lexicon::LANGUAGES.contains(&w.to_lowercase().as_str())
+            // A bare abbreviation or compass word names nothing by itself
+            // ("St.", "the West" of a sports league or of the world).
+            || matches!(
+                w.to_lowercase().as_str(),
+                "st" | "st." | "mt" | "mt." | "ft" | "ft." | "north" | "south" | "east" | "west"
+            )
+        {
             out.junk = true;
-        } else if is_generic_word(w)
+        } else if (is_generic_word(w) || lexicon::is_office_domain(w))
             && !lexicon::SELF_STANDING_HEADS.contains(&w.to_lowercase().as_str())
         {
             out.generic = true;
@@ -521,6 +658,40 @@ pub fn find_roles(doc: &Analyzed<'_>, mentions: &[Mention], cleaned: &[Cleaned])
         while j > lo && is_title_token(doc, j - 1, k) {
             j -= 1;
         }
+        // "militia leader X", "rebel group chief X": a lowercase role noun
+        // right before the name, with up to two lowercase words that say
+        // what it leads.
+        let lower = |i: usize| {
+            let w = tok(doc, i);
+            w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !w.is_empty()
+                && !lexicon::is_sentence_starter(w)
+                && !w.ends_with("ed")
+                && !matches!(
+                    w,
+                    "said"
+                        | "says"
+                        | "told"
+                        | "tells"
+                        | "former"
+                        | "late"
+                        | "then"
+                        | "new"
+                        | "current"
+                        | "longtime"
+                        | "veteran"
+                        | "outgoing"
+                        | "incoming"
+                )
+        };
+        if j == k && j > lo && lower(j - 1) && lexicon::is_role_noun(tok(doc, j - 1)) {
+            j -= 1;
+            let mut q = 0;
+            while q < 2 && j > lo && lower(j - 1) {
+                j -= 1;
+                q += 1;
+            }
+        }
         let phrases = title_phrases(doc, j..k);
         for (pi, (r, title)) in phrases.iter().enumerate() {
             let of = if pi == 0 {
@@ -678,6 +849,20 @@ mod tests {
 
     fn t(who: &str, title: &str, of: Option<&str>) -> (String, String, Option<String>) {
         (who.into(), title.into(), of.map(Into::into))
+    }
+
+    #[test]
+    fn lowercase_role_nouns_before_names() {
+        assert_eq!(
+            roles("Chilean rebel leader Tomas Vidal spoke."),
+            [t("Tomas Vidal", "rebel leader", Some("Chilean"))]
+        );
+        // Time words are no part of the role; verbs are none of it.
+        assert_eq!(
+            roles("Fans cheered former leader Tomas Vidal."),
+            [t("Tomas Vidal", "leader", None)]
+        );
+        assert!(roles("Fans said Tomas Vidal spoke.").is_empty());
     }
 
     #[test]

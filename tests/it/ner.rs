@@ -2,7 +2,7 @@
 //! real binary on small CoNLL files written here, plus the dev-set score of
 //! the built-in model when the shared corpus is present.
 
-use crate::util::{newsgraph as run, root, shared_dir as shared};
+use crate::util::{newsgraph as run, root, shared_dir};
 use std::fs;
 use std::path::PathBuf;
 
@@ -127,13 +127,9 @@ fn build_accepts_rules_and_model_flags() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("bad.model"));
 }
 
-/// The CoNLL-2003 folder: `NEWSGRAPH_SHARED` or `../shared`, else
-/// `/work/shared` (worktrees sit deeper than the main checkout).
+/// The CoNLL-2003 folder, when the shared data is there.
 fn conll() -> Option<PathBuf> {
-    [shared(), PathBuf::from("/work/shared")]
-        .into_iter()
-        .map(|s| s.join("corpora/conll2003"))
-        .find(|p| p.join("dev.txt").is_file())
+    Some(shared_dir().join("corpora/conll2003")).filter(|p| p.join("dev.txt").is_file())
 }
 
 #[test]

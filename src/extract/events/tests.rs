@@ -9,7 +9,7 @@ use proptest::strategy::Strategy;
 fn local(text: &str) -> Vec<LocalEvent> {
     let doc = Document::new("t", text.to_string());
     let a = crate::text::analyze(&doc);
-    let m = crate::ner::Finder::default().find(&a);
+    let m = crate::ner::Finder::Rules(crate::ner::rules::RuleFinder).find(&a);
     let e = crate::resolve::DocResolver::default().resolve(&a, &m);
     EventRules.events(&a, &m, &e)
 }
@@ -31,7 +31,7 @@ fn debug_dump() {
         let text = std::fs::read_to_string(&f).unwrap_or_default();
         let doc = Document::new("t", text.clone());
         let a = crate::text::analyze(&doc);
-        let m = crate::ner::Finder::default().find(&a);
+        let m = crate::ner::Finder::Rules(crate::ner::rules::RuleFinder).find(&a);
         let e = crate::resolve::DocResolver::default().resolve(&a, &m);
         println!("=== {} date={:?}", f.display(), dates::document_date(&a));
         for ev in EventRules.events(&a, &m, &e) {
@@ -60,7 +60,7 @@ fn debug_dump() {
 fn names(text: &str, ev: &LocalEvent, role: Relation) -> Vec<String> {
     let doc = Document::new("t", text.to_string());
     let a = crate::text::analyze(&doc);
-    let m = crate::ner::Finder::default().find(&a);
+    let m = crate::ner::Finder::Rules(crate::ner::rules::RuleFinder).find(&a);
     let e = crate::resolve::DocResolver::default().resolve(&a, &m);
     ev.roles
         .iter()
@@ -194,7 +194,11 @@ fn graph(texts: &[&str]) -> KnowledgeGraph {
         .enumerate()
         .map(|(i, t)| Document::new(format!("d{i}"), t.to_string()))
         .collect();
-    Pipeline::new(crate::ner::Finder::default(), Options::default()).run(docs)
+    Pipeline::new(
+        crate::ner::Finder::Rules(crate::ner::rules::RuleFinder),
+        Options::default(),
+    )
+    .run(docs)
 }
 
 fn events_of(g: &KnowledgeGraph) -> Vec<(String, Option<String>, usize)> {
