@@ -140,8 +140,7 @@ pub fn add_entities(
             by_surname.entry(s).or_default().push(j);
         }
     }
-    for i in 0..entries.len() {
-        let e = &entries[i];
+    for (i, e) in entries.iter().enumerate() {
         if e.kind != Kind::Person {
             continue;
         }
