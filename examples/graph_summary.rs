@@ -11,12 +11,11 @@ use std::path::PathBuf;
 fn main() -> anyhow::Result<()> {
     let mut inputs = Vec::new();
     let mut options = Options::default();
+    let mut rules = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
-            // The rule finder is the only finder for now; the flag is kept so
-            // the command line matches `newsgraph build`.
-            "--rules" => {}
+            "--rules" => rules = true,
             "--aliases" => {
                 let path = PathBuf::from(args.next().unwrap_or_default());
                 options.aliases = resolve::AliasTable::load(&path)?;
@@ -29,7 +28,8 @@ fn main() -> anyhow::Result<()> {
         .iter()
         .filter_map(|f| load::read_file(f).ok())
         .collect();
-    let graph = Pipeline::new(ner::Finder::default(), options).run(docs);
+    let finder = ner::Finder::select(rules, None)?;
+    let graph = Pipeline::new(finder, options).run(docs);
     for n in graph.nodes() {
         let aliases: Vec<&str> = n.aliases.iter().map(String::as_str).collect();
         let roles: Vec<String> = n.roles.iter().map(ToString::to_string).collect();

@@ -4,6 +4,9 @@
 //! short forms. General facts of English and geography, not tuned to any
 //! corpus.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// Countries (canonical English short name), their demonyms/adjectives and
 /// other names in common use.
 pub const COUNTRIES: &[(&str, &[&str], &[&str])] = &[
@@ -236,16 +239,41 @@ pub const COUNTRIES: &[(&str, &[&str], &[&str])] = &[
 
 /// The country a name or alias denotes ("U.S." → "United States").
 pub fn country(name: &str) -> Option<&'static str> {
-    COUNTRIES.iter().find_map(|(c, _, aliases)| {
-        (c.eq_ignore_ascii_case(name) || aliases.contains(&name)).then_some(*c)
-    })
+    // Called for every place mention: hash lookups, not a scan of the table.
+    static CANONICAL: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+        COUNTRIES
+            .iter()
+            .map(|(c, _, _)| (c.to_ascii_lowercase(), *c))
+            .collect()
+    });
+    static ALIASES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+        let mut m = HashMap::new();
+        for (c, _, aliases) in COUNTRIES.iter().rev() {
+            for a in aliases.iter() {
+                m.insert(*a, *c);
+            }
+        }
+        m
+    });
+    CANONICAL
+        .get(&name.to_ascii_lowercase())
+        .or_else(|| ALIASES.get(name))
+        .copied()
 }
 
 /// The country of a demonym ("Iraqi" → "Iraq").
 pub fn demonym_country(word: &str) -> Option<&'static str> {
-    COUNTRIES
-        .iter()
-        .find_map(|(c, dems, _)| dems.contains(&word).then_some(*c))
+    static DEMONYMS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+        let mut m = HashMap::new();
+        // Reversed so that the first country listed wins, as in a scan.
+        for (c, dems, _) in COUNTRIES.iter().rev() {
+            for d in dems.iter() {
+                m.insert(*d, *c);
+            }
+        }
+        m
+    });
+    DEMONYMS.get(word).copied()
 }
 
 /// Titles and honorifics that precede a person's name (lowercase, without

@@ -130,17 +130,28 @@ pub fn add_entities(
             union(&mut parent, i, j);
         }
     }
-    for i in 0..entries.len() {
-        let e = &entries[i];
+    // Full names by surname, so each bare surname looks up its candidates
+    // instead of scanning every entity (quadratic on large corpora).
+    let mut by_surname: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (j, e) in entries.iter().enumerate() {
+        if e.kind == Kind::Person
+            && let Some(s) = surname(&e.key)
+        {
+            by_surname.entry(s).or_default().push(j);
+        }
+    }
+    for (i, e) in entries.iter().enumerate() {
         if e.kind != Kind::Person {
             continue;
         }
         let Some(s) = bare_surname(&e.key) else {
             continue;
         };
-        let full: BTreeSet<usize> = (0..entries.len())
-            .filter(|&j| entries[j].kind == Kind::Person && surname(&entries[j].key) == Some(s))
-            .map(|j| find(&mut parent, j))
+        let full: BTreeSet<usize> = by_surname
+            .get(s)
+            .into_iter()
+            .flatten()
+            .map(|&j| find(&mut parent, j))
             .collect();
         if let Some(&root) = full.iter().next()
             && full.len() == 1
