@@ -424,8 +424,9 @@ fn accepted(kind: EventKind, pos: Pos, words: &[String], k: usize, has_time: boo
                     prev(n),
                     "attempted" | "possible" | "potential" | "foiled" | "thwarted"
                 )
-            }) || (kind == EventKind::Attack
-                && matches!(prev(1), "verbal" | "personal" | "scathing" | "bitter"))
+            }) || (kind == EventKind::Strike && matches!(w(k + 1), "price" | "prices"))
+                || (kind == EventKind::Attack
+                    && matches!(prev(1), "verbal" | "personal" | "scathing" | "bitter"))
                 || (kind == EventKind::Strike
                     && matches!(
                         prev(1),
