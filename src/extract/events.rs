@@ -428,10 +428,10 @@ fn accepted(kind: EventKind, pos: Pos, words: &[String], k: usize, has_time: boo
                 || (kind == EventKind::Attack
                     && matches!(prev(1), "verbal" | "personal" | "scathing" | "bitter"))
                 || (kind == EventKind::Strike
-                    && matches!(
+                    && (matches!(
                         prev(1),
                         "general" | "hunger" | "on" | "labour" | "labor" | "rail" | "national"
-                    ))
+                    ) || matches!(prev(2), "observed" | "called" | "staged" | "held")))
             {
                 // "charges of attempted murder": it did not happen.
                 return false;
@@ -959,12 +959,29 @@ impl EventExtractor for EventRules {
                     // name between an article and a lowercase noun).
                     let surface = m.span.text(&doc.doc.text);
                     let demonym = ent.kind == Kind::Place && surface != ent.name;
+                    // "withdrawal of U.S. troops": the force is the country's,
+                    // so the country takes part.
+                    let force = matches!(
+                        next.to_lowercase().as_str(),
+                        "troops"
+                            | "forces"
+                            | "soldiers"
+                            | "military"
+                            | "army"
+                            | "navy"
+                            | "jets"
+                            | "warplanes"
+                            | "drones"
+                            | "police"
+                            | "personnel"
+                    );
                     // "against the Austrians": a people, not the place.
-                    let modifier = (demonym && surface.ends_with('s'))
-                        || (next_is_word
-                            && (demonym
-                                || (matches!(prev.as_str(), "a" | "an")
-                                    && next.chars().all(char::is_lowercase))));
+                    let modifier = !force
+                        && ((demonym && surface.ends_with('s'))
+                            || (next_is_word
+                                && (demonym
+                                    || (matches!(prev.as_str(), "a" | "an")
+                                        && next.chars().all(char::is_lowercase)))));
                     Some(Ment {
                         start: m.tokens.start,
                         end: m.tokens.end,

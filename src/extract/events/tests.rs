@@ -511,7 +511,7 @@ fn an_agent_named_by_by_wins_over_one_before() {
 
 #[test]
 fn an_attempt_a_deal_or_words_are_not_force() {
-    let text = "Report\n03 March, 2021\nPolice said Omar Diaz tried to kill Luis Vega in Peru on Monday.\nChile struck a deal with Peru on Tuesday.\nAna Ruiz on Friday attacked the government's decision on Peru.\nDockers in Chile began a general strike on Monday.\nA Chilean bank sold options at a strike price of 90 on Monday.";
+    let text = "Report\n03 March, 2021\nPolice said Omar Diaz tried to kill Luis Vega in Peru on Monday.\nChile struck a deal with Peru on Tuesday.\nAna Ruiz on Friday attacked the government's decision on Peru.\nDockers in Chile began a general strike on Monday.\nA Chilean bank sold options at a strike price of 90 on Monday.\nWorkers in Peru observed a strike on Tuesday.";
     let evs = local(text);
     assert!(of_kind(&evs, EventKind::Killing).is_empty(), "{evs:?}");
     assert!(of_kind(&evs, EventKind::Strike).is_empty(), "{evs:?}");
@@ -527,4 +527,21 @@ fn a_people_or_a_demonym_is_not_where_it_happened() {
         assert!(!locs.contains(&"Chile".to_string()), "{e:?}");
         assert!(!locs.contains(&"Peru".to_string()), "{e:?}");
     }
+}
+
+#[test]
+fn the_country_of_the_troops_takes_part() {
+    let text =
+        "Report\n03 March, 2021\nThe withdrawal of Chilean troops from Peru began on Monday.";
+    let evs = local(text);
+    let w = of_kind(&evs, EventKind::Withdrawal);
+    let Some(ev) = w.first() else {
+        panic!("{evs:?}")
+    };
+    assert!(
+        ev.roles
+            .iter()
+            .any(|r| names(text, ev, r.0).contains(&"Chile".to_string())),
+        "{ev:?}"
+    );
 }
