@@ -94,8 +94,12 @@ impl Pipeline {
         let analyzed = self.segmenter.analyze(doc);
         let mentions = self.finder.find(&analyzed);
         let entities = self.resolver.resolve(&analyzed, &mentions);
-        let relations = self.relations.relations(&analyzed, &mentions, &entities);
-        let events = self.events.events(&analyzed, &mentions, &entities);
+        let mut relations = self.relations.relations(&analyzed, &mentions, &entities);
+        let mut events = self.events.events(&analyzed, &mentions, &entities);
+        // Results wait for the merge until every document is read: spare
+        // capacity left by pushing would be held for the whole run.
+        relations.shrink_to_fit();
+        events.shrink_to_fit();
         let mut meta = doc.meta.clone();
         if meta.date.is_none() {
             meta.date = extract::dates::document_date(&analyzed);
@@ -155,6 +159,6 @@ impl Pipeline {
     pub fn build(&self, mut results: Vec<DocResult>) -> KnowledgeGraph {
         results.sort_by(|a, b| a.id.cmp(&b.id));
         results.dedup_by(|a, b| a.id == b.id);
-        resolve::build_graph(&results, &self.options)
+        resolve::build_graph(results, &self.options)
     }
 }

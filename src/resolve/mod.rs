@@ -15,32 +15,37 @@ pub use doc::DocResolver;
 pub use names::{canonical, normalize};
 
 use crate::graph::KnowledgeGraph;
-use crate::model::{DocResult, Kind, Relation};
+use crate::model::{DocResult, Kind, LocalRelation, Relation};
 use crate::pipeline::Options;
 
 /// Merges per-document results (sorted by document id) into the graph:
 /// entities first (cross-document resolution), then events, then the
 /// relations between them.
-pub fn build_graph(results: &[DocResult], options: &Options) -> KnowledgeGraph {
+pub fn build_graph(results: Vec<DocResult>, options: &Options) -> KnowledgeGraph {
     let mut g = KnowledgeGraph::new();
-    for r in results {
+    for r in &results {
         g.documents.insert(r.id.clone(), r.meta.clone());
     }
-    let ids = merge::add_entities(&mut g, results, &options.aliases);
-    crate::extract::events::merge_into(&mut g, results, &ids);
-    add_relations(&mut g, results, &ids);
+    let ids = merge::add_entities(&mut g, &results, &options.aliases);
+    crate::extract::events::merge_into(&mut g, &results, &ids);
+    // Only the relations are still needed: keeping them alone frees the
+    // entities and events before the edges grow the graph, so the peak is
+    // not every document's results and the whole graph at once.
+    let relations: Vec<Vec<LocalRelation>> = results.into_iter().map(|r| r.relations).collect();
+    add_relations(&mut g, relations, &ids);
     g
 }
 
-/// Relations between entities, on the merged nodes.
-fn add_relations(g: &mut KnowledgeGraph, results: &[DocResult], ids: &[Vec<String>]) {
-    for (r, ids) in results.iter().zip(ids) {
-        for rel in &r.relations {
+/// Relations between entities, on the merged nodes. Each document's list
+/// is consumed (evidence moved, not copied) and freed as soon as it is read.
+fn add_relations(g: &mut KnowledgeGraph, relations: Vec<Vec<LocalRelation>>, ids: &[Vec<String>]) {
+    for (rels, ids) in relations.into_iter().zip(ids) {
+        for rel in rels {
             if let (Some(s), Some(t)) = (ids.get(rel.source), ids.get(rel.target))
                 && let (Some(sn), Some(tn)) = (g.node(s), g.node(t))
                 && fits(rel.relation, sn.kind, tn.kind)
             {
-                g.add_edge(s, t, rel.relation, rel.evidence.clone());
+                g.add_edge(s, t, rel.relation, rel.evidence);
             }
         }
     }
