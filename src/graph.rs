@@ -321,7 +321,7 @@ mod tests {
 
     #[test]
     fn slugs_are_nmtokens_and_fold_variants() {
-        assert_eq!(slug(Kind::Person, "Donald Trump"), "person:donald-trump");
+        assert_eq!(slug(Kind::Person, "Ana Lopez"), "person:ana-lopez");
         assert_eq!(slug(Kind::Person, "José Müller"), "person:jose-muller");
         assert_eq!(slug(Kind::Place, "  São Paulo!! "), "place:sao-paulo");
         assert_eq!(slug(Kind::Group, "北京"), "group:u5317u4eac");

@@ -663,7 +663,7 @@ fn assign_roles(
             continue;
         }
         if c.pos == Pos::Noun && adjacent && matches!(c.kind, Killing | Capture | Invasion) {
-            // "the Soleimani killing": the modifier is the one it happened to.
+            // "the Khashoggi killing": the modifier is the one it happened to.
             push(&mut roles, Relation::Target, m.entity);
             continue;
         }

@@ -18,7 +18,7 @@ fn is_cap_word(w: &str) -> bool {
     }
 }
 
-/// Lowercase particles inside names ("al-Kadhimi", "bin Salman", "de Gaulle").
+/// Lowercase particles inside names ("al-Farsi", "bin Salman", "de Gaulle").
 fn is_name_particle(w: &str) -> bool {
     let lower = w.to_lowercase();
     ["al-", "el-", "bin-", "ibn-"]

@@ -7,7 +7,7 @@
 //! [merge]
 //! "Islamic State" = ["ISIS", "ISIL", "Daesh"]
 //! [rename]
-//! "Donald Trump" = "Donald J. Trump"
+//! "Jane Doe" = "Jane Q. Doe"
 //! [kind]
 //! "Hezbollah" = "group"
 //! ```

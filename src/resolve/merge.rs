@@ -99,7 +99,7 @@ pub fn add_entities(
             }
         }
     }
-    // An alias of one entity is the name of another ("CENTCOM" named in
+    // An alias of one entity is the name of another ("NORAD" named in
     // one article, given as the acronym of a command in the next), except a
     // person's bare surname, which is left to the guarded rule below.
     for (i, e) in entries.iter().enumerate() {

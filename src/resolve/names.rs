@@ -109,7 +109,7 @@ pub fn surname(key: &str) -> Option<&str> {
     words.last().copied()
 }
 
-/// The normalised key as a bare surname ("al-Sudani" → "sudani"), when it
+/// The normalised key as a bare surname ("al-Farsi" → "farsi"), when it
 /// is one word once particles are set aside.
 pub fn bare_surname(key: &str) -> Option<&str> {
     match core_words(key).as_slice() {

@@ -197,7 +197,7 @@ fn is_contract_month(w: &str, next: &str) -> bool {
 }
 
 /// Religions and peoples written before a place ("Arab East Jerusalem",
-/// "Sunni Anbar"): they describe it, the place is named without them.
+/// "Catholic Bavaria"): they describe it, the place is named without them.
 fn is_faith_or_people(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),

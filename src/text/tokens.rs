@@ -180,7 +180,7 @@ fn split_inner(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             return;
         }
     }
-    // Inner quotes or parentheses glued to words ("(CENTCOM)" handled above;
+    // Inner quotes or parentheses glued to words ("(UNICEF)" handled above;
     // here "said:“We") split on the punctuation.
     if let Some((pos, c)) = word
         .char_indices()
