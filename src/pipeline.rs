@@ -93,13 +93,17 @@ impl Pipeline {
     pub fn process(&self, doc: &Document) -> DocResult {
         let analyzed = self.segmenter.analyze(doc);
         let mentions = self.finder.find(&analyzed);
-        let entities = self.resolver.resolve(&analyzed, &mentions);
+        let mut entities = self.resolver.resolve(&analyzed, &mentions);
         let mut relations = self.relations.relations(&analyzed, &mentions, &entities);
         let mut events = self.events.events(&analyzed, &mentions, &entities);
         // Results wait for the merge until every document is read: spare
         // capacity left by pushing would be held for the whole run.
         relations.shrink_to_fit();
         events.shrink_to_fit();
+        entities.entities.shrink_to_fit();
+        for e in &mut entities.entities {
+            e.mentions.shrink_to_fit();
+        }
         let mut meta = doc.meta.clone();
         if meta.date.is_none() {
             meta.date = extract::dates::document_date(&analyzed);
