@@ -248,7 +248,9 @@ pub struct LocalEntity {
     /// The fullest name the document uses, titles stripped.
     pub name: String,
     /// Every surface form seen for it in this document (names as written,
-    /// titles stripped), including `name`.
+    /// titles stripped), including `name` (except in the results
+    /// [`crate::pipeline::Pipeline::process`] keeps when no alias-file merge
+    /// applies: the graph builder adds `name` itself).
     pub aliases: BTreeSet<String>,
     /// Indices into the document's mention list.
     pub mentions: Vec<usize>,

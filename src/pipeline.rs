@@ -101,8 +101,16 @@ impl Pipeline {
         relations.shrink_to_fit();
         events.shrink_to_fit();
         entities.entities.shrink_to_fit();
+        // Without alias-file merges the graph builder adds each entity's
+        // name to its node's aliases itself, so the copy in the set is
+        // dropped; a set left empty is replaced, as a B-tree set keeps a
+        // whole node (about 300 bytes) even for one name.
+        let keep_name = !self.options.aliases.merge.is_empty();
         for e in &mut entities.entities {
             e.mentions.shrink_to_fit();
+            if !keep_name && e.aliases.remove(&e.name) && e.aliases.is_empty() {
+                e.aliases = std::collections::BTreeSet::new();
+            }
         }
         let mut meta = doc.meta.clone();
         if meta.date.is_none() {
@@ -164,5 +172,55 @@ impl Pipeline {
         results.sort_by(|a, b| a.id.cmp(&b.id));
         results.dedup_by(|a, b| a.id == b.id);
         resolve::build_graph(results, &self.options)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Kind;
+
+    fn pipeline(aliases: resolve::AliasTable) -> Pipeline {
+        let options = Options {
+            aliases,
+            ..Options::default()
+        };
+        Pipeline::new(ner::Finder::Rules(ner::rules::RuleFinder), options)
+    }
+
+    const TEXT: &str = "Minister Olga Berg visited Norway. Later Berg met officials in Oslo.";
+
+    fn person_aliases(g: &KnowledgeGraph) -> Vec<String> {
+        g.nodes()
+            .filter(|n| n.kind == Kind::Person)
+            .flat_map(|n| n.aliases.iter().cloned())
+            .collect()
+    }
+
+    #[test]
+    fn kept_results_leave_out_the_name_but_the_graph_has_every_alias() {
+        let p = pipeline(resolve::AliasTable::default());
+        let r = p.process(&Document::new("t", TEXT.to_string()));
+        let berg = r.entities.iter().find(|e| e.name == "Olga Berg");
+        let berg_aliases: Vec<&str> = berg
+            .map(|e| e.aliases.iter().map(String::as_str).collect())
+            .unwrap_or_default();
+        assert_eq!(berg_aliases, ["Berg"]);
+        let oslo = r.entities.iter().find(|e| e.name == "Oslo");
+        assert!(oslo.is_some_and(|e| e.aliases.is_empty()), "{oslo:?}");
+        let g = p.run(vec![Document::new("t", TEXT.to_string())]);
+        assert_eq!(person_aliases(&g), ["Berg"]);
+        assert!(g.node("place:oslo").is_some_and(|n| n.aliases.is_empty()));
+    }
+
+    #[test]
+    fn with_alias_file_merges_the_name_stays_in_the_results() {
+        let table = resolve::AliasTable::parse("[merge]\n\"Olga Berg\" = [\"O. Berg\"]\n", false)
+            .unwrap_or_default();
+        assert!(!table.merge.is_empty());
+        let p = pipeline(table);
+        let r = p.process(&Document::new("t", TEXT.to_string()));
+        let oslo = r.entities.iter().find(|e| e.name == "Oslo");
+        assert!(oslo.is_some_and(|e| e.aliases.contains("Oslo")), "{oslo:?}");
     }
 }
