@@ -6,6 +6,7 @@
 //! benchmark), never committed.
 
 use crate::error::Error;
+use crate::rng::Rng;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -70,22 +71,6 @@ pub fn conll_sentences(text: &str) -> Vec<String> {
     out
 }
 
-/// xorshift64*: enough randomness to shuffle sentences, reproducible from
-/// a seed, without a dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % (n.max(1) as u64)) as usize
-    }
-}
-
 /// Writes about `mb` × 10^6 bytes of documents under `out`. Returns the
 /// number of documents written.
 pub fn gen_corpus(out: &Path, mb: u64, seed: u64) -> Result<u64, Error> {
@@ -99,7 +84,7 @@ pub fn gen_corpus(out: &Path, mb: u64, seed: u64) -> Result<u64, Error> {
         });
     }
     let target = mb.saturating_mul(1_000_000);
-    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut rng = Rng::new(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
     let mut written = 0u64;
     let mut docs = 0u64;
     while written < target {

@@ -32,6 +32,7 @@ pub mod ner;
 pub mod output;
 pub mod pipeline;
 pub mod resolve;
+pub mod rng;
 pub mod run;
 pub mod text;
 pub mod timeline;

@@ -15,6 +15,7 @@ use super::features::{self, NTAGS, SentFeatures, TAGS, tag_index};
 use super::gazetteer::Gazetteer;
 use super::weights::{Model, Stage, viterbi};
 use crate::error::{Error, Result};
+use crate::rng::Rng;
 
 /// Training settings.
 #[derive(Debug, Clone)]
@@ -235,24 +236,6 @@ impl Perceptron {
     }
 }
 
-/// xorshift64*: a fixed, portable generator for the shuffles.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
-    }
-}
-
 /// Scores predicted against gold tag indices.
 pub fn score(gold: &[Vec<Vec<u8>>], pred: &[Vec<Vec<u8>>]) -> Score {
     let mut s = Score::default();
@@ -290,7 +273,7 @@ fn train_stage(
         .flat_map(|(d, doc)| (0..doc.len()).map(move |s| (d, s)))
         .collect();
     let ntok: usize = train.1.iter().flatten().map(Vec::len).sum();
-    let mut rng = Rng(seed | 1);
+    let mut rng = Rng::new(seed);
     let mut best: Option<(Floats, usize, f64)> = None;
     let (mut em, mut pred) = (Vec::new(), Vec::new());
     for epoch in 1..=epochs {
