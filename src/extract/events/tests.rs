@@ -14,49 +14,6 @@ fn local(text: &str) -> Vec<LocalEvent> {
     EventRules.events(&a, &m, &e)
 }
 
-#[test]
-#[ignore = "prints the local events of the files in NEWSGRAPH_DEBUG_DIR"]
-fn debug_dump() {
-    let Ok(dir) = std::env::var("NEWSGRAPH_DEBUG_DIR") else {
-        return;
-    };
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    files.sort();
-    for f in files {
-        let text = std::fs::read_to_string(&f).unwrap_or_default();
-        let doc = Document::new("t", text.clone());
-        let a = crate::text::analyze(&doc);
-        let m = crate::ner::Finder::Rules(crate::ner::rules::RuleFinder).find(&a);
-        let e = crate::resolve::DocResolver::default().resolve(&a, &m);
-        println!("=== {} date={:?}", f.display(), dates::document_date(&a));
-        for ev in EventRules.events(&a, &m, &e) {
-            let roles: Vec<String> = ev
-                .roles
-                .iter()
-                .map(|(r, i)| format!("{}={}", r, e.entities[*i].name))
-                .collect();
-            println!(
-                "{:?} [{}] {:?} {:?} roles={:?} q={:?}\n    > {}",
-                ev.kind,
-                ev.trigger.text(&text),
-                ev.time.as_ref().map(|t| (&t.start, &t.end, &t.text)),
-                ev.time_text,
-                roles,
-                ev.quantities
-                    .iter()
-                    .map(|q| (q.value, q.from, q.to, &q.unit, q.approx, &q.as_of))
-                    .collect::<Vec<_>>(),
-                ev.evidence.text.chars().take(160).collect::<String>()
-            );
-        }
-    }
-}
-
 fn names(text: &str, ev: &LocalEvent, role: Relation) -> Vec<String> {
     let doc = Document::new("t", text.to_string());
     let a = crate::text::analyze(&doc);
@@ -286,50 +243,6 @@ proptest::proptest! {
                 proptest::prop_assert!(dates::Ymd::parse_iso(&t.start).is_some(), "{:?}", t);
             }
         }
-    }
-}
-
-#[test]
-#[ignore = "prints the merged event nodes of the files in NEWSGRAPH_DEBUG_DIR"]
-fn debug_graph() {
-    let Ok(dir) = std::env::var("NEWSGRAPH_DEBUG_DIR") else {
-        return;
-    };
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    files.sort();
-    let texts: Vec<String> = files
-        .iter()
-        .map(|f| std::fs::read_to_string(f).unwrap_or_default())
-        .collect();
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let g = graph(&refs);
-    for n in g.nodes().filter(|n| n.event.is_some()) {
-        let ev = n.event.as_ref().map(|e| {
-            (
-                e.time.as_ref().map(|t| t.start.clone()),
-                e.time_text.clone(),
-                e.quantities.len(),
-            )
-        });
-        let roles: Vec<String> = g
-            .edges()
-            .filter(|(s, _, _)| s.id == n.id)
-            .map(|(_, t, e)| format!("{}={}", e.relation, t.label))
-            .collect();
-        println!(
-            "{} | {} | {:?} | docs={} m={} | {:?}",
-            n.id,
-            n.label,
-            ev,
-            n.documents.len(),
-            n.mentions,
-            roles
-        );
     }
 }
 
