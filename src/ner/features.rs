@@ -34,6 +34,28 @@ pub fn is_begin(tag: u8) -> bool {
     tag > 0 && tag % 2 == 1
 }
 
+/// The entity spans of one sentence's IOB2 tags, as (start, end, type)
+/// token ranges: a span starts at any typed tag and runs while the following
+/// tags are `I-` of the same type (so a stray `I-` after `O` starts a span,
+/// as in conlleval).
+pub fn spans(tags: &[u8]) -> impl Iterator<Item = (usize, usize, u8)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < tags.len() {
+            let start = i;
+            i += 1;
+            let Some(ty) = tag_type(tags[start]) else {
+                continue;
+            };
+            while i < tags.len() && !is_begin(tags[i]) && tag_type(tags[i]) == Some(ty) {
+                i += 1;
+            }
+            return Some((start, i, ty));
+        }
+        None
+    })
+}
+
 /// Features of one sentence, tokens in order: token `t`'s rows are
 /// `rows[offsets[t]..offsets[t + 1]]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -508,16 +530,7 @@ impl DocFeatures {
                 let k = tag_type(tag).map_or(4, usize::from);
                 st.labels[k] = st.labels[k].saturating_add(1);
             }
-            let mut i = 0;
-            while i < tg.len() {
-                let Some(ty) = tag_type(tg[i]) else {
-                    i += 1;
-                    continue;
-                };
-                let mut j = i + 1;
-                while j < tg.len() && !is_begin(tg[j]) && tag_type(tg[j]) == Some(ty) {
-                    j += 1;
-                }
+            for (i, j, ty) in spans(tg) {
                 let len = (j - i).min(255) as u8;
                 for &(lower, _) in ts.get(i..j).unwrap_or(&[]) {
                     let st = stats.entry(lower).or_default();
@@ -525,7 +538,6 @@ impl DocFeatures {
                         st.sup = (ty + 1, len);
                     }
                 }
-                i = j;
             }
         }
         // Whole names: the types stage one gave each name (as a hash of its
@@ -534,16 +546,7 @@ impl DocFeatures {
         let mut token_name: Vec<Vec<Option<(u64, u8)>>> = Vec::with_capacity(self.toks.len());
         for (ts, tg) in self.toks.iter().zip(stage1) {
             let mut tn = vec![None; ts.len()];
-            let mut i = 0;
-            while i < tg.len() {
-                let Some(ty) = tag_type(tg[i]) else {
-                    i += 1;
-                    continue;
-                };
-                let mut j = i + 1;
-                while j < tg.len() && !is_begin(tg[j]) && tag_type(tg[j]) == Some(ty) {
-                    j += 1;
-                }
+            for (i, j, ty) in spans(tg) {
                 let key = ts
                     .get(i..j)
                     .unwrap_or(&[])
@@ -555,7 +558,6 @@ impl DocFeatures {
                 for slot in tn.iter_mut().take(j).skip(i) {
                     *slot = Some((key, ty));
                 }
-                i = j;
             }
             token_name.push(tn);
         }

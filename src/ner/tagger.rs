@@ -3,7 +3,7 @@
 //! second pass that sees the first pass's labels for the same words
 //! elsewhere in the document.
 
-use super::features::{self, NTAGS, TAGS, tag_type};
+use super::features::{self, NTAGS, TAGS};
 use super::gazetteer::Gazetteer;
 use super::weights::Model;
 use crate::error::{Error, Result};
@@ -125,16 +125,7 @@ impl MentionFinder for Tagger {
         let mut out = Vec::new();
         for (k, (&si, tg)) in kept.iter().zip(&tags).enumerate() {
             let first = doc.sentences[si].tokens.start;
-            let mut i = 0;
-            while i < tg.len() {
-                let Some(ty) = tag_type(tg[i]) else {
-                    i += 1;
-                    continue;
-                };
-                let mut j = i + 1;
-                while j < tg.len() && !features::is_begin(tg[j]) && tag_type(tg[j]) == Some(ty) {
-                    j += 1;
-                }
+            for (i, j, ty) in features::spans(tg) {
                 // A leading article is not part of the name for the graph
                 // ("The Grain Union" → "Grain Union"); CoNLL includes it in
                 // a few names, so only the finder (not `eval`) drops it.
@@ -154,7 +145,6 @@ impl MentionFinder for Tagger {
                         label: label_of(ty),
                     });
                 }
-                i = j;
             }
         }
         out
