@@ -5,18 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-/// The shared folder: `$NEWSGRAPH_SHARED`, else `<repo>/../shared`, else
-/// `/work/shared`.
-pub fn shared_dir() -> PathBuf {
-    if let Some(p) = std::env::var_os("NEWSGRAPH_SHARED") {
-        return PathBuf::from(p);
-    }
-    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if beside.is_dir() {
-        return beside;
-    }
-    PathBuf::from("/work/shared")
-}
+pub use newsgraph::bench::shared_dir;
 
 pub fn graphml_xsd() -> PathBuf {
     shared_dir().join("schemas/graphml/graphml.xsd")
