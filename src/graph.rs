@@ -173,7 +173,7 @@ impl KnowledgeGraph {
         };
         let edge = &mut self.graph[ex];
         edge.count += 1;
-        edge.documents.insert(evidence.doc.clone());
+        edge.documents.insert(evidence.doc);
         push_evidence(&mut edge.evidence, evidence);
         true
     }
@@ -246,7 +246,7 @@ pub fn slug(kind: Kind, name: &str) -> String {
         let h = crate::model::DocId::from_text(name);
         s.truncate(SLUG_CAP);
         s.push('-');
-        s.push_str(&h.as_str()[..8]);
+        s.push_str(&h.hex()[..8]);
     }
     format!("{}:{}", kind.as_str(), s)
 }
@@ -310,9 +310,9 @@ mod tests {
     use super::*;
     use crate::model::Span;
 
-    fn ev(doc: &str, sentence: usize) -> Evidence {
+    fn ev(doc: u64, sentence: usize) -> Evidence {
         Evidence {
-            doc: DocId(doc.into()),
+            doc: DocId(doc),
             sentence,
             span: Span::new(0, 1),
             text: "x".into(),
@@ -347,10 +347,10 @@ mod tests {
         g.upsert_node("person:a", Kind::Person, "A");
         g.upsert_node("place:b", Kind::Place, "B");
         for s in (0..10).rev() {
-            assert!(g.add_edge("person:a", "place:b", Relation::CoMention, ev("d1", s)));
+            assert!(g.add_edge("person:a", "place:b", Relation::CoMention, ev(0xd1, s)));
         }
-        assert!(!g.add_edge("person:a", "person:a", Relation::CoMention, ev("d1", 0)));
-        assert!(!g.add_edge("person:a", "place:zz", Relation::CoMention, ev("d1", 0)));
+        assert!(!g.add_edge("person:a", "person:a", Relation::CoMention, ev(0xd1, 0)));
+        assert!(!g.add_edge("person:a", "place:zz", Relation::CoMention, ev(0xd1, 0)));
         let edges: Vec<_> = g.edges().collect();
         assert_eq!(edges.len(), 1);
         let e = edges[0].2;

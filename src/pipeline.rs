@@ -127,7 +127,7 @@ impl Pipeline {
                 });
         }
         DocResult {
-            id: doc.id.clone(),
+            id: doc.id,
             meta,
             entities: entities.entities,
             relations,
@@ -169,7 +169,7 @@ impl Pipeline {
     /// Merges per-document results into the graph (cross-document
     /// resolution, events, the user's alias file).
     pub fn build(&self, mut results: Vec<DocResult>) -> KnowledgeGraph {
-        results.sort_by(|a, b| a.id.cmp(&b.id));
+        results.sort_by_key(|r| r.id);
         results.dedup_by(|a, b| a.id == b.id);
         resolve::build_graph(results, &self.options)
     }

@@ -232,7 +232,7 @@ fn data<W: Write>(x: &mut Writer<W>, key: &str, value: &str) -> io::Result<()> {
 }
 
 fn join_docs(docs: &BTreeSet<DocId>) -> String {
-    docs.iter().map(DocId::as_str).collect::<Vec<_>>().join(";")
+    docs.iter().map(DocId::hex).collect::<Vec<_>>().join(";")
 }
 
 fn json_list<I, S>(items: I) -> String
@@ -250,7 +250,7 @@ fn evidence_json(evidence: &[Evidence]) -> String {
         .iter()
         .map(|e| {
             serde_json::json!({
-                "doc": e.doc.as_str(),
+                "doc": e.doc.hex(),
                 "sentence": e.sentence,
                 "start": e.span.start,
                 "end": e.span.end,
@@ -272,7 +272,7 @@ mod tests {
         g.upsert_node("a b/c", Kind::Person, "A & B\r\n");
         g.upsert_node("place:x", Kind::Place, "X");
         let ev = Evidence {
-            doc: DocId("d1".into()),
+            doc: DocId(0xd1),
             sentence: 2,
             span: Span::new(3, 9),
             text: "line\r\nbreak".into(),

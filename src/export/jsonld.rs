@@ -257,7 +257,7 @@ impl JsonLdSerializer {
         let mut o = Map::new();
         o.insert("@id".into(), self.options.document_iri(d).into());
         o.insert("@type".into(), "NewsArticle".into());
-        o.insert("identifier".into(), d.as_str().into());
+        o.insert("identifier".into(), d.hex().into());
         if let Some(t) = &meta.title {
             o.insert("headline".into(), t.clone().into());
         }

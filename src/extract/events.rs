@@ -1590,7 +1590,7 @@ pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[V
             let Some(it) = items.get(ix) else { continue };
             node.mentions += 1;
             if let Some(res) = results.get(it.r) {
-                node.documents.insert(res.id.clone());
+                node.documents.insert(res.id);
             }
             for q in &it.ev.quantities {
                 let dup = quantities.iter().any(|x: &Quantity| {

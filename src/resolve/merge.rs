@@ -199,7 +199,7 @@ pub fn add_entities(
             .collect();
         for id in &ids {
             if let Some(n) = g.node_mut(id) {
-                n.documents.insert(r.id.clone());
+                n.documents.insert(r.id);
             }
         }
         // Roles name what they are "of" by the document's own spelling
@@ -305,7 +305,7 @@ mod tests {
 
     fn result(text_id: &str, names: &[(Kind, &str)]) -> DocResult {
         DocResult {
-            id: DocId(text_id.to_string()),
+            id: DocId(text_id.bytes().fold(0, |h, b| h * 256 + u64::from(b))),
             meta: DocMeta::default(),
             entities: names
                 .iter()

@@ -24,7 +24,7 @@ use crate::pipeline::Options;
 pub fn build_graph(results: Vec<DocResult>, options: &Options) -> KnowledgeGraph {
     let mut g = KnowledgeGraph::new();
     for r in &results {
-        g.documents.insert(r.id.clone(), r.meta.clone());
+        g.documents.insert(r.id, r.meta.clone());
     }
     let ids = merge::add_entities(&mut g, &results, &options.aliases);
     crate::extract::events::merge_into(&mut g, &results, &ids);
