@@ -147,6 +147,24 @@ impl KnowledgeGraph {
         relation: Relation,
         evidence: Evidence,
     ) -> bool {
+        let doc = evidence.doc;
+        self.add_edges(source, target, relation, 1, vec![doc], vec![evidence])
+    }
+
+    /// Adds `count` occurrences of `relation` from `source` to `target`,
+    /// read in `documents` (any order, repeats allowed), with their
+    /// evidence (of which the smallest [`EVIDENCE_PER_EDGE`] are kept).
+    /// Returns false (and adds nothing) when either node is missing or
+    /// they are the same node.
+    pub fn add_edges(
+        &mut self,
+        source: &str,
+        target: &str,
+        relation: Relation,
+        count: u64,
+        documents: Vec<DocId>,
+        evidence: Vec<Evidence>,
+    ) -> bool {
         let (Some(&a), Some(&b)) = (self.nodes.get(source), self.nodes.get(target)) else {
             return false;
         };
@@ -172,9 +190,11 @@ impl KnowledgeGraph {
             }
         };
         let edge = &mut self.graph[ex];
-        edge.count += 1;
-        edge.documents.insert(evidence.doc);
-        push_evidence(&mut edge.evidence, evidence);
+        edge.count += count;
+        edge.documents.extend(documents);
+        for ev in evidence {
+            push_evidence(&mut edge.evidence, ev);
+        }
         true
     }
 

@@ -16,8 +16,8 @@ use crate::extract::quantities::{self, QuantityExpr};
 use crate::extract::relations::sentence_evidence;
 use crate::graph::{EventInfo, KnowledgeGraph, slug};
 use crate::model::{
-    Analyzed, DocEntities, DocResult, EventKind, Kind, LocalEvent, Mention, Quantity, Relation,
-    Span, TimeValue,
+    Analyzed, DocEntities, DocId, EventKind, Kind, LocalEvent, Mention, Quantity, Relation, Span,
+    TimeValue,
 };
 use crate::pipeline::EventExtractor;
 use std::collections::{BTreeMap, BTreeSet};
@@ -1309,6 +1309,17 @@ fn same_quantity(a: &Quantity, b: &Quantity) -> bool {
         }
 }
 
+/// One document's event ready for the merge, its roles on entity nodes.
+#[derive(Debug, Clone)]
+pub struct EventItem {
+    /// The document's place in id order.
+    pub rank: usize,
+    pub doc: DocId,
+    pub ev: LocalEvent,
+    /// (role, entity node id)
+    pub roles: Vec<(Relation, String)>,
+}
+
 struct Cluster {
     kind: EventKind,
     name: Option<String>,
@@ -1357,40 +1368,21 @@ fn merge_keys(
 /// read in several sentences or documents when they share the kind, at
 /// least one participant or place, and a compatible date (an undated
 /// mention joins a dated one only when they share participants). Role
-/// edges go from the event node to the entity nodes `entity_ids[doc][i]`.
+/// edges go from the event node to the entity nodes named in `items`.
 ///
 /// Ids are `event:<kind>-<date>-<main participant>` and do not depend on
 /// document order (results are merged in document-id order).
-pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[Vec<String>]) {
-    // Every local event, with its roles as node ids.
-    struct Item<'a> {
-        r: usize,
-        ev: &'a LocalEvent,
-        roles: Vec<(Relation, String)>,
-    }
-    let mut items: Vec<Item<'_>> = Vec::new();
-    for (ri, res) in results.iter().enumerate() {
-        let ids = entity_ids.get(ri);
-        for ev in &res.events {
-            let roles = ev
-                .roles
-                .iter()
-                // An empty id marks an entity dropped by resolution.
-                .filter_map(|&(r, i)| Some((r, ids?.get(i).filter(|x| !x.is_empty())?.clone())))
-                .collect();
-            items.push(Item { r: ri, ev, roles });
-        }
-    }
+pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
     // Dated events first, finest dates first, so undated mentions and
     // vaguer dates join the precise occurrence.
     items.sort_by(|a, b| {
-        let key = |x: &Item<'_>| {
+        let key = |x: &EventItem| {
             (
                 x.ev.kind,
                 x.ev.time.is_none(),
                 std::cmp::Reverse(x.ev.time.as_ref().map_or(0, |t| t.start.len())),
                 x.ev.time.as_ref().map(|t| t.start.clone()),
-                x.r,
+                x.rank,
                 x.ev.evidence.sentence,
                 x.ev.trigger,
             )
@@ -1403,7 +1395,13 @@ pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[V
         let ents: BTreeSet<&str> = it.roles.iter().map(|(_, e)| e.as_str()).collect();
         let name =
             (it.ev.kind == EventKind::Named).then(|| crate::resolve::normalize(&it.ev.label));
-        let keys = merge_keys(it.ev.kind, it.r, &ents, name.as_deref(), &it.ev.quantities);
+        let keys = merge_keys(
+            it.ev.kind,
+            it.rank,
+            &ents,
+            name.as_deref(),
+            &it.ev.quantities,
+        );
         // The first (oldest) cluster that fits, as a full scan would find.
         let mut candidates: Vec<usize> = keys
             .iter()
@@ -1425,7 +1423,7 @@ pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[V
             // Sharing one entity is enough when one side names only one;
             // otherwise two must match ("the United States" alone takes
             // part in too many events to identify one).
-            let same_doc = c.docs.contains(&it.r);
+            let same_doc = c.docs.contains(&it.rank);
             let needed = if same_doc {
                 1
             } else {
@@ -1515,7 +1513,7 @@ pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[V
                 list.push(ci);
             }
         }
-        c.docs.insert(it.r);
+        c.docs.insert(it.rank);
         c.quantities.extend(it.ev.quantities.iter().cloned());
         c.members.push((ix, 0));
     }
@@ -1589,9 +1587,7 @@ pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[V
         for &(ix, _) in &c.members {
             let Some(it) = items.get(ix) else { continue };
             node.mentions += 1;
-            if let Some(res) = results.get(it.r) {
-                node.documents.insert(res.id);
-            }
+            node.documents.insert(it.doc);
             for q in &it.ev.quantities {
                 let dup = quantities.iter().any(|x: &Quantity| {
                     (x.value, x.from, x.to, &x.unit, &x.as_of)
