@@ -65,7 +65,7 @@ fn main() {
                 doc: DocId((i % 1000) as u64),
                 sentence: i % 50,
                 span: Span::new(0, 40),
-                text: format!("Sentence {i} about two names, one step {step}."),
+                text: format!("Sentence {i} about two names, one step {step}.").into(),
             };
             g.add_edge(&ids[i], &ids[(i + step) % n], Relation::CoMention, ev);
         }

@@ -13,6 +13,77 @@ use std::collections::{BTreeMap, BTreeSet};
 /// processing order and memory stays proportional to the graph.
 pub const EVIDENCE_PER_EDGE: usize = 5;
 
+/// The documents a node or edge was read in: a sorted vector without
+/// repeats. A set per node and per edge (a million edges, most read in one
+/// document) must cost bytes, not the B-tree node a `BTreeSet` allocates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocSet(Vec<DocId>);
+
+impl DocSet {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds one document; false if it was there.
+    pub fn insert(&mut self, doc: DocId) -> bool {
+        match self.0.binary_search(&doc) {
+            Ok(_) => false,
+            Err(pos) => {
+                if self.0.len() == self.0.capacity() && self.0.len() < 4 {
+                    self.0.reserve_exact(1);
+                }
+                self.0.insert(pos, doc);
+                true
+            }
+        }
+    }
+
+    pub fn contains(&self, doc: &DocId) -> bool {
+        self.0.binary_search(doc).is_ok()
+    }
+
+    /// In id order.
+    pub fn iter(&self) -> std::slice::Iter<'_, DocId> {
+        self.0.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Extend<DocId> for DocSet {
+    fn extend<I: IntoIterator<Item = DocId>>(&mut self, docs: I) {
+        let before = self.0.len();
+        self.0.extend(docs);
+        if self.0.len() != before {
+            self.0.sort_unstable();
+            self.0.dedup();
+            self.0.shrink_to_fit();
+        }
+    }
+}
+
+impl FromIterator<DocId> for DocSet {
+    fn from_iter<I: IntoIterator<Item = DocId>>(docs: I) -> Self {
+        let mut s = DocSet::new();
+        s.extend(docs);
+        s
+    }
+}
+
+impl<'a> IntoIterator for &'a DocSet {
+    type Item = &'a DocId;
+    type IntoIter = std::slice::Iter<'a, DocId>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
 /// What an event node knows beyond an entity's fields.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventInfo {
@@ -33,7 +104,7 @@ pub struct Node {
     /// Other surface forms, without `label`.
     pub aliases: BTreeSet<String>,
     pub mentions: u64,
-    pub documents: BTreeSet<DocId>,
+    pub documents: DocSet,
     pub roles: BTreeSet<Role>,
     pub event: Option<EventInfo>,
 }
@@ -46,7 +117,7 @@ impl Node {
             label,
             aliases: BTreeSet::new(),
             mentions: 0,
-            documents: BTreeSet::new(),
+            documents: DocSet::new(),
             roles: BTreeSet::new(),
             event: None,
         }
@@ -59,7 +130,7 @@ pub struct Edge {
     pub relation: Relation,
     /// How many times it was read (sentences), the edge weight.
     pub count: u64,
-    pub documents: BTreeSet<DocId>,
+    pub documents: DocSet,
     /// The first [`EVIDENCE_PER_EDGE`] occurrences in (doc, sentence) order.
     pub evidence: Vec<Evidence>,
 }
@@ -181,7 +252,7 @@ impl KnowledgeGraph {
                     Edge {
                         relation,
                         count: 0,
-                        documents: BTreeSet::new(),
+                        documents: DocSet::new(),
                         evidence: Vec::new(),
                     },
                 );
@@ -222,6 +293,11 @@ pub fn push_evidence(list: &mut Vec<Evidence>, ev: Evidence) {
         Ok(_) => {}
         Err(pos) => {
             if pos < EVIDENCE_PER_EDGE {
+                // Most edges are read once: room for exactly what is kept
+                // (a doubling vector would hold four records for one).
+                if list.len() == list.capacity() && list.len() < EVIDENCE_PER_EDGE {
+                    list.reserve_exact(1);
+                }
                 list.insert(pos, ev);
                 list.truncate(EVIDENCE_PER_EDGE);
             }
@@ -337,6 +413,22 @@ mod tests {
             span: Span::new(0, 1),
             text: "x".into(),
         }
+    }
+
+    #[test]
+    fn doc_sets_stay_sorted_without_repeats_however_filled() {
+        let mut a = DocSet::new();
+        assert!(a.insert(DocId(9)));
+        assert!(a.insert(DocId(2)));
+        assert!(!a.insert(DocId(9)));
+        a.extend([DocId(5), DocId(2), DocId(1)]);
+        let got: Vec<u64> = a.iter().map(|d| d.0).collect();
+        assert_eq!(got, [1, 2, 5, 9]);
+        assert!(a.contains(&DocId(5)) && !a.contains(&DocId(3)));
+        let b: DocSet = [DocId(9), DocId(1), DocId(5), DocId(2), DocId(5)]
+            .into_iter()
+            .collect();
+        assert_eq!(a, b);
     }
 
     #[test]

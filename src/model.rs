@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A byte range into a document's original text.
 #[derive(
@@ -294,8 +295,10 @@ pub struct Evidence {
     pub sentence: usize,
     /// The bytes of the sentence (or the narrower span) that support it.
     pub span: Span,
-    /// The sentence text, capped at [`EVIDENCE_TEXT_CAP`] bytes.
-    pub text: String,
+    /// The sentence text, capped at [`EVIDENCE_TEXT_CAP`] bytes. Shared:
+    /// every relation and event read in one sentence points at one copy
+    /// (see [`crate::resolve::GraphBuilder`]).
+    pub text: Arc<str>,
 }
 
 /// Longest evidence text kept, in bytes (cut at a char boundary).

@@ -253,7 +253,7 @@ mod tests {
                 doc: DocId(0xd1),
                 sentence: 0,
                 span: Span::new(0, 5),
-                text: format!("Sentence about {id}."),
+                text: format!("Sentence about {id}.").into(),
             }],
         });
     }

@@ -41,7 +41,7 @@ pub fn sentence_evidence(doc: &Analyzed<'_>, s: usize) -> Evidence {
         doc: doc.doc.id,
         sentence: s,
         span,
-        text: cap_text(span.text(&doc.doc.text), EVIDENCE_TEXT_CAP),
+        text: cap_text(span.text(&doc.doc.text), EVIDENCE_TEXT_CAP).into(),
     }
 }
 

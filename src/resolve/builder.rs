@@ -12,7 +12,8 @@ use crate::extract::events::{self, EventItem};
 use crate::graph::{KnowledgeGraph, push_evidence};
 use crate::model::{DocId, DocMeta, DocResult, Evidence, LocalEvent, Relation};
 use crate::pipeline::Options;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 /// Every reading of one relation between two variants.
 #[derive(Default)]
@@ -60,13 +61,27 @@ impl GraphBuilder {
         self.documents.insert(doc, r.meta);
         let slots = self.entities.add_document(doc, r.entities);
         let var = |i: usize| slots.get(i).copied().flatten();
-        for rel in r.relations {
+        // Every relation and event read in one sentence carries its text:
+        // one shared copy each, as the kept evidence is most of the memory.
+        let mut texts: HashSet<Arc<str>> = HashSet::new();
+        let mut share = |ev: &mut Evidence| match texts.get(&*ev.text) {
+            Some(t) => ev.text = Arc::clone(t),
+            None => {
+                texts.insert(Arc::clone(&ev.text));
+            }
+        };
+        for mut rel in r.relations {
             let (Some(s), Some(t)) = (var(rel.source), var(rel.target)) else {
                 continue;
             };
             let agg = self.relations.entry((s, t, rel.relation)).or_default();
+            share(&mut rel.evidence);
             agg.count += 1;
             if agg.docs.last() != Some(&doc) {
+                // Most relations are read in one or two documents.
+                if agg.docs.len() == agg.docs.capacity() && agg.docs.len() < 4 {
+                    agg.docs.reserve_exact(1);
+                }
                 agg.docs.push(doc);
             }
             push_evidence(&mut agg.evidence, rel.evidence);
@@ -79,6 +94,7 @@ impl GraphBuilder {
                 .filter_map(|(role, i)| Some((role, var(i)? as usize)))
                 .collect();
             event.roles.shrink_to_fit();
+            share(&mut event.evidence);
             self.events.push(PendingEvent { doc, index, event });
         }
     }

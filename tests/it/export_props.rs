@@ -178,7 +178,7 @@ fn evidence(doc: &DocId, i: usize, rng: &mut Lcg) -> Evidence {
         doc: *doc,
         sentence: i % 40,
         span: Span::new(i, i + 10),
-        text: rng.name(),
+        text: rng.name().into(),
     }
 }
 
@@ -333,7 +333,7 @@ proptest! {
                 doc: DocId(0xd),
                 sentence: 0,
                 span: Span::new(0, 1),
-                text: w[0].clone(),
+                text: w[0].clone().into(),
             };
             g.add_edge(&w[0], &w[1], Relation::MetWith, ev);
         }
