@@ -6,7 +6,8 @@ use crate::model::{
     DocId, DocMeta, EventKind, Evidence, Kind, Quantity, Relation, Role, TimeValue,
 };
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 /// At most this many evidence records are kept per edge or event: the
 /// smallest by (document, sentence, span), so the choice does not depend on
@@ -140,7 +141,12 @@ pub struct Edge {
 pub struct KnowledgeGraph {
     graph: StableDiGraph<Node, Edge>,
     nodes: BTreeMap<String, NodeIndex>,
-    edges: BTreeMap<(String, String, Relation), EdgeIndex>,
+    /// Edges by their ends' indices: a key of 9 bytes, where the node ids
+    /// themselves would copy two strings per edge (millions of them).
+    edges: HashMap<(NodeIndex, NodeIndex, Relation), EdgeIndex>,
+    /// Edges in (source id, target id, relation) order, made when first
+    /// asked for and forgotten on any change.
+    edge_order: OnceLock<Vec<EdgeIndex>>,
     /// Every document that went into the graph, by id.
     pub documents: BTreeMap<DocId, DocMeta>,
     /// How many node labels were cut at [`crate::model::LABEL_CAP`].
@@ -183,7 +189,30 @@ impl KnowledgeGraph {
 
     /// Edges in (source id, target id, relation) order.
     pub fn edges(&self) -> impl Iterator<Item = (&Node, &Node, &Edge)> + '_ {
-        self.edges.values().filter_map(move |&ex| {
+        let order = self.edge_order.get_or_init(|| {
+            // Rank nodes by id once, then sort edges on integers.
+            let bound = self
+                .nodes
+                .values()
+                .map(|ix| ix.index() + 1)
+                .max()
+                .unwrap_or(0);
+            let mut rank = vec![u32::MAX; bound];
+            for (r, &ix) in self.nodes.values().enumerate() {
+                if let Some(slot) = rank.get_mut(ix.index()) {
+                    *slot = r as u32;
+                }
+            }
+            let at = |ix: NodeIndex| rank.get(ix.index()).copied().unwrap_or(u32::MAX);
+            let mut keyed: Vec<((u32, u32, Relation), EdgeIndex)> = self
+                .edges
+                .iter()
+                .map(|(&(a, b, rel), &ex)| ((at(a), at(b), rel), ex))
+                .collect();
+            keyed.sort_unstable_by_key(|&(k, _)| k);
+            keyed.into_iter().map(|(_, ex)| ex).collect()
+        });
+        order.iter().filter_map(move |&ex| {
             let (a, b) = self.graph.edge_endpoints(ex)?;
             Some((&self.graph[a], &self.graph[b], &self.graph[ex]))
         })
@@ -202,6 +231,7 @@ impl KnowledgeGraph {
                 };
                 let ix = self.graph.add_node(Node::new(id.to_string(), kind, label));
                 self.nodes.insert(id.to_string(), ix);
+                self.edge_order.take();
                 ix
             }
         };
@@ -242,7 +272,7 @@ impl KnowledgeGraph {
         if a == b {
             return false;
         }
-        let key = (source.to_string(), target.to_string(), relation);
+        let key = (a, b, relation);
         let ex = match self.edges.get(&key) {
             Some(&ex) => ex,
             None => {
@@ -257,6 +287,7 @@ impl KnowledgeGraph {
                     },
                 );
                 self.edges.insert(key, ex);
+                self.edge_order.take();
                 ex
             }
         };
@@ -272,7 +303,8 @@ impl KnowledgeGraph {
     /// Removes a node and its edges (used by the user's alias file "drop").
     pub fn remove_node(&mut self, id: &str) -> Option<Node> {
         let ix = self.nodes.remove(id)?;
-        self.edges.retain(|(s, t, _), _| s != id && t != id);
+        self.edges.retain(|&(s, t, _), _| s != ix && t != ix);
+        self.edge_order.take();
         self.graph.remove_node(ix)
     }
 
