@@ -108,8 +108,10 @@ impl GraphBuilder {
             relations,
             events: mut pending,
         } = self;
+        crate::bench::phase("documents read and folded");
         let mut g = KnowledgeGraph::new();
         let node_of = entities.finish(&mut g);
+        crate::bench::phase("entities merged");
         let order: Vec<DocId> = documents.keys().copied().collect();
         g.documents = documents;
         pending.sort_unstable_by_key(|p| (p.doc, p.index));
@@ -133,6 +135,7 @@ impl GraphBuilder {
             })
             .collect();
         events::merge_into(&mut g, items);
+        crate::bench::phase("events merged");
         // Relations on the merged nodes, in id order so the graph's
         // internal order (seen through `petgraph()`) is deterministic too.
         let mut edges: Vec<(&str, &str, Relation, EdgeAgg)> = relations
@@ -153,6 +156,7 @@ impl GraphBuilder {
         for (s, t, rel, agg) in edges {
             g.add_edges(s, t, rel, agg.count, agg.docs, agg.evidence);
         }
+        crate::bench::phase("relations added");
         g
     }
 }
