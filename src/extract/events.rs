@@ -21,6 +21,7 @@ use crate::model::{
 };
 use crate::pipeline::EventExtractor;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EventRules;
@@ -1316,8 +1317,8 @@ pub struct EventItem {
     pub rank: usize,
     pub doc: DocId,
     pub ev: LocalEvent,
-    /// (role, entity node id)
-    pub roles: Vec<(Relation, String)>,
+    /// (role, entity node id), the id shared with every other reading.
+    pub roles: Vec<(Relation, Arc<str>)>,
 }
 
 struct Cluster {
@@ -1326,11 +1327,11 @@ struct Cluster {
     time: Option<TimeValue>,
     time_text: Option<String>,
     /// Entity node ids by role, with how often each was read.
-    roles: BTreeMap<(Relation, String), u64>,
+    roles: BTreeMap<(Relation, Arc<str>), u64>,
     docs: BTreeSet<usize>,
     quantities: Vec<Quantity>,
     /// Every entity node id in `roles`.
-    ents: BTreeSet<String>,
+    ents: BTreeSet<Arc<str>>,
     /// (result index, event index)
     members: Vec<(usize, usize)>,
 }
@@ -1392,7 +1393,7 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut index: BTreeMap<(EventKind, String), Vec<usize>> = BTreeMap::new();
     for (ix, it) in items.iter().enumerate() {
-        let ents: BTreeSet<&str> = it.roles.iter().map(|(_, e)| e.as_str()).collect();
+        let ents: BTreeSet<&str> = it.roles.iter().map(|(_, e)| &**e).collect();
         let name =
             (it.ev.kind == EventKind::Named).then(|| crate::resolve::normalize(&it.ev.label));
         let keys = merge_keys(
@@ -1521,7 +1522,7 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
     for c in &mut clusters {
         // One role per entity: the one read most often (ties: the first
         // in Agent, Target, Participant, Location order).
-        let mut best: BTreeMap<String, (u64, Relation)> = BTreeMap::new();
+        let mut best: BTreeMap<Arc<str>, (u64, Relation)> = BTreeMap::new();
         for ((r, e), n) in &c.roles {
             let slot = best.entry(e.clone()).or_insert((*n, *r));
             if *n > slot.0 {

@@ -113,6 +113,11 @@ impl GraphBuilder {
         let node_of = entities.finish(&mut g);
         crate::bench::phase("entities merged");
         let order: Vec<DocId> = documents.keys().copied().collect();
+        // Events name entities by node id many times over: one shared copy.
+        let shared: Vec<Option<Arc<str>>> = node_of
+            .iter()
+            .map(|id| (!id.is_empty()).then(|| Arc::from(id.as_str())))
+            .collect();
         g.documents = documents;
         pending.sort_unstable_by_key(|p| (p.doc, p.index));
         let items: Vec<EventItem> = pending
@@ -122,9 +127,7 @@ impl GraphBuilder {
                     .event
                     .roles
                     .iter()
-                    .filter_map(|&(role, v)| {
-                        Some((role, node_of.get(v).filter(|id| !id.is_empty())?.clone()))
-                    })
+                    .filter_map(|&(role, v)| Some((role, shared.get(v)?.clone()?)))
                     .collect();
                 EventItem {
                     rank: order.binary_search(&p.doc).unwrap_or(usize::MAX),
