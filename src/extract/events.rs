@@ -1339,16 +1339,17 @@ struct Cluster {
 /// Index keys under which a reading can find the clusters it may join:
 /// every merge rule needs a shared entity, the same document, the same
 /// name or the same number, so only clusters under one of its keys are
-/// compared (linear in the corpus, not quadratic).
+/// compared (linear in the corpus, not quadratic). These are the keys of
+/// the document, name and numbers; entities are keyed with a year or in
+/// pairs ([`entity_keys`]), as a busy entity ("the United States") alone
+/// would list most clusters of a large corpus.
 fn merge_keys(
     kind: EventKind,
     r: usize,
-    ents: &BTreeSet<&str>,
     name: Option<&str>,
     qs: &[Quantity],
 ) -> Vec<(EventKind, String)> {
     let mut keys = vec![(kind, format!("d:{r}"))];
-    keys.extend(ents.iter().map(|e| (kind, format!("e:{e}"))));
     if let Some(n) = name {
         keys.push((kind, format!("n:{n}")));
     }
@@ -1361,6 +1362,91 @@ fn merge_keys(
             _ => continue,
         };
         keys.push((kind, key));
+    }
+    keys
+}
+
+/// Ranges longer than this many years are looked up by entity alone.
+const WIDE_YEARS: i64 = 20;
+
+/// The years a time covers, or None when it is too wide (or unreadable)
+/// to list: such a time may overlap any other.
+fn years(t: &TimeValue) -> Option<std::ops::RangeInclusive<i64>> {
+    let (a, b) = dates::interval(&t.start, t.end.as_deref())?;
+    let (a, b) = (i64::from(a.y), i64::from(b.y));
+    (b - a <= WIDE_YEARS).then_some(a..=b)
+}
+
+/// Entity keys a reading looks up. A dated reading can only join a cluster
+/// whose time overlaps its own (all clusters are dated while dated readings
+/// are merged, as they come first), so they share a year: keys are
+/// (entity, year). An undated reading can only join a cluster of another
+/// document that shares two of its entities (or its document, name or
+/// numbers, keyed by [`merge_keys`]): keys are entity pairs.
+fn lookup_keys(
+    kind: EventKind,
+    time: Option<&TimeValue>,
+    ents: &BTreeSet<&str>,
+) -> Vec<(EventKind, String)> {
+    let mut keys = Vec::new();
+    match time {
+        Some(t) => match years(t) {
+            Some(ys) => {
+                for e in ents {
+                    keys.extend(ys.clone().map(|y| (kind, format!("y:{e}|{y}"))));
+                    keys.push((kind, format!("y:{e}|wide")));
+                }
+            }
+            None => keys.extend(ents.iter().map(|e| (kind, format!("y:{e}|*")))),
+        },
+        None => {
+            for (i, a) in ents.iter().enumerate() {
+                for b in ents.iter().skip(i + 1) {
+                    keys.push((kind, format!("p:{a}|{b}")));
+                }
+            }
+        }
+    }
+    keys
+}
+
+/// Entity keys a cluster is listed under once `new` entities joined it (or
+/// its time changed, `all` true: every entity again): each of its
+/// entities with every year of its time ("wide" for a wide time, and "*"
+/// for wide readings), and every pair of its entities.
+fn register_keys(
+    kind: EventKind,
+    c: &Cluster,
+    new: &[Arc<str>],
+    all: bool,
+) -> Vec<(EventKind, String)> {
+    let mut keys = Vec::new();
+    let fresh: Vec<&str> = if all {
+        c.ents.iter().map(|e| &**e).collect()
+    } else {
+        new.iter().map(|e| &**e).collect()
+    };
+    if let Some(t) = &c.time {
+        let ys = years(t);
+        for e in &fresh {
+            keys.push((kind, format!("y:{e}|*")));
+            match &ys {
+                Some(ys) => keys.extend(ys.clone().map(|y| (kind, format!("y:{e}|{y}")))),
+                None => keys.push((kind, format!("y:{e}|wide"))),
+            }
+        }
+    }
+    for e in new {
+        for other in &c.ents {
+            if other != e {
+                let (a, b) = if **e < **other {
+                    (&**e, &**other)
+                } else {
+                    (&**other, &**e)
+                };
+                keys.push((kind, format!("p:{a}|{b}")));
+            }
+        }
     }
     keys
 }
@@ -1396,16 +1482,12 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
         let ents: BTreeSet<&str> = it.roles.iter().map(|(_, e)| &**e).collect();
         let name =
             (it.ev.kind == EventKind::Named).then(|| crate::resolve::normalize(&it.ev.label));
-        let keys = merge_keys(
-            it.ev.kind,
-            it.rank,
-            &ents,
-            name.as_deref(),
-            &it.ev.quantities,
-        );
+        let keys = merge_keys(it.ev.kind, it.rank, name.as_deref(), &it.ev.quantities);
+        let lookup = lookup_keys(it.ev.kind, it.ev.time.as_ref(), &ents);
         // The first (oldest) cluster that fits, as a full scan would find.
         let mut candidates: Vec<usize> = keys
             .iter()
+            .chain(&lookup)
             .filter_map(|k| index.get(k))
             .flatten()
             .copied()
@@ -1496,19 +1578,29 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
             }
         };
         let c = &mut clusters[ci];
-        match (&c.time, &it.ev.time) {
-            (None, Some(t)) => c.time = Some(t.clone()),
-            (Some(a), Some(b)) if finer(a, b) => c.time = Some(b.clone()),
-            _ => {}
-        }
+        let retimed = match (&c.time, &it.ev.time) {
+            (None, Some(t)) => {
+                c.time = Some(t.clone());
+                true
+            }
+            (Some(a), Some(b)) if finer(a, b) => {
+                c.time = Some(b.clone());
+                true
+            }
+            _ => false,
+        };
         if c.time_text.is_none() {
             c.time_text = it.ev.time_text.clone();
         }
+        let mut new: Vec<Arc<str>> = Vec::new();
         for (r, e) in &it.roles {
             *c.roles.entry((*r, e.clone())).or_insert(0) += 1;
-            c.ents.insert(e.clone());
+            if c.ents.insert(e.clone()) {
+                new.push(e.clone());
+            }
         }
-        for k in keys {
+        let registered = register_keys(it.ev.kind, c, &new, retimed);
+        for k in keys.into_iter().chain(registered) {
             let list = index.entry(k).or_default();
             if list.last() != Some(&ci) {
                 list.push(ci);
