@@ -108,7 +108,13 @@ impl GraphBuilder {
             relations,
             events: mut pending,
         } = self;
-        crate::bench::phase("documents read and folded");
+        crate::bench::phase(&format!(
+            "documents read and folded ({} documents, {} names, {} relations, {} event readings)",
+            documents.len(),
+            entities.len(),
+            relations.len(),
+            pending.len()
+        ));
         let mut g = KnowledgeGraph::new();
         let node_of = entities.finish(&mut g);
         crate::bench::phase("entities merged");
