@@ -9,7 +9,7 @@
 
 use super::merge::{EntityTable, VarId};
 use crate::extract::events::{self, EventItem};
-use crate::graph::{KnowledgeGraph, push_evidence};
+use crate::graph::{EVIDENCE_PER_EDGE, KnowledgeGraph, push_evidence};
 use crate::model::{DocId, DocMeta, DocResult, Evidence, LocalEvent, Relation};
 use crate::pipeline::Options;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -19,7 +19,9 @@ use std::sync::Arc;
 #[derive(Default)]
 struct EdgeAgg {
     count: u64,
-    /// Appended once per document; sorted when the edge is made.
+    /// Appended once per document; sorted when the edge is made. Empty
+    /// while every reading is among the evidence (most relations are read
+    /// once), whose documents are then the list.
     docs: Vec<DocId>,
     /// The smallest few, as [`push_evidence`] keeps them.
     evidence: Vec<Evidence>,
@@ -76,12 +78,18 @@ impl GraphBuilder {
             };
             let agg = self.relations.entry((s, t, rel.relation)).or_default();
             share(&mut rel.evidence);
-            agg.count += 1;
-            if agg.docs.last() != Some(&doc) {
-                // Most relations are read in one or two documents.
-                if agg.docs.len() == agg.docs.capacity() && agg.docs.len() < 4 {
-                    agg.docs.reserve_exact(1);
+            if agg.docs.is_empty() && agg.count as usize == agg.evidence.len() {
+                // Every reading so far is in the evidence. If this one will
+                // not be (or pushes one out), the list starts from them.
+                let fits = agg.evidence.len() < EVIDENCE_PER_EDGE
+                    && agg.evidence.binary_search(&rel.evidence).is_err();
+                if !fits {
+                    agg.docs = agg.evidence.iter().map(|e| e.doc).collect();
+                    agg.docs.dedup();
                 }
+            }
+            agg.count += 1;
+            if !agg.docs.is_empty() && agg.docs.last() != Some(&doc) {
                 agg.docs.push(doc);
             }
             push_evidence(&mut agg.evidence, rel.evidence);
@@ -163,7 +171,12 @@ impl GraphBuilder {
             .collect();
         edges.sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
         for (s, t, rel, agg) in edges {
-            g.add_edges(s, t, rel, agg.count, agg.docs, agg.evidence);
+            let docs = if agg.docs.is_empty() {
+                agg.evidence.iter().map(|e| e.doc).collect()
+            } else {
+                agg.docs
+            };
+            g.add_edges(s, t, rel, agg.count, docs, agg.evidence);
         }
         crate::bench::phase("relations added");
         g
