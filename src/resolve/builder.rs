@@ -10,7 +10,7 @@
 use super::merge::{EntityTable, VarId};
 use crate::extract::events::{self, EventItem};
 use crate::graph::{EVIDENCE_PER_EDGE, KnowledgeGraph, push_evidence};
-use crate::model::{DocId, DocMeta, DocResult, Evidence, LocalEvent, Relation};
+use crate::model::{DocId, DocMeta, DocResult, EventKind, Evidence, LocalEvent, Relation};
 use crate::pipeline::Options;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
@@ -102,6 +102,12 @@ impl GraphBuilder {
                 .filter_map(|(role, i)| Some((role, var(i)? as usize)))
                 .collect();
             event.roles.shrink_to_fit();
+            event.quantities.shrink_to_fit();
+            // Only a named event's label is used by the merge; the others
+            // are labelled from their merged participants.
+            if event.kind != EventKind::Named {
+                event.label = String::new();
+            }
             share(&mut event.evidence);
             self.events.push(PendingEvent { doc, index, event });
         }
