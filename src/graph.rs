@@ -159,6 +159,8 @@ impl KnowledgeGraph {
     }
 
     /// The underlying petgraph, for algorithms (degree, components, paths).
+    /// Its node and edge indices follow no particular order: iterate with
+    /// [`KnowledgeGraph::nodes`] and [`KnowledgeGraph::edges`] for id order.
     pub fn petgraph(&self) -> &StableDiGraph<Node, Edge> {
         &self.graph
     }

@@ -159,24 +159,21 @@ impl GraphBuilder {
             .collect();
         events::merge_into(&mut g, items);
         crate::bench::phase("events merged");
-        // Relations on the merged nodes, in id order so the graph's
-        // internal order (seen through `petgraph()`) is deterministic too.
-        let mut edges: Vec<(&str, &str, Relation, EdgeAgg)> = relations
-            .into_iter()
-            .filter_map(|((s, t, rel), agg)| {
-                let s = node_of.get(s as usize)?;
-                let t = node_of.get(t as usize)?;
-                let (sn, tn) = (g.node(s)?, g.node(t)?);
-                (s != t && super::fits(rel, sn.kind, tn.kind)).then_some((
-                    s.as_str(),
-                    t.as_str(),
-                    rel,
-                    agg,
-                ))
-            })
-            .collect();
-        edges.sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
-        for (s, t, rel, agg) in edges {
+        // Relations on the merged nodes, straight from the aggregates (a
+        // sorted copy would double the largest thing in memory): exports
+        // read edges in id order through `KnowledgeGraph::edges`, whatever
+        // order they were added in.
+        for ((s, t, rel), agg) in relations {
+            let (Some(s), Some(t)) = (node_of.get(s as usize), node_of.get(t as usize)) else {
+                continue;
+            };
+            let fits = match (g.node(s), g.node(t)) {
+                (Some(sn), Some(tn)) => s != t && super::fits(rel, sn.kind, tn.kind),
+                _ => false,
+            };
+            if !fits {
+                continue;
+            }
             let docs = if agg.docs.is_empty() {
                 agg.evidence.iter().map(|e| e.doc).collect()
             } else {
