@@ -887,11 +887,25 @@ impl EventExtractor for EventRules {
         let headline = doc.sentences.iter().position(|s| !s.boilerplate);
         // A sports report: "meets" and "visiting" in its other sentences are
         // fixtures too ("Smith meets Jones on Sunday").
+        // Every kept sentence's words in lowercase, made once for the
+        // sports test, the time and the event scans.
+        let lowered: Vec<Vec<String>> = doc
+            .sentences
+            .iter()
+            .map(|x| {
+                if x.boilerplate {
+                    Vec::new()
+                } else {
+                    lower_words(doc, x.tokens.clone())
+                }
+            })
+            .collect();
         let sports_sentences = doc
             .sentences
             .iter()
-            .filter(|x| !x.boilerplate)
-            .filter(|x| is_sports(&lower_words(doc, x.tokens.clone())))
+            .zip(&lowered)
+            .filter(|(x, _)| !x.boilerplate)
+            .filter(|(_, w)| is_sports(w))
             .count();
         let all_sentences = doc.sentences.iter().filter(|x| !x.boilerplate).count();
         let sports_doc = sports_sentences >= 2 && sports_sentences * 3 >= all_sentences;
@@ -905,8 +919,10 @@ impl EventExtractor for EventRules {
                 continue;
             }
             let base = sent.tokens.start;
-            let words = lower_words(doc, sent.tokens.clone());
-            let times = dates::find_times(doc, s, anchor);
+            let Some(words) = lowered.get(s) else {
+                continue;
+            };
+            let times = dates::find_times_lower(doc, s, anchor, words);
             let quants = quantities::find_quantities(doc, s, &times);
             let mut skip = vec![false; words.len()];
             for r in times
@@ -930,8 +946,8 @@ impl EventExtractor for EventRules {
                         .any(|q| q.tokens.start <= t.tokens.start && t.tokens.end <= q.tokens.end)
                 })
                 .collect();
-            let mut cands = candidates(doc, s, &words, &skip, !event_times.is_empty());
-            if sports_doc || is_sports(&words) {
+            let mut cands = candidates(doc, s, words, &skip, !event_times.is_empty());
+            if sports_doc || is_sports(words) {
                 cands.retain(|c| !has_sports_sense(c.kind));
             }
             if cands.is_empty() {
@@ -1046,7 +1062,7 @@ impl EventExtractor for EventRules {
                     .chain(breaks.iter().copied().filter(|&b| b > c.tok))
                     .min()
                     .unwrap_or(sentence_end);
-                let mut roles = assign_roles(c, &ments, &words, base, lo, hi, ci > 0);
+                let mut roles = assign_roles(c, &ments, words, base, lo, hi, ci > 0);
                 // "a strike … killed X": the killing is the strike's
                 // outcome, with its agent, place and time.
                 let cause = (c.kind == EventKind::Killing)
