@@ -219,11 +219,12 @@ fn char_class(c: char) -> u8 {
 }
 
 fn tok_facts(w: &str) -> Tok {
-    let lower: Cow<str> = if w.chars().any(char::is_uppercase) {
-        Cow::Owned(w.to_lowercase())
-    } else {
-        Cow::Borrowed(w)
-    };
+    // The lowercase form without a new String for short ASCII words.
+    crate::lexicon::with_lower(w, |lower| tok_facts_lower(w, lower))
+}
+
+/// [`tok_facts`] given `w` in lowercase too.
+fn tok_facts_lower(w: &str, lower: &str) -> Tok {
     let mut shape = [0u8; 24];
     let mut short = [0u8; 24];
     let (mut ns, mut nsh, mut run) = (0, 0, 0);
