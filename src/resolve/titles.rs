@@ -226,6 +226,26 @@ fn is_dash(w: &str) -> bool {
 /// Cuts titles, demonyms and modifiers from the front of a mention and
 /// reads its kind.
 pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
+    clean_with(doc, m, &mut |s| is_title_case_sentence(doc, s))
+}
+
+/// [`clean_mention`] of every mention, in order; whether a sentence is a
+/// Title Case headline is found once per sentence, not once per mention.
+pub fn clean_mentions(doc: &Analyzed<'_>, mentions: &[Mention]) -> Vec<Cleaned> {
+    let mut known: Vec<Option<bool>> = vec![None; doc.sentences.len()];
+    let mut is_title_case = |s: usize| match known.get_mut(s) {
+        Some(c) => *c.get_or_insert_with(|| is_title_case_sentence(doc, s)),
+        None => is_title_case_sentence(doc, s),
+    };
+    mentions
+        .iter()
+        .map(|m| clean_with(doc, m, &mut is_title_case))
+        .collect()
+}
+
+/// [`clean_mention`], asking `headline` whether a sentence is a Title Case
+/// headline.
+fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -> bool) -> Cleaned {
     let text = &doc.doc.text;
     let sent_end = doc
         .sentences
@@ -529,7 +549,7 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
     }
     // In a Title Case headline every word is capitalised, so a finder's
     // spans there are guesses: they only join names typed elsewhere.
-    if out.country.is_none() && !dateline && is_title_case_sentence(doc, m.sentence) {
+    if out.country.is_none() && !dateline && headline(m.sentence) {
         out.kind = None;
     }
     out.name = name;
