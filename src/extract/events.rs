@@ -15,12 +15,14 @@ use crate::extract::dates::{self, Precision, TimeRef, Unit, Ymd};
 use crate::extract::quantities::{self, QuantityExpr};
 use crate::extract::relations::sentence_evidence;
 use crate::graph::{EventInfo, KnowledgeGraph, slug};
+use crate::lexicon::WordSet;
 use crate::model::{
     Analyzed, DocEntities, DocResult, EventKind, Kind, LocalEvent, Mention, Quantity, Relation,
     Span, TimeValue,
 };
 use crate::pipeline::EventExtractor;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EventRules;
@@ -257,6 +259,9 @@ fn has_sports_sense(kind: EventKind) -> bool {
 /// ("final" only as a noun: "in the final", not "the final agreement") or
 /// two weak ones.
 fn is_sports(words: &[String]) -> bool {
+    // Asked of every sentence: hash sets, not scans of the lists.
+    static STRONG: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SPORTS_STRONG));
+    static WEAK: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SPORTS_WEAK));
     let mut weak = 0;
     for (k, w) in words.iter().enumerate() {
         let w = w.as_str();
@@ -267,10 +272,10 @@ fn is_sports(words: &[String]) -> bool {
                 .is_some_and(|p| p == "the")
             && !next.chars().next().is_some_and(char::is_alphabetic)
             || (w == "final" && matches!(next, "of" | "against" | "on" | "in" | "at"));
-        if SPORTS_STRONG.contains(&w) || final_noun {
+        if STRONG.contains(w) || final_noun {
             return true;
         }
-        if SPORTS_WEAK.contains(&w) {
+        if WEAK.contains(w) {
             weak += 1;
         }
     }
@@ -923,7 +928,7 @@ impl EventExtractor for EventRules {
                 continue;
             };
             let times = dates::find_times_lower(doc, s, anchor, words);
-            let quants = quantities::find_quantities(doc, s, &times);
+            let quants = quantities::find_quantities_lower(doc, s, &times, words);
             let mut skip = vec![false; words.len()];
             for r in times
                 .iter()
