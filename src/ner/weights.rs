@@ -112,19 +112,19 @@ pub fn viterbi(
 /// The dense tables (`2^bits` rows of 18 bytes per stage, 9 MB each at 19
 /// bits) are mostly empty rows, and tagging spent most of its time waiting
 /// for the about 40 rows per token and stage it looks up in them. Here a
-/// bitmap with a running count per 64 rows (small enough to stay in the
-/// cache) gives a row's place in a table of the rows that are non-empty in
-/// some stage, a fifth of the size, and each row holds the weights of every
-/// stage side by side, so the stage-one features, which all stages use, are
-/// looked up once. The look-up has no branch on whether a row is empty (an
-/// empty row reads the all-zero row 0): an unpredictable branch there kept
-/// the processor from overlapping the look-ups. Scores are sums of the
-/// same integers as with the dense tables, so they are exactly the same.
+/// table of places (4 bytes per row) points into a table of the rows that
+/// are non-empty in some stage, a fifth of the size, and each of those
+/// holds the weights of every stage side by side, so the stage-one
+/// features, which all stages use, are looked up once. An empty row points
+/// to the all-zero row 0, so the look-up has no branch on it (an
+/// unpredictable branch kept the processor from overlapping the look-ups).
+/// Scores are sums of the same integers as with the dense tables, so they
+/// are exactly the same.
 #[derive(Debug, Clone, Default)]
 pub struct Packed {
-    /// Per block of 64 rows: which rows are non-empty, and the place in
-    /// `data` of the block's first non-empty row.
-    index: Vec<(u64, u32)>,
+    /// Per row of the dense tables: its place in `data`, divided by the
+    /// stage count (0 for an empty row).
+    places: Vec<u32>,
     /// `stages` weight rows per non-empty row, after one all-zero row.
     data: Vec<[i16; NTAGS]>,
     stages: usize,
@@ -145,33 +145,28 @@ impl Packed {
             .map(|s| s.rows.len() / NTAGS)
             .max()
             .unwrap_or(0);
-        let mut index = Vec::with_capacity(nrows.div_ceil(64));
+        let mut places = vec![0u32; nrows];
         let mut data = vec![[0i16; NTAGS]; stages.len()];
         let mut count = 1u32;
-        for block in 0..nrows.div_ceil(64) {
-            let mut bits = 0u64;
-            let first = count;
-            for i in 0..64 {
-                let r = block * 64 + i;
-                let used = stages
-                    .iter()
-                    .any(|s| row(s, r).is_some_and(|w| w.iter().any(|&x| x != 0)));
-                if used {
-                    bits |= 1 << i;
-                    count += 1;
-                    for s in stages {
-                        let mut w = [0i16; NTAGS];
-                        if let Some(x) = row(s, r) {
-                            w.copy_from_slice(x);
-                        }
-                        data.push(w);
-                    }
-                }
+        for (r, place) in places.iter_mut().enumerate() {
+            let used = stages
+                .iter()
+                .any(|s| row(s, r).is_some_and(|w| w.iter().any(|&x| x != 0)));
+            if !used {
+                continue;
             }
-            index.push((bits, first));
+            *place = count;
+            count += 1;
+            for s in stages {
+                let mut w = [0i16; NTAGS];
+                if let Some(x) = row(s, r) {
+                    w.copy_from_slice(x);
+                }
+                data.push(w);
+            }
         }
         Packed {
-            index,
+            places,
             data,
             stages: stages.len(),
             trans: stages
@@ -190,10 +185,7 @@ impl Packed {
     /// zero row, when it is empty or outside the table.
     #[inline]
     fn place(&self, r: u32) -> usize {
-        let (bits, first) = self.index.get((r >> 6) as usize).copied().unwrap_or((0, 0));
-        let bit = 1u64 << (r & 63);
-        let k = first as usize + (bits & (bit - 1)).count_ones() as usize;
-        if bits & bit != 0 { k } else { 0 }
+        self.places.get(r as usize).copied().unwrap_or(0) as usize
     }
 
     /// Adds the weights of the features `f` in stages `from..` to `acc`,
