@@ -51,14 +51,18 @@ pub fn viterbi(
     start: &[f32; NTAGS],
     out: &mut Vec<u8>,
 ) {
-    out.clear();
-    let n = em.len();
-    if n == 0 {
-        return;
-    }
-    // Forbidden transitions as -inf, so the inner loop has no branch on
-    // them (a path through one can never win against a legal path, and an
-    // all-O path is always legal).
+    let (tr, st) = forbid_ill_formed(trans, start);
+    viterbi_forbidden(em, &tr, &st, out);
+}
+
+/// Transition and start scores with the ill-formed IOB2 transitions set to
+/// -inf, so the Viterbi inner loop has no branch on them (a path through
+/// one can never win against a legal path, and an all-O path is always
+/// legal).
+pub fn forbid_ill_formed(
+    trans: &[[f32; NTAGS]; NTAGS],
+    start: &[f32; NTAGS],
+) -> ([[f32; NTAGS]; NTAGS], [f32; NTAGS]) {
     let mut tr = *trans;
     let mut st = *start;
     for c in 0..NTAGS {
@@ -71,6 +75,25 @@ pub fn viterbi(
             }
         }
     }
+    (tr, st)
+}
+
+/// [`viterbi`] with the scores of [`forbid_ill_formed`]. An `I-X` tag may
+/// only follow `B-X` or `I-X`, so only those two are compared for it: every
+/// other predecessor scores -inf and could not replace the first candidate
+/// (scores are never +inf or NaN), which gives the same path as comparing
+/// all nine.
+pub fn viterbi_forbidden(
+    em: &[[f32; NTAGS]],
+    tr: &[[f32; NTAGS]; NTAGS],
+    st: &[f32; NTAGS],
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    let n = em.len();
+    if n == 0 {
+        return;
+    }
     let mut back: Vec<[u8; NTAGS]> = vec![[0; NTAGS]; n];
     let mut score = [0f32; NTAGS];
     for c in 0..NTAGS {
@@ -81,11 +104,21 @@ pub fn viterbi(
         for c in 0..NTAGS {
             let mut best = score[0] + tr[0][c];
             let mut arg = 0u8;
-            for p in 1..NTAGS {
-                let s = score[p] + tr[p][c];
-                if s > best {
-                    best = s;
-                    arg = p as u8;
+            if c == 0 || c % 2 == 1 {
+                for p in 1..NTAGS {
+                    let s = score[p] + tr[p][c];
+                    if s > best {
+                        best = s;
+                        arg = p as u8;
+                    }
+                }
+            } else {
+                for p in [c - 1, c] {
+                    let s = score[p] + tr[p][c];
+                    if s > best {
+                        best = s;
+                        arg = p as u8;
+                    }
                 }
             }
             next[c] = best + em[t][c];
@@ -128,8 +161,8 @@ pub struct Packed {
     /// `stages` weight rows per non-empty row, after one all-zero row.
     data: Vec<[i16; NTAGS]>,
     stages: usize,
-    trans: Vec<[[f32; NTAGS]; NTAGS]>,
-    start: Vec<[f32; NTAGS]>,
+    /// Per stage, transition and start scores from [`forbid_ill_formed`].
+    scores: Vec<([[f32; NTAGS]; NTAGS], [f32; NTAGS])>,
 }
 
 /// Integer emission scores of one token in one stage.
@@ -169,11 +202,12 @@ impl Packed {
             places,
             data,
             stages: stages.len(),
-            trans: stages
+            scores: stages
                 .iter()
-                .map(|s| s.trans.map(|r| r.map(f32::from)))
+                .map(|s| {
+                    forbid_ill_formed(&s.trans.map(|r| r.map(f32::from)), &s.start.map(f32::from))
+                })
                 .collect(),
-            start: stages.iter().map(|s| s.start.map(f32::from)).collect(),
         }
     }
 
@@ -237,9 +271,9 @@ impl Packed {
     pub fn decode(&self, stage: usize, acc: &[Acc], em: &mut Vec<[f32; NTAGS]>, out: &mut Vec<u8>) {
         em.clear();
         em.extend(acc.iter().map(|a| a.map(|x| x as f32)));
-        match (self.trans.get(stage), self.start.get(stage)) {
-            (Some(trans), Some(start)) => viterbi(em, trans, start, out),
-            _ => out.clear(),
+        match self.scores.get(stage) {
+            Some((tr, st)) => viterbi_forbidden(em, tr, st, out),
+            None => out.clear(),
         }
     }
 }
@@ -473,6 +507,57 @@ mod tests {
         assert_eq!(out, [0, 0]);
         viterbi(&[], &trans, &[0.0; NTAGS], &mut out);
         assert!(out.is_empty());
+    }
+
+    /// Viterbi comparing all nine predecessors of every tag.
+    fn viterbi_all(em: &[[f32; NTAGS]], tr: &[[f32; NTAGS]; NTAGS], st: &[f32; NTAGS]) -> Vec<u8> {
+        let n = em.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut back = vec![[0u8; NTAGS]; n];
+        let mut score: [f32; NTAGS] = std::array::from_fn(|c| st[c] + em[0][c]);
+        for t in 1..n {
+            let mut next = [0f32; NTAGS];
+            for c in 0..NTAGS {
+                let (mut best, mut arg) = (score[0] + tr[0][c], 0u8);
+                for p in 1..NTAGS {
+                    if score[p] + tr[p][c] > best {
+                        best = score[p] + tr[p][c];
+                        arg = p as u8;
+                    }
+                }
+                next[c] = best + em[t][c];
+                back[t][c] = arg;
+            }
+            score = next;
+        }
+        let mut cur = (1..NTAGS).fold(0, |l, c| if score[c] > score[l] { c } else { l }) as u8;
+        let mut out = vec![0u8; n];
+        for t in (0..n).rev() {
+            out[t] = cur;
+            cur = back[t][cur as usize];
+        }
+        out
+    }
+
+    #[test]
+    fn viterbi_compares_only_legal_predecessors_with_the_same_result() {
+        let mut rng = crate::rng::Rng::new(11);
+        let mut val = |r: &mut crate::rng::Rng| r.below(2001) as f32 - 1000.0;
+        for round in 0..300 {
+            let n = round % 9;
+            let em: Vec<[f32; NTAGS]> = (0..n)
+                .map(|_| std::array::from_fn(|_| val(&mut rng)))
+                .collect();
+            let trans: [[f32; NTAGS]; NTAGS] =
+                std::array::from_fn(|_| std::array::from_fn(|_| val(&mut rng) / 4.0));
+            let start: [f32; NTAGS] = std::array::from_fn(|_| val(&mut rng));
+            let (tr, st) = forbid_ill_formed(&trans, &start);
+            let mut out = Vec::new();
+            viterbi(&em, &trans, &start, &mut out);
+            assert_eq!(out, viterbi_all(&em, &tr, &st), "round {round}");
+        }
     }
 
     #[test]
