@@ -544,7 +544,7 @@ mod tests {
     #[test]
     fn viterbi_compares_only_legal_predecessors_with_the_same_result() {
         let mut rng = crate::rng::Rng::new(11);
-        let mut val = |r: &mut crate::rng::Rng| r.below(2001) as f32 - 1000.0;
+        let val = |r: &mut crate::rng::Rng| r.below(2001) as f32 - 1000.0;
         for round in 0..300 {
             let n = round % 9;
             let em: Vec<[f32; NTAGS]> = (0..n)
