@@ -955,23 +955,25 @@ pub const WEEKDAYS: &[&str] = &[
 
 /// Month number (1-12) of a month name or common abbreviation.
 pub fn month_number(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches('.');
-    // Month names are ASCII words of at most nine letters, and only ASCII
-    // words lowercase to ASCII words without a "k".
-    if word.len() < 3 || word.len() > 9 {
+    // Asked of nearly every token by the date scanner: compared in place,
+    // without lowercasing into a new string. Month names are ASCII, and no
+    // other character lowercases to an ASCII letter but the Kelvin sign
+    // ("k", in no month name), so a word that is not ASCII is none.
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || w.len() > 9 || !w.is_ascii() {
         return None;
     }
-    with_lower(word, |w| {
-        if w.len() < 3 {
-            return None;
-        }
-        MONTHS
-            .iter()
-            .position(|m| {
-                *m == w || (w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || w == "sept"))
-            })
-            .map(|i| i as u32 + 1)
-    })
+    MONTHS
+        .iter()
+        .position(|m| {
+            m.eq_ignore_ascii_case(w)
+                || (m
+                    .as_bytes()
+                    .get(..w.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+                    && (w.len() == 3 || w.eq_ignore_ascii_case("sept")))
+        })
+        .map(|i| i as u32 + 1)
 }
 
 /// Capitalised words that start sentences without naming anything.
@@ -1114,6 +1116,30 @@ mod tests {
         assert_eq!(modifier_country("pro-Chilean"), Some("Chile"));
         assert_eq!(modifier_country("anti-Peru"), Some("Peru"));
         assert!(is_adjective("Sunni") && !is_adjective("Sunday"));
+    }
+
+    /// The first [`month_number`]: lowercase, then compare.
+    fn month_number_by_lowercase(word: &str) -> Option<u32> {
+        let w = word.trim_end_matches('.').to_lowercase();
+        if w.len() < 3 {
+            return None;
+        }
+        MONTHS
+            .iter()
+            .position(|m| {
+                *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
+            })
+            .map(|i| i as u32 + 1)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn month_number_matches_the_lowercasing_version(
+            w in "(?i)(jan|febr?|mar(ch)?|apr|may|june?|july?|aug|sept?|oct|nov|dec)[a-zİ\u{212A}]{0,6}\\.?|[A-Za-zİı\u{212A}]{0,10}"
+        ) {
+            proptest::prop_assert_eq!(month_number(&w), month_number_by_lowercase(&w));
+        }
     }
 
     #[test]

@@ -153,7 +153,13 @@ pub fn month_number(word: &str) -> Option<u32> {
 
 /// 0 = Monday … 6 = Sunday.
 pub fn weekday_number(word: &str) -> Option<u32> {
-    crate::lexicon::with_ascii_lower(word.trim_end_matches('.'), |w| {
+    let word = word.trim_end_matches('.');
+    // Weekday names have six to nine letters (and ASCII lowercasing keeps
+    // the length).
+    if !(6..=9).contains(&word.len()) {
+        return None;
+    }
+    crate::lexicon::with_ascii_lower(word, |w| {
         crate::lexicon::WEEKDAYS
             .iter()
             .position(|d| *d == w)
@@ -285,13 +291,17 @@ pub enum Unit {
 
 impl Unit {
     fn parse(w: &str) -> Option<Unit> {
-        crate::lexicon::with_ascii_lower(w, |w| match w.trim_end_matches('s') {
+        crate::lexicon::with_ascii_lower(w, Unit::parse_lower)
+    }
+    /// [`Unit::parse`] of a word in lowercase already.
+    fn parse_lower(w: &str) -> Option<Unit> {
+        match w.trim_end_matches('s') {
             "day" => Some(Unit::Day),
             "week" => Some(Unit::Week),
             "month" => Some(Unit::Month),
             "year" => Some(Unit::Year),
             _ => None,
-        })
+        }
     }
     /// Moves `d` by `n` units, and the precision the result has.
     pub fn shift(self, d: Ymd, n: i64) -> (Ymd, Precision) {
@@ -590,7 +600,7 @@ fn scan_lower(
             }
             // "in the coming days", "in recent weeks": vague.
             ("coming" | "recent" | "next" | "past", "days" | "weeks" | "months" | "years")
-                if number_word(l(i + 2)).is_none() =>
+                if number_word_lower(l(i + 2)).is_none() =>
             {
                 let start = if i > 1 && l(i - 1) == "the" && l(i - 2) == "in" {
                     i - 2
@@ -624,18 +634,20 @@ fn scan_lower(
         {
             let sign = if l(i) == "past" { -1 } else { 1 };
             let mut k = i + 1;
-            let lo = number_word(l(k));
+            let lo = number_word_lower(l(k));
             let lo_missing = lo.is_none();
             let (lo, hi, after) = match lo {
-                Some(lo) if matches!(l(k + 1), "to" | "or" | "-") => match number_word(l(k + 2)) {
-                    Some(hi) => (Some(lo), Some(hi), k + 3),
-                    None => (None, None, k),
-                },
+                Some(lo) if matches!(l(k + 1), "to" | "or" | "-") => {
+                    match number_word_lower(l(k + 2)) {
+                        Some(hi) => (Some(lo), Some(hi), k + 3),
+                        None => (None, None, k),
+                    }
+                }
                 Some(lo) => (Some(lo), Some(lo), k + 1),
                 None => (Some(1), Some(1), k),
             };
             k = after;
-            if let (Some(_lo), Some(hi), Some(unit)) = (lo, hi, Unit::parse(l(k))) {
+            if let (Some(_lo), Some(hi), Some(unit)) = (lo, hi, Unit::parse_lower(l(k))) {
                 let plural = l(k).ends_with('s');
                 let vague = lo_missing && plural;
                 if !(plural || hi == 1) {
@@ -666,7 +678,7 @@ fn scan_lower(
             }
         }
         // "three days ago", "two months later", "a year after".
-        if let (Some(n), Some(unit)) = (number_word(l(i)), Unit::parse(l(i + 1)))
+        if let (Some(n), Some(unit)) = (number_word_lower(l(i)), Unit::parse_lower(l(i + 1)))
             && matches!(
                 l(i + 2),
                 "ago" | "later" | "after" | "afterwards" | "earlier"
