@@ -754,12 +754,17 @@ pub const SELF_STANDING_HEADS: &[&str] = &["congress", "parliament", "senate"];
 /// True when `word` is written like an acronym: 2 to 8 capital letters,
 /// optionally with dots ("NATO", "U.N.").
 pub fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    (2..=8).contains(&letters.len())
-        && letters
-            .iter()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && letters.iter().filter(|c| c.is_alphabetic()).count() >= 2
+    // Counted in one pass without collecting the letters (asked of every
+    // mention).
+    let (mut n, mut alpha) = (0usize, 0usize);
+    for c in word.chars().filter(|c| *c != '.') {
+        n += 1;
+        if n > 8 || !(c.is_uppercase() || c.is_ascii_digit()) {
+            return false;
+        }
+        alpha += usize::from(c.is_alphabetic());
+    }
+    n >= 2 && alpha >= 2
 }
 
 /// The full form of a title word ("Gen." → "general"), lowercase.
