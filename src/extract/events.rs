@@ -905,13 +905,13 @@ impl EventExtractor for EventRules {
                 }
             })
             .collect();
-        let sports_sentences = doc
+        let sports: Vec<bool> = doc
             .sentences
             .iter()
             .zip(&lowered)
-            .filter(|(x, _)| !x.boilerplate)
-            .filter(|(_, w)| is_sports(w))
-            .count();
+            .map(|(x, w)| !x.boilerplate && is_sports(w))
+            .collect();
+        let sports_sentences = sports.iter().filter(|&&x| x).count();
         let all_sentences = doc.sentences.iter().filter(|x| !x.boilerplate).count();
         let sports_doc = sports_sentences >= 2 && sports_sentences * 3 >= all_sentences;
         let mut out = Vec::new();
@@ -952,7 +952,7 @@ impl EventExtractor for EventRules {
                 })
                 .collect();
             let mut cands = candidates(doc, s, words, &skip, !event_times.is_empty());
-            if sports_doc || is_sports(words) {
+            if sports_doc || sports.get(s).copied().unwrap_or(false) {
                 cands.retain(|c| !has_sports_sense(c.kind));
             }
             if cands.is_empty() {

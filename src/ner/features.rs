@@ -187,6 +187,38 @@ fn is_title_case<S: AsRef<str>>(ts: &[Tok], words: &[S]) -> bool {
     caps >= 4 && caps * 4 >= alpha * 3 && other * 4 <= ts.len() && !bracket && !period
 }
 
+/// The rows of one token's features, gathered on the stack and appended
+/// to the sentence's list at once: pushing each onto the growing list
+/// cost more than computing it.
+struct TokRows {
+    rows: [u32; 64],
+    n: usize,
+}
+
+impl Default for TokRows {
+    fn default() -> Self {
+        TokRows {
+            rows: [0; 64],
+            n: 0,
+        }
+    }
+}
+
+impl TokRows {
+    /// Adds a row (a token has at most 52 stage-one features; more would
+    /// be dropped, not panic).
+    #[inline]
+    fn push(&mut self, row: u32) {
+        if let Some(slot) = self.rows.get_mut(self.n) {
+            *slot = row;
+            self.n += 1;
+        }
+    }
+    fn rows(&self) -> &[u32] {
+        self.rows.get(..self.n).unwrap_or(&[])
+    }
+}
+
 /// Facts about one token, computed once per document.
 #[derive(Debug, Clone, Copy, Default)]
 struct Tok {
@@ -436,7 +468,7 @@ pub fn extract<S: AsRef<str>>(sentences: &[Vec<S>], gaz: &Gazetteer, bits: u32) 
             let at = |d: isize| -> Option<&Tok> { i.checked_add_signed(d).and_then(|j| ts.get(j)) };
             let lo = |d: isize| at(d).map_or(NONE ^ d as u64, |x| x.lower);
             let sh = |d: isize| at(d).map_or(NONE ^ d as u64, |x| x.shape);
-            let r = &mut f.rows;
+            let r = &mut TokRows::default();
             r.push(row(T_BIAS));
             r.push(row(mix(T_WORD, t.word)));
             r.push(row(mix(T_LOWER, t.lower)));
@@ -504,6 +536,7 @@ pub fn extract<S: AsRef<str>>(sentences: &[Vec<S>], gaz: &Gazetteer, bits: u32) 
             if gnext != 0 {
                 r.push(row(mix(T_GAZ_NEXT, u64::from(gnext))));
             }
+            f.rows.extend_from_slice(r.rows());
             f.offsets.push(f.rows.len() as u32);
         }
         out.push(f);
