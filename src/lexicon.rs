@@ -826,6 +826,18 @@ pub fn modifier_country(word: &str) -> Option<&'static str> {
     country(head).or_else(|| demonym_country(head))
 }
 
+/// True for a word (in lowercase) of [`ORG_HEADS`].
+pub fn is_org_head(lower: &str) -> bool {
+    word_set!(SET, ORG_HEADS);
+    SET.contains(lower)
+}
+
+/// True for a word (in lowercase) of [`PLACE_HEADS`].
+pub fn is_place_head(lower: &str) -> bool {
+    word_set!(SET, PLACE_HEADS);
+    SET.contains(lower)
+}
+
 /// Words that end organisation names.
 pub const ORG_HEADS: &[&str] = &[
     "academy",
