@@ -25,6 +25,10 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// words.
 pub fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let b = word.as_bytes();
+    // Most words of running text are in lowercase already.
+    if !b.iter().any(u8::is_ascii_uppercase) {
+        return f(word);
+    }
     let mut buf = [0u8; 32];
     if let Some(buf) = buf.get_mut(..b.len()) {
         buf.copy_from_slice(b);

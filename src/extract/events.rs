@@ -21,6 +21,7 @@ use crate::model::{
     Span, TimeValue,
 };
 use crate::pipeline::EventExtractor;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
@@ -524,24 +525,28 @@ fn candidates(
             .and_then(|j| words.get(j))
             .map(String::as_str)
             .unwrap_or("");
-        let noun_context = DETERMINERS.contains(&prev)
-            || prev.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || k.checked_sub(1)
-                .map(|j| doc.token_text(base + j))
-                .is_some_and(|p| {
-                    p.chars().next().is_some_and(char::is_uppercase) && j_is_modifier(p)
-                });
-        let key = match w.as_str() {
-            "attack" | "visit" if noun_context => format!("{w}_n"),
+        // Only asked for the four words below: not worked out for every
+        // word.
+        let noun_context = || {
+            DETERMINERS.contains(&prev)
+                || prev.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || k.checked_sub(1)
+                    .map(|j| doc.token_text(base + j))
+                    .is_some_and(|p| {
+                        p.chars().next().is_some_and(char::is_uppercase) && j_is_modifier(p)
+                    })
+        };
+        let key: Cow<str> = match w.as_str() {
+            "attack" | "visit" if noun_context() => Cow::Owned(format!("{w}_n")),
             "strikes" | "votes"
-                if !noun_context
+                if !noun_context()
                     && !prev.is_empty()
                     && !DETERMINERS.contains(&prev)
                     && is_subjectish(prev) =>
             {
-                format!("{w}_v")
+                Cow::Owned(format!("{w}_v"))
             }
-            _ => w.clone(),
+            _ => Cow::Borrowed(w.as_str()),
         };
         let Some((kind, pos)) = trigger(&key) else {
             continue;

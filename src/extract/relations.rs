@@ -207,7 +207,13 @@ enum Verb {
 }
 
 fn verb(word: &str) -> Option<Verb> {
-    Some(match word.to_lowercase().as_str() {
+    // Asked of every token of a sentence with two mentions or more.
+    lexicon::with_lower(word, verb_lower)
+}
+
+/// [`verb`] of a word in lowercase.
+fn verb_lower(word: &str) -> Option<Verb> {
+    Some(match word {
         "met" | "meet" | "meets" => Verb::Meet,
         "attacked" | "attack" | "attacks" | "attacking" | "struck" | "bombed" | "bombs"
         | "shelled" | "raided" | "targeted" | "targets" | "invaded" | "invades" | "invading"
