@@ -984,23 +984,32 @@ pub fn month_number(word: &str) -> Option<u32> {
     if w.len() < 3 || w.len() > 9 || !w.is_ascii() {
         return None;
     }
-    // Most words start with a letter no month name starts with.
-    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
-    if !matches!(
-        first,
-        Some(b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
-    ) {
-        return None;
-    }
-    MONTHS
+    // Only the months with the word's first letter can match (in their
+    // order, as the first match wins); most words start with a letter no
+    // month name starts with.
+    let candidates: &[usize] = match w.as_bytes().first().map(u8::to_ascii_lowercase) {
+        Some(b'j') => &[0, 5, 6],
+        Some(b'f') => &[1],
+        Some(b'm') => &[2, 4],
+        Some(b'a') => &[3, 7],
+        Some(b's') => &[8],
+        Some(b'o') => &[9],
+        Some(b'n') => &[10],
+        Some(b'd') => &[11],
+        _ => return None,
+    };
+    candidates
         .iter()
-        .position(|m| {
-            m.eq_ignore_ascii_case(w)
-                || (m
-                    .as_bytes()
-                    .get(..w.len())
-                    .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
-                    && (w.len() == 3 || w.eq_ignore_ascii_case("sept")))
+        .copied()
+        .find(|&i| {
+            MONTHS.get(i).is_some_and(|m| {
+                m.eq_ignore_ascii_case(w)
+                    || (m
+                        .as_bytes()
+                        .get(..w.len())
+                        .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+                        && (w.len() == 3 || w.eq_ignore_ascii_case("sept")))
+            })
         })
         .map(|i| i as u32 + 1)
 }
