@@ -355,6 +355,10 @@ impl std::hash::Hasher for PreHashed {
     }
 }
 
+/// Most distinct words per document the per-document tables are sized for
+/// in advance.
+const RESERVE_WORDS: usize = 4096;
+
 /// A map keyed by 64-bit hashes.
 pub type HashKeyed<V> = HashMap<u64, V, std::hash::BuildHasherDefault<PreHashed>>;
 
@@ -372,7 +376,12 @@ pub struct DocFeatures {
 pub fn extract<S: AsRef<str>>(sentences: &[Vec<S>], gaz: &Gazetteer, bits: u32) -> DocFeatures {
     let mut toks: Vec<Vec<Tok>> = Vec::with_capacity(sentences.len());
     let mut caps: Vec<bool> = Vec::with_capacity(sentences.len());
-    let mut stats: HashKeyed<DocStat> = HashKeyed::default();
+    // Sized for every token being a new word (up to a few thousand, so a
+    // huge document does not reserve a huge table): growing it step by
+    // step cost more than filling it.
+    let ntok: usize = sentences.iter().map(Vec::len).sum();
+    let mut stats: HashKeyed<DocStat> =
+        HashKeyed::with_capacity_and_hasher(ntok.min(RESERVE_WORDS), Default::default());
     for s in sentences {
         let mut ts: Vec<Tok> = s
             .iter()
@@ -557,7 +566,9 @@ impl DocFeatures {
     /// one gave the same word in the document, and the type of the longest
     /// stage-one entity the word is part of anywhere in the document.
     pub fn stage2(&self, stage1: &[Vec<u8>]) -> Vec<SentFeatures> {
-        let mut stats: HashKeyed<LabelStat> = HashKeyed::default();
+        let ntok: usize = self.toks.iter().map(Vec::len).sum();
+        let mut stats: HashKeyed<LabelStat> =
+            HashKeyed::with_capacity_and_hasher(ntok.min(RESERVE_WORDS), Default::default());
         for (ts, tg) in self.toks.iter().zip(stage1) {
             for (&(lower, _), &tag) in ts.iter().zip(tg) {
                 let st = stats.entry(lower).or_default();
