@@ -300,8 +300,10 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
                 break;
             }
             k += 1;
-        } else if let Some(c) = lexicon::country(w)
-            .filter(|_| strip_titles && k + 1 < b && is_title_token(doc, k + 1, sent_end))
+        } else if let Some(c) = (strip_titles && k + 1 < b)
+            .then(|| lexicon::country(w))
+            .flatten()
+            .filter(|_| is_title_token(doc, k + 1, sent_end))
         {
             // "U.S. Assistant Secretary of State X": the country the office
             // is of.
