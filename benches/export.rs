@@ -62,10 +62,10 @@ fn main() {
     for i in 0..n {
         for step in [1, 7] {
             let ev = Evidence {
-                doc: DocId(format!("{:016x}", i % 1000)),
+                doc: DocId((i % 1000) as u64),
                 sentence: i % 50,
                 span: Span::new(0, 40),
-                text: format!("Sentence {i} about two names, one step {step}."),
+                text: format!("Sentence {i} about two names, one step {step}.").into(),
             };
             g.add_edge(&ids[i], &ids[(i + step) % n], Relation::CoMention, ev);
         }

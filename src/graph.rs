@@ -6,12 +6,84 @@ use crate::model::{
     DocId, DocMeta, EventKind, Evidence, Kind, Quantity, Relation, Role, TimeValue,
 };
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 /// At most this many evidence records are kept per edge or event: the
 /// smallest by (document, sentence, span), so the choice does not depend on
 /// processing order and memory stays proportional to the graph.
 pub const EVIDENCE_PER_EDGE: usize = 5;
+
+/// The documents a node or edge was read in: a sorted vector without
+/// repeats. A set per node and per edge (a million edges, most read in one
+/// document) must cost bytes, not the B-tree node a `BTreeSet` allocates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocSet(Vec<DocId>);
+
+impl DocSet {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds one document; false if it was there.
+    pub fn insert(&mut self, doc: DocId) -> bool {
+        match self.0.binary_search(&doc) {
+            Ok(_) => false,
+            Err(pos) => {
+                if self.0.len() == self.0.capacity() && self.0.len() < 4 {
+                    self.0.reserve_exact(1);
+                }
+                self.0.insert(pos, doc);
+                true
+            }
+        }
+    }
+
+    pub fn contains(&self, doc: &DocId) -> bool {
+        self.0.binary_search(doc).is_ok()
+    }
+
+    /// In id order.
+    pub fn iter(&self) -> std::slice::Iter<'_, DocId> {
+        self.0.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Extend<DocId> for DocSet {
+    fn extend<I: IntoIterator<Item = DocId>>(&mut self, docs: I) {
+        let before = self.0.len();
+        self.0.extend(docs);
+        if self.0.len() != before {
+            self.0.sort_unstable();
+            self.0.dedup();
+            self.0.shrink_to_fit();
+        }
+    }
+}
+
+impl FromIterator<DocId> for DocSet {
+    fn from_iter<I: IntoIterator<Item = DocId>>(docs: I) -> Self {
+        let mut s = DocSet::new();
+        s.extend(docs);
+        s
+    }
+}
+
+impl<'a> IntoIterator for &'a DocSet {
+    type Item = &'a DocId;
+    type IntoIter = std::slice::Iter<'a, DocId>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
 
 /// What an event node knows beyond an entity's fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,7 +105,7 @@ pub struct Node {
     /// Other surface forms, without `label`.
     pub aliases: BTreeSet<String>,
     pub mentions: u64,
-    pub documents: BTreeSet<DocId>,
+    pub documents: DocSet,
     pub roles: BTreeSet<Role>,
     pub event: Option<EventInfo>,
 }
@@ -46,7 +118,7 @@ impl Node {
             label,
             aliases: BTreeSet::new(),
             mentions: 0,
-            documents: BTreeSet::new(),
+            documents: DocSet::new(),
             roles: BTreeSet::new(),
             event: None,
         }
@@ -59,7 +131,7 @@ pub struct Edge {
     pub relation: Relation,
     /// How many times it was read (sentences), the edge weight.
     pub count: u64,
-    pub documents: BTreeSet<DocId>,
+    pub documents: DocSet,
     /// The first [`EVIDENCE_PER_EDGE`] occurrences in (doc, sentence) order.
     pub evidence: Vec<Evidence>,
 }
@@ -69,7 +141,12 @@ pub struct Edge {
 pub struct KnowledgeGraph {
     graph: StableDiGraph<Node, Edge>,
     nodes: BTreeMap<String, NodeIndex>,
-    edges: BTreeMap<(String, String, Relation), EdgeIndex>,
+    /// Edges by their ends' indices: a key of 9 bytes, where the node ids
+    /// themselves would copy two strings per edge (millions of them).
+    edges: HashMap<(NodeIndex, NodeIndex, Relation), EdgeIndex>,
+    /// Edges in (source id, target id, relation) order, made when first
+    /// asked for and forgotten on any change.
+    edge_order: OnceLock<Vec<EdgeIndex>>,
     /// Every document that went into the graph, by id.
     pub documents: BTreeMap<DocId, DocMeta>,
     /// How many node labels were cut at [`crate::model::LABEL_CAP`].
@@ -112,7 +189,30 @@ impl KnowledgeGraph {
 
     /// Edges in (source id, target id, relation) order.
     pub fn edges(&self) -> impl Iterator<Item = (&Node, &Node, &Edge)> + '_ {
-        self.edges.values().filter_map(move |&ex| {
+        let order = self.edge_order.get_or_init(|| {
+            // Rank nodes by id once, then sort edges on integers.
+            let bound = self
+                .nodes
+                .values()
+                .map(|ix| ix.index() + 1)
+                .max()
+                .unwrap_or(0);
+            let mut rank = vec![u32::MAX; bound];
+            for (r, &ix) in self.nodes.values().enumerate() {
+                if let Some(slot) = rank.get_mut(ix.index()) {
+                    *slot = r as u32;
+                }
+            }
+            let at = |ix: NodeIndex| rank.get(ix.index()).copied().unwrap_or(u32::MAX);
+            let mut keyed: Vec<((u32, u32, Relation), EdgeIndex)> = self
+                .edges
+                .iter()
+                .map(|(&(a, b, rel), &ex)| ((at(a), at(b), rel), ex))
+                .collect();
+            keyed.sort_unstable_by_key(|&(k, _)| k);
+            keyed.into_iter().map(|(_, ex)| ex).collect()
+        });
+        order.iter().filter_map(move |&ex| {
             let (a, b) = self.graph.edge_endpoints(ex)?;
             Some((&self.graph[a], &self.graph[b], &self.graph[ex]))
         })
@@ -131,6 +231,7 @@ impl KnowledgeGraph {
                 };
                 let ix = self.graph.add_node(Node::new(id.to_string(), kind, label));
                 self.nodes.insert(id.to_string(), ix);
+                self.edge_order.take();
                 ix
             }
         };
@@ -147,13 +248,31 @@ impl KnowledgeGraph {
         relation: Relation,
         evidence: Evidence,
     ) -> bool {
+        let doc = evidence.doc;
+        self.add_edges(source, target, relation, 1, vec![doc], vec![evidence])
+    }
+
+    /// Adds `count` occurrences of `relation` from `source` to `target`,
+    /// read in `documents` (any order, repeats allowed), with their
+    /// evidence (of which the smallest [`EVIDENCE_PER_EDGE`] are kept).
+    /// Returns false (and adds nothing) when either node is missing or
+    /// they are the same node.
+    pub fn add_edges(
+        &mut self,
+        source: &str,
+        target: &str,
+        relation: Relation,
+        count: u64,
+        documents: Vec<DocId>,
+        evidence: Vec<Evidence>,
+    ) -> bool {
         let (Some(&a), Some(&b)) = (self.nodes.get(source), self.nodes.get(target)) else {
             return false;
         };
         if a == b {
             return false;
         }
-        let key = (source.to_string(), target.to_string(), relation);
+        let key = (a, b, relation);
         let ex = match self.edges.get(&key) {
             Some(&ex) => ex,
             None => {
@@ -163,25 +282,29 @@ impl KnowledgeGraph {
                     Edge {
                         relation,
                         count: 0,
-                        documents: BTreeSet::new(),
+                        documents: DocSet::new(),
                         evidence: Vec::new(),
                     },
                 );
                 self.edges.insert(key, ex);
+                self.edge_order.take();
                 ex
             }
         };
         let edge = &mut self.graph[ex];
-        edge.count += 1;
-        edge.documents.insert(evidence.doc.clone());
-        push_evidence(&mut edge.evidence, evidence);
+        edge.count += count;
+        edge.documents.extend(documents);
+        for ev in evidence {
+            push_evidence(&mut edge.evidence, ev);
+        }
         true
     }
 
     /// Removes a node and its edges (used by the user's alias file "drop").
     pub fn remove_node(&mut self, id: &str) -> Option<Node> {
         let ix = self.nodes.remove(id)?;
-        self.edges.retain(|(s, t, _), _| s != id && t != id);
+        self.edges.retain(|&(s, t, _), _| s != ix && t != ix);
+        self.edge_order.take();
         self.graph.remove_node(ix)
     }
 
@@ -202,6 +325,11 @@ pub fn push_evidence(list: &mut Vec<Evidence>, ev: Evidence) {
         Ok(_) => {}
         Err(pos) => {
             if pos < EVIDENCE_PER_EDGE {
+                // Most edges are read once: room for exactly what is kept
+                // (a doubling vector would hold four records for one).
+                if list.len() == list.capacity() && list.len() < EVIDENCE_PER_EDGE {
+                    list.reserve_exact(1);
+                }
                 list.insert(pos, ev);
                 list.truncate(EVIDENCE_PER_EDGE);
             }
@@ -246,7 +374,7 @@ pub fn slug(kind: Kind, name: &str) -> String {
         let h = crate::model::DocId::from_text(name);
         s.truncate(SLUG_CAP);
         s.push('-');
-        s.push_str(&h.as_str()[..8]);
+        s.push_str(&h.hex()[..8]);
     }
     format!("{}:{}", kind.as_str(), s)
 }
@@ -310,13 +438,29 @@ mod tests {
     use super::*;
     use crate::model::Span;
 
-    fn ev(doc: &str, sentence: usize) -> Evidence {
+    fn ev(doc: u64, sentence: usize) -> Evidence {
         Evidence {
-            doc: DocId(doc.into()),
+            doc: DocId(doc),
             sentence,
             span: Span::new(0, 1),
             text: "x".into(),
         }
+    }
+
+    #[test]
+    fn doc_sets_stay_sorted_without_repeats_however_filled() {
+        let mut a = DocSet::new();
+        assert!(a.insert(DocId(9)));
+        assert!(a.insert(DocId(2)));
+        assert!(!a.insert(DocId(9)));
+        a.extend([DocId(5), DocId(2), DocId(1)]);
+        let got: Vec<u64> = a.iter().map(|d| d.0).collect();
+        assert_eq!(got, [1, 2, 5, 9]);
+        assert!(a.contains(&DocId(5)) && !a.contains(&DocId(3)));
+        let b: DocSet = [DocId(9), DocId(1), DocId(5), DocId(2), DocId(5)]
+            .into_iter()
+            .collect();
+        assert_eq!(a, b);
     }
 
     #[test]
@@ -347,10 +491,10 @@ mod tests {
         g.upsert_node("person:a", Kind::Person, "A");
         g.upsert_node("place:b", Kind::Place, "B");
         for s in (0..10).rev() {
-            assert!(g.add_edge("person:a", "place:b", Relation::CoMention, ev("d1", s)));
+            assert!(g.add_edge("person:a", "place:b", Relation::CoMention, ev(0xd1, s)));
         }
-        assert!(!g.add_edge("person:a", "person:a", Relation::CoMention, ev("d1", 0)));
-        assert!(!g.add_edge("person:a", "place:zz", Relation::CoMention, ev("d1", 0)));
+        assert!(!g.add_edge("person:a", "person:a", Relation::CoMention, ev(0xd1, 0)));
+        assert!(!g.add_edge("person:a", "place:zz", Relation::CoMention, ev(0xd1, 0)));
         let edges: Vec<_> = g.edges().collect();
         assert_eq!(edges.len(), 1);
         let e = edges[0].2;

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A byte range into a document's original text.
 #[derive(
@@ -46,28 +47,49 @@ impl Span {
 
 /// A document id derived from the document's content, so that renaming or
 /// reordering input files never changes the graph.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct DocId(pub String);
+///
+/// Held as the number and shown as 16 hex digits: every evidence record and
+/// document set carries one, so a number (8 bytes, no allocation) keeps a
+/// large graph small, and numeric order is the order of the hex strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DocId(pub u64);
 
 impl DocId {
-    /// 64-bit FNV-1a of the text, as 16 hex digits: stable across platforms
-    /// and releases (unlike `std`'s `DefaultHasher`).
+    /// 64-bit FNV-1a of the text: stable across platforms and releases
+    /// (unlike `std`'s `DefaultHasher`).
     pub fn from_text(text: &str) -> Self {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for b in text.as_bytes() {
             h ^= u64::from(*b);
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
-        DocId(format!("{h:016x}"))
+        DocId(h)
     }
-    pub fn as_str(&self) -> &str {
-        &self.0
+
+    /// The 16 hex digits users see.
+    pub fn hex(&self) -> String {
+        self.to_string()
     }
 }
 
 impl fmt::Display for DocId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        write!(f, "{:016x}", self.0)
+    }
+}
+
+impl Serialize for DocId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for DocId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        u64::from_str_radix(&s, 16)
+            .map(DocId)
+            .map_err(|_| serde::de::Error::custom(format!("not a document id: {s:?}")))
     }
 }
 
@@ -273,8 +295,10 @@ pub struct Evidence {
     pub sentence: usize,
     /// The bytes of the sentence (or the narrower span) that support it.
     pub span: Span,
-    /// The sentence text, capped at [`EVIDENCE_TEXT_CAP`] bytes.
-    pub text: String,
+    /// The sentence text, capped at [`EVIDENCE_TEXT_CAP`] bytes. Shared:
+    /// every relation and event read in one sentence points at one copy
+    /// (see [`crate::resolve::GraphBuilder`]).
+    pub text: Arc<str>,
 }
 
 /// Longest evidence text kept, in bytes (cut at a char boundary).
@@ -538,7 +562,7 @@ mod tests {
         let c = Document::new("a.txt", "Other text.".into());
         assert_eq!(a.id, b.id);
         assert_ne!(a.id, c.id);
-        assert_eq!(a.id.as_str().len(), 16);
+        assert_eq!(a.id.hex().len(), 16);
     }
 
     #[test]

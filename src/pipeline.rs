@@ -9,8 +9,10 @@ use crate::graph::KnowledgeGraph;
 use crate::model::{
     Analyzed, DocEntities, DocResult, Document, LocalEvent, LocalRelation, Mention,
 };
+use crate::resolve::GraphBuilder;
 use crate::{extract, ner, resolve, text};
 use rayon::prelude::*;
+use std::sync::Mutex;
 
 /// Cuts a document into sentences and tokens.
 pub trait Segmenter {
@@ -127,7 +129,7 @@ impl Pipeline {
                 });
         }
         DocResult {
-            id: doc.id.clone(),
+            id: doc.id,
             meta,
             entities: entities.entities,
             relations,
@@ -138,39 +140,45 @@ impl Pipeline {
 
     /// Processes documents in parallel and merges them into one graph.
     /// The result does not depend on the order of `docs` or the number of
-    /// threads: results are sorted by document id before merging.
+    /// threads.
     pub fn run(&self, docs: Vec<Document>) -> KnowledgeGraph {
-        let results: Vec<DocResult> = docs.par_iter().map(|d| self.process(d)).collect();
-        self.build(results)
+        self.run_stream(docs.into_iter(), |_, _| {})
     }
 
     /// Processes a lazy stream of documents in parallel and merges them into
     /// one graph. Documents are pulled from `docs` one at a time as workers
-    /// free up (rayon's `par_bridge`), processed and dropped, so memory holds
-    /// the per-document results (graph-sized), not the text. `on_done` sees
-    /// each document's byte count and result (for progress). Output is the
-    /// same for any thread count or input order ([`Pipeline::build`] sorts).
+    /// free up (rayon's `par_bridge`), processed, folded into the graph
+    /// builder and dropped, so memory holds the graph being built, not the
+    /// text or the per-document results. `on_done` sees each document's byte
+    /// count and result (for progress). Output is the same for any thread
+    /// count or input order ([`GraphBuilder`] folds order-free).
     pub fn run_stream<I, F>(&self, docs: I, on_done: F) -> KnowledgeGraph
     where
         I: Iterator<Item = Document> + Send,
         F: Fn(usize, &DocResult) + Sync + Send,
     {
-        let results: Vec<DocResult> = docs
-            .par_bridge()
-            .map(|d| {
-                let r = self.process(&d);
-                on_done(d.text.len(), &r);
-                r
-            })
-            .collect();
-        self.build(results)
+        let builder = Mutex::new(GraphBuilder::new(&self.options));
+        docs.par_bridge().for_each(|d| {
+            let r = self.process(&d);
+            on_done(d.text.len(), &r);
+            drop(d);
+            // Folding is a small share of a document's work, so one lock
+            // costs the workers little; a poisoned lock only means another
+            // worker panicked, and the builder is still whole.
+            builder
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .add(r);
+        });
+        builder
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .finish()
     }
 
     /// Merges per-document results into the graph (cross-document
     /// resolution, events, the user's alias file).
-    pub fn build(&self, mut results: Vec<DocResult>) -> KnowledgeGraph {
-        results.sort_by(|a, b| a.id.cmp(&b.id));
-        results.dedup_by(|a, b| a.id == b.id);
+    pub fn build(&self, results: Vec<DocResult>) -> KnowledgeGraph {
         resolve::build_graph(results, &self.options)
     }
 }

@@ -128,6 +128,7 @@ pub fn build(config: &BuildConfig, pipeline: &Pipeline) -> Result<(Outcome, Stat
     if listing.is_empty() {
         return Err(Error::Other("no input could be used".into()));
     }
+    crate::bench::phase("start");
     let documents = AtomicU64::new(0);
     let tokens = AtomicU64::new(0);
     let bytes = AtomicU64::new(0);
@@ -179,6 +180,7 @@ pub fn build(config: &BuildConfig, pipeline: &Pipeline) -> Result<(Outcome, Stat
         ));
     }
     write_outputs(config, &graph)?;
+    crate::bench::phase("written");
     if !config.quiet {
         reporter.line(&summary(&graph, &stats));
     }

@@ -250,10 +250,10 @@ mod tests {
             time_text: None,
             quantities: vec![],
             evidence: vec![Evidence {
-                doc: DocId("d1".into()),
+                doc: DocId(0xd1),
                 sentence: 0,
                 span: Span::new(0, 5),
-                text: format!("Sentence about {id}."),
+                text: format!("Sentence about {id}.").into(),
             }],
         });
     }
@@ -267,7 +267,7 @@ mod tests {
         g.upsert_node("person:x", Kind::Person, "Ana Ruiz");
         g.upsert_node("place:y", Kind::Place, "Peru");
         let ev = |id: &str| Evidence {
-            doc: DocId("d1".into()),
+            doc: DocId(0xd1),
             sentence: 0,
             span: Span::new(0, 1),
             text: id.into(),

@@ -12,7 +12,7 @@
 
 use super::{ExportOptions, KindStyle, file_ids};
 use crate::graph::KnowledgeGraph;
-use crate::model::{Kind, Relation, cap_text};
+use crate::model::{DocId, Kind, Relation, cap_text};
 use std::io::{self, Write};
 
 /// Above this many nodes the file sets `layout=sfdp`.
@@ -115,7 +115,6 @@ impl DotSerializer {
                     tooltip.push_str(&format!("\nquantity: {}", q.text));
                 }
             }
-            let docs: Vec<&str> = n.documents.iter().map(|d| d.as_str()).collect();
             writeln!(
                 w,
                 "  {} [label={}, shape={}, fillcolor={}, tooltip={}, iri={}, documents={}];",
@@ -125,7 +124,7 @@ impl DotSerializer {
                 quote(&style.hex()),
                 quote(&cap_text(&tooltip, TOOLTIP_CAP)),
                 quote(&self.options.iri(&n.id)),
-                quote(&cap_text(&docs.join(";"), TOOLTIP_CAP)),
+                quote(&join_docs(&n.documents)),
             )?;
         }
         for (s, t, e) in graph.edges() {
@@ -133,7 +132,6 @@ impl DotSerializer {
                 continue;
             };
             let penwidth = 1.0 + (e.count as f64).ln().max(0.0);
-            let docs: Vec<&str> = e.documents.iter().map(|d| d.as_str()).collect();
             let tooltip = format!(
                 "{} {} {} ({}x)",
                 cap_text(&s.label, LABEL_CAP),
@@ -153,7 +151,7 @@ impl DotSerializer {
                 quote(look.color),
                 quote(look.style),
                 quote(&tooltip),
-                quote(&cap_text(&docs.join(";"), TOOLTIP_CAP)),
+                quote(&join_docs(&e.documents)),
             )?;
             if e.relation.is_typed() {
                 // `xlabel`, placed after layout: a `label` becomes a virtual
@@ -243,14 +241,32 @@ pub fn write<W: Write>(graph: &KnowledgeGraph, options: &ExportOptions, w: W) ->
     DotSerializer::new(options.clone()).serialize(graph, w)
 }
 
+/// Document ids joined by ";" and capped at [`TOOLTIP_CAP`]: stops once
+/// past the cap, as a node named in every document of a large corpus would
+/// otherwise build a string of megabytes only to cut it.
+fn join_docs<'a>(docs: impl IntoIterator<Item = &'a DocId>) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    for d in docs {
+        if !s.is_empty() {
+            s.push(';');
+        }
+        let _ = write!(s, "{d}");
+        if s.len() > TOOLTIP_CAP {
+            break;
+        }
+    }
+    cap_text(&s, TOOLTIP_CAP)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DocId, Evidence, Span};
+    use crate::model::{Evidence, Span};
 
     fn ev() -> Evidence {
         Evidence {
-            doc: DocId("d".into()),
+            doc: DocId(0xd),
             sentence: 0,
             span: Span::new(0, 1),
             text: "t".into(),

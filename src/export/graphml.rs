@@ -11,12 +11,11 @@
 //! that parsers do not turn it into LF.
 
 use super::{ExportOptions, KindStyle, file_ids, node_size, xml_safe};
-use crate::graph::{KnowledgeGraph, Node};
-use crate::model::{DocId, Evidence};
+use crate::graph::{DocSet, KnowledgeGraph, Node};
+use crate::model::Evidence;
 use quick_xml::Writer;
 use quick_xml::escape::escape;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 const GRAPHML_NS: &str = "http://graphml.graphdrawing.org/xmlns";
@@ -231,8 +230,16 @@ fn data<W: Write>(x: &mut Writer<W>, key: &str, value: &str) -> io::Result<()> {
     x.write_event(Event::End(BytesEnd::new("data")))
 }
 
-fn join_docs(docs: &BTreeSet<DocId>) -> String {
-    docs.iter().map(DocId::as_str).collect::<Vec<_>>().join(";")
+fn join_docs(docs: &DocSet) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::with_capacity(docs.len() * 17);
+    for (i, d) in docs.iter().enumerate() {
+        if i > 0 {
+            s.push(';');
+        }
+        let _ = write!(s, "{d}");
+    }
+    s
 }
 
 fn json_list<I, S>(items: I) -> String
@@ -250,7 +257,7 @@ fn evidence_json(evidence: &[Evidence]) -> String {
         .iter()
         .map(|e| {
             serde_json::json!({
-                "doc": e.doc.as_str(),
+                "doc": e.doc.hex(),
                 "sentence": e.sentence,
                 "start": e.span.start,
                 "end": e.span.end,
@@ -264,7 +271,7 @@ fn evidence_json(evidence: &[Evidence]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Kind, Relation, Span};
+    use crate::model::{DocId, Kind, Relation, Span};
 
     #[test]
     fn unsafe_ids_are_replaced_and_kept_as_data() {
@@ -272,7 +279,7 @@ mod tests {
         g.upsert_node("a b/c", Kind::Person, "A & B\r\n");
         g.upsert_node("place:x", Kind::Place, "X");
         let ev = Evidence {
-            doc: DocId("d1".into()),
+            doc: DocId(0xd1),
             sentence: 2,
             span: Span::new(3, 9),
             text: "line\r\nbreak".into(),

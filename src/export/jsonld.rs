@@ -30,7 +30,7 @@ use super::{DatePrecision, ExportOptions, percent_encode_into};
 use crate::graph::{KnowledgeGraph, Node};
 use crate::model::{Approx, DocId, DocMeta, Evidence, Kind, Quantity, Relation};
 use serde_json::{Map, Value, json};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 /// The newsgraph vocabulary: relation names and what schema.org lacks.
@@ -129,7 +129,6 @@ impl JsonLdSerializer {
 
         // Direct triples and event roles, by source node.
         let mut out_edges: BTreeMap<&str, Vec<(Relation, &str)>> = BTreeMap::new();
-        let mut mentioned: BTreeMap<&DocId, BTreeSet<&str>> = BTreeMap::new();
         for (s, t, e) in graph.edges() {
             if e.relation.is_typed() {
                 out_edges
@@ -138,11 +137,15 @@ impl JsonLdSerializer {
                     .push((e.relation, t.id.as_str()));
             }
         }
-        for n in graph.nodes() {
-            for d in &n.documents {
-                mentioned.entry(d).or_default().insert(n.id.as_str());
-            }
+        // Which nodes each document mentions, as sorted (document, node
+        // rank) pairs: one per node per document, so a map of sets here
+        // would be the largest thing in memory on a large corpus.
+        let ids: Vec<&str> = graph.nodes().map(|n| n.id.as_str()).collect();
+        let mut mentioned: Vec<(DocId, u32)> = Vec::new();
+        for (rank, n) in graph.nodes().enumerate() {
+            mentioned.extend(n.documents.iter().map(|&d| (d, rank as u32)));
         }
+        mentioned.sort_unstable();
 
         for n in graph.nodes() {
             let edges = out_edges.get(n.id.as_str()).map_or(&[][..], Vec::as_slice);
@@ -150,15 +153,22 @@ impl JsonLdSerializer {
         }
 
         let empty = DocMeta::default();
-        let docs: BTreeSet<&DocId> = graph
-            .documents
-            .keys()
-            .chain(mentioned.keys().copied())
-            .collect();
+        let mut docs: Vec<DocId> = graph.documents.keys().copied().collect();
+        docs.extend(mentioned.iter().map(|&(d, _)| d));
+        docs.sort_unstable();
+        docs.dedup();
+        let mut at = 0;
         for d in docs {
-            let meta = graph.documents.get(d).unwrap_or(&empty);
-            let nodes = mentioned.get(d);
-            emit(&mut w, &self.document(d, meta, nodes))?;
+            let meta = graph.documents.get(&d).unwrap_or(&empty);
+            let from = at;
+            while mentioned.get(at).is_some_and(|&(m, _)| m == d) {
+                at += 1;
+            }
+            let nodes: Vec<&str> = mentioned[from..at]
+                .iter()
+                .filter_map(|&(_, r)| ids.get(r as usize).copied())
+                .collect();
+            emit(&mut w, &self.document(&d, meta, &nodes))?;
         }
 
         for (s, t, e) in graph.edges() {
@@ -253,11 +263,11 @@ impl JsonLdSerializer {
         Value::Object(o)
     }
 
-    fn document(&self, d: &DocId, meta: &DocMeta, nodes: Option<&BTreeSet<&str>>) -> Value {
+    fn document(&self, d: &DocId, meta: &DocMeta, nodes: &[&str]) -> Value {
         let mut o = Map::new();
         o.insert("@id".into(), self.options.document_iri(d).into());
         o.insert("@type".into(), "NewsArticle".into());
-        o.insert("identifier".into(), d.as_str().into());
+        o.insert("identifier".into(), d.hex().into());
         if let Some(t) = &meta.title {
             o.insert("headline".into(), t.clone().into());
         }
@@ -267,7 +277,7 @@ impl JsonLdSerializer {
         if let Some(u) = &meta.url {
             o.insert("url".into(), u.clone().into());
         }
-        if let Some(nodes) = nodes {
+        if !nodes.is_empty() {
             let iris: Vec<Value> = nodes.iter().map(|id| self.options.iri(id).into()).collect();
             o.insert("mentions".into(), iris.into());
         }

@@ -90,7 +90,7 @@ impl ExportOptions {
     pub fn document_iri(&self, doc: &DocId) -> String {
         let mut out = self.base();
         out.push_str("document/");
-        percent_encode_into(&mut out, doc.as_str());
+        percent_encode_into(&mut out, &doc.hex());
         out
     }
 
@@ -328,8 +328,8 @@ mod tests {
         assert_eq!(o.iri("x%41"), "http://ex.org/kg/x%2541");
         assert_ne!(o.iri("x%41"), o.iri("xA"));
         assert_eq!(
-            o.document_iri(&DocId("00ff".into())),
-            "http://ex.org/kg/document/00ff"
+            o.document_iri(&DocId(0xff)),
+            "http://ex.org/kg/document/00000000000000ff"
         );
     }
 

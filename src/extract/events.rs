@@ -17,13 +17,13 @@ use crate::extract::relations::sentence_evidence;
 use crate::graph::{EventInfo, KnowledgeGraph, slug};
 use crate::lexicon::WordSet;
 use crate::model::{
-    Analyzed, DocEntities, DocResult, EventKind, Kind, LocalEvent, Mention, Quantity, Relation,
-    Span, TimeValue,
+    Analyzed, DocEntities, DocId, EventKind, Kind, LocalEvent, Mention, Quantity, Relation, Span,
+    TimeValue,
 };
 use crate::pipeline::EventExtractor;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EventRules;
@@ -1335,17 +1335,28 @@ fn same_quantity(a: &Quantity, b: &Quantity) -> bool {
         }
 }
 
+/// One document's event ready for the merge, its roles on entity nodes.
+#[derive(Debug, Clone)]
+pub struct EventItem {
+    /// The document's place in id order.
+    pub rank: usize,
+    pub doc: DocId,
+    pub ev: LocalEvent,
+    /// (role, entity node id), the id shared with every other reading.
+    pub roles: Vec<(Relation, Arc<str>)>,
+}
+
 struct Cluster {
     kind: EventKind,
     name: Option<String>,
     time: Option<TimeValue>,
     time_text: Option<String>,
     /// Entity node ids by role, with how often each was read.
-    roles: BTreeMap<(Relation, String), u64>,
+    roles: BTreeMap<(Relation, Arc<str>), u64>,
     docs: BTreeSet<usize>,
     quantities: Vec<Quantity>,
     /// Every entity node id in `roles`.
-    ents: BTreeSet<String>,
+    ents: BTreeSet<Arc<str>>,
     /// (result index, event index)
     members: Vec<(usize, usize)>,
 }
@@ -1353,16 +1364,17 @@ struct Cluster {
 /// Index keys under which a reading can find the clusters it may join:
 /// every merge rule needs a shared entity, the same document, the same
 /// name or the same number, so only clusters under one of its keys are
-/// compared (linear in the corpus, not quadratic).
+/// compared (linear in the corpus, not quadratic). These are the keys of
+/// the document, name and numbers; entities are keyed with a year or in
+/// pairs ([`entity_keys`]), as a busy entity ("the United States") alone
+/// would list most clusters of a large corpus.
 fn merge_keys(
     kind: EventKind,
     r: usize,
-    ents: &BTreeSet<&str>,
     name: Option<&str>,
     qs: &[Quantity],
 ) -> Vec<(EventKind, String)> {
     let mut keys = vec![(kind, format!("d:{r}"))];
-    keys.extend(ents.iter().map(|e| (kind, format!("e:{e}"))));
     if let Some(n) = name {
         keys.push((kind, format!("n:{n}")));
     }
@@ -1379,44 +1391,110 @@ fn merge_keys(
     keys
 }
 
+/// Ranges longer than this many years are looked up by entity alone.
+const WIDE_YEARS: i64 = 20;
+
+/// The years a time covers, or None when it is too wide (or unreadable)
+/// to list: such a time may overlap any other.
+fn years(t: &TimeValue) -> Option<std::ops::RangeInclusive<i64>> {
+    let (a, b) = dates::interval(&t.start, t.end.as_deref())?;
+    let (a, b) = (i64::from(a.y), i64::from(b.y));
+    (b - a <= WIDE_YEARS).then_some(a..=b)
+}
+
+/// Entity keys a reading looks up. A dated reading can only join a cluster
+/// whose time overlaps its own (all clusters are dated while dated readings
+/// are merged, as they come first), so they share a year: keys are
+/// (entity, year). An undated reading can only join a cluster of another
+/// document that shares two of its entities (or its document, name or
+/// numbers, keyed by [`merge_keys`]): keys are entity pairs.
+fn lookup_keys(
+    kind: EventKind,
+    time: Option<&TimeValue>,
+    ents: &BTreeSet<&str>,
+) -> Vec<(EventKind, String)> {
+    let mut keys = Vec::new();
+    match time {
+        Some(t) => match years(t) {
+            Some(ys) => {
+                for e in ents {
+                    keys.extend(ys.clone().map(|y| (kind, format!("y:{e}|{y}"))));
+                    keys.push((kind, format!("y:{e}|wide")));
+                }
+            }
+            None => keys.extend(ents.iter().map(|e| (kind, format!("y:{e}|*")))),
+        },
+        None => {
+            for (i, a) in ents.iter().enumerate() {
+                for b in ents.iter().skip(i + 1) {
+                    keys.push((kind, format!("p:{a}|{b}")));
+                }
+            }
+        }
+    }
+    keys
+}
+
+/// Entity keys a cluster is listed under once `new` entities joined it (or
+/// its time changed, `all` true: every entity again): each of its
+/// entities with every year of its time ("wide" for a wide time, and "*"
+/// for wide readings), and every pair of its entities.
+fn register_keys(
+    kind: EventKind,
+    c: &Cluster,
+    new: &[Arc<str>],
+    all: bool,
+) -> Vec<(EventKind, String)> {
+    let mut keys = Vec::new();
+    let fresh: Vec<&str> = if all {
+        c.ents.iter().map(|e| &**e).collect()
+    } else {
+        new.iter().map(|e| &**e).collect()
+    };
+    if let Some(t) = &c.time {
+        let ys = years(t);
+        for e in &fresh {
+            keys.push((kind, format!("y:{e}|*")));
+            match &ys {
+                Some(ys) => keys.extend(ys.clone().map(|y| (kind, format!("y:{e}|{y}")))),
+                None => keys.push((kind, format!("y:{e}|wide"))),
+            }
+        }
+    }
+    for e in new {
+        for other in &c.ents {
+            if other != e {
+                let (a, b) = if **e < **other {
+                    (&**e, &**other)
+                } else {
+                    (&**other, &**e)
+                };
+                keys.push((kind, format!("p:{a}|{b}")));
+            }
+        }
+    }
+    keys
+}
+
 /// Merges the events of every document into `g`: one node per occurrence,
 /// read in several sentences or documents when they share the kind, at
 /// least one participant or place, and a compatible date (an undated
 /// mention joins a dated one only when they share participants). Role
-/// edges go from the event node to the entity nodes `entity_ids[doc][i]`.
+/// edges go from the event node to the entity nodes named in `items`.
 ///
 /// Ids are `event:<kind>-<date>-<main participant>` and do not depend on
 /// document order (results are merged in document-id order).
-pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[Vec<String>]) {
-    // Every local event, with its roles as node ids.
-    struct Item<'a> {
-        r: usize,
-        ev: &'a LocalEvent,
-        roles: Vec<(Relation, String)>,
-    }
-    let mut items: Vec<Item<'_>> = Vec::new();
-    for (ri, res) in results.iter().enumerate() {
-        let ids = entity_ids.get(ri);
-        for ev in &res.events {
-            let roles = ev
-                .roles
-                .iter()
-                // An empty id marks an entity dropped by resolution.
-                .filter_map(|&(r, i)| Some((r, ids?.get(i).filter(|x| !x.is_empty())?.clone())))
-                .collect();
-            items.push(Item { r: ri, ev, roles });
-        }
-    }
+pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
     // Dated events first, finest dates first, so undated mentions and
     // vaguer dates join the precise occurrence.
     items.sort_by(|a, b| {
-        let key = |x: &Item<'_>| {
+        let key = |x: &EventItem| {
             (
                 x.ev.kind,
                 x.ev.time.is_none(),
                 std::cmp::Reverse(x.ev.time.as_ref().map_or(0, |t| t.start.len())),
                 x.ev.time.as_ref().map(|t| t.start.clone()),
-                x.r,
+                x.rank,
                 x.ev.evidence.sentence,
                 x.ev.trigger,
             )
@@ -1426,13 +1504,15 @@ pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[V
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut index: BTreeMap<(EventKind, String), Vec<usize>> = BTreeMap::new();
     for (ix, it) in items.iter().enumerate() {
-        let ents: BTreeSet<&str> = it.roles.iter().map(|(_, e)| e.as_str()).collect();
+        let ents: BTreeSet<&str> = it.roles.iter().map(|(_, e)| &**e).collect();
         let name =
             (it.ev.kind == EventKind::Named).then(|| crate::resolve::normalize(&it.ev.label));
-        let keys = merge_keys(it.ev.kind, it.r, &ents, name.as_deref(), &it.ev.quantities);
+        let keys = merge_keys(it.ev.kind, it.rank, name.as_deref(), &it.ev.quantities);
+        let lookup = lookup_keys(it.ev.kind, it.ev.time.as_ref(), &ents);
         // The first (oldest) cluster that fits, as a full scan would find.
         let mut candidates: Vec<usize> = keys
             .iter()
+            .chain(&lookup)
             .filter_map(|k| index.get(k))
             .flatten()
             .copied()
@@ -1451,7 +1531,7 @@ pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[V
             // Sharing one entity is enough when one side names only one;
             // otherwise two must match ("the United States" alone takes
             // part in too many events to identify one).
-            let same_doc = c.docs.contains(&it.r);
+            let same_doc = c.docs.contains(&it.rank);
             let needed = if same_doc {
                 1
             } else {
@@ -1523,25 +1603,35 @@ pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[V
             }
         };
         let c = &mut clusters[ci];
-        match (&c.time, &it.ev.time) {
-            (None, Some(t)) => c.time = Some(t.clone()),
-            (Some(a), Some(b)) if finer(a, b) => c.time = Some(b.clone()),
-            _ => {}
-        }
+        let retimed = match (&c.time, &it.ev.time) {
+            (None, Some(t)) => {
+                c.time = Some(t.clone());
+                true
+            }
+            (Some(a), Some(b)) if finer(a, b) => {
+                c.time = Some(b.clone());
+                true
+            }
+            _ => false,
+        };
         if c.time_text.is_none() {
             c.time_text = it.ev.time_text.clone();
         }
+        let mut new: Vec<Arc<str>> = Vec::new();
         for (r, e) in &it.roles {
             *c.roles.entry((*r, e.clone())).or_insert(0) += 1;
-            c.ents.insert(e.clone());
+            if c.ents.insert(e.clone()) {
+                new.push(e.clone());
+            }
         }
-        for k in keys {
+        let registered = register_keys(it.ev.kind, c, &new, retimed);
+        for k in keys.into_iter().chain(registered) {
             let list = index.entry(k).or_default();
             if list.last() != Some(&ci) {
                 list.push(ci);
             }
         }
-        c.docs.insert(it.r);
+        c.docs.insert(it.rank);
         c.quantities.extend(it.ev.quantities.iter().cloned());
         c.members.push((ix, 0));
     }
@@ -1549,7 +1639,7 @@ pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[V
     for c in &mut clusters {
         // One role per entity: the one read most often (ties: the first
         // in Agent, Target, Participant, Location order).
-        let mut best: BTreeMap<String, (u64, Relation)> = BTreeMap::new();
+        let mut best: BTreeMap<Arc<str>, (u64, Relation)> = BTreeMap::new();
         for ((r, e), n) in &c.roles {
             let slot = best.entry(e.clone()).or_insert((*n, *r));
             if *n > slot.0 {
@@ -1615,9 +1705,7 @@ pub fn merge_into(g: &mut KnowledgeGraph, results: &[DocResult], entity_ids: &[V
         for &(ix, _) in &c.members {
             let Some(it) = items.get(ix) else { continue };
             node.mentions += 1;
-            if let Some(res) = results.get(it.r) {
-                node.documents.insert(res.id.clone());
-            }
+            node.documents.insert(it.doc);
             for q in &it.ev.quantities {
                 let dup = quantities.iter().any(|x: &Quantity| {
                     (x.value, x.from, x.to, &x.unit, &x.as_of)

@@ -38,10 +38,10 @@ pub struct RelationRules {
 pub fn sentence_evidence(doc: &Analyzed<'_>, s: usize) -> Evidence {
     let span = doc.sentences.get(s).map(|x| x.span).unwrap_or_default();
     Evidence {
-        doc: doc.doc.id.clone(),
+        doc: doc.doc.id,
         sentence: s,
         span,
-        text: cap_text(span.text(&doc.doc.text), EVIDENCE_TEXT_CAP),
+        text: cap_text(span.text(&doc.doc.text), EVIDENCE_TEXT_CAP).into(),
     }
 }
 

@@ -9,15 +9,41 @@
 use super::aliases::AliasTable;
 use super::names::{bare_surname, normalize, surname};
 use crate::graph::{KnowledgeGraph, slug};
-use crate::model::{DocResult, Kind, LocalEntity, Role};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::model::{DocId, Kind, LocalEntity, Role};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// One document's entity, with the user's alias file applied.
-struct Entry<'a> {
-    ent: &'a LocalEntity,
-    key: String,
-    name: String,
+/// Index of a [`Variant`] in the table (the order documents arrived in,
+/// which never reaches the output).
+pub type VarId = u32;
+
+/// One (kind, normalised name) as every document so far has named it: what
+/// the merge needs, summed, so the table grows with the number of distinct
+/// names and not with the number of documents.
+struct Variant {
     kind: Kind,
+    key: String,
+    /// Names as written (after the alias file), weighted by mentions (at
+    /// least one per document), for the label.
+    names: BTreeMap<String, u64>,
+    /// Sum of the weights above, for the kind vote.
+    weight: u64,
+    mentions: u64,
+    aliases: BTreeSet<String>,
+    /// Appended once per document, sorted when the node is made.
+    docs: Vec<DocId>,
+    /// The earliest (document, entity) naming it: where a one-pass merge
+    /// over documents in id order would first have met it.
+    first: (DocId, usize),
+    /// Roles, their "of" pointing at the entity the document named.
+    roles: BTreeSet<(String, Option<Of>)>,
+}
+
+/// What a role is "of": an entity of the same document (shown by its
+/// merged node's label) or, when no entity has that name, the words.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Of {
+    Entity(VarId),
+    Text(String),
 }
 
 /// People merge only with people; groups and places merge with each other
@@ -41,8 +67,6 @@ fn find(parent: &mut [usize], i: usize) -> usize {
     r
 }
 
-/// Joins two sets; the smaller index is the root, so the result does not
-/// depend on the order unions are made in.
 fn union(parent: &mut [usize], a: usize, b: usize) {
     let (ra, rb) = (find(parent, a), find(parent, b));
     if ra != rb {
@@ -58,93 +82,247 @@ fn apply_merge(aliases: &AliasTable, name: &str) -> (String, String) {
     }
 }
 
-/// Adds one node per real-world entity to `g` and returns, for each
-/// document (in `results` order), the node id of each local entity. An
-/// entity the user dropped gets the empty id, which names no node, so
-/// edges to it are not added.
-pub fn add_entities(
-    g: &mut KnowledgeGraph,
-    results: &[DocResult],
-    aliases: &AliasTable,
-) -> Vec<Vec<String>> {
-    let mut entries: Vec<Entry<'_>> = Vec::new();
-    let mut slots: Vec<Vec<Option<usize>>> = Vec::new();
-    for r in results {
-        let mut doc_slots = Vec::new();
-        for ent in &r.entities {
-            let (key, name) = apply_merge(aliases, &ent.name);
-            if key.is_empty() || aliases.drop.contains(&key) {
-                doc_slots.push(None);
+/// Every entity of every document folded in so far, by (kind, name), with
+/// the user's alias file applied. Documents are added in any order;
+/// [`EntityTable::finish`] then merges across documents and makes the
+/// nodes, with a result that depends only on the set of documents.
+#[derive(Default)]
+pub struct EntityTable {
+    aliases: AliasTable,
+    /// Variants by normalised name, one map per kind (indexed `kind as
+    /// usize`), so a lookup borrows the name instead of building a key.
+    index: [HashMap<String, VarId>; 4],
+    vars: Vec<Variant>,
+}
+
+impl EntityTable {
+    pub fn new(aliases: AliasTable) -> Self {
+        EntityTable {
+            aliases,
+            ..Self::default()
+        }
+    }
+
+    /// Number of distinct (kind, name) folded in.
+    pub fn len(&self) -> usize {
+        self.vars.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.vars.is_empty()
+    }
+
+    /// Folds in one document's entities and returns, for each, its variant
+    /// (None for an entity the user dropped or with an empty name).
+    pub fn add_document(&mut self, doc: DocId, entities: Vec<LocalEntity>) -> Vec<Option<VarId>> {
+        let mut slots = Vec::with_capacity(entities.len());
+        let mut roles: Vec<(VarId, BTreeSet<Role>)> = Vec::new();
+        let mut local: HashMap<String, VarId> = HashMap::new();
+        for (li, ent) in entities.into_iter().enumerate() {
+            let (key, name) = apply_merge(&self.aliases, &ent.name);
+            if key.is_empty() || self.aliases.drop.contains(&key) {
+                slots.push(None);
                 continue;
             }
-            let kind = aliases.kinds.get(&key).copied().unwrap_or(ent.kind);
-            doc_slots.push(Some(entries.len()));
-            entries.push(Entry {
-                ent,
-                key,
-                name,
-                kind,
-            });
+            let kind = self.aliases.kinds.get(&key).copied().unwrap_or(ent.kind);
+            let by_key = &mut self.index[kind as usize];
+            let vid = match by_key.get(key.as_str()) {
+                Some(&v) => v,
+                None => {
+                    let v = self.vars.len() as VarId;
+                    by_key.insert(key.clone(), v);
+                    self.vars.push(Variant {
+                        kind,
+                        key,
+                        names: BTreeMap::new(),
+                        weight: 0,
+                        mentions: 0,
+                        aliases: BTreeSet::new(),
+                        docs: Vec::new(),
+                        first: (doc, li),
+                        roles: BTreeSet::new(),
+                    });
+                    v
+                }
+            };
+            let Some(v) = self.vars.get_mut(vid as usize) else {
+                slots.push(None);
+                continue;
+            };
+            let w = ent.mentions.len().max(1) as u64;
+            *v.names.entry(name).or_default() += w;
+            v.weight += w;
+            v.mentions += ent.mentions.len() as u64;
+            if v.aliases.is_empty() {
+                v.aliases = ent.aliases;
+            } else {
+                v.aliases.extend(ent.aliases);
+            }
+            if v.docs.last() != Some(&doc) {
+                v.docs.push(doc);
+            }
+            v.first = v.first.min((doc, li));
+            // A later entity of the same name wins, as in a map built in order.
+            local.insert(ent.name, vid);
+            if !ent.roles.is_empty() {
+                roles.push((vid, ent.roles));
+            }
+            slots.push(Some(vid));
         }
-        slots.push(doc_slots);
+        for (vid, rs) in roles {
+            for role in rs {
+                let of = role.of.map(|o| match local.get(&o) {
+                    Some(&w) => Of::Entity(w),
+                    None => Of::Text(o),
+                });
+                if let Some(v) = self.vars.get_mut(vid as usize) {
+                    v.roles.insert((role.title, of));
+                }
+            }
+        }
+        slots
     }
-    let mut parent: Vec<usize> = (0..entries.len()).collect();
-    // Same normalised name.
-    let mut by_name: BTreeMap<(u8, &str), usize> = BTreeMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        match by_name.get(&(class(e.kind), e.key.as_str())) {
-            Some(&j) => union(&mut parent, i, j),
+
+    /// Merges the variants across documents and adds one node per
+    /// real-world entity to `g`. Returns the node id of each variant.
+    pub fn finish(self, g: &mut KnowledgeGraph) -> Vec<String> {
+        let EntityTable { aliases, vars, .. } = self;
+        let parent = merge_variants(&vars, &aliases);
+        let mut groups: BTreeMap<(DocId, usize), Vec<usize>> = BTreeMap::new();
+        {
+            let mut parent = parent;
+            let mut roots: HashMap<usize, (DocId, usize)> = HashMap::new();
+            for (i, v) in vars.iter().enumerate() {
+                let r = find(&mut parent, i);
+                let e = roots.entry(r).or_insert(v.first);
+                *e = (*e).min(v.first);
+            }
+            for i in 0..vars.len() {
+                let r = find(&mut parent, i);
+                if let Some(&first) = roots.get(&r) {
+                    groups.entry(first).or_default().push(i);
+                }
+            }
+        }
+        // Groups in the order their first mention comes in the corpus, so a
+        // clash of ids is settled the same way whatever the input order.
+        let mut node_of: Vec<String> = vec![String::new(); vars.len()];
+        for members in groups.values() {
+            let (kind, label) = kind_and_label(&vars, members);
+            let label = aliases
+                .rename
+                .get(&normalize(&label))
+                .cloned()
+                .unwrap_or(label);
+            let id = slug(kind, &normalize(&label));
+            let node = g.upsert_node(&id, kind, &label);
+            for &i in members {
+                let v = &vars[i];
+                node.mentions += v.mentions;
+                node.aliases.extend(v.names.keys().cloned());
+                node.aliases.extend(v.aliases.iter().cloned());
+                node.documents.extend(v.docs.iter().copied());
+                node_of[i] = id.clone();
+            }
+            let label = node.label.clone();
+            node.aliases.remove(&label);
+        }
+        // Roles name what they are "of" by the document's own spelling
+        // ("US Central Command"); show the merged node's label instead, so
+        // one role read in two articles is listed once.
+        for (i, v) in vars.into_iter().enumerate() {
+            if v.roles.is_empty() {
+                continue;
+            }
+            let roles: Vec<Role> = v
+                .roles
+                .into_iter()
+                .map(|(title, of)| Role {
+                    title,
+                    of: of.map(|o| match o {
+                        Of::Entity(w) => node_of
+                            .get(w as usize)
+                            .and_then(|id| g.node(id))
+                            .map(|n| n.label.clone())
+                            .unwrap_or_default(),
+                        Of::Text(t) => t,
+                    }),
+                })
+                .collect();
+            if let Some(n) = g.node_mut(&node_of[i]) {
+                n.roles.extend(roles);
+            }
+        }
+        node_of
+    }
+}
+
+/// The cross-document merge rules, as a union-find over variants.
+fn merge_variants(vars: &[Variant], aliases: &AliasTable) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..vars.len()).collect();
+    // Same normalised name; each name remembers its earliest variant, whose
+    // kind decides whether a short form links (below).
+    let mut by_name: HashMap<(u8, &str), usize> = HashMap::new();
+    for (i, v) in vars.iter().enumerate() {
+        match by_name.get_mut(&(class(v.kind), v.key.as_str())) {
+            Some(j) => {
+                let old = *j;
+                if v.first < vars[old].first {
+                    *j = i;
+                }
+                union(&mut parent, i, old);
+            }
             None => {
-                by_name.insert((class(e.kind), e.key.as_str()), i);
+                by_name.insert((class(v.kind), v.key.as_str()), i);
             }
         }
     }
     // An alias of one entity is the name of another ("NORAD" named in
     // one article, given as the acronym of a command in the next), except a
     // person's bare surname, which is left to the guarded rule below.
-    for (i, e) in entries.iter().enumerate() {
-        for a in &e.ent.aliases {
+    for (i, v) in vars.iter().enumerate() {
+        for a in &v.aliases {
             let (ak, _) = apply_merge(aliases, a);
-            if ak == e.key || (e.kind == Kind::Person && bare_surname(&ak).is_some()) {
+            if ak == v.key || (v.kind == Kind::Person && bare_surname(&ak).is_some()) {
                 continue;
             }
             // A short form read in one document ("Chicago" beside "First
             // Chicago") only links a name of the same kind elsewhere: a
             // place is no short form of a bank.
-            if let Some(&j) = by_name.get(&(class(e.kind), ak.as_str()))
-                && entries[j].kind == e.kind
+            if let Some(&j) = by_name.get(&(class(v.kind), ak.as_str()))
+                && vars[j].kind == v.kind
             {
                 union(&mut parent, i, j);
             }
         }
     }
-    // A bare surname joins the one full name in the corpus ending with it.
     // "Lear" in one document, "Lear Corp." in another: one company.
-    for (i, e) in entries.iter().enumerate() {
-        if e.kind != Kind::Group {
+    for (i, v) in vars.iter().enumerate() {
+        if v.kind != Kind::Group {
             continue;
         }
-        if let Some(short) = super::names::without_legal_form(&e.key)
-            && let Some(&j) = by_name.get(&(class(e.kind), short))
+        if let Some(short) = super::names::without_legal_form(&v.key)
+            && let Some(&j) = by_name.get(&(class(v.kind), short))
         {
             union(&mut parent, i, j);
         }
     }
+    // A bare surname joins the one full name in the corpus ending with it.
     // Full names by surname, so each bare surname looks up its candidates
     // instead of scanning every entity (quadratic on large corpora).
-    let mut by_surname: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (j, e) in entries.iter().enumerate() {
-        if e.kind == Kind::Person
-            && let Some(s) = surname(&e.key)
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, v) in vars.iter().enumerate() {
+        if v.kind == Kind::Person
+            && let Some(s) = surname(&v.key)
         {
             by_surname.entry(s).or_default().push(j);
         }
     }
-    for (i, e) in entries.iter().enumerate() {
-        if e.kind != Kind::Person {
+    for (i, v) in vars.iter().enumerate() {
+        if v.kind != Kind::Person {
             continue;
         }
-        let Some(s) = bare_surname(&e.key) else {
+        let Some(s) = bare_surname(&v.key) else {
             continue;
         };
         let full: BTreeSet<usize> = by_surname
@@ -158,7 +336,7 @@ pub fn add_entities(
         {
             union(&mut parent, i, root);
         } else if full.is_empty()
-            && let Some(&j) = by_name.get(&(class(Kind::Group), e.key.as_str()))
+            && let Some(&j) = by_name.get(&(class(Kind::Group), v.key.as_str()))
         {
             // One word taken for a person in one document ("Pentagon
             // officials") and named as a group or place elsewhere, with no
@@ -166,83 +344,20 @@ pub fn add_entities(
             union(&mut parent, i, j);
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..entries.len() {
-        groups.entry(find(&mut parent, i)).or_default().push(i);
-    }
-    let mut node_of: Vec<Option<String>> = vec![None; entries.len()];
-    for members in groups.values() {
-        let (kind, label) = kind_and_label(&entries, members);
-        let label = aliases
-            .rename
-            .get(&normalize(&label))
-            .cloned()
-            .unwrap_or(label);
-        let id = slug(kind, &normalize(&label));
-        let node = g.upsert_node(&id, kind, &label);
-        for &i in members {
-            let e = &entries[i];
-            node.mentions += e.ent.mentions.len() as u64;
-            node.aliases.insert(e.name.clone());
-            node.aliases.extend(e.ent.aliases.iter().cloned());
-            node_of[i] = Some(id.clone());
-        }
-        let label = node.label.clone();
-        node.aliases.remove(&label);
-    }
-    // Documents, through the slots (entries do not know their document).
-    let mut out = Vec::with_capacity(results.len());
-    for (r, doc_slots) in results.iter().zip(slots) {
-        let ids: Vec<String> = doc_slots
-            .into_iter()
-            .map(|s| s.and_then(|i| node_of[i].clone()).unwrap_or_default())
-            .collect();
-        for id in &ids {
-            if let Some(n) = g.node_mut(id) {
-                n.documents.insert(r.id.clone());
-            }
-        }
-        // Roles name what they are "of" by the document's own spelling
-        // ("US Central Command"); show the merged node's label instead, so
-        // one role read in two articles is listed once.
-        let label_of: BTreeMap<&str, String> = r
-            .entities
-            .iter()
-            .zip(&ids)
-            .filter_map(|(e, id)| Some((e.name.as_str(), g.node(id)?.label.clone())))
-            .collect();
-        for (e, id) in r.entities.iter().zip(&ids) {
-            let roles: Vec<Role> = e
-                .roles
-                .iter()
-                .map(|role| Role {
-                    title: role.title.clone(),
-                    of: role.of.as_ref().map(|o| {
-                        label_of
-                            .get(o.as_str())
-                            .cloned()
-                            .unwrap_or_else(|| o.clone())
-                    }),
-                })
-                .collect();
-            if let Some(n) = g.node_mut(id) {
-                n.roles.extend(roles);
-            }
-        }
-        out.push(ids);
-    }
-    out
+    parent
 }
 
 /// The kind most mentions give (ties: group, place, person) and the
 /// fullest, then most mentioned, then alphabetically first name.
-fn kind_and_label(entries: &[Entry<'_>], members: &[usize]) -> (Kind, String) {
-    let mut votes: BTreeMap<Kind, usize> = BTreeMap::new();
-    let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+fn kind_and_label(vars: &[Variant], members: &[usize]) -> (Kind, String) {
+    let mut votes: BTreeMap<Kind, u64> = BTreeMap::new();
+    let mut names: BTreeMap<&str, u64> = BTreeMap::new();
     for &i in members {
-        let e = &entries[i];
-        *votes.entry(e.kind).or_default() += e.ent.mentions.len().max(1);
-        *names.entry(e.name.as_str()).or_default() += e.ent.mentions.len().max(1);
+        let v = &vars[i];
+        *votes.entry(v.kind).or_default() += v.weight;
+        for (name, w) in &v.names {
+            *names.entry(name.as_str()).or_default() += w;
+        }
     }
     let kind = votes
         .iter()
@@ -301,25 +416,84 @@ fn capitalise_words(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DocId, DocMeta};
 
-    fn result(text_id: &str, names: &[(Kind, &str)]) -> DocResult {
-        DocResult {
-            id: DocId(text_id.to_string()),
-            meta: DocMeta::default(),
-            entities: names
-                .iter()
-                .map(|(k, n)| LocalEntity {
-                    kind: *k,
-                    name: (*n).to_string(),
-                    aliases: [(*n).to_string()].into(),
-                    mentions: vec![0],
-                    roles: BTreeSet::new(),
-                })
-                .collect(),
-            relations: Vec::new(),
-            events: Vec::new(),
-            tokens: 0,
+    type Doc<'a> = (u64, &'a [(Kind, &'a str)]);
+
+    fn result(text_id: &str, names: &'static [(Kind, &'static str)]) -> Doc<'static> {
+        (
+            text_id.bytes().fold(0, |h, b| h * 256 + u64::from(b)),
+            names,
+        )
+    }
+
+    fn entities(names: &[(Kind, &str)]) -> Vec<LocalEntity> {
+        names
+            .iter()
+            .map(|(k, n)| LocalEntity {
+                kind: *k,
+                name: (*n).to_string(),
+                aliases: [(*n).to_string()].into(),
+                mentions: vec![0],
+                roles: BTreeSet::new(),
+            })
+            .collect()
+    }
+
+    fn add_entities(g: &mut KnowledgeGraph, docs: &[Doc<'_>], aliases: &AliasTable) {
+        let mut t = EntityTable::new(aliases.clone());
+        for (id, names) in docs {
+            t.add_document(DocId(*id), entities(names));
+        }
+        t.finish(g);
+    }
+
+    fn dump(g: &KnowledgeGraph) -> Vec<String> {
+        g.nodes()
+            .map(|n| {
+                format!(
+                    "{} {:?} {} {:?} {} {:?}",
+                    n.id, n.kind, n.label, n.aliases, n.mentions, n.documents
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_nodes_do_not_depend_on_the_order_documents_are_folded_in() {
+        // Same names in several kinds and spellings, so kind votes, labels,
+        // id clashes and the first-met rules all have something to decide.
+        let docs = [
+            result("a", &[(Kind::Place, "Kremlin"), (Kind::Person, "Okafor")]),
+            result(
+                "b",
+                &[(Kind::Group, "Kremlin"), (Kind::Person, "Tom Okafor")],
+            ),
+            result(
+                "c",
+                &[(Kind::Person, "OKAFOR"), (Kind::Place, "PORT ELLEN")],
+            ),
+            result(
+                "d",
+                &[(Kind::Place, "Port Ellen"), (Kind::Group, "Vantor Corp.")],
+            ),
+            result("e", &[(Kind::Group, "Vantor"), (Kind::Person, "Kremlin")]),
+        ];
+        let mut want = KnowledgeGraph::new();
+        add_entities(&mut want, &docs, &AliasTable::default());
+        let want = dump(&want);
+        assert!(want.len() >= 4, "{want:?}");
+        // Every rotation and the reversal of the five documents.
+        for k in 0..docs.len() {
+            for rev in [false, true] {
+                let mut order: Vec<Doc<'_>> = docs.to_vec();
+                order.rotate_left(k);
+                if rev {
+                    order.reverse();
+                }
+                let mut g = KnowledgeGraph::new();
+                add_entities(&mut g, &order, &AliasTable::default());
+                assert_eq!(dump(&g), want, "rotation {k}, reversed {rev}");
+            }
         }
     }
 

@@ -5,50 +5,29 @@
 //! mentions in [`titles`].
 
 pub mod aliases;
+pub mod builder;
 pub mod doc;
 pub mod merge;
 pub mod names;
 pub mod titles;
 
 pub use aliases::AliasTable;
+pub use builder::GraphBuilder;
 pub use doc::DocResolver;
 pub use names::{canonical, normalize};
 
 use crate::graph::KnowledgeGraph;
-use crate::model::{DocResult, Kind, LocalRelation, Relation};
+use crate::model::{DocResult, Kind, Relation};
 use crate::pipeline::Options;
 
-/// Merges per-document results (sorted by document id) into the graph:
-/// entities first (cross-document resolution), then events, then the
-/// relations between them.
+/// Merges per-document results into the graph (any order; a document
+/// given twice counts once). See [`GraphBuilder`] for the streaming form.
 pub fn build_graph(results: Vec<DocResult>, options: &Options) -> KnowledgeGraph {
-    let mut g = KnowledgeGraph::new();
-    for r in &results {
-        g.documents.insert(r.id.clone(), r.meta.clone());
+    let mut b = GraphBuilder::new(options);
+    for r in results {
+        b.add(r);
     }
-    let ids = merge::add_entities(&mut g, &results, &options.aliases);
-    crate::extract::events::merge_into(&mut g, &results, &ids);
-    // Only the relations are still needed: keeping them alone frees the
-    // entities and events before the edges grow the graph, so the peak is
-    // not every document's results and the whole graph at once.
-    let relations: Vec<Vec<LocalRelation>> = results.into_iter().map(|r| r.relations).collect();
-    add_relations(&mut g, relations, &ids);
-    g
-}
-
-/// Relations between entities, on the merged nodes. Each document's list
-/// is consumed (evidence moved, not copied) and freed as soon as it is read.
-fn add_relations(g: &mut KnowledgeGraph, relations: Vec<Vec<LocalRelation>>, ids: &[Vec<String>]) {
-    for (rels, ids) in relations.into_iter().zip(ids) {
-        for rel in rels {
-            if let (Some(s), Some(t)) = (ids.get(rel.source), ids.get(rel.target))
-                && let (Some(sn), Some(tn)) = (g.node(s), g.node(t))
-                && fits(rel.relation, sn.kind, tn.kind)
-            {
-                g.add_edge(s, t, rel.relation, rel.evidence);
-            }
-        }
-    }
+    b.finish()
 }
 
 /// True when a relation can hold between nodes of these kinds. Kinds are

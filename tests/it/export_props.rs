@@ -103,7 +103,7 @@ pub fn adversarial_graph(n: usize) -> KnowledgeGraph {
         .collect();
     for (i, d) in docs.iter().enumerate() {
         g.documents.insert(
-            d.clone(),
+            *d,
             DocMeta {
                 title: Some(rng.name()),
                 date: Some(if i % 3 == 0 {
@@ -127,8 +127,8 @@ pub fn adversarial_graph(n: usize) -> KnowledgeGraph {
         let node = g.upsert_node(&id, kind, &label);
         node.mentions = (i % 50) as u64;
         node.aliases.insert(rng.name());
-        node.documents.insert(docs[i % docs.len()].clone());
-        node.documents.insert(docs[(i * 7) % docs.len()].clone());
+        node.documents.insert(docs[i % docs.len()]);
+        node.documents.insert(docs[(i * 7) % docs.len()]);
         if kind == Kind::Event {
             node.event = Some(EventInfo {
                 kind: EventKind::Withdrawal,
@@ -175,10 +175,10 @@ pub fn adversarial_graph(n: usize) -> KnowledgeGraph {
 
 fn evidence(doc: &DocId, i: usize, rng: &mut Lcg) -> Evidence {
     Evidence {
-        doc: doc.clone(),
+        doc: *doc,
         sentence: i % 40,
         span: Span::new(i, i + 10),
-        text: rng.name(),
+        text: rng.name().into(),
     }
 }
 
@@ -330,10 +330,10 @@ proptest! {
         let ids: Vec<String> = expected.keys().cloned().collect();
         for w in ids.windows(2) {
             let ev = Evidence {
-                doc: DocId("d".into()),
+                doc: DocId(0xd),
                 sentence: 0,
                 span: Span::new(0, 1),
-                text: w[0].clone(),
+                text: w[0].clone().into(),
             };
             g.add_edge(&w[0], &w[1], Relation::MetWith, ev);
         }
@@ -504,7 +504,7 @@ fn jsonld_types_dates_roles_and_quantities() {
     let mut g = KnowledgeGraph::new();
     let d = DocId::from_text("a made-up article");
     g.documents.insert(
-        d.clone(),
+        d,
         DocMeta {
             title: Some("Ministers meet in Oslo".into()),
             date: Some("2019-03-02".into()),
@@ -514,7 +514,7 @@ fn jsonld_types_dates_roles_and_quantities() {
     g.upsert_node("person:ana-ruiz", Kind::Person, "Ana Ruiz");
     g.upsert_node("place:oslo", Kind::Place, "Oslo");
     let ev = g.upsert_node("event:meeting-oslo", Kind::Event, "meeting in Oslo");
-    ev.documents.insert(d.clone());
+    ev.documents.insert(d);
     ev.event = Some(EventInfo {
         kind: EventKind::Meeting,
         time: Some(TimeValue {
@@ -535,7 +535,7 @@ fn jsonld_types_dates_roles_and_quantities() {
         evidence: vec![],
     });
     let e = |s| Evidence {
-        doc: d.clone(),
+        doc: d,
         sentence: s,
         span: Span::new(0, 5),
         text: "Ana Ruiz met them in Oslo.".into(),

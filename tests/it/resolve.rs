@@ -82,7 +82,7 @@ fn no_person_split_into_full_name_and_suffix_within_a_document() {
 
 #[test]
 fn typed_relations_with_evidence_that_slices_back() {
-    let docs: BTreeMap<_, _> = seeds().into_iter().map(|d| (d.id.clone(), d)).collect();
+    let docs: BTreeMap<_, _> = seeds().into_iter().map(|d| (d.id, d)).collect();
     let g = graph(true);
     let mut typed = 0;
     for (_, _, e) in g.edges() {

@@ -46,7 +46,7 @@ fn meeting_with_roles_and_weekday_resolved_against_the_dateline() {
     assert_eq!(names(text, ev, Relation::Participant), ["Tomas Berg"]);
     assert_eq!(names(text, ev, Relation::Location), ["Peru"]);
     assert_eq!(ev.trigger.text(text), "met");
-    assert_eq!(ev.evidence.span.text(text), ev.evidence.text);
+    assert_eq!(ev.evidence.span.text(text), &*ev.evidence.text);
 }
 
 #[test]
