@@ -4,8 +4,88 @@
 //! short forms. General facts of English and geography, not tuned to any
 //! corpus.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// Runs `f` on `word` in lowercase, as [`str::to_lowercase`] writes it,
+/// without allocating for short ASCII words: the word lists are consulted
+/// for nearly every token by several stages, and a new `String` per look-up
+/// was a large share of their time.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() {
+        with_ascii_lower(word, f)
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+/// Runs `f` on `word` with ASCII letters lowercased, as
+/// [`str::to_ascii_lowercase`] writes it, without allocating for short
+/// words.
+pub fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = word.as_bytes();
+    // Most words of running text are in lowercase already.
+    if !b.iter().any(u8::is_ascii_uppercase) {
+        return f(word);
+    }
+    let mut buf = [0u8; 32];
+    if let Some(buf) = buf.get_mut(..b.len()) {
+        buf.copy_from_slice(b);
+        buf.make_ascii_lowercase();
+        // Lowercasing ASCII letters keeps UTF-8 valid, so this never fails.
+        if let Ok(w) = std::str::from_utf8(buf) {
+            return f(w);
+        }
+    }
+    f(&word.to_ascii_lowercase())
+}
+
+/// FNV-1a with a final mix, for the word sets: keys are short words, for
+/// which SipHash costs more than the rest of a look-up.
+#[derive(Debug, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        crate::ner::hash::finish(self.0)
+    }
+}
+
+type WordBuild = BuildHasherDefault<WordHasher>;
+
+/// A word list as a hash set (the lists are searched for nearly every
+/// token; a linear scan compared the word with each entry).
+#[derive(Debug, Clone, Default)]
+pub struct WordSet(HashSet<&'static str, WordBuild>);
+
+impl WordSet {
+    pub fn new(words: &[&'static str]) -> WordSet {
+        WordSet(words.iter().copied().collect())
+    }
+    pub fn contains(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
+}
+
+/// Declares a lazily built [`WordSet`] of a word list.
+macro_rules! word_set {
+    ($name:ident, $list:expr) => {
+        static $name: LazyLock<WordSet> = LazyLock::new(|| WordSet::new($list));
+    };
+}
 
 /// Countries (canonical English short name), their demonyms/adjectives and
 /// other names in common use.
@@ -240,39 +320,38 @@ pub const COUNTRIES: &[(&str, &[&str], &[&str])] = &[
 /// The country a name or alias denotes ("U.S." → "United States").
 pub fn country(name: &str) -> Option<&'static str> {
     // Called for every place mention: hash lookups, not a scan of the table.
-    static CANONICAL: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    static CANONICAL: LazyLock<HashMap<String, &'static str, WordBuild>> = LazyLock::new(|| {
         COUNTRIES
             .iter()
             .map(|(c, _, _)| (c.to_ascii_lowercase(), *c))
             .collect()
     });
-    static ALIASES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-        let mut m = HashMap::new();
-        for (c, _, aliases) in COUNTRIES.iter().rev() {
-            for a in aliases.iter() {
-                m.insert(*a, *c);
+    static ALIASES: LazyLock<HashMap<&'static str, &'static str, WordBuild>> =
+        LazyLock::new(|| {
+            let mut m = HashMap::default();
+            for (c, _, aliases) in COUNTRIES.iter().rev() {
+                for a in aliases.iter() {
+                    m.insert(*a, *c);
+                }
             }
-        }
-        m
-    });
-    CANONICAL
-        .get(&name.to_ascii_lowercase())
-        .or_else(|| ALIASES.get(name))
-        .copied()
+            m
+        });
+    with_ascii_lower(name, |l| CANONICAL.get(l).copied()).or_else(|| ALIASES.get(name).copied())
 }
 
 /// The country of a demonym ("Iraqi" → "Iraq").
 pub fn demonym_country(word: &str) -> Option<&'static str> {
-    static DEMONYMS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-        let mut m = HashMap::new();
-        // Reversed so that the first country listed wins, as in a scan.
-        for (c, dems, _) in COUNTRIES.iter().rev() {
-            for d in dems.iter() {
-                m.insert(*d, *c);
+    static DEMONYMS: LazyLock<HashMap<&'static str, &'static str, WordBuild>> =
+        LazyLock::new(|| {
+            let mut m = HashMap::default();
+            // Reversed so that the first country listed wins, as in a scan.
+            for (c, dems, _) in COUNTRIES.iter().rev() {
+                for d in dems.iter() {
+                    m.insert(*d, *c);
+                }
             }
-        }
-        m
-    });
+            m
+        });
     DEMONYMS.get(word).copied()
 }
 
@@ -367,12 +446,14 @@ pub const TITLES: &[&str] = &[
 /// True for a title word, abbreviated or not ("Gen.", "minister"), and for
 /// hyphenated titles ("Lieutenant-Colonel", "Vice-President").
 pub fn is_title(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    TITLES.contains(&w.as_str())
-        || (w.contains('-')
-            && w.split('-')
-                .all(|p| TITLES.contains(&p) || TITLE_MODIFIERS.contains(&p))
-            && w.split('-').any(|p| TITLES.contains(&p)))
+    word_set!(SET, TITLES);
+    with_lower(word.trim_end_matches('.'), |w| {
+        SET.contains(w)
+            || (w.contains('-')
+                && w.split('-')
+                    .all(|p| SET.contains(p) || TITLE_MODIFIER_SET.contains(p))
+                && w.split('-').any(|p| SET.contains(p)))
+    })
 }
 
 /// Honorifics: cut from names like titles, but they say nothing about a
@@ -641,8 +722,8 @@ pub const LANGUAGES: &[&str] = &[
 /// True for an ordinal or a unit number written in digits ("1st", "327").
 pub fn is_unit_number(word: &str) -> bool {
     let digits = word.chars().take_while(char::is_ascii_digit).count();
-    let rest = word.get(digits..).unwrap_or("").to_lowercase();
-    digits > 0 && matches!(rest.as_str(), "" | "st" | "nd" | "rd" | "th")
+    let rest = word.get(digits..).unwrap_or("");
+    digits > 0 && with_lower(rest, |r| matches!(r, "" | "st" | "nd" | "rd" | "th"))
 }
 
 /// Lowercase words after a name that say it names a group ("the Islamic
@@ -677,12 +758,17 @@ pub const SELF_STANDING_HEADS: &[&str] = &["congress", "parliament", "senate"];
 /// True when `word` is written like an acronym: 2 to 8 capital letters,
 /// optionally with dots ("NATO", "U.N.").
 pub fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    (2..=8).contains(&letters.len())
-        && letters
-            .iter()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && letters.iter().filter(|c| c.is_alphabetic()).count() >= 2
+    // Counted in one pass without collecting the letters (asked of every
+    // mention).
+    let (mut n, mut alpha) = (0usize, 0usize);
+    for c in word.chars().filter(|c| *c != '.') {
+        n += 1;
+        if n > 8 || !(c.is_uppercase() || c.is_ascii_digit()) {
+            return false;
+        }
+        alpha += usize::from(c.is_alphabetic());
+    }
+    n >= 2 && alpha >= 2
 }
 
 /// The full form of a title word ("Gen." → "general"), lowercase.
@@ -695,28 +781,38 @@ pub fn expand_title(word: &str) -> String {
         .unwrap_or(w)
 }
 
-fn lower_in(word: &str, list: &[&str]) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    list.contains(&w.as_str())
+fn lower_in(word: &str, set: &WordSet) -> bool {
+    with_lower(word.trim_end_matches('.'), |w| set.contains(w))
 }
 
+word_set!(TITLE_MODIFIER_SET, TITLE_MODIFIERS);
+
 pub fn is_honorific(word: &str) -> bool {
-    lower_in(word, HONORIFICS)
+    word_set!(SET, HONORIFICS);
+    lower_in(word, &SET)
 }
 pub fn is_title_modifier(word: &str) -> bool {
-    lower_in(word, TITLE_MODIFIERS)
+    lower_in(word, &TITLE_MODIFIER_SET)
 }
 pub fn is_office_domain(word: &str) -> bool {
-    lower_in(word, OFFICE_DOMAINS)
+    word_set!(SET, OFFICE_DOMAINS);
+    lower_in(word, &SET)
 }
 pub fn is_service_word(word: &str) -> bool {
-    lower_in(word, SERVICE_WORDS)
+    word_set!(SET, SERVICE_WORDS);
+    lower_in(word, &SET)
 }
 pub fn is_role_noun(word: &str) -> bool {
-    lower_in(word, ROLE_NOUNS) || is_title(word)
+    word_set!(SET, ROLE_NOUNS);
+    lower_in(word, &SET) || is_title(word)
 }
 pub fn is_adjective(word: &str) -> bool {
-    lower_in(&word.replace('’', "'"), ADJECTIVES)
+    word_set!(SET, ADJECTIVES);
+    if word.contains('’') {
+        lower_in(&word.replace('’', "'"), &SET)
+    } else {
+        lower_in(word, &SET)
+    }
 }
 
 /// The country of a modifier such as "Iran-backed", "US-led" or
@@ -728,10 +824,22 @@ pub fn modifier_country(word: &str) -> Option<&'static str> {
         }
     }
     let (head, tail) = word.rsplit_once('-')?;
-    if !MODIFIER_SUFFIXES.contains(&tail.to_lowercase().as_str()) {
+    if !with_lower(tail, |t| MODIFIER_SUFFIXES.contains(&t)) {
         return None;
     }
     country(head).or_else(|| demonym_country(head))
+}
+
+/// True for a word (in lowercase) of [`ORG_HEADS`].
+pub fn is_org_head(lower: &str) -> bool {
+    word_set!(SET, ORG_HEADS);
+    SET.contains(lower)
+}
+
+/// True for a word (in lowercase) of [`PLACE_HEADS`].
+pub fn is_place_head(lower: &str) -> bool {
+    word_set!(SET, PLACE_HEADS);
+    SET.contains(lower)
 }
 
 /// Words that end organisation names.
@@ -868,14 +976,40 @@ pub const WEEKDAYS: &[&str] = &[
 
 /// Month number (1-12) of a month name or common abbreviation.
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    if w.len() < 3 {
+    // Asked of nearly every token by the date scanner: compared in place,
+    // without lowercasing into a new string. Month names are ASCII, and no
+    // other character lowercases to an ASCII letter but the Kelvin sign
+    // ("k", in no month name), so a word that is not ASCII is none.
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || w.len() > 9 || !w.is_ascii() {
         return None;
     }
-    MONTHS
+    // Only the months with the word's first letter can match (in their
+    // order, as the first match wins); most words start with a letter no
+    // month name starts with.
+    let candidates: &[usize] = match w.as_bytes().first().map(u8::to_ascii_lowercase) {
+        Some(b'j') => &[0, 5, 6],
+        Some(b'f') => &[1],
+        Some(b'm') => &[2, 4],
+        Some(b'a') => &[3, 7],
+        Some(b's') => &[8],
+        Some(b'o') => &[9],
+        Some(b'n') => &[10],
+        Some(b'd') => &[11],
+        _ => return None,
+    };
+    candidates
         .iter()
-        .position(|m| {
-            *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
+        .copied()
+        .find(|&i| {
+            MONTHS.get(i).is_some_and(|m| {
+                m.eq_ignore_ascii_case(w)
+                    || (m
+                        .as_bytes()
+                        .get(..w.len())
+                        .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+                        && (w.len() == 3 || w.eq_ignore_ascii_case("sept")))
+            })
         })
         .map(|i| i as u32 + 1)
 }
@@ -992,7 +1126,8 @@ pub const SENTENCE_STARTERS: &[&str] = &[
 ];
 
 pub fn is_sentence_starter(word: &str) -> bool {
-    SENTENCE_STARTERS.contains(&word.to_lowercase().as_str())
+    word_set!(SET, SENTENCE_STARTERS);
+    with_lower(word, |w| SET.contains(w))
 }
 
 #[cfg(test)]
@@ -1019,6 +1154,30 @@ mod tests {
         assert_eq!(modifier_country("pro-Chilean"), Some("Chile"));
         assert_eq!(modifier_country("anti-Peru"), Some("Peru"));
         assert!(is_adjective("Sunni") && !is_adjective("Sunday"));
+    }
+
+    /// The first [`month_number`]: lowercase, then compare.
+    fn month_number_by_lowercase(word: &str) -> Option<u32> {
+        let w = word.trim_end_matches('.').to_lowercase();
+        if w.len() < 3 {
+            return None;
+        }
+        MONTHS
+            .iter()
+            .position(|m| {
+                *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
+            })
+            .map(|i| i as u32 + 1)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn month_number_matches_the_lowercasing_version(
+            w in "(?i)(jan|febr?|mar(ch)?|apr|may|june?|july?|aug|sept?|oct|nov|dec)[a-zİ\u{212A}]{0,6}\\.?|[A-Za-zİı\u{212A}]{0,10}"
+        ) {
+            proptest::prop_assert_eq!(month_number(&w), month_number_by_lowercase(&w));
+        }
     }
 
     #[test]

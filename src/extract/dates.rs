@@ -153,17 +153,27 @@ pub fn month_number(word: &str) -> Option<u32> {
 
 /// 0 = Monday … 6 = Sunday.
 pub fn weekday_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    crate::lexicon::WEEKDAYS
-        .iter()
-        .position(|d| *d == w)
-        .map(|i| i as u32)
+    let word = word.trim_end_matches('.');
+    // Weekday names have six to nine letters (and ASCII lowercasing keeps
+    // the length).
+    if !(6..=9).contains(&word.len()) {
+        return None;
+    }
+    crate::lexicon::with_ascii_lower(word, |w| {
+        crate::lexicon::WEEKDAYS
+            .iter()
+            .position(|d| *d == w)
+            .map(|i| i as u32)
+    })
 }
 
 /// Small number words, as used in "two months later".
 pub fn number_word(word: &str) -> Option<i64> {
-    let w = word.to_ascii_lowercase();
-    let n = match w.as_str() {
+    crate::lexicon::with_ascii_lower(word, number_word_lower)
+}
+
+fn number_word_lower(w: &str) -> Option<i64> {
+    let n = match w {
         "a" | "an" | "one" => 1,
         "two" => 2,
         "three" => 3,
@@ -201,7 +211,8 @@ pub fn document_date(doc: &Analyzed<'_>) -> Option<String> {
             .collect();
         let lower: Vec<String> = toks.iter().map(|t| t.to_lowercase()).collect();
         for i in 0..toks.len() {
-            if let Some((date, Precision::Day, _)) = absolute_at(&toks, &lower, i, None, Dir::Past)
+            if let Some((date, Precision::Day, _)) =
+                absolute_at(&toks, &lower, i, None, || Dir::Past)
             {
                 return Some(date.iso(Precision::Day));
             }
@@ -280,7 +291,11 @@ pub enum Unit {
 
 impl Unit {
     fn parse(w: &str) -> Option<Unit> {
-        match w.to_ascii_lowercase().trim_end_matches('s') {
+        crate::lexicon::with_ascii_lower(w, Unit::parse_lower)
+    }
+    /// [`Unit::parse`] of a word in lowercase already.
+    fn parse_lower(w: &str) -> Option<Unit> {
+        match w.trim_end_matches('s') {
             "day" => Some(Unit::Day),
             "week" => Some(Unit::Week),
             "month" => Some(Unit::Month),
@@ -431,7 +446,7 @@ fn absolute_at(
     lower: &[String],
     i: usize,
     anchor: Option<Ymd>,
-    dir: Dir,
+    dir: impl Fn() -> Dir,
 ) -> Option<(Ymd, Precision, usize)> {
     let w = |k: usize| toks.get(i + k).copied().unwrap_or("");
     let skip_comma = |k: usize| if w(k) == "," { k + 1 } else { k };
@@ -450,7 +465,7 @@ fn absolute_at(
             }
             if parse_year(w(1)).is_none() {
                 let a = anchor?;
-                let y = year_for(a, m, d, dir);
+                let y = year_for(a, m, d, dir());
                 return Some((Ymd::new(y, m, d)?, Precision::Day, 2));
             }
         }
@@ -475,7 +490,7 @@ fn absolute_at(
             }
         }
         let a = anchor?;
-        let y = year_for(a, m, 1, dir);
+        let y = year_for(a, m, 1, dir());
         return Some((Ymd::new(y, m, 1)?, Precision::Month, 1));
     }
     // Day Month[,] Year | Day Month
@@ -488,7 +503,7 @@ fn absolute_at(
             return Some((Ymd::new(y, m, d)?, Precision::Day, k + 1));
         }
         let a = anchor?;
-        let y = year_for(a, m, d, dir);
+        let y = year_for(a, m, d, dir());
         return Some((Ymd::new(y, m, d)?, Precision::Day, 2));
     }
     None
@@ -500,9 +515,28 @@ pub fn find_times(doc: &Analyzed<'_>, s: usize, anchor: Option<Ymd>) -> Vec<Time
     let Some(sent) = doc.sentences.get(s) else {
         return Vec::new();
     };
+    let lower: Vec<String> = sent
+        .tokens
+        .clone()
+        .map(|i| doc.token_text(i).to_lowercase())
+        .collect();
+    find_times_lower(doc, s, anchor, &lower)
+}
+
+/// [`find_times`] for a caller that has the sentence's words in lowercase
+/// (`str::to_lowercase`) already.
+pub fn find_times_lower(
+    doc: &Analyzed<'_>,
+    s: usize,
+    anchor: Option<Ymd>,
+    lower: &[String],
+) -> Vec<TimeExpr> {
+    let Some(sent) = doc.sentences.get(s) else {
+        return Vec::new();
+    };
     let base = sent.tokens.start;
     let toks: Vec<&str> = sent.tokens.clone().map(|i| doc.token_text(i)).collect();
-    let found = scan(&toks, anchor);
+    let found = scan_lower(&toks, lower, anchor);
     found
         .into_iter()
         .filter_map(|(r, value)| {
@@ -522,13 +556,27 @@ pub fn find_times(doc: &Analyzed<'_>, s: usize, anchor: Option<Ymd>) -> Vec<Time
 /// Scans words for time expressions: (word range, meaning).
 pub fn scan(toks: &[&str], anchor: Option<Ymd>) -> Vec<(Range<usize>, TimeRef)> {
     let lower: Vec<String> = toks.iter().map(|t| t.to_lowercase()).collect();
+    scan_lower(toks, &lower, anchor)
+}
+
+/// [`scan`] given the words in lowercase as well (`lower[k]` is
+/// `toks[k].to_lowercase()`).
+fn scan_lower(
+    toks: &[&str],
+    lower: &[String],
+    anchor: Option<Ymd>,
+) -> Vec<(Range<usize>, TimeRef)> {
+    let lower = lower.get(..toks.len()).unwrap_or(lower);
     let l = |k: usize| lower.get(k).map(String::as_str).unwrap_or("");
     let mut out = Vec::new();
     let mut i = 0;
     // `toks[i]` below is in bounds: the loop runs while `i < toks.len()`.
     while i < toks.len() {
         let text = |n: usize| toks[i..(i + n).min(toks.len())].join(" ");
-        let dir = direction(&lower, i);
+        // Only some patterns need the direction, which looks at up to ten
+        // words before: computed when asked for.
+        let (lower_ref, at) = (&lower, i);
+        let dir = move || direction(lower_ref, at);
         // Words that make the expression vague or relative.
         match (l(i), l(i + 1)) {
             // "last week", "next month", "this year", "earlier this month".
@@ -552,7 +600,7 @@ pub fn scan(toks: &[&str], anchor: Option<Ymd>) -> Vec<(Range<usize>, TimeRef)> 
             }
             // "in the coming days", "in recent weeks": vague.
             ("coming" | "recent" | "next" | "past", "days" | "weeks" | "months" | "years")
-                if number_word(l(i + 2)).is_none() =>
+                if number_word_lower(l(i + 2)).is_none() =>
             {
                 let start = if i > 1 && l(i - 1) == "the" && l(i - 2) == "in" {
                     i - 2
@@ -586,18 +634,20 @@ pub fn scan(toks: &[&str], anchor: Option<Ymd>) -> Vec<(Range<usize>, TimeRef)> 
         {
             let sign = if l(i) == "past" { -1 } else { 1 };
             let mut k = i + 1;
-            let lo = number_word(l(k));
+            let lo = number_word_lower(l(k));
             let lo_missing = lo.is_none();
             let (lo, hi, after) = match lo {
-                Some(lo) if matches!(l(k + 1), "to" | "or" | "-") => match number_word(l(k + 2)) {
-                    Some(hi) => (Some(lo), Some(hi), k + 3),
-                    None => (None, None, k),
-                },
+                Some(lo) if matches!(l(k + 1), "to" | "or" | "-") => {
+                    match number_word_lower(l(k + 2)) {
+                        Some(hi) => (Some(lo), Some(hi), k + 3),
+                        None => (None, None, k),
+                    }
+                }
                 Some(lo) => (Some(lo), Some(lo), k + 1),
                 None => (Some(1), Some(1), k),
             };
             k = after;
-            if let (Some(_lo), Some(hi), Some(unit)) = (lo, hi, Unit::parse(l(k))) {
+            if let (Some(_lo), Some(hi), Some(unit)) = (lo, hi, Unit::parse_lower(l(k))) {
                 let plural = l(k).ends_with('s');
                 let vague = lo_missing && plural;
                 if !(plural || hi == 1) {
@@ -628,7 +678,7 @@ pub fn scan(toks: &[&str], anchor: Option<Ymd>) -> Vec<(Range<usize>, TimeRef)> 
             }
         }
         // "three days ago", "two months later", "a year after".
-        if let (Some(n), Some(unit)) = (number_word(l(i)), Unit::parse(l(i + 1)))
+        if let (Some(n), Some(unit)) = (number_word_lower(l(i)), Unit::parse_lower(l(i + 1)))
             && matches!(
                 l(i + 2),
                 "ago" | "later" | "after" | "afterwards" | "earlier"
@@ -675,7 +725,7 @@ pub fn scan(toks: &[&str], anchor: Option<Ymd>) -> Vec<(Range<usize>, TimeRef)> 
                 // A full date follows ("Thursday, Aug. 20, 2020"): let the
                 // absolute pattern take it.
                 let j = if l(i + 1) == "," { i + 2 } else { i + 1 };
-                if let Some((d, p, used)) = absolute_at(toks, &lower, j, anchor, dir) {
+                if let Some((d, p, used)) = absolute_at(toks, lower, j, anchor, dir) {
                     out.push((
                         i..j + used,
                         tv(d.iso(p), None, &toks[i..j + used].join(" ")),
@@ -688,7 +738,7 @@ pub fn scan(toks: &[&str], anchor: Option<Ymd>) -> Vec<(Range<usize>, TimeRef)> 
                 } else if strict {
                     Dir::Past
                 } else {
-                    dir
+                    dir()
                 };
                 let v = match anchor {
                     Some(a) => {
@@ -737,8 +787,8 @@ pub fn scan(toks: &[&str], anchor: Option<Ymd>) -> Vec<(Range<usize>, TimeRef)> 
                 "next" | "by" | "until" | "till" | "coming" => Some(Dir::Future),
                 _ => None,
             };
-            let d = explicit.unwrap_or(dir);
-            match absolute_at(toks, &lower, i, anchor, d) {
+            let d = || explicit.unwrap_or_else(dir);
+            match absolute_at(toks, lower, i, anchor, d) {
                 Some((date, p, used)) => {
                     let mut date = date;
                     if p == Precision::Month && l(i.wrapping_sub(1)) == "last" {
@@ -773,7 +823,7 @@ pub fn scan(toks: &[&str], anchor: Option<Ymd>) -> Vec<(Range<usize>, TimeRef)> 
                 }
             }
         }
-        if let Some((d, p, used)) = absolute_at(toks, &lower, i, anchor, dir) {
+        if let Some((d, p, used)) = absolute_at(toks, lower, i, anchor, dir) {
             out.push((
                 i..i + used,
                 tv(d.iso(p), None, &toks[i..i + used].join(" ")),

@@ -15,13 +15,15 @@ use crate::extract::dates::{self, Precision, TimeRef, Unit, Ymd};
 use crate::extract::quantities::{self, QuantityExpr};
 use crate::extract::relations::sentence_evidence;
 use crate::graph::{EventInfo, KnowledgeGraph, slug};
+use crate::lexicon::WordSet;
 use crate::model::{
     Analyzed, DocEntities, DocId, EventKind, Kind, LocalEvent, Mention, Quantity, Relation, Span,
     TimeValue,
 };
 use crate::pipeline::EventExtractor;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EventRules;
@@ -258,6 +260,9 @@ fn has_sports_sense(kind: EventKind) -> bool {
 /// ("final" only as a noun: "in the final", not "the final agreement") or
 /// two weak ones.
 fn is_sports(words: &[String]) -> bool {
+    // Asked of every sentence: hash sets, not scans of the lists.
+    static STRONG: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SPORTS_STRONG));
+    static WEAK: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SPORTS_WEAK));
     let mut weak = 0;
     for (k, w) in words.iter().enumerate() {
         let w = w.as_str();
@@ -268,10 +273,10 @@ fn is_sports(words: &[String]) -> bool {
                 .is_some_and(|p| p == "the")
             && !next.chars().next().is_some_and(char::is_alphabetic)
             || (w == "final" && matches!(next, "of" | "against" | "on" | "in" | "at"));
-        if SPORTS_STRONG.contains(&w) || final_noun {
+        if STRONG.contains(w) || final_noun {
             return true;
         }
-        if SPORTS_WEAK.contains(&w) {
+        if WEAK.contains(w) {
             weak += 1;
         }
     }
@@ -520,24 +525,28 @@ fn candidates(
             .and_then(|j| words.get(j))
             .map(String::as_str)
             .unwrap_or("");
-        let noun_context = DETERMINERS.contains(&prev)
-            || prev.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || k.checked_sub(1)
-                .map(|j| doc.token_text(base + j))
-                .is_some_and(|p| {
-                    p.chars().next().is_some_and(char::is_uppercase) && j_is_modifier(p)
-                });
-        let key = match w.as_str() {
-            "attack" | "visit" if noun_context => format!("{w}_n"),
+        // Only asked for the four words below: not worked out for every
+        // word.
+        let noun_context = || {
+            DETERMINERS.contains(&prev)
+                || prev.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || k.checked_sub(1)
+                    .map(|j| doc.token_text(base + j))
+                    .is_some_and(|p| {
+                        p.chars().next().is_some_and(char::is_uppercase) && j_is_modifier(p)
+                    })
+        };
+        let key: Cow<str> = match w.as_str() {
+            "attack" | "visit" if noun_context() => Cow::Owned(format!("{w}_n")),
             "strikes" | "votes"
-                if !noun_context
+                if !noun_context()
                     && !prev.is_empty()
                     && !DETERMINERS.contains(&prev)
                     && is_subjectish(prev) =>
             {
-                format!("{w}_v")
+                Cow::Owned(format!("{w}_v"))
             }
-            _ => w.clone(),
+            _ => Cow::Borrowed(w.as_str()),
         };
         let Some((kind, pos)) = trigger(&key) else {
             continue;
@@ -888,12 +897,26 @@ impl EventExtractor for EventRules {
         let headline = doc.sentences.iter().position(|s| !s.boilerplate);
         // A sports report: "meets" and "visiting" in its other sentences are
         // fixtures too ("Smith meets Jones on Sunday").
-        let sports_sentences = doc
+        // Every kept sentence's words in lowercase, made once for the
+        // sports test, the time and the event scans.
+        let lowered: Vec<Vec<String>> = doc
             .sentences
             .iter()
-            .filter(|x| !x.boilerplate)
-            .filter(|x| is_sports(&lower_words(doc, x.tokens.clone())))
-            .count();
+            .map(|x| {
+                if x.boilerplate {
+                    Vec::new()
+                } else {
+                    lower_words(doc, x.tokens.clone())
+                }
+            })
+            .collect();
+        let sports: Vec<bool> = doc
+            .sentences
+            .iter()
+            .zip(&lowered)
+            .map(|(x, w)| !x.boilerplate && is_sports(w))
+            .collect();
+        let sports_sentences = sports.iter().filter(|&&x| x).count();
         let all_sentences = doc.sentences.iter().filter(|x| !x.boilerplate).count();
         let sports_doc = sports_sentences >= 2 && sports_sentences * 3 >= all_sentences;
         let mut out = Vec::new();
@@ -906,9 +929,11 @@ impl EventExtractor for EventRules {
                 continue;
             }
             let base = sent.tokens.start;
-            let words = lower_words(doc, sent.tokens.clone());
-            let times = dates::find_times(doc, s, anchor);
-            let quants = quantities::find_quantities(doc, s, &times);
+            let Some(words) = lowered.get(s) else {
+                continue;
+            };
+            let times = dates::find_times_lower(doc, s, anchor, words);
+            let quants = quantities::find_quantities_lower(doc, s, &times, words);
             let mut skip = vec![false; words.len()];
             for r in times
                 .iter()
@@ -931,8 +956,8 @@ impl EventExtractor for EventRules {
                         .any(|q| q.tokens.start <= t.tokens.start && t.tokens.end <= q.tokens.end)
                 })
                 .collect();
-            let mut cands = candidates(doc, s, &words, &skip, !event_times.is_empty());
-            if sports_doc || is_sports(&words) {
+            let mut cands = candidates(doc, s, words, &skip, !event_times.is_empty());
+            if sports_doc || sports.get(s).copied().unwrap_or(false) {
                 cands.retain(|c| !has_sports_sense(c.kind));
             }
             if cands.is_empty() {
@@ -1047,7 +1072,7 @@ impl EventExtractor for EventRules {
                     .chain(breaks.iter().copied().filter(|&b| b > c.tok))
                     .min()
                     .unwrap_or(sentence_end);
-                let mut roles = assign_roles(c, &ments, &words, base, lo, hi, ci > 0);
+                let mut roles = assign_roles(c, &ments, words, base, lo, hi, ci > 0);
                 // "a strike … killed X": the killing is the strike's
                 // outcome, with its agent, place and time.
                 let cause = (c.kind == EventKind::Killing)

@@ -19,12 +19,9 @@ pub struct QuantityExpr {
     pub quantity: Quantity,
 }
 
-/// Parses "5,200", "3.5", "12", number words up to twenty, and a following
-/// "million"/"billion"/"thousand"/"hundred" scale. Returns (value, words used).
-pub fn parse_number(toks: &[&str], i: usize) -> Option<(f64, usize)> {
-    let w = toks.get(i)?;
-    let lower = w.to_ascii_lowercase();
-    let mut value = match lower.as_str() {
+/// The value of one number word or numeral (`lower`: ASCII lowercase).
+fn number_value(lower: &str) -> Option<f64> {
+    let value = match lower {
         "two" => 2.0,
         "three" => 3.0,
         "four" => 4.0,
@@ -60,6 +57,14 @@ pub fn parse_number(toks: &[&str], i: usize) -> Option<(f64, usize)> {
             digits.parse::<f64>().ok()?
         }
     };
+    Some(value)
+}
+
+/// Parses "5,200", "3.5", "12", number words up to twenty, and a following
+/// "million"/"billion"/"thousand"/"hundred" scale. Returns (value, words used).
+pub fn parse_number(toks: &[&str], i: usize) -> Option<(f64, usize)> {
+    let w = toks.get(i)?;
+    let mut value = crate::lexicon::with_ascii_lower(w, number_value)?;
     let mut used = 1;
     if let Some(scale) = toks.get(i + 1) {
         let factor = match scale.to_ascii_lowercase().as_str() {
@@ -260,6 +265,25 @@ pub fn find_quantities(doc: &Analyzed<'_>, s: usize, times: &[TimeExpr]) -> Vec<
     let Some(sent) = doc.sentences.get(s) else {
         return Vec::new();
     };
+    let lower: Vec<String> = sent
+        .tokens
+        .clone()
+        .map(|i| doc.token_text(i).to_lowercase())
+        .collect();
+    find_quantities_lower(doc, s, times, &lower)
+}
+
+/// [`find_quantities`] for a caller that has the sentence's words in
+/// lowercase (`str::to_lowercase`) already.
+pub fn find_quantities_lower(
+    doc: &Analyzed<'_>,
+    s: usize,
+    times: &[TimeExpr],
+    lower: &[String],
+) -> Vec<QuantityExpr> {
+    let Some(sent) = doc.sentences.get(s) else {
+        return Vec::new();
+    };
     let base = sent.tokens.start;
     let toks: Vec<&str> = sent.tokens.clone().map(|i| doc.token_text(i)).collect();
     let in_time: Vec<bool> = (0..toks.len())
@@ -275,7 +299,7 @@ pub fn find_quantities(doc: &Analyzed<'_>, s: usize, times: &[TimeExpr]) -> Vec<
             })
         })
         .collect();
-    scan(&toks, &in_time, &as_of)
+    scan_lower(&toks, lower, &in_time, &as_of)
         .into_iter()
         .filter_map(|(r, mut q)| {
             let first = doc.tokens.get(base + r.start)?;
@@ -300,6 +324,18 @@ pub fn scan(
     as_of: &[Option<(usize, String)>],
 ) -> Vec<(Range<usize>, Quantity)> {
     let lower: Vec<String> = toks.iter().map(|t| t.to_lowercase()).collect();
+    scan_lower(toks, &lower, in_time, as_of)
+}
+
+/// [`scan`] given the words in lowercase as well (`lower[k]` is
+/// `toks[k].to_lowercase()`).
+fn scan_lower(
+    toks: &[&str],
+    lower: &[String],
+    in_time: &[bool],
+    as_of: &[Option<(usize, String)>],
+) -> Vec<(Range<usize>, Quantity)> {
+    let lower = lower.get(..toks.len()).unwrap_or(lower);
     let l = |k: usize| lower.get(k).map(String::as_str).unwrap_or("");
     let timed = |k: usize| in_time.get(k).copied().unwrap_or(false);
     let mut out: Vec<(Range<usize>, Quantity)> = Vec::new();
@@ -312,23 +348,23 @@ pub fn scan(
         }
         // "from X [unit] to Y [unit]"
         if l(i) == "from"
-            && let Some((from, _, _, after_from)) = amount_at(toks, &lower, i + 1)
+            && let Some((from, _, _, after_from)) = amount_at(toks, lower, i + 1)
             && !timed(after_from - 1)
         {
-            let unit1 = unit_after(toks, &lower, after_from);
+            let unit1 = unit_after(toks, lower, after_from);
             let mut k = after_from + usize::from(unit1.is_some());
             if l(k) == "to"
-                && let Some((to, approx, _, after_to)) = amount_at(toks, &lower, k + 1)
+                && let Some((to, approx, _, after_to)) = amount_at(toks, lower, k + 1)
                 && !timed(after_to - 1)
             {
                 k = after_to;
-                let unit2 = unit_after(toks, &lower, k);
+                let unit2 = unit_after(toks, lower, k);
                 if unit2.is_some() {
                     k += 1;
                 }
                 let unit = unit2
                     .or(unit1)
-                    .or_else(|| unit_before(toks, &lower, i))
+                    .or_else(|| unit_before(toks, lower, i))
                     .unwrap_or_default();
                 let unit = percent_unit(&unit);
                 out.push((
@@ -347,13 +383,13 @@ pub fn scan(
                 continue;
             }
         }
-        if let Some((v, used)) = parse_number(toks, i).or_else(|| parse_fraction(&lower, i)) {
+        if let Some((v, used)) = parse_number(toks, i).or_else(|| parse_fraction(lower, i)) {
             let fraction = parse_number(toks, i).is_none();
             // A bare four-digit year or a part of a name ("Route 66") is
             // not a quantity; neither is "one" alone.
             let is_year =
                 toks[i].len() == 4 && (1800.0..2200.0).contains(&v) && !toks[i].contains(',');
-            let (approx, n_before) = approx_before(&lower, i);
+            let (approx, n_before) = approx_before(lower, i);
             let start = i - n_before;
             let mut end = i + used;
             let mut unit = if fraction {
@@ -365,7 +401,7 @@ pub fn scan(
                 end += 2;
                 Some("percent".to_string())
             } else {
-                unit_after(toks, &lower, end).map(|u| {
+                unit_after(toks, lower, end).map(|u| {
                     // Skip the capitalised adjectives we looked past.
                     while end < toks.len() && lower[end] != u {
                         end += 1;

@@ -25,7 +25,7 @@ use crate::model::{
     Span, cap_text,
 };
 use crate::pipeline::RelationExtractor;
-use crate::resolve::titles::{OfRef, RoleMatch, clean_mention, find_roles};
+use crate::resolve::titles::{Cleaned, OfRef, RoleMatch, clean_mentions, find_roles};
 use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Copy)]
@@ -72,6 +72,7 @@ impl RelationExtractor for RelationRules {
             doc,
             mentions,
             entities,
+            cleaned: clean_mentions(doc, mentions),
         };
         ctx.roles(&mut out);
         ctx.nationalities(&mut out);
@@ -189,6 +190,9 @@ struct Ctx<'d, 'a> {
     doc: &'d Analyzed<'a>,
     mentions: &'d [Mention],
     entities: &'d DocEntities,
+    /// Every mention cleaned of titles and modifiers, made once: several
+    /// patterns ask for it.
+    cleaned: Vec<Cleaned>,
 }
 
 /// Verb classes that link a subject and an object.
@@ -203,7 +207,13 @@ enum Verb {
 }
 
 fn verb(word: &str) -> Option<Verb> {
-    Some(match word.to_lowercase().as_str() {
+    // Asked of every token of a sentence with two mentions or more.
+    lexicon::with_lower(word, verb_lower)
+}
+
+/// [`verb`] of a word in lowercase.
+fn verb_lower(word: &str) -> Option<Verb> {
+    Some(match word {
         "met" | "meet" | "meets" => Verb::Meet,
         "attacked" | "attack" | "attacks" | "attacking" | "struck" | "bombed" | "bombs"
         | "shelled" | "raided" | "targeted" | "targets" | "invaded" | "invades" | "invading"
@@ -252,17 +262,12 @@ impl Ctx<'_, '_> {
     /// Edges from roles: holds_office, leads, commands, member_of,
     /// spoke_for, nationality_of.
     fn roles(&self, out: &mut Vec<LocalRelation>) {
-        let cleaned: Vec<_> = self
-            .mentions
-            .iter()
-            .map(|m| clean_mention(self.doc, m))
-            .collect();
         for RoleMatch {
             mention,
             title,
             of,
             span,
-        } in find_roles(self.doc, self.mentions, &cleaned)
+        } in find_roles(self.doc, self.mentions, &self.cleaned)
         {
             let Some(pe) = self
                 .entity(mention)
@@ -294,8 +299,7 @@ impl Ctx<'_, '_> {
     /// A demonym cut from a name ("Peruvian Navy Band") or standing right
     /// before a person or group mention ("Chilean Ana Ruiz").
     fn nationalities(&self, out: &mut Vec<LocalRelation>) {
-        for (mi, m) in self.mentions.iter().enumerate() {
-            let c = clean_mention(self.doc, m);
+        for ((mi, m), c) in self.mentions.iter().enumerate().zip(&self.cleaned) {
             let Some(e) = self.entity(mi) else { continue };
             if let Some(country) = c.nationality
                 && matches!(self.kind(e), Some(Kind::Person | Kind::Group))
@@ -453,7 +457,7 @@ impl Ctx<'_, '_> {
                     // armed force.
                     if self.mentions.get(omi).is_some_and(|m| {
                         let next = self.word(m.tokens.end);
-                        clean_mention(self.doc, m).demonym
+                        self.cleaned.get(omi).is_some_and(|c| c.demonym)
                             && next.chars().next().is_some_and(char::is_lowercase)
                             && !matches!(
                                 next.as_str(),
@@ -608,7 +612,7 @@ impl Ctx<'_, '_> {
             // "Lima, Peru", not "In Lima, Peruvian police said".
             let comma_country = between == [","]
                 && self.is_country(be)
-                && !clean_mention(self.doc, b).demonym
+                && !self.cleaned.get(bmi).is_some_and(|c| c.demonym)
                 && a.tokens
                     .start
                     .checked_sub(1)

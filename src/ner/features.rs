@@ -187,6 +187,38 @@ fn is_title_case<S: AsRef<str>>(ts: &[Tok], words: &[S]) -> bool {
     caps >= 4 && caps * 4 >= alpha * 3 && other * 4 <= ts.len() && !bracket && !period
 }
 
+/// The rows of one token's features, gathered on the stack and appended
+/// to the sentence's list at once: pushing each onto the growing list
+/// cost more than computing it.
+struct TokRows {
+    rows: [u32; 64],
+    n: usize,
+}
+
+impl Default for TokRows {
+    fn default() -> Self {
+        TokRows {
+            rows: [0; 64],
+            n: 0,
+        }
+    }
+}
+
+impl TokRows {
+    /// Adds a row (a token has at most 52 stage-one features; more would
+    /// be dropped, not panic).
+    #[inline]
+    fn push(&mut self, row: u32) {
+        if let Some(slot) = self.rows.get_mut(self.n) {
+            *slot = row;
+            self.n += 1;
+        }
+    }
+    fn rows(&self) -> &[u32] {
+        self.rows.get(..self.n).unwrap_or(&[])
+    }
+}
+
 /// Facts about one token, computed once per document.
 #[derive(Debug, Clone, Copy, Default)]
 struct Tok {
@@ -219,11 +251,12 @@ fn char_class(c: char) -> u8 {
 }
 
 fn tok_facts(w: &str) -> Tok {
-    let lower: Cow<str> = if w.chars().any(char::is_uppercase) {
-        Cow::Owned(w.to_lowercase())
-    } else {
-        Cow::Borrowed(w)
-    };
+    // The lowercase form without a new String for short ASCII words.
+    crate::lexicon::with_lower(w, |lower| tok_facts_lower(w, lower))
+}
+
+/// [`tok_facts`] given `w` in lowercase too.
+fn tok_facts_lower(w: &str, lower: &str) -> Tok {
     let mut shape = [0u8; 24];
     let mut short = [0u8; 24];
     let (mut ns, mut nsh, mut run) = (0, 0, 0);
@@ -322,6 +355,10 @@ impl std::hash::Hasher for PreHashed {
     }
 }
 
+/// Most distinct words per document the per-document tables are sized for
+/// in advance.
+const RESERVE_WORDS: usize = 4096;
+
 /// A map keyed by 64-bit hashes.
 pub type HashKeyed<V> = HashMap<u64, V, std::hash::BuildHasherDefault<PreHashed>>;
 
@@ -339,7 +376,12 @@ pub struct DocFeatures {
 pub fn extract<S: AsRef<str>>(sentences: &[Vec<S>], gaz: &Gazetteer, bits: u32) -> DocFeatures {
     let mut toks: Vec<Vec<Tok>> = Vec::with_capacity(sentences.len());
     let mut caps: Vec<bool> = Vec::with_capacity(sentences.len());
-    let mut stats: HashKeyed<DocStat> = HashKeyed::default();
+    // Sized for every token being a new word (up to a few thousand, so a
+    // huge document does not reserve a huge table): growing it step by
+    // step cost more than filling it.
+    let ntok: usize = sentences.iter().map(Vec::len).sum();
+    let mut stats: HashKeyed<DocStat> =
+        HashKeyed::with_capacity_and_hasher(ntok.min(RESERVE_WORDS), Default::default());
     for s in sentences {
         let mut ts: Vec<Tok> = s
             .iter()
@@ -435,7 +477,7 @@ pub fn extract<S: AsRef<str>>(sentences: &[Vec<S>], gaz: &Gazetteer, bits: u32) 
             let at = |d: isize| -> Option<&Tok> { i.checked_add_signed(d).and_then(|j| ts.get(j)) };
             let lo = |d: isize| at(d).map_or(NONE ^ d as u64, |x| x.lower);
             let sh = |d: isize| at(d).map_or(NONE ^ d as u64, |x| x.shape);
-            let r = &mut f.rows;
+            let r = &mut TokRows::default();
             r.push(row(T_BIAS));
             r.push(row(mix(T_WORD, t.word)));
             r.push(row(mix(T_LOWER, t.lower)));
@@ -503,6 +545,7 @@ pub fn extract<S: AsRef<str>>(sentences: &[Vec<S>], gaz: &Gazetteer, bits: u32) 
             if gnext != 0 {
                 r.push(row(mix(T_GAZ_NEXT, u64::from(gnext))));
             }
+            f.rows.extend_from_slice(r.rows());
             f.offsets.push(f.rows.len() as u32);
         }
         out.push(f);
@@ -523,7 +566,9 @@ impl DocFeatures {
     /// one gave the same word in the document, and the type of the longest
     /// stage-one entity the word is part of anywhere in the document.
     pub fn stage2(&self, stage1: &[Vec<u8>]) -> Vec<SentFeatures> {
-        let mut stats: HashKeyed<LabelStat> = HashKeyed::default();
+        let ntok: usize = self.toks.iter().map(Vec::len).sum();
+        let mut stats: HashKeyed<LabelStat> =
+            HashKeyed::with_capacity_and_hasher(ntok.min(RESERVE_WORDS), Default::default());
         for (ts, tg) in self.toks.iter().zip(stage1) {
             for (&(lower, _), &tag) in ts.iter().zip(tg) {
                 let st = stats.entry(lower).or_default();

@@ -29,9 +29,15 @@ pub const MAX_WORDS: usize = 5;
 
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    /// Hash of a name's lowercase tokens → kinds it belongs to.
-    names: super::features::HashKeyed<Kinds>,
+    /// Hash of a name's lowercase tokens → kinds it belongs to, and
+    /// [`PREFIX`] when the tokens also begin a longer name.
+    names: super::features::HashKeyed<u16>,
 }
+
+/// Marks a phrase that begins a longer name: matching stops extending a
+/// phrase that does not, instead of looking up all [`MAX_WORDS`] lengths
+/// at every token.
+const PREFIX: u16 = 1 << 8;
 
 /// The hash of a sequence of lowercase tokens, built one token at a time.
 pub fn phrase_hash(prev: u64, token_hash: u64) -> u64 {
@@ -61,21 +67,27 @@ impl Gazetteer {
 
     /// Adds a name (any case; split on whitespace) of kind index `k`.
     pub fn add(&mut self, name: &str, k: usize) {
+        let mut hashes = Vec::new();
         let mut h = 0;
-        let mut n = 0;
         for w in name.split_whitespace() {
             h = phrase_hash(h, fnv(w.to_lowercase().as_bytes()));
-            n += 1;
+            hashes.push(h);
         }
-        if n == 0 || n > MAX_WORDS || k >= KINDS.len() {
+        let Some((&whole, prefixes)) = hashes.split_last() else {
+            return;
+        };
+        if hashes.len() > MAX_WORDS || k >= KINDS.len() {
             return;
         }
-        *self.names.entry(h).or_default() |= 1 << k;
+        *self.names.entry(whole).or_default() |= 1 << k;
+        for &p in prefixes {
+            *self.names.entry(p).or_default() |= PREFIX;
+        }
     }
 
     /// The kinds of a name given as the hash from [`phrase_hash`].
     pub fn kinds(&self, hash: u64) -> Kinds {
-        self.names.get(&hash).copied().unwrap_or(0)
+        self.names.get(&hash).map_or(0, |&v| (v & 0xff) as Kinds)
     }
 
     /// The built-in gazetteer (parsed once).
@@ -96,13 +108,16 @@ impl Gazetteer {
             let mut h = 0;
             for (len, &th) in lower_hashes[i..].iter().take(MAX_WORDS).enumerate() {
                 h = phrase_hash(h, th);
-                let k = self.kinds(h);
-                if k == 0 {
-                    continue;
+                let v = self.names.get(&h).copied().unwrap_or(0);
+                let k = (v & 0xff) as Kinds;
+                if k != 0 {
+                    begin[i] |= k;
+                    for slot in &mut inside[i + 1..=i + len] {
+                        *slot |= k;
+                    }
                 }
-                begin[i] |= k;
-                for slot in &mut inside[i + 1..=i + len] {
-                    *slot |= k;
+                if v & PREFIX == 0 {
+                    break;
                 }
             }
         }

@@ -5,7 +5,7 @@
 
 use super::features::{self, NTAGS, TAGS};
 use super::gazetteer::Gazetteer;
-use super::weights::Model;
+use super::weights::{Acc, Model, Packed};
 use crate::error::{Error, Result};
 use crate::model::{Analyzed, Mention, MentionLabel, Span};
 use crate::pipeline::MentionFinder;
@@ -16,34 +16,37 @@ use std::sync::{Arc, OnceLock};
 /// README for the command and data).
 static BUILTIN: &[u8] = include_bytes!("../../data/ner.model");
 
-/// A loaded model and the gazetteer its features use. Cheap to clone.
+/// A loaded model, in the form used for tagging, and the gazetteer its
+/// features use. Cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Tagger {
-    model: Arc<Model>,
+    /// The stages' weights without empty rows (the dense tables of the
+    /// [`Model`] are not kept: they are four times the size).
+    packed: Arc<Packed>,
+    /// Hash width of the features.
+    bits: u32,
     gaz: &'static Gazetteer,
 }
 
 impl Tagger {
     pub fn new(model: Model) -> Self {
         Tagger {
-            model: Arc::new(model),
+            packed: Arc::new(Packed::new(&model.stages)),
+            bits: model.bits,
             gaz: Gazetteer::builtin(),
         }
     }
 
     /// The built-in model (decoded once per process).
     pub fn builtin() -> Result<Tagger> {
-        static M: OnceLock<std::result::Result<Arc<Model>, String>> = OnceLock::new();
+        static M: OnceLock<std::result::Result<Tagger, String>> = OnceLock::new();
         let m = M.get_or_init(|| {
             Model::from_bytes(BUILTIN)
-                .map(Arc::new)
+                .map(Tagger::new)
                 .map_err(|e| e.to_string())
         });
         match m {
-            Ok(model) => Ok(Tagger {
-                model: Arc::clone(model),
-                gaz: Gazetteer::builtin(),
-            }),
+            Ok(tagger) => Ok(tagger.clone()),
             Err(e) => Err(Error::Model(format!("built-in model: {e}"))),
         }
     }
@@ -58,23 +61,47 @@ impl Tagger {
         Ok(Tagger::new(model))
     }
 
-    pub fn model(&self) -> &Model {
-        &self.model
+    /// Number of stages of the model (1 or 2).
+    pub fn stages(&self) -> usize {
+        self.packed.stages()
     }
 
     /// Tags one document given as sentences of tokens; returns tag indices
     /// into [`TAGS`], one per token.
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<u8>> {
+        let p = &*self.packed;
+        let nst = p.stages();
+        let feats = features::extract(sentences, self.gaz, self.bits);
+        // The stage-one features' scores in every stage, looked up once:
+        // `nst` entries per token.
+        let mut base: Vec<Vec<Acc>> = Vec::with_capacity(feats.base.len());
+        for f in &feats.base {
+            let mut acc = Vec::new();
+            p.add(f, 0, &mut acc);
+            base.push(acc);
+        }
         let mut em: Vec<[f32; NTAGS]> = Vec::new();
-        let feats = features::extract(sentences, self.gaz, self.model.bits);
+        let mut acc: Vec<Acc> = Vec::new();
+        let mut extra_acc: Vec<Acc> = Vec::new();
         let mut tags: Vec<Vec<u8>> = Vec::with_capacity(sentences.len());
-        for (k, stage) in self.model.stages.iter().enumerate() {
+        for k in 0..nst {
             let extra = (k > 0).then(|| feats.stage2(&tags));
             let mut next = Vec::with_capacity(sentences.len());
-            for (i, f) in feats.base.iter().enumerate() {
+            for (i, b) in base.iter().enumerate() {
+                acc.clear();
+                acc.extend(b.iter().skip(k).step_by(nst));
+                if let Some(e) = extra.as_ref().and_then(|e| e.get(i)) {
+                    // Stage-two features only count in this stage.
+                    extra_acc.clear();
+                    p.add(e, k, &mut extra_acc);
+                    for (a, x) in acc.iter_mut().zip(extra_acc.iter().step_by(nst - k)) {
+                        for j in 0..NTAGS {
+                            a[j] += x[j];
+                        }
+                    }
+                }
                 let mut out = Vec::new();
-                let parts = [Some(f), extra.as_ref().and_then(|e| e.get(i))];
-                stage.decode(&parts, &mut em, &mut out);
+                p.decode(k, &acc, &mut em, &mut out);
                 next.push(out);
             }
             tags = next;
@@ -174,7 +201,7 @@ mod tests {
     #[test]
     fn builtin_model_loads_and_is_the_default() {
         let t = Tagger::builtin().unwrap();
-        assert_eq!(t.model().stages.len(), 2);
+        assert_eq!(t.stages(), 2);
         assert!(matches!(
             crate::ner::Finder::default(),
             crate::ner::Finder::Tagger(_)

@@ -51,14 +51,18 @@ pub fn viterbi(
     start: &[f32; NTAGS],
     out: &mut Vec<u8>,
 ) {
-    out.clear();
-    let n = em.len();
-    if n == 0 {
-        return;
-    }
-    // Forbidden transitions as -inf, so the inner loop has no branch on
-    // them (a path through one can never win against a legal path, and an
-    // all-O path is always legal).
+    let (tr, st) = forbid_ill_formed(trans, start);
+    viterbi_forbidden(em, &tr, &st, out);
+}
+
+/// Transition and start scores with the ill-formed IOB2 transitions set to
+/// -inf, so the Viterbi inner loop has no branch on them (a path through
+/// one can never win against a legal path, and an all-O path is always
+/// legal).
+pub fn forbid_ill_formed(
+    trans: &[[f32; NTAGS]; NTAGS],
+    start: &[f32; NTAGS],
+) -> ([[f32; NTAGS]; NTAGS], [f32; NTAGS]) {
     let mut tr = *trans;
     let mut st = *start;
     for c in 0..NTAGS {
@@ -71,6 +75,25 @@ pub fn viterbi(
             }
         }
     }
+    (tr, st)
+}
+
+/// [`viterbi`] with the scores of [`forbid_ill_formed`]. An `I-X` tag may
+/// only follow `B-X` or `I-X`, so only those two are compared for it: every
+/// other predecessor scores -inf and could not replace the first candidate
+/// (scores are never +inf or NaN), which gives the same path as comparing
+/// all nine.
+pub fn viterbi_forbidden(
+    em: &[[f32; NTAGS]],
+    tr: &[[f32; NTAGS]; NTAGS],
+    st: &[f32; NTAGS],
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    let n = em.len();
+    if n == 0 {
+        return;
+    }
     let mut back: Vec<[u8; NTAGS]> = vec![[0; NTAGS]; n];
     let mut score = [0f32; NTAGS];
     for c in 0..NTAGS {
@@ -81,11 +104,21 @@ pub fn viterbi(
         for c in 0..NTAGS {
             let mut best = score[0] + tr[0][c];
             let mut arg = 0u8;
-            for p in 1..NTAGS {
-                let s = score[p] + tr[p][c];
-                if s > best {
-                    best = s;
-                    arg = p as u8;
+            if c == 0 || c % 2 == 1 {
+                for p in 1..NTAGS {
+                    let s = score[p] + tr[p][c];
+                    if s > best {
+                        best = s;
+                        arg = p as u8;
+                    }
+                }
+            } else {
+                for p in [c - 1, c] {
+                    let s = score[p] + tr[p][c];
+                    if s > best {
+                        best = s;
+                        arg = p as u8;
+                    }
                 }
             }
             next[c] = best + em[t][c];
@@ -104,6 +137,144 @@ pub fn viterbi(
     for t in (0..n).rev() {
         out[t] = cur;
         cur = back[t][cur as usize];
+    }
+}
+
+/// The weight rows of all stages, without the empty ones, for tagging.
+///
+/// The dense tables (`2^bits` rows of 18 bytes per stage, 9 MB each at 19
+/// bits) are mostly empty rows, and tagging spent most of its time waiting
+/// for the about 40 rows per token and stage it looks up in them. Here a
+/// table of places (4 bytes per row) points into a table of the rows that
+/// are non-empty in some stage, a fifth of the size, and each of those
+/// holds the weights of every stage side by side, so the stage-one
+/// features, which all stages use, are looked up once. An empty row points
+/// to the all-zero row 0, so the look-up has no branch on it (an
+/// unpredictable branch kept the processor from overlapping the look-ups).
+/// Scores are sums of the same integers as with the dense tables, so they
+/// are exactly the same.
+#[derive(Debug, Clone, Default)]
+pub struct Packed {
+    /// Per row of the dense tables: its place in `data`, divided by the
+    /// stage count (0 for an empty row).
+    places: Vec<u32>,
+    /// `stages` weight rows per non-empty row, after one all-zero row.
+    data: Vec<[i16; NTAGS]>,
+    stages: usize,
+    /// Per stage, transition and start scores from [`forbid_ill_formed`].
+    scores: Vec<([[f32; NTAGS]; NTAGS], [f32; NTAGS])>,
+}
+
+/// Integer emission scores of one token in one stage.
+pub type Acc = [i32; NTAGS];
+
+impl Packed {
+    pub fn new(stages: &[Stage]) -> Packed {
+        fn row(s: &Stage, i: usize) -> Option<&[i16]> {
+            s.rows.get(i * NTAGS..(i + 1) * NTAGS)
+        }
+        let nrows = stages
+            .iter()
+            .map(|s| s.rows.len() / NTAGS)
+            .max()
+            .unwrap_or(0);
+        let mut places = vec![0u32; nrows];
+        let mut data = vec![[0i16; NTAGS]; stages.len()];
+        let mut count = 1u32;
+        for (r, place) in places.iter_mut().enumerate() {
+            let used = stages
+                .iter()
+                .any(|s| row(s, r).is_some_and(|w| w.iter().any(|&x| x != 0)));
+            if !used {
+                continue;
+            }
+            *place = count;
+            count += 1;
+            for s in stages {
+                let mut w = [0i16; NTAGS];
+                if let Some(x) = row(s, r) {
+                    w.copy_from_slice(x);
+                }
+                data.push(w);
+            }
+        }
+        Packed {
+            places,
+            data,
+            stages: stages.len(),
+            scores: stages
+                .iter()
+                .map(|s| {
+                    forbid_ill_formed(&s.trans.map(|r| r.map(f32::from)), &s.start.map(f32::from))
+                })
+                .collect(),
+        }
+    }
+
+    pub fn stages(&self) -> usize {
+        self.stages
+    }
+
+    /// The place of row `r` in `data` (divided by the stage count): 0, the
+    /// zero row, when it is empty or outside the table.
+    #[inline]
+    fn place(&self, r: u32) -> usize {
+        self.places.get(r as usize).copied().unwrap_or(0) as usize
+    }
+
+    /// Adds the weights of the features `f` in stages `from..` to `acc`,
+    /// which gets `stages - from` entries per token.
+    pub fn add(&self, f: &SentFeatures, from: usize, acc: &mut Vec<Acc>) {
+        match self.stages.saturating_sub(from) {
+            1 => self.add_k::<1>(f, from, acc),
+            2 => self.add_k::<2>(f, from, acc),
+            k => {
+                // No model has more than two stages; kept general anyway.
+                acc.clear();
+                acc.resize(f.len() * k, [0; NTAGS]);
+                for (t, a) in acc.chunks_exact_mut(k).enumerate() {
+                    for &r in f.token(t) {
+                        let at = self.place(r) * self.stages + from;
+                        for (a, w) in a.iter_mut().zip(self.data.get(at..at + k).unwrap_or(&[])) {
+                            for j in 0..NTAGS {
+                                a[j] += i32::from(w[j]);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`Packed::add`] for `K` stages, with the sums in registers.
+    fn add_k<const K: usize>(&self, f: &SentFeatures, from: usize, acc: &mut Vec<Acc>) {
+        acc.clear();
+        acc.reserve(f.len() * K);
+        for t in 0..f.len() {
+            let mut a = [[0i32; NTAGS]; K];
+            for &r in f.token(t) {
+                let at = self.place(r) * self.stages + from;
+                let Some(w) = self.data.get(at..at + K) else {
+                    continue;
+                };
+                for (a, w) in a.iter_mut().zip(w) {
+                    for j in 0..NTAGS {
+                        a[j] += i32::from(w[j]);
+                    }
+                }
+            }
+            acc.extend_from_slice(&a);
+        }
+    }
+
+    /// Tags one sentence in stage `stage` from its integer emission scores.
+    pub fn decode(&self, stage: usize, acc: &[Acc], em: &mut Vec<[f32; NTAGS]>, out: &mut Vec<u8>) {
+        em.clear();
+        em.extend(acc.iter().map(|a| a.map(|x| x as f32)));
+        match self.scores.get(stage) {
+            Some((tr, st)) => viterbi_forbidden(em, tr, st, out),
+            None => out.clear(),
+        }
     }
 }
 
@@ -336,6 +507,129 @@ mod tests {
         assert_eq!(out, [0, 0]);
         viterbi(&[], &trans, &[0.0; NTAGS], &mut out);
         assert!(out.is_empty());
+    }
+
+    /// Viterbi comparing all nine predecessors of every tag.
+    fn viterbi_all(em: &[[f32; NTAGS]], tr: &[[f32; NTAGS]; NTAGS], st: &[f32; NTAGS]) -> Vec<u8> {
+        let n = em.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut back = vec![[0u8; NTAGS]; n];
+        let mut score: [f32; NTAGS] = std::array::from_fn(|c| st[c] + em[0][c]);
+        for t in 1..n {
+            let mut next = [0f32; NTAGS];
+            for c in 0..NTAGS {
+                let (mut best, mut arg) = (score[0] + tr[0][c], 0u8);
+                for p in 1..NTAGS {
+                    if score[p] + tr[p][c] > best {
+                        best = score[p] + tr[p][c];
+                        arg = p as u8;
+                    }
+                }
+                next[c] = best + em[t][c];
+                back[t][c] = arg;
+            }
+            score = next;
+        }
+        let mut cur = (1..NTAGS).fold(0, |l, c| if score[c] > score[l] { c } else { l }) as u8;
+        let mut out = vec![0u8; n];
+        for t in (0..n).rev() {
+            out[t] = cur;
+            cur = back[t][cur as usize];
+        }
+        out
+    }
+
+    #[test]
+    fn viterbi_compares_only_legal_predecessors_with_the_same_result() {
+        let mut rng = crate::rng::Rng::new(11);
+        let val = |r: &mut crate::rng::Rng| r.below(2001) as f32 - 1000.0;
+        for round in 0..300 {
+            let n = round % 9;
+            let em: Vec<[f32; NTAGS]> = (0..n)
+                .map(|_| std::array::from_fn(|_| val(&mut rng)))
+                .collect();
+            let trans: [[f32; NTAGS]; NTAGS] =
+                std::array::from_fn(|_| std::array::from_fn(|_| val(&mut rng) / 4.0));
+            let start: [f32; NTAGS] = std::array::from_fn(|_| val(&mut rng));
+            let (tr, st) = forbid_ill_formed(&trans, &start);
+            let mut out = Vec::new();
+            viterbi(&em, &trans, &start, &mut out);
+            assert_eq!(out, viterbi_all(&em, &tr, &st), "round {round}");
+        }
+    }
+
+    #[test]
+    fn packed_scores_equal_the_dense_tables() {
+        // Two stages with different sparse rows (some rows non-empty in one
+        // stage only), features that hit empty rows, shared rows and rows
+        // past the table.
+        let bits = 10;
+        let n = 1usize << bits;
+        let mut rng = crate::rng::Rng::new(7);
+        let mut stages = Vec::new();
+        for _ in 0..2 {
+            let mut rows = vec![0i16; n * NTAGS];
+            for _ in 0..200 {
+                let r = rng.below(n);
+                for k in 0..NTAGS {
+                    rows[r * NTAGS + k] = rng.below(60_000) as i16;
+                }
+            }
+            stages.push(Stage {
+                scale: 1.0,
+                trans: [[3; NTAGS]; NTAGS],
+                start: [1; NTAGS],
+                rows,
+            });
+        }
+        let packed = Packed::new(&stages);
+        assert_eq!(packed.stages(), 2);
+        let sent = |len: usize, per: usize, rng: &mut crate::rng::Rng| {
+            let mut f = SentFeatures::default();
+            f.offsets.push(0);
+            for _ in 0..len {
+                for _ in 0..per {
+                    f.rows.push(rng.below(n + 50) as u32);
+                }
+                f.offsets.push(f.rows.len() as u32);
+            }
+            f
+        };
+        for _ in 0..20 {
+            let base = sent(12, 40, &mut rng);
+            let extra = sent(12, 6, &mut rng);
+            let mut both = Vec::new();
+            packed.add(&base, 0, &mut both);
+            let mut second = Vec::new();
+            packed.add(&extra, 1, &mut second);
+            let (mut em, mut out) = (Vec::new(), Vec::new());
+            for (k, parts) in [[Some(&base), None], [Some(&base), Some(&extra)]]
+                .iter()
+                .enumerate()
+            {
+                let mut want = Vec::new();
+                stages[k].emissions(parts, &mut want);
+                let got: Vec<[f32; NTAGS]> = (0..12)
+                    .map(|t| {
+                        let mut a = both[t * 2 + k];
+                        if k == 1 {
+                            for j in 0..NTAGS {
+                                a[j] += second[t][j];
+                            }
+                        }
+                        a.map(|x| x as f32)
+                    })
+                    .collect();
+                assert_eq!(got, want);
+                let acc: Vec<Acc> = got.iter().map(|a| a.map(|x| x as i32)).collect();
+                packed.decode(k, &acc, &mut em, &mut out);
+                let mut dense = Vec::new();
+                stages[k].decode(parts, &mut em, &mut dense);
+                assert_eq!(out, dense);
+            }
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::aliases::AliasTable;
 use super::names::{
     bare_surname, canonical, is_initials_of, normalize, surname, without_legal_form,
 };
-use super::titles::{Cleaned, OfRef, clean_mention, find_roles};
+use super::titles::{Cleaned, OfRef, clean_mentions, find_roles};
 use crate::lexicon;
 use crate::model::{Analyzed, DocEntities, Kind, LocalEntity, Mention, Role};
 use crate::pipeline::Resolver;
@@ -137,7 +137,7 @@ impl Resolver for DocResolver {
         // `cleaned`, `items` and `mention_entity` run parallel to
         // `mentions`: every index below comes from enumerating one of them,
         // so indexing cannot go out of bounds.
-        let cleaned: Vec<Cleaned> = mentions.iter().map(|m| clean_mention(doc, m)).collect();
+        let cleaned: Vec<Cleaned> = clean_mentions(doc, mentions);
         let mut items: Vec<Option<Item>> = cleaned.iter().map(|c| self.item(c)).collect();
         join_apostrophe_names(doc, mentions, &cleaned, &mut items);
         let mut keys = Keys::default();
@@ -236,12 +236,16 @@ impl Resolver for DocResolver {
         }
 
         // "Lear" and "Lear Corp.": a company with and without its legal form.
+        let legal: Vec<(&str, &String)> = bodies
+            .iter()
+            .filter_map(|b| Some((without_legal_form(b)?, b)))
+            .collect();
         for it in items.iter().flatten() {
             if it.country || matches!(it.kind, Some(Kind::Person)) {
                 continue;
             }
-            for b in &bodies {
-                if without_legal_form(b) == Some(it.key.as_str()) {
+            for &(short, b) in &legal {
+                if short == it.key.as_str() {
                     keys.union(&it.key, b);
                 }
             }

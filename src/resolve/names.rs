@@ -4,6 +4,7 @@
 
 use crate::lexicon;
 use crate::model::Kind;
+use std::borrow::Cow;
 
 /// Straightens curly quotes and unifies dashes, so that spelling variants
 /// of one name compare equal.
@@ -33,23 +34,50 @@ fn strip_possessive(s: &str) -> &str {
 /// ("U.S." = "US"), `al-`/`Al ` prefixes and hyphens written as spaces,
 /// whitespace folded, lowercase.
 pub fn normalize(name: &str) -> String {
-    let straight = straighten(name);
+    // Called for every mention: written straight into one String (most
+    // names need no straightening and are ASCII).
+    let straight: Cow<str> = if name.is_ascii() && !name.contains('`') {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(straighten(name))
+    };
     let s = strip_possessive(straight.trim());
-    let mut words: Vec<String> = Vec::new();
-    for w in s.split_whitespace() {
-        let w = if w.contains('.') && w.chars().filter(|c| *c != '.').all(char::is_alphabetic) {
-            w.replace('.', "")
+    let mut out = String::with_capacity(s.len());
+    let mut words = 0usize;
+    let mut first_is_the = false;
+    let mut push = |part: &str, out: &mut String| {
+        if words > 0 {
+            out.push(' ');
+        }
+        let start = out.len();
+        if part.is_ascii() {
+            out.extend(part.chars().map(|c| c.to_ascii_lowercase()));
         } else {
-            w.to_string()
-        };
-        for part in w.split('-').filter(|p| !p.is_empty()) {
-            words.push(part.to_lowercase());
+            // Per part, as `to_lowercase` depends on where a word ends.
+            out.push_str(&part.to_lowercase());
+        }
+        if words == 0 {
+            first_is_the = out.get(start..) == Some("the");
+        }
+        words += 1;
+    };
+    for w in s.split_whitespace() {
+        if w.contains('.') && w.chars().filter(|c| *c != '.').all(char::is_alphabetic) {
+            // Initials ("U.S."): no hyphen in them, so one part.
+            let part = w.replace('.', "");
+            if !part.is_empty() {
+                push(&part, &mut out);
+            }
+        } else {
+            for part in w.split('-').filter(|p| !p.is_empty()) {
+                push(part, &mut out);
+            }
         }
     }
-    if words.len() > 1 && words.first().is_some_and(|w| w == "the") {
-        words.remove(0);
+    if words > 1 && first_is_the {
+        out.replace_range(..4, "");
     }
-    words.join(" ")
+    out
 }
 
 /// Converts an all-caps word of a dateline ("WASHINGTON", "NEW YORK") to
@@ -182,6 +210,46 @@ pub fn is_initials_of(acronym: &str, key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first, plainer [`normalize`]: a list of lowercase words, joined.
+    fn normalize_by_words(name: &str) -> String {
+        let straight = straighten(name);
+        let s = strip_possessive(straight.trim());
+        let mut words: Vec<String> = Vec::new();
+        for w in s.split_whitespace() {
+            let w = if w.contains('.') && w.chars().filter(|c| *c != '.').all(char::is_alphabetic) {
+                w.replace('.', "")
+            } else {
+                w.to_string()
+            };
+            for part in w.split('-').filter(|p| !p.is_empty()) {
+                words.push(part.to_lowercase());
+            }
+        }
+        if words.len() > 1 && words.first().is_some_and(|w| w == "the") {
+            words.remove(0);
+        }
+        words.join(" ")
+    }
+
+    #[test]
+    fn normalize_examples() {
+        assert_eq!(normalize("The U.S."), "us");
+        assert_eq!(normalize("the"), "the");
+        assert_eq!(normalize(" THE  Al-Nour  Front’s "), "al nour front");
+        assert_eq!(normalize("ΟΔΟΣ Σ"), "οδος σ");
+        assert_eq!(normalize("..."), "");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        #[test]
+        fn normalize_matches_the_word_list_version(
+            name in "(?s)[A-Za-zΣσÉé .'’`´“”‐–—-]{0,30}|(the|The|THE) [A-Z.]{0,6}( [a-z-]{0,8})?('s)?"
+        ) {
+            proptest::prop_assert_eq!(normalize(&name), normalize_by_words(&name));
+        }
+    }
 
     #[test]
     fn legal_forms() {

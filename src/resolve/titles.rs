@@ -46,29 +46,30 @@ fn tok<'a>(doc: &Analyzed<'a>, i: usize) -> &'a str {
 
 /// Words that describe a body without naming it ("Security Forces").
 fn is_generic_word(w: &str) -> bool {
-    let l = w.to_lowercase();
-    lexicon::ORG_HEADS.contains(&l.as_str())
-        || lexicon::PLACE_HEADS.contains(&l.as_str())
-        || matches!(
-            l.as_str(),
-            "armed"
-                | "security"
-                | "special"
-                | "national"
-                | "military"
-                | "government"
-                | "revolutionary"
-                | "federal"
-                | "central"
-                | "state"
-                | "popular"
-                | "air"
-                | "naval"
-                | "defense"
-                | "defence"
-                | "foreign"
-                | "interior"
-        )
+    lexicon::with_lower(w, |l| {
+        lexicon::is_org_head(l)
+            || lexicon::is_place_head(l)
+            || matches!(
+                l,
+                "armed"
+                    | "security"
+                    | "special"
+                    | "national"
+                    | "military"
+                    | "government"
+                    | "revolutionary"
+                    | "federal"
+                    | "central"
+                    | "state"
+                    | "popular"
+                    | "air"
+                    | "naval"
+                    | "defense"
+                    | "defence"
+                    | "foreign"
+                    | "interior"
+            )
+    })
 }
 
 /// True when the token at `i` is part of a title that ends before a name:
@@ -178,7 +179,7 @@ fn kind_of(label: MentionLabel) -> Option<Kind> {
 /// ("al-Farsi").
 fn is_modifier_word(w: &str) -> bool {
     let suffix = w.rsplit_once('-').is_some_and(|(head, tail)| {
-        !head.is_empty() && lexicon::MODIFIER_SUFFIXES.contains(&tail.to_lowercase().as_str())
+        !head.is_empty() && lexicon::with_lower(tail, |t| lexicon::MODIFIER_SUFFIXES.contains(&t))
     });
     let lower_hyphenated =
         w.contains('-') && w.chars().next().is_some_and(char::is_lowercase) && !is_particle_name(w);
@@ -199,24 +200,26 @@ fn is_contract_month(w: &str, next: &str) -> bool {
 /// Religions and peoples written before a place ("Arab East Jerusalem",
 /// "Catholic Bavaria"): they describe it, the place is named without them.
 fn is_faith_or_people(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "arab"
-            | "buddhist"
-            | "catholic"
-            | "christian"
-            | "hindu"
-            | "islamist"
-            | "jewish"
-            | "kurdish"
-            | "muslim"
-            | "moslem"
-            | "orthodox"
-            | "protestant"
-            | "shia"
-            | "shiite"
-            | "sunni"
-    )
+    lexicon::with_lower(w, |l| {
+        matches!(
+            l,
+            "arab"
+                | "buddhist"
+                | "catholic"
+                | "christian"
+                | "hindu"
+                | "islamist"
+                | "jewish"
+                | "kurdish"
+                | "muslim"
+                | "moslem"
+                | "orthodox"
+                | "protestant"
+                | "shia"
+                | "shiite"
+                | "sunni"
+        )
+    })
 }
 
 fn is_dash(w: &str) -> bool {
@@ -226,6 +229,26 @@ fn is_dash(w: &str) -> bool {
 /// Cuts titles, demonyms and modifiers from the front of a mention and
 /// reads its kind.
 pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
+    clean_with(doc, m, &mut |s| is_title_case_sentence(doc, s))
+}
+
+/// [`clean_mention`] of every mention, in order; whether a sentence is a
+/// Title Case headline is found once per sentence, not once per mention.
+pub fn clean_mentions(doc: &Analyzed<'_>, mentions: &[Mention]) -> Vec<Cleaned> {
+    let mut known: Vec<Option<bool>> = vec![None; doc.sentences.len()];
+    let mut is_title_case = |s: usize| match known.get_mut(s) {
+        Some(c) => *c.get_or_insert_with(|| is_title_case_sentence(doc, s)),
+        None => is_title_case_sentence(doc, s),
+    };
+    mentions
+        .iter()
+        .map(|m| clean_with(doc, m, &mut is_title_case))
+        .collect()
+}
+
+/// [`clean_mention`], asking `headline` whether a sentence is a Title Case
+/// headline.
+fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -> bool) -> Cleaned {
     let text = &doc.doc.text;
     let sent_end = doc
         .sentences
@@ -277,8 +300,10 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
                 break;
             }
             k += 1;
-        } else if let Some(c) = lexicon::country(w)
-            .filter(|_| strip_titles && k + 1 < b && is_title_token(doc, k + 1, sent_end))
+        } else if let Some(c) = (strip_titles && k + 1 < b)
+            .then(|| lexicon::country(w))
+            .flatten()
+            .filter(|_| is_title_token(doc, k + 1, sent_end))
         {
             // "U.S. Assistant Secretary of State X": the country the office
             // is of.
@@ -307,9 +332,8 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
     // Weekdays glued to a name by a capitalisation-based finder ("X Monday").
     let mut b = b;
     while b > k + 1 {
-        let w = tok(doc, b - 1).to_lowercase();
         // Not months: "May" ends names.
-        if lexicon::WEEKDAYS.contains(&w.as_str()) {
+        if lexicon::with_lower(tok(doc, b - 1), |w| lexicon::WEEKDAYS.contains(&w)) {
             b -= 1;
         } else {
             break;
@@ -317,7 +341,8 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
     }
     // People counted by their body ("Army Soldiers", "Party Officials")
     // are not part of its name.
-    while b > k + 1 && lexicon::MEMBER_NOUNS.contains(&tok(doc, b - 1).to_lowercase().as_str()) {
+    while b > k + 1 && lexicon::with_lower(tok(doc, b - 1), |w| lexicon::MEMBER_NOUNS.contains(&w))
+    {
         b -= 1;
     }
     // A surname with a lowercase particle ("al-Farsi", "bin-Zayed") right
@@ -390,10 +415,10 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
     }
     // An all-caps place opening a sentence before a dash is a dateline
     // ("LIMA —", "NEW YORK (AP) —").
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    let mut letters = name.chars().filter(|c| c.is_alphabetic());
     let dateline = k == sent_start
-        && letters.len() >= 3
-        && letters.iter().all(|c| c.is_uppercase())
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && letters.all(|c| c.is_uppercase())
         && (b..(b + 5).min(sent_end)).any(|i| is_dash(tok(doc, i)))
         && (b..sent_end).next().is_some_and(|i| {
             let w = tok(doc, i);
@@ -406,7 +431,7 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
     // "New York-based", "Moscow-backed": a modifier, not a name.
     if words.last().is_some_and(|w| {
         w.rsplit_once('-').is_some_and(|(_, tail)| {
-            lexicon::MODIFIER_SUFFIXES.contains(&tail.to_lowercase().as_str())
+            lexicon::with_lower(tail, |t| lexicon::MODIFIER_SUFFIXES.contains(&t))
         })
     }) {
         out.junk = true;
@@ -428,7 +453,7 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
     if words.iter().any(|w| title_like(w))
         && words.iter().all(|w| {
             title_like(w)
-                || matches!(w.to_lowercase().as_str(), "of" | "the")
+                || lexicon::with_lower(w, |l| matches!(l, "of" | "the"))
                 || lexicon::is_office_domain(w)
                 || lexicon::is_title_modifier(w)
         })
@@ -448,7 +473,7 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
             out.kind = Some(Kind::Place);
         } else if lexicon::is_adjective(w)
             || lexicon::month_number(w).is_some()
-            || lexicon::LANGUAGES.contains(&w.to_lowercase().as_str())
+            || lexicon::with_lower(w, |l| lexicon::LANGUAGES.contains(&l))
             // A bare abbreviation or compass word names nothing by itself
             // ("St.", "the West" of a sports league or of the world).
             || matches!(
@@ -458,7 +483,7 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         {
             out.junk = true;
         } else if (is_generic_word(w) || lexicon::is_office_domain(w))
-            && !lexicon::SELF_STANDING_HEADS.contains(&w.to_lowercase().as_str())
+            && !lexicon::with_lower(w, |l| lexicon::SELF_STANDING_HEADS.contains(&l))
         {
             out.generic = true;
         }
@@ -470,12 +495,11 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         && out.kind != Some(Kind::Place)
     {
         // Names a capitalisation-based finder takes for people.
-        let first = words.first().map_or(String::new(), |w| w.to_lowercase());
-        let last = words.last().map_or(String::new(), |w| w.to_lowercase());
-        if lexicon::PLACE_PREFIXES.contains(&first.as_str()) {
+        let first = words.first().copied().unwrap_or("");
+        let last = words.last().copied().unwrap_or("");
+        if lexicon::with_lower(first, |f| lexicon::PLACE_PREFIXES.contains(&f)) {
             out.kind = Some(Kind::Place);
-        } else if lexicon::ORG_HEADS.contains(&last.as_str())
-            || last == "house"
+        } else if lexicon::with_lower(last, |l| lexicon::is_org_head(l) || l == "house")
             || words
                 .first()
                 .is_some_and(|w| lexicon::is_acronym(w) && lexicon::country(w).is_some())
@@ -491,19 +515,20 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
     if out.country.is_none()
         && p >= sent_start + 2
         && tok(doc, p - 1) == ","
-        && lexicon::GROUP_NOUNS.contains(&tok(doc, p - 2).to_lowercase().as_str())
+        && lexicon::with_lower(tok(doc, p - 2), |l| lexicon::GROUP_NOUNS.contains(&l))
     {
         out.kind = Some(Kind::Group);
     }
     if out.country.is_none() && !dateline {
-        let next = tok(doc, b).to_lowercase();
-        let next2 = tok(doc, b + 1).to_lowercase();
-        if lexicon::GROUP_NOUNS.contains(&next.as_str()) {
+        let (next, next2) = (tok(doc, b), tok(doc, b + 1));
+        if lexicon::with_lower(next, |l| lexicon::GROUP_NOUNS.contains(&l)) {
             out.kind = Some(Kind::Group);
         } else if out.kind.is_none()
-            && (lexicon::PLACE_HEADS.contains(&next.as_str())
-                || (matches!(next.as_str(), "air" | "military" | "naval")
-                    && lexicon::PLACE_HEADS.contains(&next2.as_str())))
+            && lexicon::with_lower(next, |next| {
+                lexicon::is_place_head(next)
+                    || (matches!(next, "air" | "military" | "naval")
+                        && lexicon::with_lower(next2, lexicon::is_place_head))
+            })
         {
             // "Dwyer air base", "Kandahar province": a lowercase place word
             // after an untyped name makes it a place.
@@ -511,7 +536,7 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
         } else if out.kind.is_none()
             && k > sent_start + 1
             && tok(doc, k - 1) == "of"
-            && is_settlement_word(&tok(doc, k - 2).to_lowercase())
+            && lexicon::with_lower(tok(doc, k - 2), is_settlement_word)
         {
             // "the city of Tikrit", "the province of Kandahar".
             out.kind = Some(Kind::Place);
@@ -522,14 +547,14 @@ pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
             && words.len() > 1
             && words
                 .last()
-                .is_some_and(|w| lexicon::ORG_HEADS.contains(&w.to_lowercase().as_str()))
+                .is_some_and(|w| lexicon::with_lower(w, lexicon::is_org_head))
         {
             out.kind = Some(Kind::Group);
         }
     }
     // In a Title Case headline every word is capitalised, so a finder's
     // spans there are guesses: they only join names typed elsewhere.
-    if out.country.is_none() && !dateline && is_title_case_sentence(doc, m.sentence) {
+    if out.country.is_none() && !dateline && headline(m.sentence) {
         out.kind = None;
     }
     out.name = name;

@@ -75,6 +75,9 @@ const PREFIXES: &[&str] = &[
     "opens in new window",
 ];
 
+/// At least the length in characters of the longest of [`PREFIXES`].
+const PREFIX_CHARS: usize = 24;
+
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^
@@ -120,8 +123,15 @@ pub fn is_furniture_line(line: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    let lower = t.to_lowercase();
-    if PREFIXES.iter().any(|p| lower.starts_with(p)) {
+    // Only the line's opening can match a prefix: lowercase no more of it
+    // than the longest prefix has characters (each character lowercases
+    // to at least one). Lowercasing a cut line can only differ in a
+    // sigma's final form, which no prefix contains.
+    let head = t
+        .char_indices()
+        .nth(PREFIX_CHARS)
+        .map_or(t, |(i, _)| t.get(..i).unwrap_or(t));
+    if crate::lexicon::with_lower(head, |lower| PREFIXES.iter().any(|p| lower.starts_with(p))) {
         return true;
     }
     if MIN_READ.is_match(t) || CREDIT.is_match(t) {
@@ -145,7 +155,8 @@ pub fn is_furniture_line(line: &str) -> bool {
 /// dateline place when it stands next to a date line.
 fn is_name_line(line: &str) -> bool {
     let t = line.trim();
-    let words: Vec<&str> = t.split_whitespace().collect();
+    // At most five words are looked at: a longer line is no name line.
+    let words: Vec<&str> = t.split_whitespace().take(5).collect();
     !words.is_empty()
         && words.len() <= 4
         && !t.ends_with(['.', '!', '?', ':'])
@@ -215,6 +226,21 @@ pub fn flag(text: &str, _tokens: &[Token], sentences: &mut [Sentence]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefixes_fit_in_the_lowercased_head() {
+        for p in PREFIXES {
+            assert!(p.chars().count() <= PREFIX_CHARS, "{p}");
+            assert!(!p.contains(['σ', 'ς']), "{p}");
+        }
+        assert!(is_furniture_line(
+            "  READ MORE: a long line that goes on and on about nothing"
+        ));
+        assert!(is_furniture_line("Leer en ESPAÑOL"));
+        assert!(!is_furniture_line(
+            "Readers wrote in to complain about the new bridge tolls."
+        ));
+    }
     use crate::model::Document;
 
     fn kept(s: &str) -> Vec<String> {

@@ -41,8 +41,7 @@ pub fn is_abbreviation(word: &str) -> bool {
     {
         return is_abbreviation(tail);
     }
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    crate::lexicon::with_lower(word, |lower| ABBREVIATIONS.contains(&lower))
 }
 
 fn is_split_punct(c: char) -> bool {
