@@ -1357,6 +1357,8 @@ struct Cluster {
     quantities: Vec<Quantity>,
     /// Every entity node id in `roles`.
     ents: BTreeSet<Arc<str>>,
+    /// Every number key of its readings ([`quantity_keys`]).
+    qkeys: BTreeSet<String>,
     /// (result index, event index)
     members: Vec<(usize, usize)>,
 }
@@ -1365,30 +1367,28 @@ struct Cluster {
 /// every merge rule needs a shared entity, the same document, the same
 /// name or the same number, so only clusters under one of its keys are
 /// compared (linear in the corpus, not quadratic). These are the keys of
-/// the document, name and numbers; entities are keyed with a year or in
-/// pairs ([`entity_keys`]), as a busy entity ("the United States") alone
-/// would list most clusters of a large corpus.
-fn merge_keys(
-    kind: EventKind,
-    r: usize,
-    name: Option<&str>,
-    qs: &[Quantity],
-) -> Vec<(EventKind, String)> {
+/// the document and name; entities and numbers are keyed with a year or
+/// entities in pairs ([`lookup_keys`]), as a busy entity ("the United
+/// States") or number alone would list most clusters of a large corpus.
+fn merge_keys(kind: EventKind, r: usize, name: Option<&str>) -> Vec<(EventKind, String)> {
     let mut keys = vec![(kind, format!("d:{r}"))];
     if let Some(n) = name {
         keys.push((kind, format!("n:{n}")));
     }
-    for q in qs {
-        let key = match (q.from, q.to, q.value) {
-            (Some(f), t, _) => format!("q:{f}:{t:?}:{}", q.unit),
-            (None, _, Some(v)) if q.unit != "fraction" && q.unit != "percent" => {
-                format!("q:{v}:{}", q.unit)
-            }
-            _ => continue,
-        };
-        keys.push((kind, key));
-    }
     keys
+}
+
+/// The numbers a reading can be matched on (see `same_quantity`).
+fn quantity_keys(qs: &[Quantity]) -> BTreeSet<String> {
+    qs.iter()
+        .filter_map(|q| match (q.from, q.to, q.value) {
+            (Some(f), t, _) => Some(format!("q:{f}:{t:?}:{}", q.unit)),
+            (None, _, Some(v)) if q.unit != "fraction" && q.unit != "percent" => {
+                Some(format!("q:{v}:{}", q.unit))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Ranges longer than this many years are looked up by entity alone.
@@ -1406,23 +1406,27 @@ fn years(t: &TimeValue) -> Option<std::ops::RangeInclusive<i64>> {
 /// whose time overlaps its own (all clusters are dated while dated readings
 /// are merged, as they come first), so they share a year: keys are
 /// (entity, year). An undated reading can only join a cluster of another
-/// document that shares two of its entities (or its document, name or
-/// numbers, keyed by [`merge_keys`]): keys are entity pairs.
+/// document that shares two of its entities (or its document or name,
+/// keyed by [`merge_keys`]): keys are entity pairs. Numbers join only dated
+/// readings of overlapping times (or readings of one document), so they
+/// are keyed like entities, with the year.
 fn lookup_keys(
     kind: EventKind,
     time: Option<&TimeValue>,
     ents: &BTreeSet<&str>,
+    qkeys: &BTreeSet<String>,
 ) -> Vec<(EventKind, String)> {
     let mut keys = Vec::new();
+    let tokens = || ents.iter().copied().chain(qkeys.iter().map(String::as_str));
     match time {
         Some(t) => match years(t) {
             Some(ys) => {
-                for e in ents {
+                for e in tokens() {
                     keys.extend(ys.clone().map(|y| (kind, format!("y:{e}|{y}"))));
                     keys.push((kind, format!("y:{e}|wide")));
                 }
             }
-            None => keys.extend(ents.iter().map(|e| (kind, format!("y:{e}|*")))),
+            None => keys.extend(tokens().map(|e| (kind, format!("y:{e}|*")))),
         },
         None => {
             for (i, a) in ents.iter().enumerate() {
@@ -1443,13 +1447,21 @@ fn register_keys(
     kind: EventKind,
     c: &Cluster,
     new: &[Arc<str>],
+    new_q: &[String],
     all: bool,
 ) -> Vec<(EventKind, String)> {
     let mut keys = Vec::new();
     let fresh: Vec<&str> = if all {
-        c.ents.iter().map(|e| &**e).collect()
+        c.ents
+            .iter()
+            .map(|e| &**e)
+            .chain(c.qkeys.iter().map(String::as_str))
+            .collect()
     } else {
-        new.iter().map(|e| &**e).collect()
+        new.iter()
+            .map(|e| &**e)
+            .chain(new_q.iter().map(String::as_str))
+            .collect()
     };
     if let Some(t) = &c.time {
         let ys = years(t);
@@ -1507,8 +1519,9 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
         let ents: BTreeSet<&str> = it.roles.iter().map(|(_, e)| &**e).collect();
         let name =
             (it.ev.kind == EventKind::Named).then(|| crate::resolve::normalize(&it.ev.label));
-        let keys = merge_keys(it.ev.kind, it.rank, name.as_deref(), &it.ev.quantities);
-        let lookup = lookup_keys(it.ev.kind, it.ev.time.as_ref(), &ents);
+        let keys = merge_keys(it.ev.kind, it.rank, name.as_deref());
+        let qkeys = quantity_keys(&it.ev.quantities);
+        let lookup = lookup_keys(it.ev.kind, it.ev.time.as_ref(), &ents, &qkeys);
         // The first (oldest) cluster that fits, as a full scan would find.
         let mut candidates: Vec<usize> = keys
             .iter()
@@ -1597,6 +1610,7 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
                     docs: BTreeSet::new(),
                     quantities: Vec::new(),
                     ents: BTreeSet::new(),
+                    qkeys: BTreeSet::new(),
                     members: Vec::new(),
                 });
                 clusters.len() - 1
@@ -1624,7 +1638,14 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
                 new.push(e.clone());
             }
         }
-        let registered = register_keys(it.ev.kind, c, &new, retimed);
+        let mut new_q: Vec<String> = Vec::new();
+        for q in qkeys {
+            if !c.qkeys.contains(&q) {
+                c.qkeys.insert(q.clone());
+                new_q.push(q);
+            }
+        }
+        let registered = register_keys(it.ev.kind, c, &new, &new_q, retimed);
         for k in keys.into_iter().chain(registered) {
             let list = index.entry(k).or_default();
             if list.last() != Some(&ci) {
