@@ -22,7 +22,7 @@ use crate::model::{
 };
 use crate::pipeline::EventExtractor;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, LazyLock};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -1656,7 +1656,11 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
         c.quantities.extend(it.ev.quantities.iter().cloned());
         c.members.push((ix, 0));
     }
-    let mut used: BTreeSet<String> = BTreeSet::new();
+    let mut used: HashSet<String> = HashSet::new();
+    // The next number to try for each id stem: many events share a stem
+    // ("match, undated, a team"), and counting up from 2 each time was
+    // quadratic. Numbers below it are all taken (ids are only added).
+    let mut next_n: HashMap<String, usize> = HashMap::new();
     for c in &mut clusters {
         // One role per entity: the one read most often (ties: the first
         // in Agent, Target, Participant, Location order).
@@ -1707,17 +1711,20 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
                 .unwrap_or_default(),
         };
         let date = c.time.as_ref().map_or("undated", |t| t.start.as_str());
-        let mut id = slug(
-            Kind::Event,
-            &format!("{} {} {}", c.kind.as_str(), date, main),
-        );
-        let mut n = 2;
-        while used.contains(&id) || g.node(&id).is_some_and(|x| x.kind != Kind::Event) {
-            id = slug(
-                Kind::Event,
-                &format!("{} {} {} {}", c.kind.as_str(), date, main, n),
-            );
-            n += 1;
+        let stem = format!("{} {} {}", c.kind.as_str(), date, main);
+        let mut id = slug(Kind::Event, &stem);
+        let taken = |id: &str, used: &HashSet<String>| {
+            used.contains(id) || g.node(id).is_some_and(|x| x.kind != Kind::Event)
+        };
+        if taken(&id, &used) {
+            let n = next_n.entry(stem.clone()).or_insert(2);
+            loop {
+                id = slug(Kind::Event, &format!("{stem} {n}"));
+                *n += 1;
+                if !taken(&id, &used) {
+                    break;
+                }
+            }
         }
         used.insert(id.clone());
         let node = g.upsert_node(&id, Kind::Event, &label);
