@@ -1514,7 +1514,14 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
         key(a).cmp(&key(b))
     });
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut index: BTreeMap<(EventKind, String), Vec<usize>> = BTreeMap::new();
+    // Keys are kept as 64-bit hashes: a collision only adds a candidate,
+    // which is checked in full like any other, and every cluster that fits
+    // shares a real key, so the first that fits is the same; the strings
+    // themselves (pairs of node ids) were most of the merge's memory.
+    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    let hash = |k: &(EventKind, String)| {
+        crate::ner::hash::mix(crate::ner::hash::fnv(k.1.as_bytes()), k.0 as u64)
+    };
     for (ix, it) in items.iter().enumerate() {
         let ents: BTreeSet<&str> = it.roles.iter().map(|(_, e)| &**e).collect();
         let name =
@@ -1526,9 +1533,9 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
         let mut candidates: Vec<usize> = keys
             .iter()
             .chain(&lookup)
-            .filter_map(|k| index.get(k))
+            .filter_map(|k| index.get(&hash(k)))
             .flatten()
-            .copied()
+            .map(|&ci| ci as usize)
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
@@ -1646,10 +1653,10 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
             }
         }
         let registered = register_keys(it.ev.kind, c, &new, &new_q, retimed);
-        for k in keys.into_iter().chain(registered) {
-            let list = index.entry(k).or_default();
-            if list.last() != Some(&ci) {
-                list.push(ci);
+        for k in keys.iter().chain(&registered) {
+            let list = index.entry(hash(k)).or_default();
+            if list.last() != Some(&(ci as u32)) {
+                list.push(ci as u32);
             }
         }
         c.docs.insert(it.rank);
