@@ -185,3 +185,94 @@ impl GraphBuilder {
         g
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Kind, LocalEntity, LocalRelation, Span};
+    use std::collections::BTreeSet;
+
+    /// A document naming two people in `sentences` sentences, each a
+    /// co-mention of them.
+    fn doc(id: u64, sentences: usize) -> DocResult {
+        let person = |name: &str| LocalEntity {
+            kind: Kind::Person,
+            name: name.to_string(),
+            aliases: BTreeSet::new(),
+            mentions: vec![0],
+            roles: BTreeSet::new(),
+        };
+        let relations = (0..sentences)
+            .map(|s| LocalRelation {
+                source: 0,
+                target: 1,
+                relation: Relation::CoMention,
+                evidence: Evidence {
+                    doc: DocId(id),
+                    sentence: s,
+                    span: Span::new(0, 10),
+                    text: format!("Sentence {s} of document {id}.").into(),
+                },
+            })
+            .collect();
+        DocResult {
+            id: DocId(id),
+            meta: DocMeta::default(),
+            entities: vec![person("Ana Ruiz"), person("Tom Okafor")],
+            relations,
+            events: Vec::new(),
+            tokens: 0,
+        }
+    }
+
+    fn build(ids: &[(u64, usize)]) -> KnowledgeGraph {
+        let mut b = GraphBuilder::new(&Options::default());
+        for &(id, n) in ids {
+            b.add(doc(id, n));
+        }
+        b.finish()
+    }
+
+    #[test]
+    fn a_relation_read_more_often_than_its_evidence_keeps_every_document() {
+        // Seven documents, one reading each, folded out of order: five
+        // evidence records (the smallest), all seven documents.
+        let g = build(&[(7, 1), (3, 1), (5, 1), (1, 1), (6, 1), (2, 1), (4, 1)]);
+        let (_, _, e) = g.edges().next().expect("one edge");
+        assert_eq!(e.count, 7);
+        let docs: Vec<u64> = e.documents.iter().map(|d| d.0).collect();
+        assert_eq!(docs, [1, 2, 3, 4, 5, 6, 7]);
+        let ev: Vec<u64> = e.evidence.iter().map(|x| x.doc.0).collect();
+        assert_eq!(ev, [1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn readings_within_one_document_and_repeated_documents() {
+        // Document 9 read six times (one document, five records kept),
+        // then two more documents; document 9 again counts once.
+        let g = build(&[(9, 6), (8, 1), (9, 6), (10, 2)]);
+        let (_, _, e) = g.edges().next().expect("one edge");
+        assert_eq!(e.count, 9);
+        let docs: Vec<u64> = e.documents.iter().map(|d| d.0).collect();
+        assert_eq!(docs, [8, 9, 10]);
+        assert_eq!(e.evidence.len(), EVIDENCE_PER_EDGE);
+        assert_eq!(g.documents.len(), 3);
+    }
+
+    #[test]
+    fn evidence_read_in_one_sentence_shares_its_text() {
+        let mut r = doc(1, 1);
+        let mut second = r.relations[0].clone();
+        second.relation = Relation::MetWith;
+        r.relations.push(second);
+        let mut b = GraphBuilder::new(&Options::default());
+        b.add(r);
+        let texts: Vec<&Arc<str>> = b
+            .relations
+            .values()
+            .flat_map(|a| a.evidence.iter().map(|e| &e.text))
+            .collect();
+        assert_eq!(texts.len(), 2);
+        assert!(Arc::ptr_eq(texts[0], texts[1]));
+    }
+}
