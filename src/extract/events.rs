@@ -1663,6 +1663,15 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
         c.quantities.extend(it.ev.quantities.iter().cloned());
         c.members.push((ix, 0));
     }
+    // What only the clustering needed goes before the nodes are made, so
+    // the peak is not both at once.
+    drop(index);
+    for c in &mut clusters {
+        c.ents = BTreeSet::new();
+        c.qkeys = BTreeSet::new();
+        c.docs = BTreeSet::new();
+        c.quantities = Vec::new();
+    }
     let mut used: HashSet<String> = HashSet::new();
     // The next number to try for each id stem: many events share a stem
     // ("match, undated, a team"), and counting up from 2 each time was
@@ -1681,7 +1690,8 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
         c.roles
             .retain(|(r, e), _| best.get(e).is_some_and(|b| b.1 == *r));
     }
-    for c in &clusters {
+    // Each cluster is freed once its node is made.
+    for c in clusters {
         let label_of = |id: &str| g.node(id).map(|n| n.label.clone());
         // The most read entity of each role names the event.
         let top = |role: Relation| {
