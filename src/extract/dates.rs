@@ -512,15 +512,18 @@ fn absolute_at(
 /// Finds the time expressions of sentence `s`, resolved against `anchor`
 /// (the document date) when given.
 pub fn find_times(doc: &Analyzed<'_>, s: usize, anchor: Option<Ymd>) -> Vec<TimeExpr> {
-    let Some(sent) = doc.sentences.get(s) else {
-        return Vec::new();
-    };
-    let lower: Vec<String> = sent
-        .tokens
-        .clone()
-        .map(|i| doc.token_text(i).to_lowercase())
-        .collect();
-    find_times_lower(doc, s, anchor, &lower)
+    find_times_lower(doc, s, anchor, &lowercase_words(doc, s))
+}
+
+/// The words of sentence `s` in lowercase (`str::to_lowercase`), as the
+/// `*_lower` scans take them; empty for a sentence that does not exist.
+pub fn lowercase_words(doc: &Analyzed<'_>, s: usize) -> Vec<String> {
+    doc.sentences.get(s).map_or_else(Vec::new, |sent| {
+        sent.tokens
+            .clone()
+            .map(|i| doc.token_text(i).to_lowercase())
+            .collect()
+    })
 }
 
 /// [`find_times`] for a caller that has the sentence's words in lowercase

@@ -262,15 +262,7 @@ fn amount_at(toks: &[&str], lower: &[String], i: usize) -> Option<(f64, Approx, 
 /// Finds the quantities of sentence `s`. `times` are its time expressions
 /// (their numbers are not quantities; "as of <time>" dates a level).
 pub fn find_quantities(doc: &Analyzed<'_>, s: usize, times: &[TimeExpr]) -> Vec<QuantityExpr> {
-    let Some(sent) = doc.sentences.get(s) else {
-        return Vec::new();
-    };
-    let lower: Vec<String> = sent
-        .tokens
-        .clone()
-        .map(|i| doc.token_text(i).to_lowercase())
-        .collect();
-    find_quantities_lower(doc, s, times, &lower)
+    find_quantities_lower(doc, s, times, &super::dates::lowercase_words(doc, s))
 }
 
 /// [`find_quantities`] for a caller that has the sentence's words in
