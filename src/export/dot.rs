@@ -95,7 +95,7 @@ impl DotSerializer {
 
         let ids = file_ids(graph);
         for n in graph.nodes() {
-            let id = ids.get(&n.id).map_or(n.id.as_str(), String::as_str);
+            let id = ids.get(&n.id);
             let style = KindStyle::of(n.kind);
             let mut tooltip = format!("{} ({})", n.label, n.kind);
             if !n.aliases.is_empty() {
@@ -128,9 +128,7 @@ impl DotSerializer {
             )?;
         }
         for (s, t, e) in graph.edges() {
-            let (Some(sid), Some(tid)) = (ids.get(&s.id), ids.get(&t.id)) else {
-                continue;
-            };
+            let (sid, tid) = (ids.get(&s.id), ids.get(&t.id));
             let penwidth = 1.0 + (e.count as f64).ln().max(0.0);
             let tooltip = format!(
                 "{} {} {} ({}x)",

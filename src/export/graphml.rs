@@ -111,18 +111,16 @@ impl GraphMlSerializer {
 
         let ids = file_ids(graph);
         for n in graph.nodes() {
-            let id = ids.get(&n.id).map_or(n.id.as_str(), String::as_str);
+            let id = ids.get(&n.id);
             self.node(&mut x, id, n)?;
         }
         for (i, (s, t, e)) in graph.edges().enumerate() {
-            let (Some(sid), Some(tid)) = (ids.get(&s.id), ids.get(&t.id)) else {
-                continue;
-            };
+            let (sid, tid) = (ids.get(&s.id), ids.get(&t.id));
             let eid = format!("e{i}");
             let mut el = BytesStart::new("edge");
             el.push_attribute(("id", eid.as_str()));
-            el.push_attribute(("source", sid.as_str()));
-            el.push_attribute(("target", tid.as_str()));
+            el.push_attribute(("source", sid));
+            el.push_attribute(("target", tid));
             x.write_event(Event::Start(el))?;
             data(&mut x, "e_label", e.relation.as_str())?;
             data(&mut x, "relation", e.relation.as_str())?;

@@ -13,7 +13,7 @@ pub mod jsonld;
 
 use crate::graph::KnowledgeGraph;
 use crate::model::{DocId, Kind};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 /// An output format: its name on the command line, file extension and
@@ -209,30 +209,35 @@ pub fn is_safe_id(s: &str) -> bool {
 
 /// The id each node gets inside a file: its own id when [`is_safe_id`],
 /// otherwise `n{k}` with the smallest k not already taken. Nodes are visited
-/// in id order, so the choice is deterministic.
-pub fn file_ids(graph: &KnowledgeGraph) -> BTreeMap<String, String> {
-    let taken: BTreeSet<&str> = graph
-        .nodes()
-        .map(|n| n.id.as_str())
-        .filter(|id| is_safe_id(id))
-        .collect();
+/// in id order, so the choice is deterministic. Only the renamed ids are
+/// stored: a copy of every id would be two strings per node per exporter.
+#[derive(Debug, Default)]
+pub struct FileIds<'a> {
+    renamed: HashMap<&'a str, String>,
+}
+
+impl FileIds<'_> {
+    /// The file id of the node with id `id`.
+    pub fn get<'b>(&'b self, id: &'b str) -> &'b str {
+        self.renamed.get(id).map_or(id, String::as_str)
+    }
+}
+
+pub fn file_ids(graph: &KnowledgeGraph) -> FileIds<'_> {
     let mut next = 0usize;
-    let mut out = BTreeMap::new();
-    for n in graph.nodes() {
-        let id = if is_safe_id(&n.id) {
-            n.id.clone()
-        } else {
-            loop {
-                let candidate = format!("n{next}");
-                next += 1;
-                if !taken.contains(candidate.as_str()) {
-                    break candidate;
-                }
+    let mut renamed = HashMap::new();
+    for n in graph.nodes().filter(|n| !is_safe_id(&n.id)) {
+        // "n{k}" is a safe id, so it is taken only if a node has it.
+        let id = loop {
+            let candidate = format!("n{next}");
+            next += 1;
+            if graph.node(&candidate).is_none() {
+                break candidate;
             }
         };
-        out.insert(n.id.clone(), id);
+        renamed.insert(n.id.as_str(), id);
     }
-    out
+    FileIds { renamed }
 }
 
 /// Text as XML 1.0 allows it: C0 control characters other than tab, LF and
@@ -369,11 +374,11 @@ mod tests {
         g.upsert_node("", Kind::Person, "C");
         g.upsert_node("person:ok", Kind::Person, "D");
         let ids = file_ids(&g);
-        assert_eq!(ids["n0"], "n0");
-        assert_eq!(ids["person:ok"], "person:ok");
-        assert_eq!(ids[""], "n1");
-        assert_eq!(ids["has space"], "n2");
-        let distinct: BTreeSet<_> = ids.values().collect();
+        assert_eq!(ids.get("n0"), "n0");
+        assert_eq!(ids.get("person:ok"), "person:ok");
+        assert_eq!(ids.get(""), "n1");
+        assert_eq!(ids.get("has space"), "n2");
+        let distinct: std::collections::BTreeSet<_> = g.nodes().map(|n| ids.get(&n.id)).collect();
         assert_eq!(distinct.len(), 4);
     }
 
