@@ -137,13 +137,30 @@ impl JsonLdSerializer {
                     .push((e.relation, t.id.as_str()));
             }
         }
-        // Which nodes each document mentions, as sorted (document, node
-        // rank) pairs: one per node per document, so a map of sets here
-        // would be the largest thing in memory on a large corpus.
+        // Every document: those read, and any a node names without it (a
+        // graph built by hand).
+        let mut docs: Vec<DocId> = graph.documents.keys().copied().collect();
+        let read = docs.len();
+        for n in graph.nodes() {
+            for d in &n.documents {
+                if docs[..read].binary_search(d).is_err() {
+                    docs.push(*d);
+                }
+            }
+        }
+        docs.sort_unstable();
+        docs.dedup();
+        // Which nodes each document mentions, as sorted (document rank,
+        // node rank) pairs: one per node per document, so a map of sets
+        // here would be the largest thing in memory on a large corpus.
         let ids: Vec<&str> = graph.nodes().map(|n| n.id.as_str()).collect();
-        let mut mentioned: Vec<(DocId, u32)> = Vec::new();
+        let mut mentioned: Vec<(u32, u32)> = Vec::new();
         for (rank, n) in graph.nodes().enumerate() {
-            mentioned.extend(n.documents.iter().map(|&d| (d, rank as u32)));
+            mentioned.extend(
+                n.documents
+                    .iter()
+                    .filter_map(|d| Some((docs.binary_search(d).ok()? as u32, rank as u32))),
+            );
         }
         mentioned.sort_unstable();
 
@@ -153,15 +170,11 @@ impl JsonLdSerializer {
         }
 
         let empty = DocMeta::default();
-        let mut docs: Vec<DocId> = graph.documents.keys().copied().collect();
-        docs.extend(mentioned.iter().map(|&(d, _)| d));
-        docs.sort_unstable();
-        docs.dedup();
         let mut at = 0;
-        for d in docs {
+        for (di, d) in docs.into_iter().enumerate() {
             let meta = graph.documents.get(&d).unwrap_or(&empty);
             let from = at;
-            while mentioned.get(at).is_some_and(|&(m, _)| m == d) {
+            while mentioned.get(at).is_some_and(|&(m, _)| m as usize == di) {
                 at += 1;
             }
             let nodes: Vec<&str> = mentioned[from..at]
