@@ -96,20 +96,15 @@ impl Pipeline {
         let analyzed = self.segmenter.analyze(doc);
         let mentions = self.finder.find(&analyzed);
         let mut entities = self.resolver.resolve(&analyzed, &mentions);
-        let mut relations = self.relations.relations(&analyzed, &mentions, &entities);
-        let mut events = self.events.events(&analyzed, &mentions, &entities);
-        // Results wait for the merge until every document is read: spare
-        // capacity left by pushing would be held for the whole run.
-        relations.shrink_to_fit();
-        events.shrink_to_fit();
-        entities.entities.shrink_to_fit();
+        let relations = self.relations.relations(&analyzed, &mentions, &entities);
+        let events = self.events.events(&analyzed, &mentions, &entities);
         // Without alias-file merges the graph builder adds each entity's
         // name to its node's aliases itself, so the copy in the set is
-        // dropped; a set left empty is replaced, as a B-tree set keeps a
-        // whole node (about 300 bytes) even for one name.
+        // dropped (the builder keeps the set); a set left empty is
+        // replaced, as a B-tree set keeps a whole node (about 300 bytes)
+        // even for one name.
         let keep_name = !self.options.aliases.merge.is_empty();
         for e in &mut entities.entities {
-            e.mentions.shrink_to_fit();
             if !keep_name && e.aliases.remove(&e.name) && e.aliases.is_empty() {
                 e.aliases = std::collections::BTreeSet::new();
             }
