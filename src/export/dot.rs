@@ -10,9 +10,9 @@
 //! `sfdp` layout, which handles thousands of nodes in about a second where
 //! `dot` runs for minutes; smaller ones leave the choice to the command.
 
-use super::{ExportOptions, KindStyle, file_ids};
+use super::{ExportOptions, KindStyle, file_ids, join_docs};
 use crate::graph::KnowledgeGraph;
-use crate::model::{DocId, Kind, Relation, cap_text};
+use crate::model::{Kind, Relation, cap_text};
 use std::io::{self, Write};
 
 /// Above this many nodes the file sets `layout=sfdp`.
@@ -124,7 +124,10 @@ impl DotSerializer {
                 quote(&style.hex()),
                 quote(&cap_text(&tooltip, TOOLTIP_CAP)),
                 quote(&self.options.iri(&n.id)),
-                quote(&join_docs(&n.documents)),
+                quote(&cap_text(
+                    &join_docs(&n.documents, TOOLTIP_CAP),
+                    TOOLTIP_CAP
+                )),
             )?;
         }
         for (s, t, e) in graph.edges() {
@@ -149,7 +152,10 @@ impl DotSerializer {
                 quote(look.color),
                 quote(look.style),
                 quote(&tooltip),
-                quote(&join_docs(&e.documents)),
+                quote(&cap_text(
+                    &join_docs(&e.documents, TOOLTIP_CAP),
+                    TOOLTIP_CAP
+                )),
             )?;
             if e.relation.is_typed() {
                 // `xlabel`, placed after layout: a `label` becomes a virtual
@@ -239,28 +245,10 @@ pub fn write<W: Write>(graph: &KnowledgeGraph, options: &ExportOptions, w: W) ->
     DotSerializer::new(options.clone()).serialize(graph, w)
 }
 
-/// Document ids joined by ";" and capped at [`TOOLTIP_CAP`]: stops once
-/// past the cap, as a node named in every document of a large corpus would
-/// otherwise build a string of megabytes only to cut it.
-fn join_docs<'a>(docs: impl IntoIterator<Item = &'a DocId>) -> String {
-    use std::fmt::Write as _;
-    let mut s = String::new();
-    for d in docs {
-        if !s.is_empty() {
-            s.push(';');
-        }
-        let _ = write!(s, "{d}");
-        if s.len() > TOOLTIP_CAP {
-            break;
-        }
-    }
-    cap_text(&s, TOOLTIP_CAP)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Evidence, Span};
+    use crate::model::{DocId, Evidence, Span};
 
     fn ev() -> Evidence {
         Evidence {

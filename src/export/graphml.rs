@@ -10,8 +10,8 @@
 //! become U+FFFD ([`super::xml_safe`]) and CR is written as `&#13;` so
 //! that parsers do not turn it into LF.
 
-use super::{ExportOptions, KindStyle, file_ids, node_size, xml_safe};
-use crate::graph::{DocSet, KnowledgeGraph, Node};
+use super::{ExportOptions, KindStyle, file_ids, join_docs, node_size, xml_safe};
+use crate::graph::{KnowledgeGraph, Node};
 use crate::model::Evidence;
 use quick_xml::Writer;
 use quick_xml::escape::escape;
@@ -134,7 +134,7 @@ impl GraphMlSerializer {
                 },
             )?;
             data(&mut x, "weight", &format!("{:.1}", e.count as f64))?;
-            data(&mut x, "e_documents", &join_docs(&e.documents))?;
+            data(&mut x, "e_documents", &join_docs(&e.documents, usize::MAX))?;
             data(&mut x, "evidence", &evidence_json(&e.evidence))?;
             data(&mut x, "edge_id", &eid)?;
             x.write_event(Event::End(BytesEnd::new("edge")))?;
@@ -155,7 +155,7 @@ impl GraphMlSerializer {
         data(x, "node_id", &n.id)?;
         data(x, "kind", n.kind.as_str())?;
         data(x, "mentions", &n.mentions.min(i32::MAX as u64).to_string())?;
-        data(x, "documents", &join_docs(&n.documents))?;
+        data(x, "documents", &join_docs(&n.documents, usize::MAX))?;
         data(x, "aliases", &json_list(n.aliases.iter()))?;
         if !n.roles.is_empty() {
             data(
@@ -226,18 +226,6 @@ fn data<W: Write>(x: &mut Writer<W>, key: &str, value: &str) -> io::Result<()> {
     };
     x.write_event(Event::Text(BytesText::from_escaped(text)))?;
     x.write_event(Event::End(BytesEnd::new("data")))
-}
-
-fn join_docs(docs: &DocSet) -> String {
-    use std::fmt::Write as _;
-    let mut s = String::with_capacity(docs.len() * 17);
-    for (i, d) in docs.iter().enumerate() {
-        if i > 0 {
-            s.push(';');
-        }
-        let _ = write!(s, "{d}");
-    }
-    s
 }
 
 fn json_list<I, S>(items: I) -> String

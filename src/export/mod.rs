@@ -11,7 +11,7 @@ pub mod dot;
 pub mod graphml;
 pub mod jsonld;
 
-use crate::graph::KnowledgeGraph;
+use crate::graph::{DocSet, KnowledgeGraph};
 use crate::model::{DocId, Kind};
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -238,6 +238,24 @@ pub fn file_ids(graph: &KnowledgeGraph) -> FileIds<'_> {
         renamed.insert(n.id.as_str(), id);
     }
     FileIds { renamed }
+}
+
+/// Document ids joined by ";", stopping once the text is longer than
+/// `limit` bytes: a node named in every document of a large corpus would
+/// otherwise build megabytes only for a caller that cuts them.
+pub fn join_docs(docs: &DocSet, limit: usize) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::with_capacity((docs.len() * 17).min(limit.saturating_add(17)));
+    for d in docs {
+        if !s.is_empty() {
+            s.push(';');
+        }
+        let _ = write!(s, "{d}");
+        if s.len() > limit {
+            break;
+        }
+    }
+    s
 }
 
 /// Text as XML 1.0 allows it: C0 control characters other than tab, LF and
