@@ -10,10 +10,10 @@
 //! `sfdp` layout, which handles thousands of nodes in about a second where
 //! `dot` runs for minutes; smaller ones leave the choice to the command.
 
-use super::{ExportOptions, KindStyle, file_ids, join_docs};
-use crate::graph::KnowledgeGraph;
-use crate::model::{Kind, Relation, cap_text};
-use std::io::{self, Write};
+use super::{ExportOptions, IriWriter, KindStyle, file_ids, write_docs};
+use crate::graph::{KnowledgeGraph, Node};
+use crate::model::{Kind, Relation};
+use std::io::{self, BufWriter, Write};
 
 /// Above this many nodes the file sets `layout=sfdp`.
 pub const SFDP_ABOVE_NODES: usize = 200;
@@ -37,20 +37,63 @@ pub const TOOLTIP_CAP: usize = 2000;
 /// the keywords `node`, `edge`, `graph`, `digraph`, `subgraph` and `strict`
 /// are plain strings.
 pub fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push('\t'),
-            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
+    let mut out = Vec::with_capacity(s.len() + 2);
+    // Writing into a Vec cannot fail.
+    let _ = quote_to(&mut out, s, usize::MAX);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes `quote(&cap_text(s, cap))` without building either string.
+fn quote_to<W: Write>(w: &mut W, s: &str, cap: usize) -> io::Result<()> {
+    w.write_all(b"\"")?;
+    escape_capped(w, s, cap)?;
+    w.write_all(b"\"")
+}
+
+/// The inside of `quote(&cap_text(s, cap))`. Escaping is character by
+/// character, so pieces escaped apart and written one after the other
+/// equal the quoted whole.
+fn escape_capped<W: Write>(w: &mut W, s: &str, cap: usize) -> io::Result<()> {
+    if s.len() <= cap {
+        return escape(w, s);
     }
-    out.push('"');
-    out
+    let mut end = cap;
+    while end > 0 && !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    escape(w, s.get(..end).unwrap_or_default())?;
+    w.write_all("…".as_bytes())
+}
+
+/// The inside of [`quote`]: the same rules, in one pass over the bytes.
+fn escape<W: Write>(w: &mut W, s: &str) -> io::Result<()> {
+    let b = s.as_bytes();
+    let (mut from, mut i) = (0, 0);
+    while let Some(&c) = b.get(i) {
+        let (rep, len): (&[u8], usize) = match c {
+            b'\\' => (b"\\\\", 1),
+            b'"' => (b"\\\"", 1),
+            b'\n' => (b"\\n", 1),
+            b'\t' => {
+                i += 1;
+                continue;
+            }
+            0..=0x1F => (b"", 1),
+            // U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8.
+            0xEF if b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)) => {
+                (b"", 3)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        w.write_all(b.get(from..i).unwrap_or_default())?;
+        w.write_all(rep)?;
+        i += len;
+        from = i;
+    }
+    w.write_all(b.get(from..).unwrap_or_default())
 }
 
 /// Writes DOT; build with [`DotSerializer::new`], then
@@ -66,7 +109,8 @@ impl DotSerializer {
     }
 
     /// Streams `graph` into `w` and returns `w`.
-    pub fn serialize<W: Write>(&self, graph: &KnowledgeGraph, mut w: W) -> io::Result<W> {
+    pub fn serialize<W: Write>(&self, graph: &KnowledgeGraph, w: W) -> io::Result<W> {
+        let mut w = BufWriter::with_capacity(super::WRITE_BUFFER, w);
         // A plain digraph, not `strict`: parallel edges of different
         // relations between the same two nodes must all be drawn.
         writeln!(w, "digraph \"newsgraph\" {{")?;
@@ -94,81 +138,83 @@ impl DotSerializer {
         self.legend(&mut w)?;
 
         let ids = file_ids(graph);
+        let iris = IriWriter::new(&self.options, |s| {
+            let mut v = Vec::new();
+            let _ = escape(&mut v, s);
+            v
+        });
+        // Pen widths of the common small counts, formatted once.
+        let penwidths: Vec<String> = (0..1024u64)
+            .map(|c| format!("{:.2}", penwidth(c)))
+            .collect();
+        let mut tooltip = String::new();
         for n in graph.nodes() {
             let id = ids.get(&n.id);
             let style = KindStyle::of(n.kind);
-            let mut tooltip = format!("{} ({})", n.label, n.kind);
-            if !n.aliases.is_empty() {
-                let aliases: Vec<&str> = n.aliases.iter().map(String::as_str).collect();
-                tooltip.push_str(&format!("\naliases: {}", aliases.join("; ")));
-            }
-            tooltip.push_str(&format!("\nmentions: {}", n.mentions));
-            if let Some(ev) = &n.event {
-                tooltip.push_str(&format!("\nevent: {}", ev.kind));
-                if let Some(t) = &ev.time {
-                    tooltip.push_str(&format!("\ntime: {}", t.start));
-                    if let Some(end) = &t.end {
-                        tooltip.push_str(&format!(" to {end}"));
-                    }
-                }
-                for q in &ev.quantities {
-                    tooltip.push_str(&format!("\nquantity: {}", q.text));
-                }
-            }
-            writeln!(
-                w,
-                "  {} [label={}, shape={}, fillcolor={}, tooltip={}, iri={}, documents={}];",
-                quote(id),
-                quote(&cap_text(&n.label, LABEL_CAP)),
-                quote(style.shape),
-                quote(&style.hex()),
-                quote(&cap_text(&tooltip, TOOLTIP_CAP)),
-                quote(&self.options.iri(&n.id)),
-                quote(&cap_text(
-                    &join_docs(&n.documents, TOOLTIP_CAP),
-                    TOOLTIP_CAP
-                )),
-            )?;
+            tooltip.clear();
+            node_tooltip(&mut tooltip, n);
+            w.write_all(b"  ")?;
+            quote_to(&mut w, id, usize::MAX)?;
+            w.write_all(b" [label=")?;
+            quote_to(&mut w, &n.label, LABEL_CAP)?;
+            w.write_all(b", shape=")?;
+            quote_to(&mut w, style.shape, usize::MAX)?;
+            w.write_all(b", fillcolor=")?;
+            quote_to(&mut w, &style.hex(), usize::MAX)?;
+            w.write_all(b", tooltip=")?;
+            quote_to(&mut w, &tooltip, TOOLTIP_CAP)?;
+            w.write_all(b", iri=\"")?;
+            iris.node(&mut w, &n.id)?;
+            w.write_all(b"\", documents=\"")?;
+            write_docs(&mut w, &n.documents, TOOLTIP_CAP)?;
+            w.write_all(b"\"];\n")?;
         }
+        let mut num = itoa::Buffer::new();
         for (s, t, e) in graph.edges() {
             let (sid, tid) = (ids.get(&s.id), ids.get(&t.id));
-            let penwidth = 1.0 + (e.count as f64).ln().max(0.0);
-            let tooltip = format!(
-                "{} {} {} ({}x)",
-                cap_text(&s.label, LABEL_CAP),
-                e.relation,
-                cap_text(&t.label, LABEL_CAP),
-                e.count
-            );
             let look = edge_look(e.relation);
-            write!(
-                w,
-                "  {} -> {} [relation={}, weight=\"{}\", penwidth=\"{:.2}\", color={}, style={}, tooltip={}, documents={}",
-                quote(sid),
-                quote(tid),
-                quote(e.relation.as_str()),
-                e.count.min(i32::MAX as u64),
-                penwidth,
-                quote(look.color),
-                quote(look.style),
-                quote(&tooltip),
-                quote(&cap_text(
-                    &join_docs(&e.documents, TOOLTIP_CAP),
-                    TOOLTIP_CAP
-                )),
-            )?;
+            w.write_all(b"  ")?;
+            quote_to(&mut w, sid, usize::MAX)?;
+            w.write_all(b" -> ")?;
+            quote_to(&mut w, tid, usize::MAX)?;
+            w.write_all(b" [relation=")?;
+            quote_to(&mut w, e.relation.as_str(), usize::MAX)?;
+            w.write_all(b", weight=\"")?;
+            w.write_all(num.format(e.count.min(i32::MAX as u64)).as_bytes())?;
+            w.write_all(b"\", penwidth=\"")?;
+            match usize::try_from(e.count).ok().and_then(|c| penwidths.get(c)) {
+                Some(p) => w.write_all(p.as_bytes())?,
+                None => write!(w, "{:.2}", penwidth(e.count))?,
+            }
+            w.write_all(b"\", color=")?;
+            quote_to(&mut w, look.color, usize::MAX)?;
+            w.write_all(b", style=")?;
+            quote_to(&mut w, look.style, usize::MAX)?;
+            // "{source} {relation} {target} ({count}x)", labels capped.
+            w.write_all(b", tooltip=\"")?;
+            escape_capped(&mut w, &s.label, LABEL_CAP)?;
+            w.write_all(b" ")?;
+            w.write_all(e.relation.as_str().as_bytes())?;
+            w.write_all(b" ")?;
+            escape_capped(&mut w, &t.label, LABEL_CAP)?;
+            w.write_all(b" (")?;
+            w.write_all(num.format(e.count).as_bytes())?;
+            w.write_all(b"x)\", documents=\"")?;
+            write_docs(&mut w, &e.documents, TOOLTIP_CAP)?;
+            w.write_all(b"\"")?;
             if e.relation.is_typed() {
                 // `xlabel`, placed after layout: a `label` becomes a virtual
                 // node in `dot`'s ranking, which took 88 s instead of 6 s on
                 // a 150-node test graph.
-                write!(w, ", xlabel={}", quote(e.relation.as_str()))?;
+                w.write_all(b", xlabel=")?;
+                quote_to(&mut w, e.relation.as_str(), usize::MAX)?;
             } else {
-                write!(w, ", dir=\"none\"")?;
+                w.write_all(b", dir=\"none\"")?;
             }
-            writeln!(w, "];")?;
+            w.write_all(b"];\n")?;
         }
         writeln!(w, "}}")?;
-        Ok(w)
+        w.into_inner().map_err(|e| e.into_error())
     }
 
     /// A cluster with one sample node per kind and one sample edge per edge
@@ -213,6 +259,36 @@ impl DotSerializer {
         }
         writeln!(w, "  }}")
     }
+}
+
+/// A node's tooltip: label and kind, aliases, mentions, and for events
+/// the kind, time and quantities, one per line.
+fn node_tooltip(out: &mut String, n: &Node) {
+    use std::fmt::Write as _;
+    // Writing into a String cannot fail.
+    let _ = write!(out, "{} ({})", n.label, n.kind);
+    for (i, a) in n.aliases.iter().enumerate() {
+        out.push_str(if i == 0 { "\naliases: " } else { "; " });
+        out.push_str(a);
+    }
+    let _ = write!(out, "\nmentions: {}", n.mentions);
+    if let Some(ev) = &n.event {
+        let _ = write!(out, "\nevent: {}", ev.kind);
+        if let Some(t) = &ev.time {
+            let _ = write!(out, "\ntime: {}", t.start);
+            if let Some(end) = &t.end {
+                let _ = write!(out, " to {end}");
+            }
+        }
+        for q in &ev.quantities {
+            let _ = write!(out, "\nquantity: {}", q.text);
+        }
+    }
+}
+
+/// Edge pen width: grows with the logarithm of the weight.
+fn penwidth(count: u64) -> f64 {
+    1.0 + (count as f64).ln().max(0.0)
 }
 
 /// Colour and line style of an edge by relation family.
@@ -262,6 +338,48 @@ mod tests {
     fn dot(g: &KnowledgeGraph) -> String {
         let bytes = write(g, &ExportOptions::default(), Vec::new()).expect("in memory");
         String::from_utf8(bytes).expect("utf-8")
+    }
+
+    use proptest::prelude::*;
+
+    /// The quoting rules as first written, one character at a time.
+    fn quote_by_chars(s: &str) -> String {
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '"' => out.push_str("\\\""),
+                '\n' => out.push_str("\\n"),
+                '\t' => out.push('\t'),
+                c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quoting_in_one_pass_keeps_the_rules(
+            s in proptest::collection::vec(
+                prop_oneof![
+                    proptest::sample::select(vec![
+                        '\\', '"', '\n', '\r', '\t', '\u{0}', '\u{1F}', '\u{FFFE}', '\u{FFFF}',
+                        '\u{EFFF}', '\u{FFFD}', 'é', '😀', 'N',
+                    ]),
+                    any::<char>(),
+                ],
+                0..24,
+            ).prop_map(|v| v.into_iter().collect::<String>()),
+            cap in 0usize..40,
+        ) {
+            prop_assert_eq!(quote(&s), quote_by_chars(&s));
+            let mut v = Vec::new();
+            quote_to(&mut v, &s, cap).expect("in memory");
+            let want = quote_by_chars(&crate::model::cap_text(&s, cap));
+            prop_assert_eq!(String::from_utf8_lossy(&v), want);
+        }
     }
 
     #[test]

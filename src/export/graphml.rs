@@ -10,13 +10,10 @@
 //! become U+FFFD ([`super::xml_safe`]) and CR is written as `&#13;` so
 //! that parsers do not turn it into LF.
 
-use super::{ExportOptions, KindStyle, file_ids, join_docs, node_size, xml_safe};
+use super::{ExportOptions, IriWriter, KindStyle, file_ids, node_size, write_docs};
 use crate::graph::{KnowledgeGraph, Node};
 use crate::model::Evidence;
-use quick_xml::Writer;
-use quick_xml::escape::escape;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 
 const GRAPHML_NS: &str = "http://graphml.graphdrawing.org/xmlns";
 const XSI_NS: &str = "http://www.w3.org/2001/XMLSchema-instance";
@@ -88,44 +85,58 @@ impl GraphMlSerializer {
     }
 
     /// Streams `graph` into `w` and returns `w`.
+    ///
+    /// The markup is written directly, laid out as quick-xml's indenting
+    /// writer lays it out (each element on its own line, two spaces per
+    /// level, text inline); text goes through [`text`], which escapes as
+    /// quick-xml does after [`super::xml_safe`]. Going through quick-xml's
+    /// events cost an allocation or more per `<data>`, and there are a
+    /// dozen per node and eight per edge.
     pub fn serialize<W: Write>(&self, graph: &KnowledgeGraph, w: W) -> io::Result<W> {
-        let mut x = Writer::new_with_indent(w, b' ', 2);
-        x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-        let mut root = BytesStart::new("graphml");
-        root.push_attribute(("xmlns", GRAPHML_NS));
-        root.push_attribute(("xmlns:xsi", XSI_NS));
-        root.push_attribute(("xsi:schemaLocation", SCHEMA_LOCATION));
-        x.write_event(Event::Start(root))?;
-        for k in KEYS {
-            let mut e = BytesStart::new("key");
-            e.push_attribute(("id", k.id));
-            e.push_attribute(("for", k.domain));
-            e.push_attribute(("attr.name", k.name));
-            e.push_attribute(("attr.type", k.ty));
-            x.write_event(Event::Empty(e))?;
+        let mut w = BufWriter::with_capacity(super::WRITE_BUFFER, w);
+        w.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml")?;
+        for (name, value) in [
+            ("xmlns", GRAPHML_NS),
+            ("xmlns:xsi", XSI_NS),
+            ("xsi:schemaLocation", SCHEMA_LOCATION),
+        ] {
+            attribute(&mut w, name, value)?;
         }
-        let mut g = BytesStart::new("graph");
-        g.push_attribute(("id", "G"));
-        g.push_attribute(("edgedefault", "directed"));
-        x.write_event(Event::Start(g))?;
+        w.write_all(b">")?;
+        for k in KEYS {
+            w.write_all(b"\n  <key")?;
+            attribute(&mut w, "id", k.id)?;
+            attribute(&mut w, "for", k.domain)?;
+            attribute(&mut w, "attr.name", k.name)?;
+            attribute(&mut w, "attr.type", k.ty)?;
+            w.write_all(b"/>")?;
+        }
+        w.write_all(b"\n  <graph id=\"G\" edgedefault=\"directed\">")?;
 
+        let mut out = Out {
+            iris: IriWriter::new(&self.options, |s| {
+                let mut v = Vec::new();
+                let _ = text(&mut v, s);
+                v
+            }),
+            scratch: Vec::new(),
+        };
         let ids = file_ids(graph);
         for n in graph.nodes() {
-            let id = ids.get(&n.id);
-            self.node(&mut x, id, n)?;
+            out.node(&mut w, ids.get(&n.id), n)?;
         }
+        let mut eid = itoa::Buffer::new();
         for (i, (s, t, e)) in graph.edges().enumerate() {
-            let (sid, tid) = (ids.get(&s.id), ids.get(&t.id));
-            let eid = format!("e{i}");
-            let mut el = BytesStart::new("edge");
-            el.push_attribute(("id", eid.as_str()));
-            el.push_attribute(("source", sid));
-            el.push_attribute(("target", tid));
-            x.write_event(Event::Start(el))?;
-            data(&mut x, "e_label", e.relation.as_str())?;
-            data(&mut x, "relation", e.relation.as_str())?;
+            let eid = eid.format(i);
+            w.write_all(b"\n    <edge")?;
+            attribute_parts(&mut w, "id", &["e", eid])?;
+            attribute(&mut w, "source", ids.get(&s.id))?;
+            attribute(&mut w, "target", ids.get(&t.id))?;
+            w.write_all(b">")?;
+            data(&mut w, "e_label", e.relation.as_str())?;
+            data(&mut w, "relation", e.relation.as_str())?;
             data(
-                &mut x,
+                &mut w,
                 "typed",
                 if e.relation.is_typed() {
                     "true"
@@ -133,57 +144,84 @@ impl GraphMlSerializer {
                     "false"
                 },
             )?;
-            data(&mut x, "weight", &format!("{:.1}", e.count as f64))?;
-            data(&mut x, "e_documents", &join_docs(&e.documents, usize::MAX))?;
-            data(&mut x, "evidence", &evidence_json(&e.evidence))?;
-            data(&mut x, "edge_id", &eid)?;
-            x.write_event(Event::End(BytesEnd::new("edge")))?;
+            open(&mut w, "weight")?;
+            if e.count < 1 << 53 {
+                // Exact as an f64, so `{:.1}` would print it and ".0".
+                w.write_all(itoa::Buffer::new().format(e.count).as_bytes())?;
+                w.write_all(b".0")?;
+            } else {
+                write!(w, "{:.1}", e.count as f64)?;
+            }
+            close(&mut w)?;
+            open(&mut w, "e_documents")?;
+            write_docs(&mut w, &e.documents, usize::MAX)?;
+            close(&mut w)?;
+            out.evidence(&mut w, "evidence", &e.evidence)?;
+            open(&mut w, "edge_id")?;
+            w.write_all(b"e")?;
+            w.write_all(eid.as_bytes())?;
+            close(&mut w)?;
+            w.write_all(b"\n    </edge>")?;
         }
-        x.write_event(Event::End(BytesEnd::new("graph")))?;
-        x.write_event(Event::End(BytesEnd::new("graphml")))?;
-        let mut w = x.into_inner();
-        w.write_all(b"\n")?;
-        Ok(w)
+        w.write_all(b"\n  </graph>\n</graphml>\n")?;
+        w.into_inner().map_err(|e| e.into_error())
     }
+}
 
-    fn node<W: Write>(&self, x: &mut Writer<W>, id: &str, n: &Node) -> io::Result<()> {
-        let mut el = BytesStart::new("node");
-        el.push_attribute(("id", id));
-        x.write_event(Event::Start(el))?;
+/// What writing nodes and edges needs besides the output.
+struct Out {
+    iris: IriWriter,
+    /// JSON values are built here, then escaped into the output.
+    scratch: Vec<u8>,
+}
+
+impl Out {
+    fn node<W: Write>(&mut self, w: &mut W, id: &str, n: &Node) -> io::Result<()> {
+        w.write_all(b"\n    <node")?;
+        attribute(w, "id", id)?;
+        w.write_all(b">")?;
         let style = KindStyle::of(n.kind);
-        data(x, "label", &n.label)?;
-        data(x, "node_id", &n.id)?;
-        data(x, "kind", n.kind.as_str())?;
-        data(x, "mentions", &n.mentions.min(i32::MAX as u64).to_string())?;
-        data(x, "documents", &join_docs(&n.documents, usize::MAX))?;
-        data(x, "aliases", &json_list(n.aliases.iter()))?;
+        data(w, "label", &n.label)?;
+        data(w, "node_id", &n.id)?;
+        data(w, "kind", n.kind.as_str())?;
+        uint_data(w, "mentions", n.mentions.min(i32::MAX as u64))?;
+        open(w, "documents")?;
+        write_docs(w, &n.documents, usize::MAX)?;
+        close(w)?;
+        self.scratch.clear();
+        json_list(&mut self.scratch, n.aliases.iter())?;
+        self.scratch_data(w, "aliases")?;
         if !n.roles.is_empty() {
-            data(
-                x,
-                "roles",
-                &json_list(n.roles.iter().map(|r| r.to_string())),
-            )?;
+            self.scratch.clear();
+            json_list(&mut self.scratch, n.roles.iter().map(|r| r.to_string()))?;
+            self.scratch_data(w, "roles")?;
         }
-        data(x, "iri", &self.options.iri(&n.id))?;
-        data(x, "r", &style.rgb.0.to_string())?;
-        data(x, "g", &style.rgb.1.to_string())?;
-        data(x, "b", &style.rgb.2.to_string())?;
-        data(x, "color", &style.hex())?;
-        data(x, "size", &format!("{:.3}", node_size(n.mentions)))?;
+        open(w, "iri")?;
+        self.iris.node(w, &n.id)?;
+        close(w)?;
+        let (r, g, b) = style.rgb;
+        uint_data(w, "r", r.into())?;
+        uint_data(w, "g", g.into())?;
+        uint_data(w, "b", b.into())?;
+        data(w, "color", &style.hex())?;
+        open(w, "size")?;
+        write!(w, "{:.3}", node_size(n.mentions))?;
+        close(w)?;
         if let Some(ev) = &n.event {
-            data(x, "event_type", ev.kind.as_str())?;
+            data(w, "event_type", ev.kind.as_str())?;
             if let Some(t) = &ev.time {
-                data(x, "start", &t.start)?;
+                data(w, "start", &t.start)?;
                 if let Some(end) = &t.end {
-                    data(x, "end", end)?;
+                    data(w, "end", end)?;
                 }
             }
             if let Some(t) = ev.time_text.as_ref().or(ev.time.as_ref().map(|t| &t.text)) {
-                data(x, "time_text", t)?;
+                data(w, "time_text", t)?;
             }
             if !ev.quantities.is_empty() {
-                let q = serde_json::to_string(&ev.quantities).map_err(io::Error::other)?;
-                data(x, "quantities", &q)?;
+                self.scratch.clear();
+                serde_json::to_writer(&mut self.scratch, &ev.quantities)?;
+                self.scratch_data(w, "quantities")?;
             }
             if let Some(q) = ev.quantities.first() {
                 for (k, v) in [
@@ -194,16 +232,58 @@ impl GraphMlSerializer {
                     // XSD doubles have no JSON-style "inf"/"NaN" that every
                     // reader accepts: leave non-finite numbers out.
                     if let Some(v) = v.filter(|v| v.is_finite()) {
-                        data(x, k, &format!("{v:?}"))?;
+                        open(w, k)?;
+                        write!(w, "{v:?}")?;
+                        close(w)?;
                     }
                 }
-                data(x, "quantity_unit", &q.unit)?;
+                data(w, "quantity_unit", &q.unit)?;
             }
             if !ev.evidence.is_empty() {
-                data(x, "node_evidence", &evidence_json(&ev.evidence))?;
+                self.evidence(w, "node_evidence", &ev.evidence)?;
             }
         }
-        x.write_event(Event::End(BytesEnd::new("node")))
+        w.write_all(b"\n    </node>")
+    }
+
+    /// Evidence as a JSON array of `{doc, sentence, start, end, text}`
+    /// (keys in serde_json's sorted order).
+    fn evidence<W: Write>(
+        &mut self,
+        w: &mut W,
+        key: &str,
+        evidence: &[Evidence],
+    ) -> io::Result<()> {
+        let s = &mut self.scratch;
+        s.clear();
+        s.push(b'[');
+        let mut num = itoa::Buffer::new();
+        for (i, e) in evidence.iter().enumerate() {
+            if i > 0 {
+                s.push(b',');
+            }
+            s.extend_from_slice(b"{\"doc\":\"");
+            s.extend_from_slice(&super::hex16(&e.doc));
+            s.extend_from_slice(b"\",\"end\":");
+            s.extend_from_slice(num.format(e.span.end).as_bytes());
+            s.extend_from_slice(b",\"sentence\":");
+            s.extend_from_slice(num.format(e.sentence).as_bytes());
+            s.extend_from_slice(b",\"start\":");
+            s.extend_from_slice(num.format(e.span.start).as_bytes());
+            s.extend_from_slice(b",\"text\":");
+            serde_json::to_writer(&mut *s, &*e.text)?;
+            s.push(b'}');
+        }
+        s.push(b']');
+        self.scratch_data(w, key)
+    }
+
+    /// `<data>` with the JSON in `scratch` as its text.
+    fn scratch_data<W: Write>(&self, w: &mut W, key: &str) -> io::Result<()> {
+        open(w, key)?;
+        // serde_json wrote it, so it is UTF-8; nothing is lost if not.
+        text(w, &String::from_utf8_lossy(&self.scratch))?;
+        close(w)
     }
 }
 
@@ -212,52 +292,136 @@ pub fn write<W: Write>(graph: &KnowledgeGraph, options: &ExportOptions, w: W) ->
     GraphMlSerializer::new(options.clone()).serialize(graph, w)
 }
 
-/// One `<data key=..>value</data>`.
-fn data<W: Write>(x: &mut Writer<W>, key: &str, value: &str) -> io::Result<()> {
-    let mut el = BytesStart::new("data");
-    el.push_attribute(("key", key));
-    x.write_event(Event::Start(el))?;
-    let escaped = escape(xml_safe(value));
-    // XML parsers turn a literal CR into LF; a character reference survives.
-    let text = if escaped.contains('\r') {
-        escaped.replace('\r', "&#13;").into()
-    } else {
-        escaped
-    };
-    x.write_event(Event::Text(BytesText::from_escaped(text)))?;
-    x.write_event(Event::End(BytesEnd::new("data")))
+/// ` name="value"`, the value escaped like quick-xml escapes attributes.
+fn attribute<W: Write>(w: &mut W, name: &str, value: &str) -> io::Result<()> {
+    attribute_parts(w, name, &[value])
 }
 
-fn json_list<I, S>(items: I) -> String
+/// ` name="value"` for a value given in parts.
+fn attribute_parts<W: Write>(w: &mut W, name: &str, parts: &[&str]) -> io::Result<()> {
+    w.write_all(b" ")?;
+    w.write_all(name.as_bytes())?;
+    w.write_all(b"=\"")?;
+    for p in parts {
+        w.write_all(quick_xml::escape::escape(*p).as_bytes())?;
+    }
+    w.write_all(b"\"")
+}
+
+/// Opens `<data key=..>` on a new line at the depth of node and edge data.
+fn open<W: Write>(w: &mut W, key: &str) -> io::Result<()> {
+    w.write_all(b"\n      <data key=\"")?;
+    w.write_all(key.as_bytes())?;
+    w.write_all(b"\">")
+}
+
+fn close<W: Write>(w: &mut W) -> io::Result<()> {
+    w.write_all(b"</data>")
+}
+
+/// One `<data key=..>value</data>`.
+fn data<W: Write>(w: &mut W, key: &str, value: &str) -> io::Result<()> {
+    open(w, key)?;
+    text(w, value)?;
+    close(w)
+}
+
+fn uint_data<W: Write>(w: &mut W, key: &str, value: u64) -> io::Result<()> {
+    open(w, key)?;
+    w.write_all(itoa::Buffer::new().format(value).as_bytes())?;
+    close(w)
+}
+
+/// U+FFFD, which replaces what XML 1.0 forbids.
+const REPLACEMENT: &[u8] = "\u{FFFD}".as_bytes();
+
+/// XML text, written as `quick_xml::escape::escape(xml_safe(s))` gives it in
+/// one pass: `<>&'"` as entities, CR as `&#13;` (parsers would turn a
+/// literal CR into LF), the C0 controls XML forbids (all but tab and LF,
+/// CR being escaped) and U+FFFE/U+FFFF as U+FFFD.
+fn text<W: Write>(w: &mut W, s: &str) -> io::Result<()> {
+    let b = s.as_bytes();
+    let (mut from, mut i) = (0, 0);
+    while let Some(&c) = b.get(i) {
+        let (rep, len): (&[u8], usize) = match c {
+            b'<' => (b"&lt;", 1),
+            b'>' => (b"&gt;", 1),
+            b'&' => (b"&amp;", 1),
+            b'\'' => (b"&apos;", 1),
+            b'"' => (b"&quot;", 1),
+            b'\r' => (b"&#13;", 1),
+            b'\t' | b'\n' => {
+                i += 1;
+                continue;
+            }
+            0..=0x1F => (REPLACEMENT, 1),
+            // U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8.
+            0xEF if b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)) => {
+                (REPLACEMENT, 3)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        w.write_all(b.get(from..i).unwrap_or_default())?;
+        w.write_all(rep)?;
+        i += len;
+        from = i;
+    }
+    w.write_all(b.get(from..).unwrap_or_default())
+}
+
+/// A JSON array of strings, as serde_json writes a `Vec<String>`.
+fn json_list<I, S>(out: &mut Vec<u8>, items: I) -> io::Result<()>
 where
     I: Iterator<Item = S>,
     S: AsRef<str>,
 {
-    let v: Vec<String> = items.map(|s| s.as_ref().to_string()).collect();
-    serde_json::Value::from(v).to_string()
-}
-
-/// Evidence as a JSON array of `{doc, sentence, start, end, text}`.
-fn evidence_json(evidence: &[Evidence]) -> String {
-    let v: Vec<serde_json::Value> = evidence
-        .iter()
-        .map(|e| {
-            serde_json::json!({
-                "doc": e.doc.hex(),
-                "sentence": e.sentence,
-                "start": e.span.start,
-                "end": e.span.end,
-                "text": e.text,
-            })
-        })
-        .collect();
-    serde_json::Value::from(v).to_string()
+    out.push(b'[');
+    for (i, s) in items.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        serde_json::to_writer(&mut *out, s.as_ref())?;
+    }
+    out.push(b']');
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{DocId, Kind, Relation, Span};
+
+    use proptest::prelude::*;
+
+    /// Characters each escaper treats apart, and a few it passes through.
+    fn tricky() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                proptest::sample::select(vec![
+                    '<', '>', '&', '\'', '"', '\\', '\r', '\n', '\t', '\u{0}', '\u{1F}', '\u{7F}',
+                    '\u{FFFD}', '\u{FFFE}', '\u{FFFF}', '\u{EFFF}', 'é', '😀', ' ',
+                ]),
+                any::<char>(),
+            ],
+            0..24,
+        )
+        .prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest::proptest! {
+        /// The one-pass escaper gives what quick-xml's escaping of the
+        /// XML-safe text gave.
+        #[test]
+        fn text_escapes_like_quick_xml(s in tricky()) {
+            let mut v = Vec::new();
+            text(&mut v, &s).expect("in memory");
+            let want = quick_xml::escape::escape(super::super::xml_safe(&s)).replace('\r', "&#13;");
+            prop_assert_eq!(String::from_utf8_lossy(&v), want);
+        }
+    }
 
     #[test]
     fn unsafe_ids_are_replaced_and_kept_as_data() {

@@ -25,13 +25,14 @@
 //!   nothing about the world.
 //!
 //! Text goes through serde_json, which escapes it; nothing is hand-escaped.
+//! Records are written directly, not built as `serde_json::Value`s first.
 
-use super::{DatePrecision, ExportOptions, percent_encode_into};
+use super::{DatePrecision, ExportOptions, IriWriter};
 use crate::graph::{KnowledgeGraph, Node};
 use crate::model::{Approx, DocId, DocMeta, Evidence, Kind, Quantity, Relation};
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 
 /// The newsgraph vocabulary: relation names and what schema.org lacks.
 pub const VOCAB: &str = "https://newsgraph.example/vocab#";
@@ -115,16 +116,36 @@ impl JsonLdSerializer {
     }
 
     /// Streams `graph` into `w` (one node object per line) and returns `w`.
-    pub fn serialize<W: Write>(&self, graph: &KnowledgeGraph, mut w: W) -> io::Result<W> {
+    ///
+    /// Records are written straight into a buffer, with no `Value` built
+    /// per record: the output is what serde_json writes for the same data
+    /// as a `Value` (compact, object keys sorted), and the key order is
+    /// checked in debug builds.
+    pub fn serialize<W: Write>(&self, graph: &KnowledgeGraph, w: W) -> io::Result<W> {
         self.options.check()?;
+        let mut w = BufWriter::with_capacity(super::WRITE_BUFFER, w);
+        let out = Out {
+            iris: IriWriter::new(&self.options, |s| {
+                let quoted = serde_json::to_vec(s).unwrap_or_default();
+                quoted
+                    .get(1..quoted.len().saturating_sub(1))
+                    .unwrap_or_default()
+                    .to_vec()
+            }),
+            relations: {
+                let mut r = Relation::ALL;
+                r.sort_by_key(|r| r.as_str());
+                r
+            },
+        };
         w.write_all(b"{\"@context\": ")?;
-        serde_json::to_writer(&mut w, &context()).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut w, &context())?;
         w.write_all(b",\n\"@graph\": [")?;
         let mut first = true;
-        let mut emit = |w: &mut W, v: &Value| -> io::Result<()> {
+        let mut next = |w: &mut BufWriter<W>| -> io::Result<()> {
             w.write_all(if first { b"\n" } else { b",\n" })?;
             first = false;
-            serde_json::to_writer(&mut *w, v).map_err(io::Error::other)
+            Ok(())
         };
 
         // Direct triples and event roles, by source node.
@@ -166,7 +187,8 @@ impl JsonLdSerializer {
 
         for n in graph.nodes() {
             let edges = out_edges.get(n.id.as_str()).map_or(&[][..], Vec::as_slice);
-            emit(&mut w, &self.node(n, edges))?;
+            next(&mut w)?;
+            out.node(&mut w, n, edges)?;
         }
 
         let empty = DocMeta::default();
@@ -177,205 +199,494 @@ impl JsonLdSerializer {
             while mentioned.get(at).is_some_and(|&(m, _)| m as usize == di) {
                 at += 1;
             }
-            let nodes: Vec<&str> = mentioned[from..at]
+            let nodes = mentioned
+                .get(from..at)
+                .unwrap_or_default()
                 .iter()
-                .filter_map(|&(_, r)| ids.get(r as usize).copied())
-                .collect();
-            emit(&mut w, &self.document(&d, meta, &nodes))?;
+                .filter_map(|&(_, r)| ids.get(r as usize).copied());
+            next(&mut w)?;
+            out.document(&mut w, &d, meta, nodes)?;
         }
 
         for (s, t, e) in graph.edges() {
-            let mut o = Map::new();
-            o.insert(
-                "@id".into(),
-                self.relation_iri(&s.id, e.relation, &t.id).into(),
-            );
-            o.insert("@type".into(), json!(["Statement", "Relation"]));
-            o.insert("subject".into(), self.options.iri(&s.id).into());
-            o.insert("predicate".into(), format!("{VOCAB}{}", e.relation).into());
-            o.insert("object".into(), self.options.iri(&t.id).into());
-            o.insert("weight".into(), e.count.into());
-            let docs: Vec<Value> = e
-                .documents
-                .iter()
-                .map(|d| self.options.document_iri(d).into())
-                .collect();
-            o.insert("wasDerivedFrom".into(), docs.into());
+            next(&mut w)?;
+            let mut o = Obj::start(&mut w)?;
+            o.key(&mut w, "@id")?;
+            w.write_all(b"\"")?;
+            out.iris.node(&mut w, "relation")?;
+            w.write_all(b"/")?;
+            super::percent_encode_to(&mut w, &s.id)?;
+            w.write_all(b"/")?;
+            w.write_all(e.relation.as_str().as_bytes())?;
+            w.write_all(b"/")?;
+            super::percent_encode_to(&mut w, &t.id)?;
+            w.write_all(b"\"")?;
+            o.key(&mut w, "@type")?;
+            w.write_all(b"[\"Statement\",\"Relation\"]")?;
             if !e.evidence.is_empty() {
-                o.insert("evidence".into(), self.evidence(&e.evidence));
+                o.key(&mut w, "evidence")?;
+                out.evidence(&mut w, &e.evidence)?;
             }
-            emit(&mut w, &Value::Object(o))?;
+            o.key(&mut w, "object")?;
+            out.node_iri(&mut w, &t.id)?;
+            o.key(&mut w, "predicate")?;
+            w.write_all(b"\"")?;
+            w.write_all(VOCAB.as_bytes())?;
+            w.write_all(e.relation.as_str().as_bytes())?;
+            w.write_all(b"\"")?;
+            o.key(&mut w, "subject")?;
+            out.node_iri(&mut w, &s.id)?;
+            o.key(&mut w, "wasDerivedFrom")?;
+            list(&mut w, e.documents.iter(), |w, d| out.doc_iri(w, d))?;
+            o.key(&mut w, "weight")?;
+            uint(&mut w, e.count)?;
+            o.end(&mut w)?;
         }
         w.write_all(b"\n]}\n")?;
-        Ok(w)
+        w.into_inner().map_err(|e| e.into_error())
     }
+}
 
-    fn node(&self, n: &Node, edges: &[(Relation, &str)]) -> Value {
-        let mut o = Map::new();
-        o.insert("@id".into(), self.options.iri(&n.id).into());
+/// What writing records needs besides the output.
+struct Out {
+    iris: IriWriter,
+    /// Every relation, sorted by name: the order of their `ng:` keys.
+    relations: [Relation; Relation::ALL.len()],
+}
+
+impl Out {
+    fn node<W: Write>(&self, w: &mut W, n: &Node, edges: &[(Relation, &str)]) -> io::Result<()> {
         let ty = match n.kind {
             Kind::Person => "Person",
             Kind::Group => "Organization",
             Kind::Place => "Place",
             Kind::Event => "Event",
         };
-        o.insert("@type".into(), ty.into());
-        o.insert("name".into(), n.label.clone().into());
+        let event = n.event.as_ref();
+        // Events also get schema.org roles, from their role edges.
+        let is_event = n.kind == Kind::Event;
+        let role = |w: &mut W, o: &mut Obj, key: &str, want: &[Relation]| -> io::Result<()> {
+            let mut targets = edges
+                .iter()
+                .filter(|(r, _)| is_event && want.contains(r))
+                .map(|&(_, t)| t)
+                .peekable();
+            if targets.peek().is_some() {
+                o.key(w, key)?;
+                list(w, targets, |w, t| self.node_iri(w, t))?;
+            }
+            Ok(())
+        };
+        let mut o = Obj::start(w)?;
+        o.key(w, "@id")?;
+        self.node_iri(w, &n.id)?;
+        o.key(w, "@type")?;
+        string(w, ty)?;
         if !n.aliases.is_empty() {
-            o.insert("alternateName".into(), json!(n.aliases));
+            o.key(w, "alternateName")?;
+            list(w, n.aliases.iter(), |w, a| string(w, a))?;
         }
-        o.insert("kind".into(), n.kind.as_str().into());
-        o.insert("mentionCount".into(), n.mentions.into());
+        role(
+            w,
+            &mut o,
+            "attendee",
+            &[Relation::Participant, Relation::Target],
+        )?;
+        if let Some(end) = event.and_then(|ev| ev.time.as_ref()?.end.as_ref()) {
+            o.key(w, "endDate")?;
+            typed_date(w, end)?;
+        }
+        if let Some(ev) = event {
+            o.key(w, "eventType")?;
+            string(w, ev.kind.as_str())?;
+            if !ev.evidence.is_empty() {
+                o.key(w, "evidence")?;
+                self.evidence(w, &ev.evidence)?;
+            }
+        }
         if !n.roles.is_empty() {
-            let roles: Vec<String> = n.roles.iter().map(|r| r.to_string()).collect();
-            o.insert("jobTitle".into(), roles.into());
+            o.key(w, "jobTitle")?;
+            list(w, n.roles.iter(), |w, r| string(w, &r.to_string()))?;
         }
-        if let Some(ev) = &n.event {
-            o.insert("eventType".into(), ev.kind.as_str().into());
+        o.key(w, "kind")?;
+        string(w, n.kind.as_str())?;
+        role(w, &mut o, "location", &[Relation::Location])?;
+        o.key(w, "mentionCount")?;
+        uint(w, n.mentions)?;
+        o.key(w, "name")?;
+        string(w, &n.label)?;
+        // Direct triples `ng:<relation>`.
+        for rel in self.relations {
+            let mut targets = edges
+                .iter()
+                .filter(|(r, _)| *r == rel)
+                .map(|&(_, t)| t)
+                .peekable();
+            if targets.peek().is_some() {
+                o.key_parts(w, "ng:", rel.as_str())?;
+                list(w, targets, |w, t| {
+                    w.write_all(b"{\"@id\":")?;
+                    self.node_iri(w, t)?;
+                    w.write_all(b"}")
+                })?;
+            }
+        }
+        role(w, &mut o, "organizer", &[Relation::Agent])?;
+        if let Some(ev) = event {
+            if !ev.quantities.is_empty() {
+                o.key(w, "quantity")?;
+                list(w, ev.quantities.iter(), quantity)?;
+            }
             if let Some(t) = &ev.time {
-                o.insert("startDate".into(), typed_date(&t.start));
-                if let Some(end) = &t.end {
-                    o.insert("endDate".into(), typed_date(end));
-                }
+                o.key(w, "startDate")?;
+                typed_date(w, &t.start)?;
             }
             if let Some(t) = ev.time_text.as_ref().or(ev.time.as_ref().map(|t| &t.text)) {
-                o.insert("timeText".into(), t.clone().into());
-            }
-            if !ev.quantities.is_empty() {
-                let qs: Vec<Value> = ev.quantities.iter().map(quantity).collect();
-                o.insert("quantity".into(), qs.into());
-            }
-            if !ev.evidence.is_empty() {
-                o.insert("evidence".into(), self.evidence(&ev.evidence));
+                o.key(w, "timeText")?;
+                string(w, t)?;
             }
         }
-        // Direct triples `ng:<relation>`, and for events the schema.org
-        // roles as well.
-        let mut by_key: BTreeMap<String, Vec<Value>> = BTreeMap::new();
-        for &(rel, target) in edges {
-            let iri = self.options.iri(target);
-            by_key
-                .entry(format!("ng:{rel}"))
-                .or_default()
-                .push(json!({"@id": iri}));
-            if n.kind == Kind::Event {
-                let role = match rel {
-                    Relation::Location => Some("location"),
-                    Relation::Agent => Some("organizer"),
-                    Relation::Participant | Relation::Target => Some("attendee"),
-                    _ => None,
-                };
-                if let Some(role) = role {
-                    by_key.entry(role.into()).or_default().push(iri.into());
-                }
-            }
-        }
-        for (k, v) in by_key {
-            o.insert(k, v.into());
-        }
-        Value::Object(o)
+        o.end(w)
     }
 
-    fn document(&self, d: &DocId, meta: &DocMeta, nodes: &[&str]) -> Value {
-        let mut o = Map::new();
-        o.insert("@id".into(), self.options.document_iri(d).into());
-        o.insert("@type".into(), "NewsArticle".into());
-        o.insert("identifier".into(), d.hex().into());
-        if let Some(t) = &meta.title {
-            o.insert("headline".into(), t.clone().into());
-        }
+    fn document<'a, W: Write>(
+        &self,
+        w: &mut W,
+        d: &DocId,
+        meta: &DocMeta,
+        nodes: impl Iterator<Item = &'a str>,
+    ) -> io::Result<()> {
+        let mut o = Obj::start(w)?;
+        o.key(w, "@id")?;
+        self.doc_iri(w, d)?;
+        o.key(w, "@type")?;
+        string(w, "NewsArticle")?;
         if let Some(date) = &meta.date {
-            o.insert("datePublished".into(), typed_date(date));
+            o.key(w, "datePublished")?;
+            typed_date(w, date)?;
+        }
+        if let Some(t) = &meta.title {
+            o.key(w, "headline")?;
+            string(w, t)?;
+        }
+        o.key(w, "identifier")?;
+        w.write_all(b"\"")?;
+        w.write_all(&super::hex16(d))?;
+        w.write_all(b"\"")?;
+        let mut nodes = nodes.peekable();
+        if nodes.peek().is_some() {
+            o.key(w, "mentions")?;
+            list(w, nodes, |w, id| self.node_iri(w, id))?;
         }
         if let Some(u) = &meta.url {
-            o.insert("url".into(), u.clone().into());
+            o.key(w, "url")?;
+            string(w, u)?;
         }
-        if !nodes.is_empty() {
-            let iris: Vec<Value> = nodes.iter().map(|id| self.options.iri(id).into()).collect();
-            o.insert("mentions".into(), iris.into());
-        }
-        Value::Object(o)
+        o.end(w)
     }
 
-    fn evidence(&self, evidence: &[Evidence]) -> Value {
-        evidence
-            .iter()
-            .map(|e| {
-                json!({
-                    "@type": "Evidence",
-                    "wasDerivedFrom": self.options.document_iri(&e.doc),
-                    "sentence": e.sentence,
-                    "start": e.span.start,
-                    "end": e.span.end,
-                    "text": e.text,
-                })
-            })
-            .collect::<Vec<_>>()
-            .into()
+    fn evidence<W: Write>(&self, w: &mut W, evidence: &[Evidence]) -> io::Result<()> {
+        list(w, evidence.iter(), |w, e| {
+            let mut o = Obj::start(w)?;
+            o.key(w, "@type")?;
+            string(w, "Evidence")?;
+            o.key(w, "end")?;
+            uint(w, e.span.end as u64)?;
+            o.key(w, "sentence")?;
+            uint(w, e.sentence as u64)?;
+            o.key(w, "start")?;
+            uint(w, e.span.start as u64)?;
+            o.key(w, "text")?;
+            string(w, &e.text)?;
+            o.key(w, "wasDerivedFrom")?;
+            self.doc_iri(w, &e.doc)?;
+            o.end(w)
+        })
     }
 
-    /// `{base}relation/{subject}/{relation}/{object}`, ids percent-encoded.
-    fn relation_iri(&self, subject: &str, relation: Relation, object: &str) -> String {
-        let mut out = self.options.iri("relation");
-        out.push('/');
-        percent_encode_into(&mut out, subject);
-        out.push('/');
-        out.push_str(relation.as_str());
-        out.push('/');
-        percent_encode_into(&mut out, object);
-        out
+    /// A node IRI as a JSON string.
+    fn node_iri<W: Write>(&self, w: &mut W, id: &str) -> io::Result<()> {
+        w.write_all(b"\"")?;
+        self.iris.node(w, id)?;
+        w.write_all(b"\"")
+    }
+
+    /// A document IRI as a JSON string.
+    fn doc_iri<W: Write>(&self, w: &mut W, d: &DocId) -> io::Result<()> {
+        w.write_all(b"\"")?;
+        self.iris.document(w, d)?;
+        w.write_all(b"\"")
     }
 }
 
+/// The members of one JSON object, written in the order given, which must
+/// be serde_json's for a `Value` (keys sorted, as its `Map` keeps them):
+/// checked in debug builds, so tests catch a key written out of place.
+struct Obj {
+    first: bool,
+    #[cfg(debug_assertions)]
+    last: String,
+}
+
+impl Obj {
+    fn start<W: Write>(w: &mut W) -> io::Result<Obj> {
+        w.write_all(b"{")?;
+        Ok(Obj {
+            first: true,
+            #[cfg(debug_assertions)]
+            last: String::new(),
+        })
+    }
+
+    /// Starts member `key` (plain ASCII, nothing to escape).
+    fn key<W: Write>(&mut self, w: &mut W, key: &str) -> io::Result<()> {
+        self.key_parts(w, "", key)
+    }
+
+    /// Starts the member whose key is `prefix` then `name`.
+    fn key_parts<W: Write>(&mut self, w: &mut W, prefix: &str, name: &str) -> io::Result<()> {
+        #[cfg(debug_assertions)]
+        {
+            let key = format!("{prefix}{name}");
+            debug_assert!(
+                self.first || key > self.last,
+                "JSON key {key:?} after {:?}",
+                self.last
+            );
+            self.last = key;
+        }
+        w.write_all(if self.first { b"\"" } else { b",\"" })?;
+        self.first = false;
+        w.write_all(prefix.as_bytes())?;
+        w.write_all(name.as_bytes())?;
+        w.write_all(b"\":")
+    }
+
+    fn end<W: Write>(self, w: &mut W) -> io::Result<()> {
+        w.write_all(b"}")
+    }
+}
+
+/// A JSON string, escaped by serde_json.
+fn string<W: Write>(w: &mut W, s: &str) -> io::Result<()> {
+    serde_json::to_writer(w, s).map_err(io::Error::from)
+}
+
+fn uint<W: Write>(w: &mut W, v: u64) -> io::Result<()> {
+    w.write_all(itoa::Buffer::new().format(v).as_bytes())
+}
+
+/// A finite number as serde_json writes an `f64`.
+fn float<W: Write>(w: &mut W, v: f64) -> io::Result<()> {
+    serde_json::to_writer(w, &v).map_err(io::Error::from)
+}
+
+/// A JSON array of `items`, each written by `item`.
+fn list<W: Write, T>(
+    w: &mut W,
+    items: impl Iterator<Item = T>,
+    mut item: impl FnMut(&mut W, T) -> io::Result<()>,
+) -> io::Result<()> {
+    w.write_all(b"[")?;
+    for (i, x) in items.enumerate() {
+        if i > 0 {
+            w.write_all(b",")?;
+        }
+        item(w, x)?;
+    }
+    w.write_all(b"]")
+}
+
 /// A date typed by its precision, or a plain string when it is not ISO.
-fn typed_date(s: &str) -> Value {
+fn typed_date<W: Write>(w: &mut W, s: &str) -> io::Result<()> {
     match DatePrecision::of(s) {
-        Some(p) => json!({"@value": s, "@type": p.xsd()}),
-        None => s.into(),
+        Some(p) => {
+            w.write_all(b"{\"@type\":\"")?;
+            w.write_all(p.xsd().as_bytes())?;
+            w.write_all(b"\",\"@value\":")?;
+            string(w, s)?;
+            w.write_all(b"}")
+        }
+        None => string(w, s),
     }
 }
 
 /// A quantity as a `QuantitativeValue`: `value` and `unitText`; "at least"
 /// and "at most" also as `minValue`/`maxValue`; a change as `ng:from` and
 /// `ng:to`. Non-finite numbers are left out (JSON has none).
-fn quantity(q: &Quantity) -> Value {
-    let mut o = Map::new();
-    o.insert("@type".into(), "QuantitativeValue".into());
-    let num = |v: Option<f64>| v.filter(|v| v.is_finite()).map(Value::from);
-    if let Some(v) = num(q.value) {
-        o.insert("value".into(), v.clone());
-        match q.approx {
-            Approx::AtLeast => {
-                o.insert("minValue".into(), v);
-            }
-            Approx::AtMost => {
-                o.insert("maxValue".into(), v);
-            }
-            Approx::Exact | Approx::About => {}
-        }
-    }
-    if let Some(v) = num(q.from) {
-        o.insert("from".into(), v);
-    }
-    if let Some(v) = num(q.to) {
-        o.insert("to".into(), v);
-    }
-    o.insert("unitText".into(), q.unit.clone().into());
+fn quantity<W: Write>(w: &mut W, q: &Quantity) -> io::Result<()> {
+    let finite = |v: Option<f64>| v.filter(|v| v.is_finite());
+    let value = finite(q.value);
     let approx = match q.approx {
         Approx::Exact => "exact",
         Approx::About => "about",
         Approx::AtLeast => "at_least",
         Approx::AtMost => "at_most",
     };
-    o.insert("approx".into(), approx.into());
+    let mut o = Obj::start(w)?;
+    o.key(w, "@type")?;
+    string(w, "QuantitativeValue")?;
+    o.key(w, "approx")?;
+    string(w, approx)?;
     if let Some(d) = &q.as_of {
-        o.insert("asOf".into(), typed_date(d));
+        o.key(w, "asOf")?;
+        typed_date(w, d)?;
     }
-    o.insert("text".into(), q.text.clone().into());
-    Value::Object(o)
+    if let Some(v) = finite(q.from) {
+        o.key(w, "from")?;
+        float(w, v)?;
+    }
+    if let (Some(v), Approx::AtMost) = (value, q.approx) {
+        o.key(w, "maxValue")?;
+        float(w, v)?;
+    }
+    if let (Some(v), Approx::AtLeast) = (value, q.approx) {
+        o.key(w, "minValue")?;
+        float(w, v)?;
+    }
+    o.key(w, "text")?;
+    string(w, &q.text)?;
+    if let Some(v) = finite(q.to) {
+        o.key(w, "to")?;
+        float(w, v)?;
+    }
+    o.key(w, "unitText")?;
+    string(w, &q.unit)?;
+    if let Some(v) = value {
+        o.key(w, "value")?;
+        float(w, v)?;
+    }
+    o.end(w)
 }
 
 /// Writes JSON-LD with the default serializer.
 pub fn write<W: Write>(graph: &KnowledgeGraph, options: &ExportOptions, w: W) -> io::Result<W> {
     JsonLdSerializer::new(options.clone()).serialize(graph, w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::EventInfo;
+    use crate::model::{EventKind, Role, Span, TimeValue};
+
+    fn ev(doc: u64, text: &str) -> Evidence {
+        Evidence {
+            doc: DocId(doc),
+            sentence: 3,
+            span: Span::new(10, 42),
+            text: text.into(),
+        }
+    }
+
+    /// A graph that fills every key a record can have.
+    fn full_graph() -> KnowledgeGraph {
+        let mut g = KnowledgeGraph::new();
+        g.upsert_node("person:ida-berg", Kind::Person, "Ida \"Berg\"");
+        g.upsert_node("group:guild", Kind::Group, "Guild\n");
+        g.upsert_node("place:harbor", Kind::Place, "Harbor");
+        g.upsert_node("event:vote-1", Kind::Event, "vote");
+        let ida = g.node_mut("person:ida-berg").expect("added");
+        ida.aliases.insert("Berg".into());
+        ida.roles.insert(Role {
+            title: "chair".into(),
+            of: Some("Guild".into()),
+        });
+        ida.documents.insert(DocId(1));
+        let vote = g.node_mut("event:vote-1").expect("added");
+        vote.documents.insert(DocId(2));
+        vote.event = Some(EventInfo {
+            kind: EventKind::Withdrawal,
+            time: Some(TimeValue {
+                start: "2020-05".into(),
+                end: Some("next spring".into()),
+                text: "in May".into(),
+            }),
+            time_text: None,
+            quantities: vec![Quantity {
+                value: Some(12.5),
+                from: Some(3.0),
+                to: Some(f64::NAN),
+                unit: "ships".into(),
+                approx: Approx::AtLeast,
+                as_of: Some("2020".into()),
+                text: "at least 12.5 ships".into(),
+            }],
+            evidence: vec![ev(2, "The guild voted.")],
+        });
+        for (rel, target) in [
+            (Relation::Agent, "group:guild"),
+            (Relation::Location, "place:harbor"),
+            (Relation::Participant, "person:ida-berg"),
+            (Relation::Target, "group:guild"),
+        ] {
+            g.add_edge("event:vote-1", target, rel, ev(2, "The guild voted."));
+        }
+        g.add_edge(
+            "person:ida-berg",
+            "group:guild",
+            Relation::Leads,
+            ev(1, "Ida leads."),
+        );
+        g.add_edge(
+            "group:guild",
+            "person:ida-berg",
+            Relation::CoMention,
+            ev(1, "x"),
+        );
+        g.documents.insert(
+            DocId(1),
+            DocMeta {
+                title: Some("Guild news".into()),
+                date: Some("2020-05-04".into()),
+                url: Some("https://news.example/1".into()),
+            },
+        );
+        g
+    }
+
+    #[test]
+    fn records_are_what_serde_json_writes_for_them() {
+        let bytes = write(&full_graph(), &ExportOptions::default(), Vec::new()).expect("in memory");
+        let s = String::from_utf8(bytes).expect("utf-8");
+        let records: Vec<&str> = s
+            .lines()
+            .skip(2)
+            .map(|l| l.strip_suffix(',').unwrap_or(l))
+            .filter(|l| l.starts_with('{'))
+            .collect();
+        // 4 nodes, 2 documents, 6 edges.
+        assert_eq!(records.len(), 12, "{s}");
+        for r in records {
+            // Compact, keys sorted: writing the parsed value gives it back.
+            let v: Value = serde_json::from_str(r).expect("valid JSON");
+            assert_eq!(serde_json::to_string(&v).expect("serializable"), r);
+        }
+        let doc: Value = serde_json::from_str(&s).expect("valid JSON");
+        let graph = doc["@graph"].as_array().expect("a @graph array");
+        let vote = graph
+            .iter()
+            .find(|o| o["name"] == "vote")
+            .expect("the event");
+        let iri = |p: &str| format!("https://newsgraph.example/id/{p}");
+        assert_eq!(vote["organizer"], json!([iri("group/guild")]));
+        assert_eq!(
+            vote["attendee"],
+            json!([iri("group/guild"), iri("person/ida-berg")])
+        );
+        assert_eq!(vote["location"], json!([iri("place/harbor")]));
+        assert_eq!(vote["ng:target"], json!([{"@id": iri("group/guild")}]));
+        assert_eq!(vote["endDate"], "next spring");
+        assert_eq!(vote["startDate"]["@type"], "xsd:gYearMonth");
+        let q = &vote["quantity"][0];
+        assert_eq!(q["minValue"], 12.5);
+        assert_eq!(q["from"], 3.0);
+        assert!(q.get("to").is_none(), "NaN is left out: {q}");
+        let ida = graph
+            .iter()
+            .find(|o| o["@id"] == iri("person/ida-berg"))
+            .expect("Ida");
+        assert_eq!(ida["jobTitle"], json!(["chair of Guild"]));
+        assert_eq!(ida["ng:leads"], json!([{"@id": iri("group/guild")}]));
+    }
 }

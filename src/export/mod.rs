@@ -53,6 +53,10 @@ impl Format {
     }
 }
 
+/// Bytes each exporter buffers before writing to its output: large writes
+/// keep the cost per system call and per `dyn Write` call negligible.
+pub(crate) const WRITE_BUFFER: usize = 1 << 20;
+
 /// Options shared by the exporters.
 #[derive(Debug, Clone)]
 pub struct ExportOptions {
@@ -127,15 +131,96 @@ impl ExportOptions {
     }
 }
 
+/// True for RFC 3986's unreserved bytes, the only ones kept as is in IRIs.
+fn unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+}
+
+/// `%XX` (upper-case hex) for one byte.
+fn percent(b: u8) -> [u8; 3] {
+    let [hi, lo] = hex_pair(b, b"0123456789ABCDEF");
+    [b'%', hi, lo]
+}
+
+/// The two hex digits of `b` from `digits` (upper- or lower-case).
+fn hex_pair(b: u8, digits: &[u8; 16]) -> [u8; 2] {
+    // A nibble is below 16, so both look-ups are in range.
+    [digits[usize::from(b >> 4)], digits[usize::from(b & 0xF)]]
+}
+
 /// Appends `s` with every byte outside RFC 3986's unreserved set
 /// percent-encoded (`%` included, so distinct inputs stay distinct).
 pub(crate) fn percent_encode_into(out: &mut String, s: &str) {
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+        if unreserved(b) {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.extend(percent(b).map(char::from));
         }
+    }
+}
+
+/// [`percent_encode_into`] straight into a writer, runs of unreserved bytes
+/// (usually the whole slug) written in one call.
+fn percent_encode_to<W: Write>(w: &mut W, s: &str) -> io::Result<()> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !unreserved(b) {
+            w.write_all(bytes.get(from..i).unwrap_or_default())?;
+            w.write_all(&percent(b))?;
+            from = i + 1;
+        }
+    }
+    w.write_all(bytes.get(from..).unwrap_or_default())
+}
+
+/// A document id as `DocId`'s `Display` writes it (`{:016x}`), without the
+/// formatting machinery: exports write one per document reference, tens of
+/// millions on a large corpus.
+pub(crate) fn hex16(d: &DocId) -> [u8; 16] {
+    let mut out = [0u8; 16];
+    for (pair, byte) in out.chunks_exact_mut(2).zip(d.0.to_be_bytes()) {
+        pair.copy_from_slice(&hex_pair(byte, b"0123456789abcdef"));
+    }
+    out
+}
+
+/// Writes minted IRIs straight into an output, as [`ExportOptions::iri`]
+/// and [`ExportOptions::document_iri`] spell them. The base is escaped once
+/// for the target format; the rest of an IRI is unreserved bytes and `%XX`,
+/// which no format escapes, so the result equals escaping the whole IRI.
+#[derive(Debug, Clone)]
+pub(crate) struct IriWriter {
+    base: Vec<u8>,
+}
+
+impl IriWriter {
+    /// `escape` is the format's escaping of a text (without quotes).
+    pub(crate) fn new(options: &ExportOptions, escape: impl FnOnce(&str) -> Vec<u8>) -> Self {
+        IriWriter {
+            base: escape(&options.base()),
+        }
+    }
+
+    /// The IRI of node `id` (see [`ExportOptions::iri`]).
+    pub(crate) fn node<W: Write>(&self, w: &mut W, id: &str) -> io::Result<()> {
+        w.write_all(&self.base)?;
+        match id.split_once(':') {
+            Some((kind, rest)) => {
+                percent_encode_to(w, kind)?;
+                w.write_all(b"/")?;
+                percent_encode_to(w, rest)
+            }
+            None => percent_encode_to(w, id),
+        }
+    }
+
+    /// The IRI of a source document (see [`ExportOptions::document_iri`]).
+    pub(crate) fn document<W: Write>(&self, w: &mut W, d: &DocId) -> io::Result<()> {
+        w.write_all(&self.base)?;
+        w.write_all(b"document/")?;
+        w.write_all(&hex16(d))
     }
 }
 
@@ -244,18 +329,38 @@ pub fn file_ids(graph: &KnowledgeGraph) -> FileIds<'_> {
 /// `limit` bytes: a node named in every document of a large corpus would
 /// otherwise build megabytes only for a caller that cuts them.
 pub fn join_docs(docs: &DocSet, limit: usize) -> String {
-    use std::fmt::Write as _;
     let mut s = String::with_capacity((docs.len() * 17).min(limit.saturating_add(17)));
     for d in docs {
         if !s.is_empty() {
             s.push(';');
         }
-        let _ = write!(s, "{d}");
+        s.extend(hex16(d).map(char::from));
         if s.len() > limit {
             break;
         }
     }
     s
+}
+
+/// Writes what `cap_text(&join_docs(docs, cap), cap)` returns, without
+/// building it: the ids joined by ";", and when that is longer than `cap`
+/// bytes, its first `cap` bytes and "…". The ids are ASCII hex, which no
+/// format escapes.
+pub(crate) fn write_docs<W: Write>(w: &mut W, docs: &DocSet, cap: usize) -> io::Result<()> {
+    let mut room = cap;
+    for (i, d) in docs.iter().enumerate() {
+        let hex = hex16(d);
+        let sep: &[u8] = if i == 0 { b"" } else { b";" };
+        for part in [sep, &hex[..]] {
+            if part.len() > room {
+                w.write_all(part.get(..room).unwrap_or_default())?;
+                return w.write_all("…".as_bytes());
+            }
+            w.write_all(part)?;
+            room -= part.len();
+        }
+    }
+    Ok(())
 }
 
 /// Text as XML 1.0 allows it: C0 control characters other than tab, LF and
@@ -354,6 +459,62 @@ mod tests {
             o.document_iri(&DocId(0xff)),
             "http://ex.org/kg/document/00000000000000ff"
         );
+    }
+
+    #[test]
+    fn written_iris_equal_the_minted_strings() {
+        for base in [
+            "https://newsgraph.example/id/",
+            "urn:x:",
+            "http://ex.org/kg#",
+            "b",
+        ] {
+            let o = ExportOptions {
+                base_iri: base.into(),
+            };
+            let iris = IriWriter::new(&o, |s| s.as_bytes().to_vec());
+            for id in [
+                "person:ann-lee",
+                "a:b:c",
+                "",
+                ":",
+                "x%41",
+                "é b/c",
+                "relation",
+            ] {
+                let mut v = Vec::new();
+                iris.node(&mut v, id).expect("in memory");
+                assert_eq!(String::from_utf8_lossy(&v), o.iri(id), "{id:?}");
+            }
+            for d in [DocId(0), DocId(0xab), DocId(u64::MAX)] {
+                let mut v = Vec::new();
+                iris.document(&mut v, &d).expect("in memory");
+                assert_eq!(String::from_utf8_lossy(&v), o.document_iri(&d));
+            }
+        }
+    }
+
+    #[test]
+    fn hex16_is_the_display_form() {
+        for x in [0, 1, 0xab, 0x0123_4567_89ab_cdef, u64::MAX] {
+            assert_eq!(hex16(&DocId(x)), format!("{x:016x}").as_bytes());
+        }
+    }
+
+    #[test]
+    fn written_docs_equal_the_capped_join() {
+        for n in 0..5u64 {
+            let mut docs = DocSet::new();
+            for i in 0..n {
+                docs.insert(DocId(i * 0x1111));
+            }
+            for cap in [0, 1, 16, 17, 18, 34, 35, 36, 60, 100, usize::MAX] {
+                let mut v = Vec::new();
+                write_docs(&mut v, &docs, cap).expect("in memory");
+                let want = crate::model::cap_text(&join_docs(&docs, cap), cap);
+                assert_eq!(String::from_utf8_lossy(&v), want, "{n} docs, cap {cap}");
+            }
+        }
     }
 
     #[test]
