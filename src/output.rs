@@ -168,6 +168,7 @@ pub fn write_one(
 struct Trace {
     wall: std::time::Instant,
     cpu: Option<f64>,
+    waited: Option<f64>,
 }
 
 impl Trace {
@@ -175,18 +176,32 @@ impl Trace {
         std::env::var_os("NEWSGRAPH_TRACE").map(|_| Trace {
             wall: std::time::Instant::now(),
             cpu: thread_cpu_secs(),
+            waited: thread_runqueue_secs(),
         })
     }
 
     fn report(self, name: &str, path: &Path) {
         let secs = self.wall.elapsed().as_secs_f64();
-        let cpu = match (self.cpu, thread_cpu_secs()) {
+        let since = |a: Option<f64>, b: Option<f64>| match (a, b) {
             (Some(a), Some(b)) => format!("{:.2} s", b - a),
             _ => "?".into(),
         };
+        let cpu = since(self.cpu, thread_cpu_secs());
+        let waited = since(self.waited, thread_runqueue_secs());
         let mb = std::fs::metadata(path).map_or(0, |m| m.len()) / 1_000_000;
-        eprintln!("newsgraph: trace   {name}: {mb} MB in {secs:.2} s, thread cpu {cpu}");
+        eprintln!(
+            "newsgraph: trace   {name}: {mb} MB in {secs:.2} s, thread cpu {cpu}, \
+             waiting for a cpu {waited}"
+        );
     }
+}
+
+/// Time the calling thread was ready to run but waited for a CPU, from
+/// `/proc/thread-self/schedstat` (second field, in nanoseconds).
+fn thread_runqueue_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = stat.split_whitespace().nth(1)?.parse().ok()?;
+    Some(ns as f64 / 1e9)
 }
 
 /// User plus system time of the calling thread, from
