@@ -6,9 +6,10 @@
 //! nodes come before all edges; ids are NMTOKENs (a node whose own id is
 //! not one gets `n{k}`, and its own id stays in the `node_id` data key).
 //! Lists are JSON strings so that any name survives (JSON escapes even the
-//! control characters XML forbids); document ids (hex) are `;`-joined. XML escaping is quick-xml's; the characters XML forbids
-//! become U+FFFD ([`super::xml_safe`]) and CR is written as `&#13;` so
-//! that parsers do not turn it into LF.
+//! control characters XML forbids); document ids (hex) are `;`-joined.
+//! Text is escaped as quick-xml escapes it (a property test compares the
+//! two); the characters XML forbids become U+FFFD ([`super::xml_safe`]) and
+//! CR is written as `&#13;` so that parsers do not turn it into LF.
 
 use super::{ExportOptions, IriWriter, KindStyle, file_ids, node_size, write_docs};
 use crate::graph::{KnowledgeGraph, Node};
@@ -281,8 +282,7 @@ impl Out {
     /// `<data>` with the JSON in `scratch` as its text.
     fn scratch_data<W: Write>(&self, w: &mut W, key: &str) -> io::Result<()> {
         open(w, key)?;
-        // serde_json wrote it, so it is UTF-8; nothing is lost if not.
-        text(w, &String::from_utf8_lossy(&self.scratch))?;
+        text_bytes(w, &self.scratch)?;
         close(w)
     }
 }
@@ -292,18 +292,20 @@ pub fn write<W: Write>(graph: &KnowledgeGraph, options: &ExportOptions, w: W) ->
     GraphMlSerializer::new(options.clone()).serialize(graph, w)
 }
 
-/// ` name="value"`, the value escaped like quick-xml escapes attributes.
+/// ` name="value"`.
 fn attribute<W: Write>(w: &mut W, name: &str, value: &str) -> io::Result<()> {
     attribute_parts(w, name, &[value])
 }
 
-/// ` name="value"` for a value given in parts.
+/// ` name="value"` for a value given in parts. Values are constants and
+/// file ids, which have nothing to escape; they are escaped all the same,
+/// as text, which for attributes is what quick-xml did.
 fn attribute_parts<W: Write>(w: &mut W, name: &str, parts: &[&str]) -> io::Result<()> {
     w.write_all(b" ")?;
     w.write_all(name.as_bytes())?;
     w.write_all(b"=\"")?;
     for p in parts {
-        w.write_all(quick_xml::escape::escape(*p).as_bytes())?;
+        text(w, p)?;
     }
     w.write_all(b"\"")
 }
@@ -340,7 +342,13 @@ const REPLACEMENT: &[u8] = "\u{FFFD}".as_bytes();
 /// literal CR into LF), the C0 controls XML forbids (all but tab and LF,
 /// CR being escaped) and U+FFFE/U+FFFF as U+FFFD.
 fn text<W: Write>(w: &mut W, s: &str) -> io::Result<()> {
-    let b = s.as_bytes();
+    text_bytes(w, s.as_bytes())
+}
+
+/// [`text`] of UTF-8 bytes (the JSON serde_json wrote), with no check that
+/// they are UTF-8: the escaping looks at single bytes and at the UTF-8 form
+/// of U+FFFE and U+FFFF only.
+fn text_bytes<W: Write>(w: &mut W, b: &[u8]) -> io::Result<()> {
     let (mut from, mut i) = (0, 0);
     while let Some(&c) = b.get(i) {
         let (rep, len): (&[u8], usize) = match c {

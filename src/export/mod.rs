@@ -133,8 +133,20 @@ impl ExportOptions {
 
 /// True for RFC 3986's unreserved bytes, the only ones kept as is in IRIs.
 fn unreserved(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+    UNRESERVED[usize::from(b)]
 }
+
+/// [`unreserved`] as a table: one load per byte of every IRI written.
+static UNRESERVED: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~');
+        b += 1;
+    }
+    t
+};
 
 /// `%XX` (upper-case hex) for one byte.
 fn percent(b: u8) -> [u8; 3] {
@@ -164,6 +176,9 @@ pub(crate) fn percent_encode_into(out: &mut String, s: &str) {
 /// (usually the whole slug) written in one call.
 fn percent_encode_to<W: Write>(w: &mut W, s: &str) -> io::Result<()> {
     let bytes = s.as_bytes();
+    if bytes.iter().all(|&b| unreserved(b)) {
+        return w.write_all(bytes);
+    }
     let mut from = 0;
     for (i, &b) in bytes.iter().enumerate() {
         if !unreserved(b) {
@@ -179,11 +194,19 @@ fn percent_encode_to<W: Write>(w: &mut W, s: &str) -> io::Result<()> {
 /// formatting machinery: exports write one per document reference, tens of
 /// millions on a large corpus.
 pub(crate) fn hex16(d: &DocId) -> [u8; 16] {
-    let mut out = [0u8; 16];
-    for (pair, byte) in out.chunks_exact_mut(2).zip(d.0.to_be_bytes()) {
-        pair.copy_from_slice(&hex_pair(byte, b"0123456789abcdef"));
-    }
-    out
+    // Spread the 16 nibbles into the 16 bytes of a u128, most significant
+    // first in big-endian order, then turn each into its digit at once:
+    // `n + 6` carries into bit 4 exactly when n > 9, which selects the
+    // letter offset ('a' - '0' - 10 = 39).
+    const LOW_NIBBLES: u128 = 0x0F0F_0F0F_0F0F_0F0F_0F0F_0F0F_0F0F_0F0F;
+    const ONES: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+    let mut x = u128::from(d.0);
+    x = (x | (x << 32)) & 0x0000_0000_FFFF_FFFF_0000_0000_FFFF_FFFF;
+    x = (x | (x << 16)) & 0x0000_FFFF_0000_FFFF_0000_FFFF_0000_FFFF;
+    x = (x | (x << 8)) & 0x00FF_00FF_00FF_00FF_00FF_00FF_00FF_00FF;
+    x = (x | (x << 4)) & LOW_NIBBLES;
+    let letters = ((x + 6 * ONES) >> 4) & ONES;
+    (x + b'0' as u128 * ONES + letters * 39).to_be_bytes()
 }
 
 /// Writes minted IRIs straight into an output, as [`ExportOptions::iri`]
@@ -347,6 +370,23 @@ pub fn join_docs(docs: &DocSet, limit: usize) -> String {
 /// bytes, its first `cap` bytes and "…". The ids are ASCII hex, which no
 /// format escapes.
 pub(crate) fn write_docs<W: Write>(w: &mut W, docs: &DocSet, cap: usize) -> io::Result<()> {
+    let mut ids = docs.iter();
+    let Some(first) = ids.next() else {
+        return Ok(());
+    };
+    let full = docs.len().saturating_mul(17).saturating_sub(1);
+    if full <= cap {
+        // Nothing to cut: one write per id, its separator included.
+        w.write_all(&hex16(first))?;
+        let mut item = [b';'; 17];
+        for d in ids {
+            if let Some(hex) = item.get_mut(1..) {
+                hex.copy_from_slice(&hex16(d));
+            }
+            w.write_all(&item)?;
+        }
+        return Ok(());
+    }
     let mut room = cap;
     for (i, d) in docs.iter().enumerate() {
         let hex = hex16(d);
@@ -496,8 +536,15 @@ mod tests {
 
     #[test]
     fn hex16_is_the_display_form() {
-        for x in [0, 1, 0xab, 0x0123_4567_89ab_cdef, u64::MAX] {
-            assert_eq!(hex16(&DocId(x)), format!("{x:016x}").as_bytes());
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..1000 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for y in [x, x >> 7, x & 0xF0F0_0A0A_9999_0000] {
+                assert_eq!(hex16(&DocId(y)), format!("{y:016x}").as_bytes());
+            }
+        }
+        for y in [0, 1, 9, 10, 15, 16, 0xab, 0x0123_4567_89ab_cdef, u64::MAX] {
+            assert_eq!(hex16(&DocId(y)), format!("{y:016x}").as_bytes());
         }
     }
 
