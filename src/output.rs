@@ -6,6 +6,10 @@
 //! temporaries are removed and the previous outputs stay as they were, so
 //! the folder never mixes files of two runs. A run killed with `kill -9`
 //! can leave a hidden `.tmp` file behind, never a partial `graph.*`.
+//!
+//! Files are written in 2 MB chunks with direct I/O where the system
+//! allows it (see [`DirectWriter`]), as graph files are large, written
+//! once and not read back by us.
 
 use crate::error::Error;
 use std::fs::{File, OpenOptions};
@@ -62,10 +66,9 @@ fn write_temp(
     let (path, file) = create_temp(dir, name).map_err(|e| (None, e))?;
     let trace = Trace::start();
     let result = (|| {
-        let mut w = BufWriter::with_capacity(256 * 1024, file);
+        let mut w = DirectWriter::new(file, &path);
         write(&mut w)?;
-        w.flush()?;
-        w.get_ref().sync_all()
+        w.finish()?.sync_all()
     })();
     if let Some(t) = trace {
         t.report(name, &path);
@@ -160,6 +163,145 @@ pub fn write_one(
         return Err(fail(e));
     }
     Ok(())
+}
+
+/// Direct writes are aligned to this many bytes, in memory, in the file
+/// and in length: the largest logical block size disks use.
+const BLOCK: usize = 4096;
+/// Bytes gathered before each write.
+const CHUNK: usize = 2 << 20;
+
+/// Writes a new file in large chunks with `O_DIRECT` on Linux: the data
+/// goes from our buffer to the disk without a copy into the page cache.
+/// Graph files are gigabytes written once; copying them into freshly
+/// allocated cache pages cost the writing threads about as much CPU as
+/// producing the text (2 s per GB here, against 0.1 s direct). Where the
+/// filesystem refuses direct I/O (tmpfs, some network filesystems) it
+/// writes through the normal handle instead; the bytes are the same.
+///
+/// The last, partial block is written padded with zeros and the file is
+/// then cut to its length. [`Write::flush`] does nothing (only whole
+/// blocks can be written directly): [`DirectWriter::finish`] writes the
+/// rest.
+struct DirectWriter {
+    /// The handle opened with `O_DIRECT`, if the filesystem allows it.
+    direct: Option<File>,
+    /// The normal handle: fallback writes, the final length, sync.
+    file: File,
+    /// `CHUNK + BLOCK` bytes, of which `CHUNK` from `start` are aligned.
+    storage: Vec<u8>,
+    start: usize,
+    /// Bytes waiting in the chunk.
+    len: usize,
+    /// Bytes of content written to the file so far.
+    written: u64,
+}
+
+impl DirectWriter {
+    fn new(file: File, path: &Path) -> DirectWriter {
+        let storage = vec![0u8; CHUNK + BLOCK];
+        // Where the aligned chunk starts (a pointer's address, not a read).
+        let start = (BLOCK - storage.as_ptr() as usize % BLOCK) % BLOCK;
+        DirectWriter {
+            direct: open_direct(path),
+            file,
+            storage,
+            start,
+            len: 0,
+            written: 0,
+        }
+    }
+
+    /// Writes the first `n` bytes of the chunk (`n` a multiple of
+    /// [`BLOCK`] while writing directly), of which `content` are the file's.
+    fn write_chunk(&mut self, n: usize, content: usize) -> io::Result<()> {
+        let data = self
+            .storage
+            .get(self.start..self.start + n)
+            .ok_or_else(|| io::Error::other("chunk out of range"))?;
+        match &mut self.direct {
+            Some(d) => match d.write_all(data) {
+                Ok(()) => {}
+                // Refused before anything was written (alignment or
+                // filesystem): the normal handle, at the same offset 0.
+                Err(e) if self.written == 0 && e.kind() == io::ErrorKind::InvalidInput => {
+                    self.direct = None;
+                    self.file
+                        .write_all(data.get(..content).unwrap_or_default())?;
+                }
+                Err(e) => return Err(e),
+            },
+            None => self
+                .file
+                .write_all(data.get(..content).unwrap_or_default())?,
+        }
+        self.written += content as u64;
+        Ok(())
+    }
+
+    /// Writes what is left and returns the file, complete.
+    fn finish(mut self) -> io::Result<File> {
+        let content = self.len;
+        if content > 0 {
+            let padded = if self.direct.is_some() {
+                content.div_ceil(BLOCK) * BLOCK
+            } else {
+                content
+            };
+            if let Some(pad) = self
+                .storage
+                .get_mut(self.start + content..self.start + padded)
+            {
+                pad.fill(0);
+            }
+            self.write_chunk(padded, content)?;
+            self.len = 0;
+            if padded != content {
+                self.file.set_len(self.written)?;
+            }
+        }
+        Ok(self.file)
+    }
+}
+
+impl Write for DirectWriter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = buf.len().min(CHUNK - self.len);
+        let at = self.start + self.len;
+        match (self.storage.get_mut(at..at + n), buf.get(..n)) {
+            (Some(dst), Some(src)) => dst.copy_from_slice(src),
+            _ => return Err(io::Error::other("chunk out of range")),
+        }
+        self.len += n;
+        if self.len == CHUNK {
+            self.write_chunk(CHUNK, CHUNK)?;
+            self.len = 0;
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A second handle on `path` that bypasses the page cache, where the
+/// platform and filesystem allow it.
+fn open_direct(path: &Path) -> Option<File> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_DIRECT)
+            .open(path)
+            .ok()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = path;
+        None
+    }
 }
 
 /// With `NEWSGRAPH_TRACE` set, how long one file took to write: wall time
@@ -277,6 +419,53 @@ mod tests {
         write_all(d, vec![job("a.txt", "new a"), job("b.txt", "new b")])?;
         assert_eq!(std::fs::read_to_string(d.join("b.txt"))?, "new b");
         assert_eq!(listing(d)?, ["a.txt", "b.txt"]);
+        Ok(())
+    }
+
+    /// Contents of every length around the block and chunk sizes, written
+    /// in uneven pieces, read back the same, in the temporary folder and on
+    /// the filesystem the tests are built on (where direct I/O may differ).
+    #[test]
+    fn direct_writes_keep_every_length() -> Result<(), Box<dyn std::error::Error>> {
+        let build_dir = std::env::current_exe()?
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(std::env::temp_dir);
+        let lengths = [
+            0,
+            1,
+            BLOCK - 1,
+            BLOCK,
+            BLOCK + 1,
+            CHUNK - 1,
+            CHUNK,
+            CHUNK + 1,
+            3 * CHUNK + 4321,
+        ];
+        for base in [std::env::temp_dir(), build_dir] {
+            let dir = tempfile::tempdir_in(base)?;
+            for len in lengths {
+                let body: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+                // Direct where allowed; never; and refused by the kernel
+                // (a misaligned buffer gives EINVAL) on the first write.
+                for mode in ["direct", "buffered", "refused"] {
+                    let path = dir.path().join(format!("f{len}-{mode}"));
+                    let file = File::create(&path)?;
+                    let mut w = DirectWriter::new(file, &path);
+                    match mode {
+                        "buffered" => w.direct = None,
+                        "refused" => w.start += 1,
+                        _ => {}
+                    }
+                    for piece in body.chunks(7919) {
+                        w.write_all(piece)?;
+                    }
+                    w.flush()?;
+                    w.finish()?.sync_all()?;
+                    assert!(std::fs::read(&path)? == body, "{len} bytes, {mode}");
+                }
+            }
+        }
         Ok(())
     }
 
