@@ -1352,15 +1352,108 @@ struct Cluster {
     time: Option<TimeValue>,
     time_text: Option<String>,
     /// Entity node ids by role, with how often each was read.
-    roles: BTreeMap<(Relation, Arc<str>), u64>,
-    docs: BTreeSet<usize>,
+    roles: VecMap<(Relation, Arc<str>), u64>,
+    docs: VecSet<usize>,
     quantities: Vec<Quantity>,
     /// Every entity node id in `roles`.
-    ents: BTreeSet<Arc<str>>,
+    ents: VecSet<Arc<str>>,
     /// Every number key of its readings ([`quantity_keys`]).
-    qkeys: BTreeSet<String>,
+    qkeys: VecSet<String>,
     /// (result index, event index)
     members: Vec<(usize, usize)>,
+}
+
+/// A set as a sorted vector: iterates in the order of a `BTreeSet`, but a
+/// cluster's few members cost their own size, where each `BTreeSet` or
+/// `BTreeMap` allocated a node of eleven slots (about a kilobyte per
+/// cluster in all, for hundreds of thousands of clusters).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct VecSet<T>(Vec<T>);
+
+impl<T> Default for VecSet<T> {
+    fn default() -> Self {
+        VecSet(Vec::new())
+    }
+}
+
+impl<T: Ord> VecSet<T> {
+    /// Adds `x`; false if it was there.
+    fn insert(&mut self, x: T) -> bool {
+        match self.0.binary_search(&x) {
+            Ok(_) => false,
+            Err(pos) => {
+                self.0.insert(pos, x);
+                true
+            }
+        }
+    }
+
+    fn contains<Q: Ord + ?Sized>(&self, x: &Q) -> bool
+    where
+        T: std::borrow::Borrow<Q>,
+    {
+        self.0.binary_search_by(|y| y.borrow().cmp(x)).is_ok()
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a VecSet<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// A map as a vector sorted by key (see [`VecSet`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct VecMap<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for VecMap<K, V> {
+    fn default() -> Self {
+        VecMap(Vec::new())
+    }
+}
+
+impl<K: Ord, V> VecMap<K, V> {
+    /// The value of `k`, inserted as `V::default()` when missing.
+    fn entry(&mut self, k: K) -> &mut V
+    where
+        V: Default,
+    {
+        let pos = match self.0.binary_search_by(|(x, _)| x.cmp(&k)) {
+            Ok(pos) => pos,
+            Err(pos) => {
+                self.0.insert(pos, (k, V::default()));
+                pos
+            }
+        };
+        &mut self.0[pos].1
+    }
+
+    fn contains_key(&self, k: &K) -> bool {
+        self.0.binary_search_by(|(x, _)| x.cmp(k)).is_ok()
+    }
+
+    /// In key order.
+    fn iter(&self) -> impl Iterator<Item = (&K, &V)> + '_ {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    fn retain(&mut self, mut keep: impl FnMut(&K, &V) -> bool) {
+        self.0.retain(|(k, v)| keep(k, v));
+    }
 }
 
 /// Index keys under which a reading can find the clusters it may join:
@@ -1499,20 +1592,29 @@ fn register_keys(
 pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
     // Dated events first, finest dates first, so undated mentions and
     // vaguer dates join the precise occurrence.
-    items.sort_by(|a, b| {
-        let key = |x: &EventItem| {
-            (
-                x.ev.kind,
-                x.ev.time.is_none(),
-                std::cmp::Reverse(x.ev.time.as_ref().map_or(0, |t| t.start.len())),
-                x.ev.time.as_ref().map(|t| t.start.clone()),
-                x.rank,
-                x.ev.evidence.sentence,
-                x.ev.trigger,
-            )
-        };
-        key(a).cmp(&key(b))
-    });
+    #[allow(clippy::type_complexity)]
+    fn key(
+        x: &EventItem,
+    ) -> (
+        EventKind,
+        bool,
+        std::cmp::Reverse<usize>,
+        Option<&str>,
+        usize,
+        usize,
+        Span,
+    ) {
+        (
+            x.ev.kind,
+            x.ev.time.is_none(),
+            std::cmp::Reverse(x.ev.time.as_ref().map_or(0, |t| t.start.len())),
+            x.ev.time.as_ref().map(|t| t.start.as_str()),
+            x.rank,
+            x.ev.evidence.sentence,
+            x.ev.trigger,
+        )
+    }
+    items.sort_by(|a, b| key(a).cmp(&key(b)));
     let mut clusters: Vec<Cluster> = Vec::new();
     // Keys are kept as 64-bit hashes: a collision only adds a candidate,
     // which is checked in full like any other, and every cluster that fits
@@ -1613,11 +1715,11 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
                     name,
                     time: None,
                     time_text: None,
-                    roles: BTreeMap::new(),
-                    docs: BTreeSet::new(),
+                    roles: VecMap::default(),
+                    docs: VecSet::default(),
                     quantities: Vec::new(),
-                    ents: BTreeSet::new(),
-                    qkeys: BTreeSet::new(),
+                    ents: VecSet::default(),
+                    qkeys: VecSet::default(),
                     members: Vec::new(),
                 });
                 clusters.len() - 1
@@ -1640,7 +1742,7 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
         }
         let mut new: Vec<Arc<str>> = Vec::new();
         for (r, e) in &it.roles {
-            *c.roles.entry((*r, e.clone())).or_insert(0) += 1;
+            *c.roles.entry((*r, e.clone())) += 1;
             if c.ents.insert(e.clone()) {
                 new.push(e.clone());
             }
@@ -1667,9 +1769,9 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
     // the peak is not both at once.
     drop(index);
     for c in &mut clusters {
-        c.ents = BTreeSet::new();
-        c.qkeys = BTreeSet::new();
-        c.docs = BTreeSet::new();
+        c.ents = VecSet::default();
+        c.qkeys = VecSet::default();
+        c.docs = VecSet::default();
         c.quantities = Vec::new();
     }
     let mut used: HashSet<String> = HashSet::new();
@@ -1681,7 +1783,7 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
         // One role per entity: the one read most often (ties: the first
         // in Agent, Target, Participant, Location order).
         let mut best: BTreeMap<Arc<str>, (u64, Relation)> = BTreeMap::new();
-        for ((r, e), n) in &c.roles {
+        for ((r, e), n) in c.roles.iter() {
             let slot = best.entry(e.clone()).or_insert((*n, *r));
             if *n > slot.0 {
                 *slot = (*n, *r);

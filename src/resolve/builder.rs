@@ -16,8 +16,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 /// Every reading of one relation between two variants.
-#[derive(Default)]
 struct EdgeAgg {
+    key: (VarId, VarId, Relation),
     count: u64,
     /// Appended once per document; sorted when the edge is made. Empty
     /// while every reading is among the evidence (most relations are read
@@ -39,8 +39,53 @@ struct PendingEvent {
 pub struct GraphBuilder {
     entities: EntityTable,
     documents: BTreeMap<DocId, DocMeta>,
-    relations: HashMap<(VarId, VarId, Relation), EdgeAgg>,
+    relations: Relations,
     events: Vec<PendingEvent>,
+}
+
+/// Aggregates per relation between two variants, in order of arrival.
+///
+/// They are the largest thing the builder holds, so they live in chunks of
+/// a fixed size found through a small index: growing never copies them
+/// into a table twice the size (a hash map of the aggregates themselves
+/// held both at its last resize, and up to twice the room it used), and
+/// [`GraphBuilder::finish`] frees each chunk as soon as its edges are made,
+/// so the aggregates and the edges made from them are not both whole in
+/// memory at once.
+#[derive(Default)]
+struct Relations {
+    index: HashMap<(VarId, VarId, Relation), u32>,
+    chunks: Vec<Vec<EdgeAgg>>,
+}
+
+/// Aggregates per chunk (about 4.5 MB).
+const CHUNK: usize = 1 << 16;
+
+impl Relations {
+    fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    fn entry(&mut self, key: (VarId, VarId, Relation)) -> &mut EdgeAgg {
+        let next = self.index.len();
+        let at = *self.index.entry(key).or_insert_with(|| {
+            if self.chunks.last().is_none_or(|c| c.len() == CHUNK) {
+                self.chunks.push(Vec::with_capacity(CHUNK));
+            }
+            if let Some(c) = self.chunks.last_mut() {
+                c.push(EdgeAgg {
+                    key,
+                    count: 0,
+                    docs: Vec::new(),
+                    evidence: Vec::new(),
+                });
+            }
+            next as u32
+        }) as usize;
+        // Every index entry has its aggregate: entries are only added, one
+        // aggregate each, in the same order.
+        &mut self.chunks[at / CHUNK][at % CHUNK]
+    }
 }
 
 impl GraphBuilder {
@@ -48,7 +93,7 @@ impl GraphBuilder {
         GraphBuilder {
             entities: EntityTable::new(options.aliases.clone()),
             documents: BTreeMap::new(),
-            relations: HashMap::new(),
+            relations: Relations::default(),
             events: Vec::new(),
         }
     }
@@ -76,7 +121,7 @@ impl GraphBuilder {
             let (Some(s), Some(t)) = (var(rel.source), var(rel.target)) else {
                 continue;
             };
-            let agg = self.relations.entry((s, t, rel.relation)).or_default();
+            let agg = self.relations.entry((s, t, rel.relation));
             share(&mut rel.evidence);
             if agg.docs.is_empty() && agg.count as usize == agg.evidence.len() {
                 // Every reading so far is in the evidence. If this one will
@@ -114,7 +159,7 @@ impl GraphBuilder {
     }
 
     /// Merges across documents and returns the graph: entities first, then
-    /// events (their merge needs the entities' nodes), then relations.
+    /// relations and events (both need the entities' nodes).
     pub fn finish(self) -> KnowledgeGraph {
         let GraphBuilder {
             entities,
@@ -132,6 +177,38 @@ impl GraphBuilder {
         let mut g = KnowledgeGraph::new();
         let node_of = entities.finish(&mut g);
         crate::bench::phase("entities merged");
+        // Relations next: they join entity nodes only, and their
+        // aggregates are freed chunk by chunk as the edges are made, before
+        // the event merge needs its own room. Exports read edges in id
+        // order through `KnowledgeGraph::edges`, whatever order they were
+        // added in.
+        let Relations { index, chunks } = relations;
+        // Room for these edges and the events' (at most one per role read).
+        let roles: usize = pending.iter().map(|p| p.event.roles.len()).sum();
+        g.reserve_edges(index.len() + roles);
+        drop(index);
+        for chunk in chunks {
+            for agg in chunk {
+                let (s, t, rel) = agg.key;
+                let (Some(s), Some(t)) = (node_of.get(s as usize), node_of.get(t as usize)) else {
+                    continue;
+                };
+                let fits = match (g.node(s), g.node(t)) {
+                    (Some(sn), Some(tn)) => s != t && super::fits(rel, sn.kind, tn.kind),
+                    _ => false,
+                };
+                if !fits {
+                    continue;
+                }
+                let docs = if agg.docs.is_empty() {
+                    agg.evidence.iter().map(|e| e.doc).collect()
+                } else {
+                    agg.docs
+                };
+                g.add_edges(s, t, rel, agg.count, docs, agg.evidence);
+            }
+        }
+        crate::bench::phase("relations added");
         let order: Vec<DocId> = documents.keys().copied().collect();
         // Events name entities by node id many times over: one shared copy.
         let shared: Vec<Option<Arc<str>>> = node_of
@@ -159,29 +236,6 @@ impl GraphBuilder {
             .collect();
         events::merge_into(&mut g, items);
         crate::bench::phase("events merged");
-        // Relations on the merged nodes, straight from the aggregates (a
-        // sorted copy would double the largest thing in memory): exports
-        // read edges in id order through `KnowledgeGraph::edges`, whatever
-        // order they were added in.
-        for ((s, t, rel), agg) in relations {
-            let (Some(s), Some(t)) = (node_of.get(s as usize), node_of.get(t as usize)) else {
-                continue;
-            };
-            let fits = match (g.node(s), g.node(t)) {
-                (Some(sn), Some(tn)) => s != t && super::fits(rel, sn.kind, tn.kind),
-                _ => false,
-            };
-            if !fits {
-                continue;
-            }
-            let docs = if agg.docs.is_empty() {
-                agg.evidence.iter().map(|e| e.doc).collect()
-            } else {
-                agg.docs
-            };
-            g.add_edges(s, t, rel, agg.count, docs, agg.evidence);
-        }
-        crate::bench::phase("relations added");
         g
     }
 }
@@ -269,10 +323,29 @@ mod tests {
         b.add(r);
         let texts: Vec<&Arc<str>> = b
             .relations
-            .values()
+            .chunks
+            .iter()
+            .flatten()
             .flat_map(|a| a.evidence.iter().map(|e| &e.text))
             .collect();
         assert_eq!(texts.len(), 2);
         assert!(Arc::ptr_eq(texts[0], texts[1]));
+    }
+
+    #[test]
+    fn relations_past_one_chunk_keep_their_own_aggregates() {
+        let mut r = Relations::default();
+        let n = CHUNK as u32 + 10;
+        for round in 0..2u64 {
+            for i in 0..n {
+                let a = r.entry((i, i + 1, Relation::CoMention));
+                assert_eq!(a.key, (i, i + 1, Relation::CoMention));
+                assert_eq!(a.count, round);
+                a.count += 1;
+            }
+        }
+        assert_eq!(r.len(), n as usize);
+        assert_eq!(r.chunks.len(), 2);
+        assert!(r.chunks.iter().flatten().all(|a| a.count == 2));
     }
 }
