@@ -1335,15 +1335,27 @@ fn same_quantity(a: &Quantity, b: &Quantity) -> bool {
         }
 }
 
-/// One document's event ready for the merge, its roles on entity nodes.
+/// One document's event ready for the merge. Its roles' entities are not
+/// the document's but places in the node id list given to [`merge_into`]
+/// (one shared copy of each id for every reading).
 #[derive(Debug, Clone)]
 pub struct EventItem {
     /// The document's place in id order.
     pub rank: usize,
     pub doc: DocId,
     pub ev: LocalEvent,
-    /// (role, entity node id), the id shared with every other reading.
-    pub roles: Vec<(Relation, Arc<str>)>,
+}
+
+/// The roles of `it` with the node ids they point at (a place outside
+/// `ids` names no node and is left out).
+fn roles_of<'a>(
+    it: &'a EventItem,
+    ids: &'a [Arc<str>],
+) -> impl Iterator<Item = (Relation, &'a Arc<str>)> + 'a {
+    it.ev
+        .roles
+        .iter()
+        .filter_map(move |&(r, i)| Some((r, ids.get(i)?)))
 }
 
 struct Cluster {
@@ -1585,11 +1597,12 @@ fn register_keys(
 /// read in several sentences or documents when they share the kind, at
 /// least one participant or place, and a compatible date (an undated
 /// mention joins a dated one only when they share participants). Role
-/// edges go from the event node to the entity nodes named in `items`.
+/// edges go from the event node to the entity nodes the items' roles
+/// point at in `ids`.
 ///
 /// Ids are `event:<kind>-<date>-<main participant>` and do not depend on
 /// document order (results are merged in document-id order).
-pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
+pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>, ids: &[Arc<str>]) {
     // Dated events first, finest dates first, so undated mentions and
     // vaguer dates join the precise occurrence.
     #[allow(clippy::type_complexity)]
@@ -1625,7 +1638,7 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
         crate::ner::hash::mix(crate::ner::hash::fnv(k.1.as_bytes()), k.0 as u64)
     };
     for (ix, it) in items.iter().enumerate() {
-        let ents: BTreeSet<&str> = it.roles.iter().map(|(_, e)| &**e).collect();
+        let ents: BTreeSet<&str> = roles_of(it, ids).map(|(_, e)| &**e).collect();
         let name =
             (it.ev.kind == EventKind::Named).then(|| crate::resolve::normalize(&it.ev.label));
         let keys = merge_keys(it.ev.kind, it.rank, name.as_deref());
@@ -1741,8 +1754,8 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
             c.time_text = it.ev.time_text.clone();
         }
         let mut new: Vec<Arc<str>> = Vec::new();
-        for (r, e) in &it.roles {
-            *c.roles.entry((*r, e.clone())) += 1;
+        for (r, e) in roles_of(it, ids) {
+            *c.roles.entry((r, e.clone())) += 1;
             if c.ents.insert(e.clone()) {
                 new.push(e.clone());
             }
@@ -1881,9 +1894,9 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
         node.event = Some(info);
         for &(ix, _) in &c.members {
             let Some(it) = items.get(ix) else { continue };
-            for (r, e) in &it.roles {
-                if c.roles.contains_key(&(*r, e.clone())) {
-                    g.add_edge(&id, e, *r, it.ev.evidence.clone());
+            for (r, e) in roles_of(it, ids) {
+                if c.roles.contains_key(&(r, e.clone())) {
+                    g.add_edge(&id, e, r, it.ev.evidence.clone());
                 }
             }
         }

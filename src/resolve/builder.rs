@@ -10,7 +10,7 @@
 use super::merge::{EntityTable, VarId};
 use crate::extract::events::{self, EventItem};
 use crate::graph::{EVIDENCE_PER_EDGE, KnowledgeGraph, push_evidence};
-use crate::model::{DocId, DocMeta, DocResult, EventKind, Evidence, LocalEvent, Relation};
+use crate::model::{DocId, DocMeta, DocResult, EventKind, Evidence, Relation};
 use crate::pipeline::Options;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
@@ -27,20 +27,15 @@ struct EdgeAgg {
     evidence: Vec<Evidence>,
 }
 
-/// An event waiting for the merge of entities, its roles on variants.
-struct PendingEvent {
-    doc: DocId,
-    /// Its place among its document's events.
-    index: usize,
-    event: LocalEvent,
-}
-
 /// Folds per-document results into a graph; see the module docs.
 pub struct GraphBuilder {
     entities: EntityTable,
     documents: BTreeMap<DocId, DocMeta>,
     relations: Relations,
-    events: Vec<PendingEvent>,
+    /// Events waiting for the merge of entities, their roles on variants
+    /// (on nodes once the entities are merged), in the order documents
+    /// were folded.
+    events: Vec<EventItem>,
 }
 
 /// Aggregates per relation between two variants, in order of arrival.
@@ -139,7 +134,7 @@ impl GraphBuilder {
             }
             push_evidence(&mut agg.evidence, rel.evidence);
         }
-        for (index, mut event) in r.events.into_iter().enumerate() {
+        for mut event in r.events {
             // An entity the user dropped takes no part.
             event.roles = event
                 .roles
@@ -154,7 +149,12 @@ impl GraphBuilder {
                 event.label = String::new();
             }
             share(&mut event.evidence);
-            self.events.push(PendingEvent { doc, index, event });
+            // The rank is known once every document is in.
+            self.events.push(EventItem {
+                rank: 0,
+                doc,
+                ev: event,
+            });
         }
     }
 
@@ -184,7 +184,7 @@ impl GraphBuilder {
         // added in.
         let Relations { index, chunks } = relations;
         // Room for these edges and the events' (at most one per role read).
-        let roles: usize = pending.iter().map(|p| p.event.roles.len()).sum();
+        let roles: usize = pending.iter().map(|p| p.ev.roles.len()).sum();
         g.reserve_edges(index.len() + roles);
         drop(index);
         for chunk in chunks {
@@ -211,30 +211,17 @@ impl GraphBuilder {
         crate::bench::phase("relations added");
         let order: Vec<DocId> = documents.keys().copied().collect();
         // Events name entities by node id many times over: one shared copy.
-        let shared: Vec<Option<Arc<str>>> = node_of
-            .iter()
-            .map(|id| (!id.is_empty()).then(|| Arc::from(id.as_str())))
-            .collect();
+        let ids: Vec<Arc<str>> = node_of.iter().map(|id| Arc::from(id.as_str())).collect();
         g.documents = documents;
-        pending.sort_unstable_by_key(|p| (p.doc, p.index));
-        let items: Vec<EventItem> = pending
-            .into_iter()
-            .map(|p| {
-                let roles = p
-                    .event
-                    .roles
-                    .iter()
-                    .filter_map(|&(role, v)| Some((role, shared.get(v)?.clone()?)))
-                    .collect();
-                EventItem {
-                    rank: order.binary_search(&p.doc).unwrap_or(usize::MAX),
-                    doc: p.doc,
-                    roles,
-                    ev: p.event,
-                }
-            })
-            .collect();
-        events::merge_into(&mut g, items);
+        // Stable: one document's events were folded together, in order.
+        pending.sort_by_key(|p| p.doc);
+        for p in &mut pending {
+            p.rank = order.binary_search(&p.doc).unwrap_or(usize::MAX);
+            // A variant without a node (dropped by the user) takes no part.
+            p.ev.roles
+                .retain(|&(_, v)| node_of.get(v).is_some_and(|id| !id.is_empty()));
+        }
+        events::merge_into(&mut g, pending, &ids);
         crate::bench::phase("events merged");
         g
     }
