@@ -17,12 +17,12 @@ use crate::extract::relations::sentence_evidence;
 use crate::graph::{EventInfo, KnowledgeGraph, slug};
 use crate::lexicon::WordSet;
 use crate::model::{
-    Analyzed, DocEntities, DocId, EventKind, Kind, LocalEvent, Mention, Quantity, Relation, Span,
-    TimeValue,
+    Analyzed, DocEntities, DocId, EventKind, Evidence, Kind, LocalEvent, Mention, Quantity,
+    Relation, Span, TimeValue,
 };
 use crate::pipeline::EventExtractor;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, LazyLock};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -1346,14 +1346,13 @@ pub struct EventItem {
     pub ev: LocalEvent,
 }
 
-/// The roles of `it` with the node ids they point at (a place outside
-/// `ids` names no node and is left out).
+/// Roles with the node ids they point at (a place outside `ids` names no
+/// node and is left out).
 fn roles_of<'a>(
-    it: &'a EventItem,
+    roles: &'a [(Relation, usize)],
     ids: &'a [Arc<str>],
 ) -> impl Iterator<Item = (Relation, &'a Arc<str>)> + 'a {
-    it.ev
-        .roles
+    roles
         .iter()
         .filter_map(move |&(r, i)| Some((r, ids.get(i)?)))
 }
@@ -1371,8 +1370,20 @@ struct Cluster {
     ents: VecSet<Arc<str>>,
     /// Every number key of its readings ([`quantity_keys`]).
     qkeys: VecSet<String>,
-    /// (result index, event index)
-    members: Vec<(usize, usize)>,
+    /// The label of its first reading, for a named event.
+    label: String,
+    members: Vec<Member>,
+}
+
+/// What the node of a cluster needs of one of its readings, moved out of
+/// the reading so that the readings can be freed before the nodes are
+/// made (they were a quarter of a kilobyte each, and the nodes' peak came
+/// on top of them).
+struct Member {
+    doc: DocId,
+    evidence: Evidence,
+    roles: Vec<(Relation, usize)>,
+    quantities: Vec<Quantity>,
 }
 
 /// A set as a sorted vector: iterates in the order of a `BTreeSet`, but a
@@ -1637,8 +1648,8 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>, ids: &[Arc<
     let hash = |k: &(EventKind, String)| {
         crate::ner::hash::mix(crate::ner::hash::fnv(k.1.as_bytes()), k.0 as u64)
     };
-    for (ix, it) in items.iter().enumerate() {
-        let ents: BTreeSet<&str> = roles_of(it, ids).map(|(_, e)| &**e).collect();
+    for it in items {
+        let ents: BTreeSet<&str> = roles_of(&it.ev.roles, ids).map(|(_, e)| &**e).collect();
         let name =
             (it.ev.kind == EventKind::Named).then(|| crate::resolve::normalize(&it.ev.label));
         let keys = merge_keys(it.ev.kind, it.rank, name.as_deref());
@@ -1733,6 +1744,11 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>, ids: &[Arc<
                     quantities: Vec::new(),
                     ents: VecSet::default(),
                     qkeys: VecSet::default(),
+                    label: if it.ev.kind == EventKind::Named {
+                        it.ev.label.clone()
+                    } else {
+                        String::new()
+                    },
                     members: Vec::new(),
                 });
                 clusters.len() - 1
@@ -1754,7 +1770,7 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>, ids: &[Arc<
             c.time_text = it.ev.time_text.clone();
         }
         let mut new: Vec<Arc<str>> = Vec::new();
-        for (r, e) in roles_of(it, ids) {
+        for (r, e) in roles_of(&it.ev.roles, ids) {
             *c.roles.entry((r, e.clone())) += 1;
             if c.ents.insert(e.clone()) {
                 new.push(e.clone());
@@ -1776,7 +1792,12 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>, ids: &[Arc<
         }
         c.docs.insert(it.rank);
         c.quantities.extend(it.ev.quantities.iter().cloned());
-        c.members.push((ix, 0));
+        c.members.push(Member {
+            doc: it.doc,
+            evidence: it.ev.evidence,
+            roles: it.ev.roles,
+            quantities: it.ev.quantities,
+        });
     }
     // What only the clustering needed goes before the nodes are made, so
     // the peak is not both at once.
@@ -1787,7 +1808,6 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>, ids: &[Arc<
         c.docs = VecSet::default();
         c.quantities = Vec::new();
     }
-    let mut used: HashSet<String> = HashSet::new();
     // The next number to try for each id stem: many events share a stem
     // ("match, undated, a team"), and counting up from 2 each time was
     // quadratic. Numbers below it are all taken (ids are only added).
@@ -1806,7 +1826,13 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>, ids: &[Arc<
             .retain(|(r, e), _| best.get(e).is_some_and(|b| b.1 == *r));
     }
     // Each cluster is freed once its node is made.
-    for c in clusters {
+    // In order, each freed once its node is made, and the list shrunk as
+    // it empties, so the clusters are gone by the time all nodes are made.
+    clusters.reverse();
+    while let Some(c) = clusters.pop() {
+        if clusters.capacity() > 2 * clusters.len() + 1024 {
+            clusters.shrink_to_fit();
+        }
         let label_of = |id: &str| g.node(id).map(|n| n.label.clone());
         // The most read entity of each role names the event.
         let top = |role: Relation| {
@@ -1822,10 +1848,9 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>, ids: &[Arc<
             top(Relation::Location),
             top(Relation::Participant),
         );
-        let first_item = c.members.first().and_then(|&(ix, _)| items.get(ix));
-        let label = match (&c.name, first_item) {
-            (Some(_), Some(it)) => it.ev.label.clone(),
-            _ => make_label(
+        let label = match &c.name {
+            Some(_) => c.label.clone(),
+            None => make_label(
                 c.kind,
                 agent.as_deref().and_then(label_of).as_deref(),
                 target.as_deref().and_then(label_of).as_deref(),
@@ -1845,28 +1870,26 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>, ids: &[Arc<
         let date = c.time.as_ref().map_or("undated", |t| t.start.as_str());
         let stem = format!("{} {} {}", c.kind.as_str(), date, main);
         let mut id = slug(Kind::Event, &stem);
-        let taken = |id: &str, used: &HashSet<String>| {
-            used.contains(id) || g.node(id).is_some_and(|x| x.kind != Kind::Event)
-        };
-        if taken(&id, &used) {
+        // Taken by an entity, or by an event made here (the graph has no
+        // other events: they are all merged in this one call).
+        let taken = |id: &str| g.node(id).is_some();
+        if taken(&id) {
             let n = next_n.entry(stem.clone()).or_insert(2);
             loop {
                 id = slug(Kind::Event, &format!("{stem} {n}"));
                 *n += 1;
-                if !taken(&id, &used) {
+                if !taken(&id) {
                     break;
                 }
             }
         }
-        used.insert(id.clone());
         let node = g.upsert_node(&id, Kind::Event, &label);
         let mut quantities: Vec<Quantity> = Vec::new();
         let mut evidence = Vec::new();
-        for &(ix, _) in &c.members {
-            let Some(it) = items.get(ix) else { continue };
+        for it in &c.members {
             node.mentions += 1;
             node.documents.insert(it.doc);
-            for q in &it.ev.quantities {
+            for q in &it.quantities {
                 let dup = quantities.iter().any(|x: &Quantity| {
                     (x.value, x.from, x.to, &x.unit, &x.as_of)
                         == (q.value, q.from, q.to, &q.unit, &q.as_of)
@@ -1875,7 +1898,7 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>, ids: &[Arc<
                     quantities.push(q.clone());
                 }
             }
-            evidence.push(it.ev.evidence.clone());
+            evidence.push(it.evidence.clone());
         }
         let mut info = EventInfo {
             kind: c.kind,
@@ -1892,11 +1915,10 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>, ids: &[Arc<
             crate::graph::push_evidence(&mut info.evidence, e);
         }
         node.event = Some(info);
-        for &(ix, _) in &c.members {
-            let Some(it) = items.get(ix) else { continue };
-            for (r, e) in roles_of(it, ids) {
+        for it in &c.members {
+            for (r, e) in roles_of(&it.roles, ids) {
                 if c.roles.contains_key(&(r, e.clone())) {
-                    g.add_edge(&id, e, r, it.ev.evidence.clone());
+                    g.add_edge(&id, e, r, it.evidence.clone());
                 }
             }
         }

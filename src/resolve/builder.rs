@@ -10,8 +10,9 @@
 use super::merge::{EntityTable, VarId};
 use crate::extract::events::{self, EventItem};
 use crate::graph::{EVIDENCE_PER_EDGE, KnowledgeGraph, push_evidence};
-use crate::model::{DocId, DocMeta, DocResult, EventKind, Evidence, Relation};
+use crate::model::{DocId, DocMeta, DocResult, EventKind, Evidence, Kind, Relation};
 use crate::pipeline::Options;
+use petgraph::stable_graph::NodeIndex;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
@@ -187,17 +188,23 @@ impl GraphBuilder {
         let roles: usize = pending.iter().map(|p| p.ev.roles.len()).sum();
         g.reserve_edges(index.len() + roles);
         drop(index);
+        // Each variant's node, looked up once and not once per relation.
+        let at: Vec<Option<(NodeIndex, Kind)>> = node_of
+            .iter()
+            .map(|id| {
+                let ix = g.index_of(id)?;
+                Some((ix, g.petgraph().node_weight(ix)?.kind))
+            })
+            .collect();
         for chunk in chunks {
             for agg in chunk {
                 let (s, t, rel) = agg.key;
-                let (Some(s), Some(t)) = (node_of.get(s as usize), node_of.get(t as usize)) else {
+                let (Some(&Some((s, sk))), Some(&Some((t, tk)))) =
+                    (at.get(s as usize), at.get(t as usize))
+                else {
                     continue;
                 };
-                let fits = match (g.node(s), g.node(t)) {
-                    (Some(sn), Some(tn)) => s != t && super::fits(rel, sn.kind, tn.kind),
-                    _ => false,
-                };
-                if !fits {
+                if s == t || !super::fits(rel, sk, tk) {
                     continue;
                 }
                 let docs = if agg.docs.is_empty() {
@@ -205,7 +212,7 @@ impl GraphBuilder {
                 } else {
                     agg.docs
                 };
-                g.add_edges(s, t, rel, agg.count, docs, agg.evidence);
+                g.add_edges_at(s, t, rel, agg.count, docs, agg.evidence);
             }
         }
         crate::bench::phase("relations added");
