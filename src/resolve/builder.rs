@@ -10,14 +10,15 @@
 use super::merge::{EntityTable, VarId};
 use crate::extract::events::{self, EventItem};
 use crate::graph::{EVIDENCE_PER_EDGE, KnowledgeGraph, push_evidence};
-use crate::model::{DocId, DocMeta, DocResult, EventKind, Evidence, LocalEvent, Relation};
+use crate::model::{DocId, DocMeta, DocResult, EventKind, Evidence, Kind, Relation};
 use crate::pipeline::Options;
+use petgraph::stable_graph::NodeIndex;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 /// Every reading of one relation between two variants.
-#[derive(Default)]
 struct EdgeAgg {
+    key: (VarId, VarId, Relation),
     count: u64,
     /// Appended once per document; sorted when the edge is made. Empty
     /// while every reading is among the evidence (most relations are read
@@ -27,20 +28,91 @@ struct EdgeAgg {
     evidence: Vec<Evidence>,
 }
 
-/// An event waiting for the merge of entities, its roles on variants.
-struct PendingEvent {
-    doc: DocId,
-    /// Its place among its document's events.
-    index: usize,
-    event: LocalEvent,
-}
-
 /// Folds per-document results into a graph; see the module docs.
 pub struct GraphBuilder {
     entities: EntityTable,
     documents: BTreeMap<DocId, DocMeta>,
-    relations: HashMap<(VarId, VarId, Relation), EdgeAgg>,
-    events: Vec<PendingEvent>,
+    relations: Relations,
+    /// Events waiting for the merge of entities, their roles on variants
+    /// (on nodes once the entities are merged), in the order documents
+    /// were folded.
+    events: Vec<EventItem>,
+    texts: Texts,
+}
+
+/// One copy of each evidence text, across documents. Every relation and
+/// event read in one sentence carries its text, and the same sentence
+/// comes in many articles (a wire story in every outlet that runs it, a
+/// page fetched twice by a crawl); kept evidence is most of the memory.
+/// Texts that no kept evidence points at any more are let go each time
+/// the set has doubled.
+#[derive(Default)]
+struct Texts {
+    set: HashSet<Arc<str>>,
+    purge_at: usize,
+}
+
+/// Fewest texts before the first clean-up.
+const TEXTS_PURGE_MIN: usize = 1 << 16;
+
+impl Texts {
+    /// Points `text` at the shared copy of the same text.
+    fn share(&mut self, text: &mut Arc<str>) {
+        if let Some(t) = self.set.get(&**text) {
+            *text = Arc::clone(t);
+            return;
+        }
+        if self.set.len() >= self.purge_at.max(TEXTS_PURGE_MIN) {
+            self.set.retain(|t| Arc::strong_count(t) > 1);
+            self.purge_at = 2 * self.set.len();
+        }
+        self.set.insert(Arc::clone(text));
+    }
+}
+
+/// Aggregates per relation between two variants, in order of arrival.
+///
+/// They are the largest thing the builder holds, so they live in chunks of
+/// a fixed size found through a small index: growing never copies them
+/// into a table twice the size (a hash map of the aggregates themselves
+/// held both at its last resize, and up to twice the room it used), and
+/// [`GraphBuilder::finish`] frees each chunk as soon as its edges are made,
+/// so the aggregates and the edges made from them are not both whole in
+/// memory at once.
+#[derive(Default)]
+struct Relations {
+    index: HashMap<(VarId, VarId, Relation), u32>,
+    chunks: Vec<Vec<EdgeAgg>>,
+}
+
+/// Aggregates per chunk (about 4.5 MB).
+const CHUNK: usize = 1 << 16;
+
+impl Relations {
+    fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    fn entry(&mut self, key: (VarId, VarId, Relation)) -> &mut EdgeAgg {
+        let next = self.index.len();
+        let at = *self.index.entry(key).or_insert_with(|| {
+            if self.chunks.last().is_none_or(|c| c.len() == CHUNK) {
+                self.chunks.push(Vec::with_capacity(CHUNK));
+            }
+            if let Some(c) = self.chunks.last_mut() {
+                c.push(EdgeAgg {
+                    key,
+                    count: 0,
+                    docs: Vec::new(),
+                    evidence: Vec::new(),
+                });
+            }
+            next as u32
+        }) as usize;
+        // Every index entry has its aggregate: entries are only added, one
+        // aggregate each, in the same order.
+        &mut self.chunks[at / CHUNK][at % CHUNK]
+    }
 }
 
 impl GraphBuilder {
@@ -48,8 +120,9 @@ impl GraphBuilder {
         GraphBuilder {
             entities: EntityTable::new(options.aliases.clone()),
             documents: BTreeMap::new(),
-            relations: HashMap::new(),
+            relations: Relations::default(),
             events: Vec::new(),
+            texts: Texts::default(),
         }
     }
 
@@ -63,20 +136,13 @@ impl GraphBuilder {
         self.documents.insert(doc, r.meta);
         let slots = self.entities.add_document(doc, r.entities);
         let var = |i: usize| slots.get(i).copied().flatten();
-        // Every relation and event read in one sentence carries its text:
-        // one shared copy each, as the kept evidence is most of the memory.
-        let mut texts: HashSet<Arc<str>> = HashSet::new();
-        let mut share = |ev: &mut Evidence| match texts.get(&*ev.text) {
-            Some(t) => ev.text = Arc::clone(t),
-            None => {
-                texts.insert(Arc::clone(&ev.text));
-            }
-        };
+        let texts = &mut self.texts;
+        let mut share = |ev: &mut Evidence| texts.share(&mut ev.text);
         for mut rel in r.relations {
             let (Some(s), Some(t)) = (var(rel.source), var(rel.target)) else {
                 continue;
             };
-            let agg = self.relations.entry((s, t, rel.relation)).or_default();
+            let agg = self.relations.entry((s, t, rel.relation));
             share(&mut rel.evidence);
             if agg.docs.is_empty() && agg.count as usize == agg.evidence.len() {
                 // Every reading so far is in the evidence. If this one will
@@ -94,7 +160,7 @@ impl GraphBuilder {
             }
             push_evidence(&mut agg.evidence, rel.evidence);
         }
-        for (index, mut event) in r.events.into_iter().enumerate() {
+        for mut event in r.events {
             // An entity the user dropped takes no part.
             event.roles = event
                 .roles
@@ -109,19 +175,27 @@ impl GraphBuilder {
                 event.label = String::new();
             }
             share(&mut event.evidence);
-            self.events.push(PendingEvent { doc, index, event });
+            // The rank is known once every document is in.
+            self.events.push(EventItem {
+                rank: 0,
+                doc,
+                ev: event,
+            });
         }
     }
 
     /// Merges across documents and returns the graph: entities first, then
-    /// events (their merge needs the entities' nodes), then relations.
+    /// relations and events (both need the entities' nodes).
     pub fn finish(self) -> KnowledgeGraph {
         let GraphBuilder {
             entities,
             documents,
             relations,
             events: mut pending,
+            texts,
         } = self;
+        // The kept evidence holds its texts from here on.
+        drop(texts);
         crate::bench::phase(&format!(
             "documents read and folded ({} documents, {} names, {} relations, {} event readings)",
             documents.len(),
@@ -132,56 +206,58 @@ impl GraphBuilder {
         let mut g = KnowledgeGraph::new();
         let node_of = entities.finish(&mut g);
         crate::bench::phase("entities merged");
-        let order: Vec<DocId> = documents.keys().copied().collect();
-        // Events name entities by node id many times over: one shared copy.
-        let shared: Vec<Option<Arc<str>>> = node_of
+        // Relations next: they join entity nodes only, and their
+        // aggregates are freed chunk by chunk as the edges are made, before
+        // the event merge needs its own room. Exports read edges in id
+        // order through `KnowledgeGraph::edges`, whatever order they were
+        // added in.
+        let Relations { index, chunks } = relations;
+        // Room for these edges and the events' (at most one per role read).
+        let roles: usize = pending.iter().map(|p| p.ev.roles.len()).sum();
+        g.reserve_edges(index.len() + roles);
+        drop(index);
+        // Each variant's node, looked up once and not once per relation.
+        let at: Vec<Option<(NodeIndex, Kind)>> = node_of
             .iter()
-            .map(|id| (!id.is_empty()).then(|| Arc::from(id.as_str())))
-            .collect();
-        g.documents = documents;
-        pending.sort_unstable_by_key(|p| (p.doc, p.index));
-        let items: Vec<EventItem> = pending
-            .into_iter()
-            .map(|p| {
-                let roles = p
-                    .event
-                    .roles
-                    .iter()
-                    .filter_map(|&(role, v)| Some((role, shared.get(v)?.clone()?)))
-                    .collect();
-                EventItem {
-                    rank: order.binary_search(&p.doc).unwrap_or(usize::MAX),
-                    doc: p.doc,
-                    roles,
-                    ev: p.event,
-                }
+            .map(|id| {
+                let ix = g.index_of(id)?;
+                Some((ix, g.petgraph().node_weight(ix)?.kind))
             })
             .collect();
-        events::merge_into(&mut g, items);
-        crate::bench::phase("events merged");
-        // Relations on the merged nodes, straight from the aggregates (a
-        // sorted copy would double the largest thing in memory): exports
-        // read edges in id order through `KnowledgeGraph::edges`, whatever
-        // order they were added in.
-        for ((s, t, rel), agg) in relations {
-            let (Some(s), Some(t)) = (node_of.get(s as usize), node_of.get(t as usize)) else {
-                continue;
-            };
-            let fits = match (g.node(s), g.node(t)) {
-                (Some(sn), Some(tn)) => s != t && super::fits(rel, sn.kind, tn.kind),
-                _ => false,
-            };
-            if !fits {
-                continue;
+        for chunk in chunks {
+            for agg in chunk {
+                let (s, t, rel) = agg.key;
+                let (Some(&Some((s, sk))), Some(&Some((t, tk)))) =
+                    (at.get(s as usize), at.get(t as usize))
+                else {
+                    continue;
+                };
+                if s == t || !super::fits(rel, sk, tk) {
+                    continue;
+                }
+                let docs = if agg.docs.is_empty() {
+                    agg.evidence.iter().map(|e| e.doc).collect()
+                } else {
+                    agg.docs
+                };
+                g.add_edges_at(s, t, rel, agg.count, docs, agg.evidence);
             }
-            let docs = if agg.docs.is_empty() {
-                agg.evidence.iter().map(|e| e.doc).collect()
-            } else {
-                agg.docs
-            };
-            g.add_edges(s, t, rel, agg.count, docs, agg.evidence);
         }
         crate::bench::phase("relations added");
+        let order: Vec<DocId> = documents.keys().copied().collect();
+        // Events name entities by node id many times over: one shared copy.
+        let ids: Vec<Arc<str>> = node_of.iter().map(|id| Arc::from(id.as_str())).collect();
+        g.documents = documents;
+        // Stable: one document's events were folded together, in order.
+        pending.sort_by_key(|p| p.doc);
+        for p in &mut pending {
+            p.rank = order.binary_search(&p.doc).unwrap_or(usize::MAX);
+            // A variant without a node (dropped by the user) takes no part.
+            p.ev.roles
+                .retain(|&(_, v)| node_of.get(v).is_some_and(|id| !id.is_empty()));
+        }
+        events::merge_into(&mut g, pending, &ids);
+        crate::bench::phase("events merged");
         g
     }
 }
@@ -269,10 +345,73 @@ mod tests {
         b.add(r);
         let texts: Vec<&Arc<str>> = b
             .relations
-            .values()
+            .chunks
+            .iter()
+            .flatten()
             .flat_map(|a| a.evidence.iter().map(|e| &e.text))
             .collect();
         assert_eq!(texts.len(), 2);
         assert!(Arc::ptr_eq(texts[0], texts[1]));
+    }
+
+    #[test]
+    fn relations_past_one_chunk_keep_their_own_aggregates() {
+        let mut r = Relations::default();
+        let n = CHUNK as u32 + 10;
+        for round in 0..2u64 {
+            for i in 0..n {
+                let a = r.entry((i, i + 1, Relation::CoMention));
+                assert_eq!(a.key, (i, i + 1, Relation::CoMention));
+                assert_eq!(a.count, round);
+                a.count += 1;
+            }
+        }
+        assert_eq!(r.len(), n as usize);
+        assert_eq!(r.chunks.len(), 2);
+        assert!(r.chunks.iter().flatten().all(|a| a.count == 2));
+    }
+
+    #[test]
+    fn one_sentence_in_two_documents_is_one_text() {
+        let mut b = GraphBuilder::new(&Options::default());
+        let mut a = doc(1, 1);
+        let mut c = doc(2, 1);
+        // Same words in two articles (a wire story run twice).
+        for r in a.relations.iter_mut().chain(c.relations.iter_mut()) {
+            r.evidence.text = "The same sentence, word for word.".into();
+        }
+        b.add(a);
+        b.add(c);
+        let texts: Vec<&Arc<str>> = b
+            .relations
+            .chunks
+            .iter()
+            .flatten()
+            .flat_map(|a| a.evidence.iter().map(|e| &e.text))
+            .collect();
+        assert_eq!(texts.len(), 2);
+        assert!(Arc::ptr_eq(texts[0], texts[1]));
+    }
+
+    #[test]
+    fn texts_no_evidence_keeps_are_let_go() {
+        let mut t = Texts::default();
+        let mut kept = Vec::new();
+        for i in 0..3 * TEXTS_PURGE_MIN {
+            let mut text: Arc<str> = format!("sentence {i}").into();
+            t.share(&mut text);
+            // One text in ten stays in use.
+            if i % 10 == 0 {
+                kept.push(text);
+            }
+        }
+        assert!(
+            t.set.len() < TEXTS_PURGE_MIN + kept.len(),
+            "{}",
+            t.set.len()
+        );
+        let mut again: Arc<str> = "sentence 0".into();
+        t.share(&mut again);
+        assert!(Arc::ptr_eq(&again, &kept[0]));
     }
 }
