@@ -67,34 +67,41 @@ fn escape_capped<W: Write>(w: &mut W, s: &str, cap: usize) -> io::Result<()> {
 
 /// The inside of [`quote`]: the same rules, in one pass over the bytes.
 fn escape<W: Write>(w: &mut W, s: &str) -> io::Result<()> {
-    let b = s.as_bytes();
-    let (mut from, mut i) = (0, 0);
-    while let Some(&c) = b.get(i) {
-        let (rep, len): (&[u8], usize) = match c {
-            b'\\' => (b"\\\\", 1),
-            b'"' => (b"\\\"", 1),
-            b'\n' => (b"\\n", 1),
-            b'\t' => {
-                i += 1;
-                continue;
-            }
-            0..=0x1F => (b"", 1),
+    let mut rest = s.as_bytes();
+    while let Some(p) = rest.iter().position(|&c| DOT_SPECIAL[usize::from(c)]) {
+        let (plain, tail) = rest.split_at(p);
+        w.write_all(plain)?;
+        let (rep, len): (&[u8], usize) = match tail {
+            [b'\\', ..] => (b"\\\\", 1),
+            [b'"', ..] => (b"\\\"", 1),
+            [b'\n', ..] => (b"\\n", 1),
             // U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8.
-            0xEF if b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)) => {
-                (b"", 3)
-            }
-            _ => {
-                i += 1;
-                continue;
-            }
+            [0xEF, 0xBF, 0xBE | 0xBF, ..] => (b"", 3),
+            [0xEF, ..] => (b"\xEF", 1),
+            // The other C0 controls, CR included, are dropped.
+            [_, ..] => (b"", 1),
+            [] => break,
         };
-        w.write_all(b.get(from..i).unwrap_or_default())?;
         w.write_all(rep)?;
-        i += len;
-        from = i;
+        rest = tail.get(len..).unwrap_or_default();
     }
-    w.write_all(b.get(from..).unwrap_or_default())
+    w.write_all(rest)
 }
+
+/// The bytes [`escape`] stops at: `\`, `"`, the C0 controls but tab, and
+/// 0xEF, which starts U+FFFE and U+FFFF.
+static DOT_SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = c != 0x09;
+        c += 1;
+    }
+    t[b'\\' as usize] = true;
+    t[b'"' as usize] = true;
+    t[0xEF] = true;
+    t
+};
 
 /// Writes DOT; build with [`DotSerializer::new`], then
 /// [`DotSerializer::serialize`].

@@ -349,36 +349,48 @@ fn text<W: Write>(w: &mut W, s: &str) -> io::Result<()> {
 /// they are UTF-8: the escaping looks at single bytes and at the UTF-8 form
 /// of U+FFFE and U+FFFF only.
 fn text_bytes<W: Write>(w: &mut W, b: &[u8]) -> io::Result<()> {
-    let (mut from, mut i) = (0, 0);
-    while let Some(&c) = b.get(i) {
-        let (rep, len): (&[u8], usize) = match c {
-            b'<' => (b"&lt;", 1),
-            b'>' => (b"&gt;", 1),
-            b'&' => (b"&amp;", 1),
-            b'\'' => (b"&apos;", 1),
-            b'"' => (b"&quot;", 1),
-            b'\r' => (b"&#13;", 1),
-            b'\t' | b'\n' => {
-                i += 1;
-                continue;
-            }
-            0..=0x1F => (REPLACEMENT, 1),
+    let mut rest = b;
+    while let Some(p) = rest.iter().position(|&c| XML_SPECIAL[usize::from(c)]) {
+        let (plain, tail) = rest.split_at(p);
+        w.write_all(plain)?;
+        let (rep, len): (&[u8], usize) = match tail {
+            [b'<', ..] => (b"&lt;", 1),
+            [b'>', ..] => (b"&gt;", 1),
+            [b'&', ..] => (b"&amp;", 1),
+            [b'\'', ..] => (b"&apos;", 1),
+            [b'"', ..] => (b"&quot;", 1),
+            [b'\r', ..] => (b"&#13;", 1),
             // U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8.
-            0xEF if b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)) => {
-                (REPLACEMENT, 3)
-            }
-            _ => {
-                i += 1;
-                continue;
-            }
+            [0xEF, 0xBF, 0xBE | 0xBF, ..] => (REPLACEMENT, 3),
+            [0xEF, ..] => (b"\xEF", 1),
+            // The other C0 controls.
+            [_, ..] => (REPLACEMENT, 1),
+            [] => break,
         };
-        w.write_all(b.get(from..i).unwrap_or_default())?;
         w.write_all(rep)?;
-        i += len;
-        from = i;
+        rest = tail.get(len..).unwrap_or_default();
     }
-    w.write_all(b.get(from..).unwrap_or_default())
+    w.write_all(rest)
 }
+
+/// The bytes [`text_bytes`] stops at: markup characters, the C0 controls
+/// but tab and LF, and 0xEF, which starts U+FFFE and U+FFFF. A table, so
+/// that the scan between them is a tight loop.
+static XML_SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = c != 0x09 && c != 0x0A;
+        c += 1;
+    }
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'&' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'"' as usize] = true;
+    t[0xEF] = true;
+    t
+};
 
 /// A JSON array of strings, as serde_json writes a `Vec<String>`.
 fn json_list<I, S>(out: &mut Vec<u8>, items: I) -> io::Result<()>
