@@ -7,7 +7,7 @@
 //! the folder never mixes files of two runs. A run killed with `kill -9`
 //! can leave a hidden `.tmp` file behind, never a partial `graph.*`.
 //!
-//! Files are written in 2 MB chunks with direct I/O where the system
+//! Files are written in 1 MB chunks with direct I/O where the system
 //! allows it (see [`DirectWriter`]), as graph files are large, written
 //! once and not read back by us.
 
@@ -169,7 +169,7 @@ pub fn write_one(
 /// and in length: the largest logical block size disks use.
 const BLOCK: usize = 4096;
 /// Bytes gathered before each write.
-const CHUNK: usize = 2 << 20;
+const CHUNK: usize = 1 << 20;
 
 /// Writes a new file in large chunks with `O_DIRECT` on Linux: the data
 /// goes from our buffer to the disk without a copy into the page cache.

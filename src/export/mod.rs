@@ -55,7 +55,7 @@ impl Format {
 
 /// Bytes each exporter buffers before writing to its output: large writes
 /// keep the cost per system call and per `dyn Write` call negligible.
-pub(crate) const WRITE_BUFFER: usize = 1 << 20;
+pub(crate) const WRITE_BUFFER: usize = 256 << 10;
 
 /// Options shared by the exporters.
 #[derive(Debug, Clone)]
