@@ -21,15 +21,16 @@
 //! document and dropped at its end.
 
 use super::{
-    Classed, DocFeatures, DocStat, HashKeyed, T_BIAS, T_BIGRAM_L, T_BIGRAM_R, T_CTX_SHAPE,
-    T_CTX_WORD, T_LOWER, T_LOWER_AT, T_NEXT_WORD_SHAPE, T_PRE, T_SHAPE, T_SHAPE_AT, T_SHAPE_FAR,
-    T_SHAPE3, T_SHORT, T_SKIP, T_SUF, T_SUF_AT, T_WORD, T_WORD_PREV_SHAPE, add_doc_stats, context,
-    doc_features, dotted_form, is_all_caps, is_title_case, mark_initial, no_neighbour, normalize,
-    tok_facts,
+    Classed, DocFeatures, DocStat, HashKeyed, PreHashed, T_BIAS, T_BIGRAM_L, T_BIGRAM_R,
+    T_CTX_SHAPE, T_CTX_WORD, T_LOWER, T_LOWER_AT, T_NEXT_WORD_SHAPE, T_PRE, T_SHAPE, T_SHAPE_AT,
+    T_SHAPE_FAR, T_SHAPE3, T_SHORT, T_SKIP, T_SUF, T_SUF_AT, T_WORD, T_WORD_PREV_SHAPE,
+    add_doc_stats, context, doc_features, dotted_form, is_all_caps, is_title_case, mark_initial,
+    no_neighbour, normalize, tok_facts,
 };
 use crate::ner::gazetteer::{Gazetteer, Kinds};
 use crate::ner::hash::{finish, mix};
 use crate::ner::weights::{Acc, Packed};
+use std::collections::HashMap;
 
 /// Sums kept per form: as the token itself in context 0, 1 and 2, then as
 /// the neighbour at each of [`OFFSETS`].
@@ -40,21 +41,30 @@ const SLOTS: usize = 3 + OFFSETS.len();
 const OFFSETS: [isize; 4] = [-2, -1, 1, 2];
 /// Most forms kept between documents (the 32,768 most frequent words
 /// cover about 95% of the tokens of English news). At two stages a form
-/// costs about 560 bytes, so a full cache is about 18 MB per thread.
+/// costs 568 bytes (its sums, its entry and two index slots), so a full
+/// cache is about 18.6 MB per thread.
 pub const MAX_WORDS: usize = 1 << 15;
-/// Longer forms (URLs, runs of symbols) are not kept: they rarely repeat.
-const MAX_FORM: usize = 64;
+/// Longest form kept between documents, in bytes (the entry holds it);
+/// longer ones (URLs, runs of symbols) rarely repeat.
+const MAX_FORM: usize = 30;
+/// Slots of the index, a power of two: twice [`MAX_WORDS`], so that
+/// probes stay short and there is always a free slot.
+const TABLE_BITS: u32 = 16;
+const TABLE: usize = 1 << TABLE_BITS;
 
-/// A cached form: where its text is in [`WordCache::forms`], and the facts
-/// of it that the features read per token.
+/// A form, and the facts of it that the features read per token: one
+/// cache line, so that a probe that finds its form has fetched them too.
 #[derive(Debug, Clone, Copy)]
+#[repr(align(64))]
 struct Entry {
     key: u64,
-    start: u32,
-    end: u32,
     lower: u64,
     shape: u64,
     class: u8,
+    /// Length of the form in `form` (forms of document-only entries are
+    /// not stored here).
+    len: u8,
+    form: [u8; MAX_FORM],
 }
 
 /// One token of the document being tagged: its form's entry and facts.
@@ -89,23 +99,22 @@ impl Classed for Word {
 pub struct WordCache {
     /// The model the sums belong to: its id, stage count and hash width.
     model: Option<(u64, usize, u32)>,
-    /// [`form_hash`] of a form → its entry. A form whose hash belongs to another
-    /// form gets an entry that is not indexed.
-    index: HashKeyed<u32>,
-    /// The text of every entry's form, one after the other.
-    forms: String,
+    /// Open addressing with linear probing over [`form_hash`]: entry + 1
+    /// of the kept forms, 0 for a free slot. Small enough (256 KB) to stay
+    /// in the processor's cache.
+    table: Vec<u32>,
     entries: Vec<Entry>,
     /// `SLOTS * stages` sums per entry.
     sums: Vec<Acc>,
     /// The neighbour sums of a missing neighbour, per offset.
     none: Vec<Acc>,
-    /// Entries (and bytes of `forms`) kept between documents; the ones
-    /// after them belong to the current document only.
+    /// Entries kept between documents; the ones after them belong to the
+    /// current document only, and are found through `temp`.
     keep: usize,
-    keep_forms: usize,
+    temp: HashMap<Box<str>, u32, std::hash::BuildHasherDefault<PreHashed>>,
 }
 
-/// Sizes above which the document-only part of the cache is given back
+/// Entries above which the document-only part of the cache is given back
 /// after a document (a document with very many new words).
 const SHRINK_ENTRIES: usize = 2 * MAX_WORDS;
 
@@ -122,10 +131,10 @@ impl WordCache {
     /// Bytes held by the cache's tables (allocated capacity).
     pub fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
-        self.index.capacity() * (size_of::<(u64, u32)>() + 1)
-            + self.forms.capacity()
+        self.table.capacity() * size_of::<u32>()
             + self.entries.capacity() * size_of::<Entry>()
             + (self.sums.capacity() + self.none.capacity()) * size_of::<Acc>()
+            + self.temp.capacity() * (size_of::<(Box<str>, u32)>() + 1)
     }
 
     /// Readies the cache for the model `id` with `K` stages and hash width
@@ -136,6 +145,7 @@ impl WordCache {
         }
         *self = WordCache {
             model: Some((id, K, bits)),
+            table: vec![0; TABLE],
             ..WordCache::default()
         };
         let shift = shift(bits);
@@ -149,19 +159,42 @@ impl WordCache {
         }
     }
 
-    /// The text of entry `e`.
-    fn form(&self, e: u32) -> Option<&str> {
-        let en = self.entries.get(e as usize)?;
-        self.forms.get(en.start as usize..en.end as usize)
+    /// The kept entry of `form` (hash `key`), or the free slot of the index
+    /// where it would go (None for a form too long to keep).
+    #[inline]
+    fn find(&self, form: &[u8], key: u64) -> Result<u32, Option<usize>> {
+        if form.len() > MAX_FORM {
+            return Err(None);
+        }
+        let mask = TABLE - 1;
+        // The top bits: the last step of the hash is a multiplication.
+        let mut i = (key >> (64 - TABLE_BITS)) as usize & mask;
+        for _ in 0..TABLE {
+            let e = match self.table.get(i) {
+                Some(&0) => return Err(Some(i)),
+                Some(&v) => v - 1,
+                None => return Err(None),
+            };
+            if let Some(en) = self.entries.get(e as usize)
+                && en.key == key
+                && en.form.get(..usize::from(en.len)) == Some(form)
+            {
+                return Ok(e);
+            }
+            i = (i + 1) & mask;
+        }
+        Err(None)
     }
 
     /// The token with form `form`, its entry made if it has none.
     fn word<const K: usize>(&mut self, form: &str, packed: &Packed, shift: u32) -> Word {
         let key = form_hash(form.as_bytes());
-        let found = self.index.get(&key).copied();
-        let e = match found {
-            Some(e) if self.form(e) == Some(form) => e,
-            _ => self.insert::<K>(form, key, found.is_none(), packed, shift),
+        let e = match self.find(form.as_bytes(), key) {
+            Ok(e) => e,
+            Err(slot) => match self.temp.get(form) {
+                Some(&e) => e,
+                None => self.insert::<K>(form, key, slot, packed, shift),
+            },
         };
         match self.entries.get(e as usize) {
             Some(en) => Word {
@@ -182,43 +215,43 @@ impl WordCache {
         }
     }
 
-    /// Adds an entry for `form` (hash `key`) and its sums; `indexed` when
-    /// no other form has the same hash.
+    /// Adds an entry for `form` (hash `key`) and its sums, kept if there is
+    /// room and the index has a free `slot` for it.
     fn insert<const K: usize>(
         &mut self,
         form: &str,
         key: u64,
-        indexed: bool,
+        slot: Option<usize>,
         packed: &Packed,
         shift: u32,
     ) -> u32 {
         let t = tok_facts(form);
         let e = self.entries.len() as u32;
-        // Kept between documents only while no document-only entry comes
-        // before it (they are all dropped at once at the end).
-        let kept = indexed
-            && self.keep == self.entries.len()
-            && self.keep < MAX_WORDS
-            && form.len() <= MAX_FORM;
-        let start = self.forms.len();
-        self.forms.push_str(form);
-        self.entries.push(Entry {
+        let mut en = Entry {
             key,
-            // A document's forms beyond 4 GB would wrap: they then only
-            // fail to match, and are scored again.
-            start: start as u32,
-            end: self.forms.len() as u32,
             lower: t.lower,
             shape: t.shape,
             class: t.class,
-        });
-        if indexed {
-            self.index.insert(key, e);
+            len: 0,
+            form: [0; MAX_FORM],
+        };
+        // Kept between documents only while no document-only entry comes
+        // before it (they are all dropped at once at the end).
+        let kept = slot.filter(|_| self.keep == self.entries.len() && self.keep < MAX_WORDS);
+        match kept.and_then(|i| self.table.get_mut(i)) {
+            Some(free) => {
+                *free = e + 1;
+                self.keep += 1;
+                if let Some(f) = en.form.get_mut(..form.len()) {
+                    f.copy_from_slice(form.as_bytes());
+                    en.len = form.len() as u8;
+                }
+            }
+            None => {
+                self.temp.insert(form.into(), e);
+            }
         }
-        if kept {
-            self.keep += 1;
-            self.keep_forms = self.forms.len();
-        }
+        self.entries.push(en);
         let mut common = [[0; NTAGS_]; K];
         let add = |a: &mut [Acc; K], h: u64| packed.add_row(row(h, shift), a);
         add(&mut common, T_BIAS);
@@ -254,22 +287,14 @@ impl WordCache {
 
     /// Drops the entries of the document just tagged that are not kept.
     fn end_document<const K: usize>(&mut self) {
-        for e in self.keep..self.entries.len() {
-            if let Some(en) = self.entries.get(e)
-                && self.index.get(&en.key) == Some(&(e as u32))
-            {
-                self.index.remove(&en.key);
-            }
-        }
         let big = self.entries.len() > SHRINK_ENTRIES;
         self.entries.truncate(self.keep);
         self.sums.truncate(self.keep * SLOTS * K);
-        self.forms.truncate(self.keep_forms);
+        self.temp.clear();
         if big {
             self.entries.shrink_to(MAX_WORDS);
             self.sums.shrink_to(MAX_WORDS * SLOTS * K);
-            self.forms.shrink_to(MAX_WORDS * 8);
-            self.index.shrink_to(MAX_WORDS);
+            self.temp.shrink_to(0);
         }
     }
 }
@@ -475,28 +500,45 @@ mod tests {
     }
 
     #[test]
-    fn a_form_whose_hash_is_taken_gets_its_own_sums() {
+    fn forms_that_share_a_slot_or_are_long_keep_their_own_sums() {
         let p = packed();
         let shift = shift(10);
         let mut c = WordCache::default();
         c.prepare::<1>(1, 10, &p);
-        let alpha = c.word::<1>("alpha", &p, shift);
-        let want = c.word::<1>("Beta", &p, shift);
-        let want_sums = c.slot::<1>(want.entry, 0).to_vec();
-        c.end_document::<1>();
-        assert_eq!(c.len(), 2);
-        // Make "gamma"'s hash point at "alpha" as a collision would.
-        c.index.insert(form_hash(b"gamma"), alpha.entry);
-        let g = c.word::<1>("gamma", &p, shift);
-        assert_ne!(g.entry, alpha.entry);
-        assert_eq!(g.lower, crate::ner::hash::fnv(b"gamma"));
-        assert_eq!(c.index.get(&form_hash(b"gamma")), Some(&alpha.entry));
-        c.end_document::<1>();
-        assert_eq!(c.len(), 2);
-        assert_eq!(c.word::<1>("alpha", &p, shift).entry, alpha.entry);
-        let b = c.word::<1>("Beta", &p, shift);
-        assert_eq!((b.entry, b.class), (want.entry, want.class));
-        assert_eq!(c.slot::<1>(b.entry, 0), want_sums);
+        // Two forms whose probes start at the same slot.
+        let slot = |w: &str| form_hash(w.as_bytes()) >> (64 - TABLE_BITS);
+        let first = "w0".to_string();
+        let Some(second) = (1..100_000)
+            .map(|i| format!("w{i}"))
+            .find(|w| slot(w) == slot(&first))
+        else {
+            panic!("no two forms share a slot");
+        };
+        let long = "Long".repeat(10);
+        let mut got = Vec::new();
+        for _ in 0..2 {
+            let words: Vec<Word> = [&first, &second, &long, &first]
+                .iter()
+                .map(|w| c.word::<1>(w, &p, shift))
+                .collect();
+            let sums: Vec<Vec<Acc>> = words
+                .iter()
+                .map(|w| c.slot::<1>(w.entry, 4).to_vec())
+                .collect();
+            assert_eq!(words[0].entry, words[3].entry);
+            assert_ne!(words[0].entry, words[1].entry);
+            assert_eq!(words[1].lower, crate::ner::hash::fnv(second.as_bytes()));
+            assert_eq!(
+                words[2].lower,
+                crate::ner::hash::fnv(long.to_lowercase().as_bytes())
+            );
+            assert_eq!(c.entries.len(), 3);
+            c.end_document::<1>();
+            // The long form is scored for its document only.
+            assert_eq!(c.len(), 2);
+            got.push(sums);
+        }
+        assert_eq!(got[0], got[1]);
         // Another model starts from an empty cache.
         c.prepare::<1>(2, 10, &p);
         assert!(c.is_empty());
