@@ -69,6 +69,15 @@ impl Extend<DocId> for DocSet {
     }
 }
 
+impl From<Vec<DocId>> for DocSet {
+    fn from(mut docs: Vec<DocId>) -> Self {
+        docs.sort_unstable();
+        docs.dedup();
+        docs.shrink_to_fit();
+        DocSet(docs)
+    }
+}
+
 impl FromIterator<DocId> for DocSet {
     fn from_iter<I: IntoIterator<Item = DocId>>(docs: I) -> Self {
         let mut s = DocSet::new();
@@ -220,6 +229,14 @@ impl KnowledgeGraph {
         })
     }
 
+    /// Makes room for `additional` more edges at once: the edge storage
+    /// then grows to what is needed, not by doubling past it (at millions
+    /// of edges, the unused half was hundreds of megabytes).
+    pub fn reserve_edges(&mut self, additional: usize) {
+        self.graph.reserve_exact_edges(additional);
+        self.edges.reserve(additional);
+    }
+
     /// Inserts the node, or returns the existing one with that id.
     pub fn upsert_node(&mut self, id: &str, kind: Kind, label: &str) -> &mut Node {
         let ix = match self.nodes.get(id) {
@@ -271,33 +288,61 @@ impl KnowledgeGraph {
         let (Some(&a), Some(&b)) = (self.nodes.get(source), self.nodes.get(target)) else {
             return false;
         };
-        if a == b {
+        self.add_edges_at(a, b, relation, count, documents, evidence)
+    }
+
+    /// The petgraph index of the node with this id.
+    pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
+        self.nodes.get(id).copied()
+    }
+
+    /// [`KnowledgeGraph::add_edges`] between nodes given by index (see
+    /// [`KnowledgeGraph::index_of`]), for callers adding millions of edges
+    /// between a few nodes: each id lookup is a walk down a B-tree of
+    /// strings.
+    pub fn add_edges_at(
+        &mut self,
+        a: NodeIndex,
+        b: NodeIndex,
+        relation: Relation,
+        count: u64,
+        documents: Vec<DocId>,
+        evidence: Vec<Evidence>,
+    ) -> bool {
+        if a == b || self.graph.node_weight(a).is_none() || self.graph.node_weight(b).is_none() {
             return false;
         }
-        let key = (a, b, relation);
-        let ex = match self.edges.get(&key) {
-            Some(&ex) => ex,
-            None => {
+        match self.edges.entry((a, b, relation)) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let edge = &mut self.graph[*e.get()];
+                edge.count += count;
+                edge.documents.extend(documents);
+                for ev in evidence {
+                    push_evidence(&mut edge.evidence, ev);
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                // A new edge takes the lists as they are, in the form
+                // `push_evidence` and `DocSet` keep: no copy, no growing
+                // one record at a time.
+                let mut evidence = evidence;
+                evidence.sort_unstable();
+                evidence.dedup();
+                evidence.truncate(EVIDENCE_PER_EDGE);
+                evidence.shrink_to_fit();
                 let ex = self.graph.add_edge(
                     a,
                     b,
                     Edge {
                         relation,
-                        count: 0,
-                        documents: DocSet::new(),
-                        evidence: Vec::new(),
+                        count,
+                        documents: DocSet::from(documents),
+                        evidence,
                     },
                 );
-                self.edges.insert(key, ex);
+                e.insert(ex);
                 self.edge_order.take();
-                ex
             }
-        };
-        let edge = &mut self.graph[ex];
-        edge.count += count;
-        edge.documents.extend(documents);
-        for ev in evidence {
-            push_evidence(&mut edge.evidence, ev);
         }
         true
     }

@@ -17,12 +17,12 @@ use crate::extract::relations::sentence_evidence;
 use crate::graph::{EventInfo, KnowledgeGraph, slug};
 use crate::lexicon::WordSet;
 use crate::model::{
-    Analyzed, DocEntities, DocId, EventKind, Kind, LocalEvent, Mention, Quantity, Relation, Span,
-    TimeValue,
+    Analyzed, DocEntities, DocId, EventKind, Evidence, Kind, LocalEvent, Mention, Quantity,
+    Relation, Span, TimeValue,
 };
 use crate::pipeline::EventExtractor;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, LazyLock};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -1335,15 +1335,26 @@ fn same_quantity(a: &Quantity, b: &Quantity) -> bool {
         }
 }
 
-/// One document's event ready for the merge, its roles on entity nodes.
+/// One document's event ready for the merge. Its roles' entities are not
+/// the document's but places in the node id list given to [`merge_into`]
+/// (one shared copy of each id for every reading).
 #[derive(Debug, Clone)]
 pub struct EventItem {
     /// The document's place in id order.
     pub rank: usize,
     pub doc: DocId,
     pub ev: LocalEvent,
-    /// (role, entity node id), the id shared with every other reading.
-    pub roles: Vec<(Relation, Arc<str>)>,
+}
+
+/// Roles with the node ids they point at (a place outside `ids` names no
+/// node and is left out).
+fn roles_of<'a>(
+    roles: &'a [(Relation, usize)],
+    ids: &'a [Arc<str>],
+) -> impl Iterator<Item = (Relation, &'a Arc<str>)> + 'a {
+    roles
+        .iter()
+        .filter_map(move |&(r, i)| Some((r, ids.get(i)?)))
 }
 
 struct Cluster {
@@ -1352,15 +1363,120 @@ struct Cluster {
     time: Option<TimeValue>,
     time_text: Option<String>,
     /// Entity node ids by role, with how often each was read.
-    roles: BTreeMap<(Relation, Arc<str>), u64>,
-    docs: BTreeSet<usize>,
+    roles: VecMap<(Relation, Arc<str>), u64>,
+    docs: VecSet<usize>,
     quantities: Vec<Quantity>,
     /// Every entity node id in `roles`.
-    ents: BTreeSet<Arc<str>>,
+    ents: VecSet<Arc<str>>,
     /// Every number key of its readings ([`quantity_keys`]).
-    qkeys: BTreeSet<String>,
-    /// (result index, event index)
-    members: Vec<(usize, usize)>,
+    qkeys: VecSet<String>,
+    /// The label of its first reading, for a named event.
+    label: String,
+    members: Vec<Member>,
+}
+
+/// What the node of a cluster needs of one of its readings, moved out of
+/// the reading so that the readings can be freed before the nodes are
+/// made (they were a quarter of a kilobyte each, and the nodes' peak came
+/// on top of them).
+struct Member {
+    doc: DocId,
+    evidence: Evidence,
+    roles: Vec<(Relation, usize)>,
+    quantities: Vec<Quantity>,
+}
+
+/// A set as a sorted vector: iterates in the order of a `BTreeSet`, but a
+/// cluster's few members cost their own size, where each `BTreeSet` or
+/// `BTreeMap` allocated a node of eleven slots (about a kilobyte per
+/// cluster in all, for hundreds of thousands of clusters).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct VecSet<T>(Vec<T>);
+
+impl<T> Default for VecSet<T> {
+    fn default() -> Self {
+        VecSet(Vec::new())
+    }
+}
+
+impl<T: Ord> VecSet<T> {
+    /// Adds `x`; false if it was there.
+    fn insert(&mut self, x: T) -> bool {
+        match self.0.binary_search(&x) {
+            Ok(_) => false,
+            Err(pos) => {
+                self.0.insert(pos, x);
+                true
+            }
+        }
+    }
+
+    fn contains<Q: Ord + ?Sized>(&self, x: &Q) -> bool
+    where
+        T: std::borrow::Borrow<Q>,
+    {
+        self.0.binary_search_by(|y| y.borrow().cmp(x)).is_ok()
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a VecSet<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// A map as a vector sorted by key (see [`VecSet`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct VecMap<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for VecMap<K, V> {
+    fn default() -> Self {
+        VecMap(Vec::new())
+    }
+}
+
+impl<K: Ord, V> VecMap<K, V> {
+    /// The value of `k`, inserted as `V::default()` when missing.
+    fn entry(&mut self, k: K) -> &mut V
+    where
+        V: Default,
+    {
+        let pos = match self.0.binary_search_by(|(x, _)| x.cmp(&k)) {
+            Ok(pos) => pos,
+            Err(pos) => {
+                self.0.insert(pos, (k, V::default()));
+                pos
+            }
+        };
+        &mut self.0[pos].1
+    }
+
+    fn contains_key(&self, k: &K) -> bool {
+        self.0.binary_search_by(|(x, _)| x.cmp(k)).is_ok()
+    }
+
+    /// In key order.
+    fn iter(&self) -> impl Iterator<Item = (&K, &V)> + '_ {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    fn retain(&mut self, mut keep: impl FnMut(&K, &V) -> bool) {
+        self.0.retain(|(k, v)| keep(k, v));
+    }
 }
 
 /// Index keys under which a reading can find the clusters it may join:
@@ -1492,27 +1608,37 @@ fn register_keys(
 /// read in several sentences or documents when they share the kind, at
 /// least one participant or place, and a compatible date (an undated
 /// mention joins a dated one only when they share participants). Role
-/// edges go from the event node to the entity nodes named in `items`.
+/// edges go from the event node to the entity nodes the items' roles
+/// point at in `ids`.
 ///
 /// Ids are `event:<kind>-<date>-<main participant>` and do not depend on
 /// document order (results are merged in document-id order).
-pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
+pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>, ids: &[Arc<str>]) {
     // Dated events first, finest dates first, so undated mentions and
     // vaguer dates join the precise occurrence.
-    items.sort_by(|a, b| {
-        let key = |x: &EventItem| {
-            (
-                x.ev.kind,
-                x.ev.time.is_none(),
-                std::cmp::Reverse(x.ev.time.as_ref().map_or(0, |t| t.start.len())),
-                x.ev.time.as_ref().map(|t| t.start.clone()),
-                x.rank,
-                x.ev.evidence.sentence,
-                x.ev.trigger,
-            )
-        };
-        key(a).cmp(&key(b))
-    });
+    #[allow(clippy::type_complexity)]
+    fn key(
+        x: &EventItem,
+    ) -> (
+        EventKind,
+        bool,
+        std::cmp::Reverse<usize>,
+        Option<&str>,
+        usize,
+        usize,
+        Span,
+    ) {
+        (
+            x.ev.kind,
+            x.ev.time.is_none(),
+            std::cmp::Reverse(x.ev.time.as_ref().map_or(0, |t| t.start.len())),
+            x.ev.time.as_ref().map(|t| t.start.as_str()),
+            x.rank,
+            x.ev.evidence.sentence,
+            x.ev.trigger,
+        )
+    }
+    items.sort_by(|a, b| key(a).cmp(&key(b)));
     let mut clusters: Vec<Cluster> = Vec::new();
     // Keys are kept as 64-bit hashes: a collision only adds a candidate,
     // which is checked in full like any other, and every cluster that fits
@@ -1522,8 +1648,8 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
     let hash = |k: &(EventKind, String)| {
         crate::ner::hash::mix(crate::ner::hash::fnv(k.1.as_bytes()), k.0 as u64)
     };
-    for (ix, it) in items.iter().enumerate() {
-        let ents: BTreeSet<&str> = it.roles.iter().map(|(_, e)| &**e).collect();
+    for it in items {
+        let ents: BTreeSet<&str> = roles_of(&it.ev.roles, ids).map(|(_, e)| &**e).collect();
         let name =
             (it.ev.kind == EventKind::Named).then(|| crate::resolve::normalize(&it.ev.label));
         let keys = merge_keys(it.ev.kind, it.rank, name.as_deref());
@@ -1613,11 +1739,16 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
                     name,
                     time: None,
                     time_text: None,
-                    roles: BTreeMap::new(),
-                    docs: BTreeSet::new(),
+                    roles: VecMap::default(),
+                    docs: VecSet::default(),
                     quantities: Vec::new(),
-                    ents: BTreeSet::new(),
-                    qkeys: BTreeSet::new(),
+                    ents: VecSet::default(),
+                    qkeys: VecSet::default(),
+                    label: if it.ev.kind == EventKind::Named {
+                        it.ev.label.clone()
+                    } else {
+                        String::new()
+                    },
                     members: Vec::new(),
                 });
                 clusters.len() - 1
@@ -1639,8 +1770,8 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
             c.time_text = it.ev.time_text.clone();
         }
         let mut new: Vec<Arc<str>> = Vec::new();
-        for (r, e) in &it.roles {
-            *c.roles.entry((*r, e.clone())).or_insert(0) += 1;
+        for (r, e) in roles_of(&it.ev.roles, ids) {
+            *c.roles.entry((r, e.clone())) += 1;
             if c.ents.insert(e.clone()) {
                 new.push(e.clone());
             }
@@ -1661,18 +1792,22 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
         }
         c.docs.insert(it.rank);
         c.quantities.extend(it.ev.quantities.iter().cloned());
-        c.members.push((ix, 0));
+        c.members.push(Member {
+            doc: it.doc,
+            evidence: it.ev.evidence,
+            roles: it.ev.roles,
+            quantities: it.ev.quantities,
+        });
     }
     // What only the clustering needed goes before the nodes are made, so
     // the peak is not both at once.
     drop(index);
     for c in &mut clusters {
-        c.ents = BTreeSet::new();
-        c.qkeys = BTreeSet::new();
-        c.docs = BTreeSet::new();
+        c.ents = VecSet::default();
+        c.qkeys = VecSet::default();
+        c.docs = VecSet::default();
         c.quantities = Vec::new();
     }
-    let mut used: HashSet<String> = HashSet::new();
     // The next number to try for each id stem: many events share a stem
     // ("match, undated, a team"), and counting up from 2 each time was
     // quadratic. Numbers below it are all taken (ids are only added).
@@ -1681,7 +1816,7 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
         // One role per entity: the one read most often (ties: the first
         // in Agent, Target, Participant, Location order).
         let mut best: BTreeMap<Arc<str>, (u64, Relation)> = BTreeMap::new();
-        for ((r, e), n) in &c.roles {
+        for ((r, e), n) in c.roles.iter() {
             let slot = best.entry(e.clone()).or_insert((*n, *r));
             if *n > slot.0 {
                 *slot = (*n, *r);
@@ -1691,7 +1826,13 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
             .retain(|(r, e), _| best.get(e).is_some_and(|b| b.1 == *r));
     }
     // Each cluster is freed once its node is made.
-    for c in clusters {
+    // In order, each freed once its node is made, and the list shrunk as
+    // it empties, so the clusters are gone by the time all nodes are made.
+    clusters.reverse();
+    while let Some(c) = clusters.pop() {
+        if clusters.capacity() > 2 * clusters.len() + 1024 {
+            clusters.shrink_to_fit();
+        }
         let label_of = |id: &str| g.node(id).map(|n| n.label.clone());
         // The most read entity of each role names the event.
         let top = |role: Relation| {
@@ -1707,10 +1848,9 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
             top(Relation::Location),
             top(Relation::Participant),
         );
-        let first_item = c.members.first().and_then(|&(ix, _)| items.get(ix));
-        let label = match (&c.name, first_item) {
-            (Some(_), Some(it)) => it.ev.label.clone(),
-            _ => make_label(
+        let label = match &c.name {
+            Some(_) => c.label.clone(),
+            None => make_label(
                 c.kind,
                 agent.as_deref().and_then(label_of).as_deref(),
                 target.as_deref().and_then(label_of).as_deref(),
@@ -1730,28 +1870,26 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
         let date = c.time.as_ref().map_or("undated", |t| t.start.as_str());
         let stem = format!("{} {} {}", c.kind.as_str(), date, main);
         let mut id = slug(Kind::Event, &stem);
-        let taken = |id: &str, used: &HashSet<String>| {
-            used.contains(id) || g.node(id).is_some_and(|x| x.kind != Kind::Event)
-        };
-        if taken(&id, &used) {
+        // Taken by an entity, or by an event made here (the graph has no
+        // other events: they are all merged in this one call).
+        let taken = |id: &str| g.node(id).is_some();
+        if taken(&id) {
             let n = next_n.entry(stem.clone()).or_insert(2);
             loop {
                 id = slug(Kind::Event, &format!("{stem} {n}"));
                 *n += 1;
-                if !taken(&id, &used) {
+                if !taken(&id) {
                     break;
                 }
             }
         }
-        used.insert(id.clone());
         let node = g.upsert_node(&id, Kind::Event, &label);
         let mut quantities: Vec<Quantity> = Vec::new();
         let mut evidence = Vec::new();
-        for &(ix, _) in &c.members {
-            let Some(it) = items.get(ix) else { continue };
+        for it in &c.members {
             node.mentions += 1;
             node.documents.insert(it.doc);
-            for q in &it.ev.quantities {
+            for q in &it.quantities {
                 let dup = quantities.iter().any(|x: &Quantity| {
                     (x.value, x.from, x.to, &x.unit, &x.as_of)
                         == (q.value, q.from, q.to, &q.unit, &q.as_of)
@@ -1760,7 +1898,7 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
                     quantities.push(q.clone());
                 }
             }
-            evidence.push(it.ev.evidence.clone());
+            evidence.push(it.evidence.clone());
         }
         let mut info = EventInfo {
             kind: c.kind,
@@ -1777,11 +1915,10 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>) {
             crate::graph::push_evidence(&mut info.evidence, e);
         }
         node.event = Some(info);
-        for &(ix, _) in &c.members {
-            let Some(it) = items.get(ix) else { continue };
-            for (r, e) in &it.roles {
-                if c.roles.contains_key(&(*r, e.clone())) {
-                    g.add_edge(&id, e, *r, it.ev.evidence.clone());
+        for it in &c.members {
+            for (r, e) in roles_of(&it.roles, ids) {
+                if c.roles.contains_key(&(r, e.clone())) {
+                    g.add_edge(&id, e, r, it.evidence.clone());
                 }
             }
         }

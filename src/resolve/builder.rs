@@ -10,14 +10,15 @@
 use super::merge::{EntityTable, VarId};
 use crate::extract::events::{self, EventItem};
 use crate::graph::{EVIDENCE_PER_EDGE, KnowledgeGraph, push_evidence};
-use crate::model::{DocId, DocMeta, DocResult, EventKind, Evidence, LocalEvent, Relation};
+use crate::model::{DocId, DocMeta, DocResult, EventKind, Evidence, Kind, Relation};
 use crate::pipeline::Options;
+use petgraph::stable_graph::NodeIndex;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 /// Every reading of one relation between two variants.
-#[derive(Default)]
 struct EdgeAgg {
+    key: (VarId, VarId, Relation),
     count: u64,
     /// Appended once per document; sorted when the edge is made. Empty
     /// while every reading is among the evidence (most relations are read
@@ -27,20 +28,60 @@ struct EdgeAgg {
     evidence: Vec<Evidence>,
 }
 
-/// An event waiting for the merge of entities, its roles on variants.
-struct PendingEvent {
-    doc: DocId,
-    /// Its place among its document's events.
-    index: usize,
-    event: LocalEvent,
-}
-
 /// Folds per-document results into a graph; see the module docs.
 pub struct GraphBuilder {
     entities: EntityTable,
     documents: BTreeMap<DocId, DocMeta>,
-    relations: HashMap<(VarId, VarId, Relation), EdgeAgg>,
-    events: Vec<PendingEvent>,
+    relations: Relations,
+    /// Events waiting for the merge of entities, their roles on variants
+    /// (on nodes once the entities are merged), in the order documents
+    /// were folded.
+    events: Vec<EventItem>,
+}
+
+/// Aggregates per relation between two variants, in order of arrival.
+///
+/// They are the largest thing the builder holds, so they live in chunks of
+/// a fixed size found through a small index: growing never copies them
+/// into a table twice the size (a hash map of the aggregates themselves
+/// held both at its last resize, and up to twice the room it used), and
+/// [`GraphBuilder::finish`] frees each chunk as soon as its edges are made,
+/// so the aggregates and the edges made from them are not both whole in
+/// memory at once.
+#[derive(Default)]
+struct Relations {
+    index: HashMap<(VarId, VarId, Relation), u32>,
+    chunks: Vec<Vec<EdgeAgg>>,
+}
+
+/// Aggregates per chunk (about 4.5 MB).
+const CHUNK: usize = 1 << 16;
+
+impl Relations {
+    fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    fn entry(&mut self, key: (VarId, VarId, Relation)) -> &mut EdgeAgg {
+        let next = self.index.len();
+        let at = *self.index.entry(key).or_insert_with(|| {
+            if self.chunks.last().is_none_or(|c| c.len() == CHUNK) {
+                self.chunks.push(Vec::with_capacity(CHUNK));
+            }
+            if let Some(c) = self.chunks.last_mut() {
+                c.push(EdgeAgg {
+                    key,
+                    count: 0,
+                    docs: Vec::new(),
+                    evidence: Vec::new(),
+                });
+            }
+            next as u32
+        }) as usize;
+        // Every index entry has its aggregate: entries are only added, one
+        // aggregate each, in the same order.
+        &mut self.chunks[at / CHUNK][at % CHUNK]
+    }
 }
 
 impl GraphBuilder {
@@ -48,7 +89,7 @@ impl GraphBuilder {
         GraphBuilder {
             entities: EntityTable::new(options.aliases.clone()),
             documents: BTreeMap::new(),
-            relations: HashMap::new(),
+            relations: Relations::default(),
             events: Vec::new(),
         }
     }
@@ -76,7 +117,7 @@ impl GraphBuilder {
             let (Some(s), Some(t)) = (var(rel.source), var(rel.target)) else {
                 continue;
             };
-            let agg = self.relations.entry((s, t, rel.relation)).or_default();
+            let agg = self.relations.entry((s, t, rel.relation));
             share(&mut rel.evidence);
             if agg.docs.is_empty() && agg.count as usize == agg.evidence.len() {
                 // Every reading so far is in the evidence. If this one will
@@ -94,7 +135,7 @@ impl GraphBuilder {
             }
             push_evidence(&mut agg.evidence, rel.evidence);
         }
-        for (index, mut event) in r.events.into_iter().enumerate() {
+        for mut event in r.events {
             // An entity the user dropped takes no part.
             event.roles = event
                 .roles
@@ -109,12 +150,17 @@ impl GraphBuilder {
                 event.label = String::new();
             }
             share(&mut event.evidence);
-            self.events.push(PendingEvent { doc, index, event });
+            // The rank is known once every document is in.
+            self.events.push(EventItem {
+                rank: 0,
+                doc,
+                ev: event,
+            });
         }
     }
 
     /// Merges across documents and returns the graph: entities first, then
-    /// events (their merge needs the entities' nodes), then relations.
+    /// relations and events (both need the entities' nodes).
     pub fn finish(self) -> KnowledgeGraph {
         let GraphBuilder {
             entities,
@@ -132,56 +178,58 @@ impl GraphBuilder {
         let mut g = KnowledgeGraph::new();
         let node_of = entities.finish(&mut g);
         crate::bench::phase("entities merged");
-        let order: Vec<DocId> = documents.keys().copied().collect();
-        // Events name entities by node id many times over: one shared copy.
-        let shared: Vec<Option<Arc<str>>> = node_of
+        // Relations next: they join entity nodes only, and their
+        // aggregates are freed chunk by chunk as the edges are made, before
+        // the event merge needs its own room. Exports read edges in id
+        // order through `KnowledgeGraph::edges`, whatever order they were
+        // added in.
+        let Relations { index, chunks } = relations;
+        // Room for these edges and the events' (at most one per role read).
+        let roles: usize = pending.iter().map(|p| p.ev.roles.len()).sum();
+        g.reserve_edges(index.len() + roles);
+        drop(index);
+        // Each variant's node, looked up once and not once per relation.
+        let at: Vec<Option<(NodeIndex, Kind)>> = node_of
             .iter()
-            .map(|id| (!id.is_empty()).then(|| Arc::from(id.as_str())))
-            .collect();
-        g.documents = documents;
-        pending.sort_unstable_by_key(|p| (p.doc, p.index));
-        let items: Vec<EventItem> = pending
-            .into_iter()
-            .map(|p| {
-                let roles = p
-                    .event
-                    .roles
-                    .iter()
-                    .filter_map(|&(role, v)| Some((role, shared.get(v)?.clone()?)))
-                    .collect();
-                EventItem {
-                    rank: order.binary_search(&p.doc).unwrap_or(usize::MAX),
-                    doc: p.doc,
-                    roles,
-                    ev: p.event,
-                }
+            .map(|id| {
+                let ix = g.index_of(id)?;
+                Some((ix, g.petgraph().node_weight(ix)?.kind))
             })
             .collect();
-        events::merge_into(&mut g, items);
-        crate::bench::phase("events merged");
-        // Relations on the merged nodes, straight from the aggregates (a
-        // sorted copy would double the largest thing in memory): exports
-        // read edges in id order through `KnowledgeGraph::edges`, whatever
-        // order they were added in.
-        for ((s, t, rel), agg) in relations {
-            let (Some(s), Some(t)) = (node_of.get(s as usize), node_of.get(t as usize)) else {
-                continue;
-            };
-            let fits = match (g.node(s), g.node(t)) {
-                (Some(sn), Some(tn)) => s != t && super::fits(rel, sn.kind, tn.kind),
-                _ => false,
-            };
-            if !fits {
-                continue;
+        for chunk in chunks {
+            for agg in chunk {
+                let (s, t, rel) = agg.key;
+                let (Some(&Some((s, sk))), Some(&Some((t, tk)))) =
+                    (at.get(s as usize), at.get(t as usize))
+                else {
+                    continue;
+                };
+                if s == t || !super::fits(rel, sk, tk) {
+                    continue;
+                }
+                let docs = if agg.docs.is_empty() {
+                    agg.evidence.iter().map(|e| e.doc).collect()
+                } else {
+                    agg.docs
+                };
+                g.add_edges_at(s, t, rel, agg.count, docs, agg.evidence);
             }
-            let docs = if agg.docs.is_empty() {
-                agg.evidence.iter().map(|e| e.doc).collect()
-            } else {
-                agg.docs
-            };
-            g.add_edges(s, t, rel, agg.count, docs, agg.evidence);
         }
         crate::bench::phase("relations added");
+        let order: Vec<DocId> = documents.keys().copied().collect();
+        // Events name entities by node id many times over: one shared copy.
+        let ids: Vec<Arc<str>> = node_of.iter().map(|id| Arc::from(id.as_str())).collect();
+        g.documents = documents;
+        // Stable: one document's events were folded together, in order.
+        pending.sort_by_key(|p| p.doc);
+        for p in &mut pending {
+            p.rank = order.binary_search(&p.doc).unwrap_or(usize::MAX);
+            // A variant without a node (dropped by the user) takes no part.
+            p.ev.roles
+                .retain(|&(_, v)| node_of.get(v).is_some_and(|id| !id.is_empty()));
+        }
+        events::merge_into(&mut g, pending, &ids);
+        crate::bench::phase("events merged");
         g
     }
 }
@@ -269,10 +317,29 @@ mod tests {
         b.add(r);
         let texts: Vec<&Arc<str>> = b
             .relations
-            .values()
+            .chunks
+            .iter()
+            .flatten()
             .flat_map(|a| a.evidence.iter().map(|e| &e.text))
             .collect();
         assert_eq!(texts.len(), 2);
         assert!(Arc::ptr_eq(texts[0], texts[1]));
+    }
+
+    #[test]
+    fn relations_past_one_chunk_keep_their_own_aggregates() {
+        let mut r = Relations::default();
+        let n = CHUNK as u32 + 10;
+        for round in 0..2u64 {
+            for i in 0..n {
+                let a = r.entry((i, i + 1, Relation::CoMention));
+                assert_eq!(a.key, (i, i + 1, Relation::CoMention));
+                assert_eq!(a.count, round);
+                a.count += 1;
+            }
+        }
+        assert_eq!(r.len(), n as usize);
+        assert_eq!(r.chunks.len(), 2);
+        assert!(r.chunks.iter().flatten().all(|a| a.count == 2));
     }
 }

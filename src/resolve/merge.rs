@@ -8,7 +8,7 @@
 
 use super::aliases::AliasTable;
 use super::names::{bare_surname, normalize, surname};
-use crate::graph::{KnowledgeGraph, slug};
+use crate::graph::{DocSet, KnowledgeGraph, slug};
 use crate::model::{DocId, Kind, LocalEntity, Role};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -186,7 +186,9 @@ impl EntityTable {
     /// Merges the variants across documents and adds one node per
     /// real-world entity to `g`. Returns the node id of each variant.
     pub fn finish(self, g: &mut KnowledgeGraph) -> Vec<String> {
-        let EntityTable { aliases, vars, .. } = self;
+        let EntityTable {
+            aliases, mut vars, ..
+        } = self;
         let parent = merge_variants(&vars, &aliases);
         let mut groups: BTreeMap<(DocId, usize), Vec<usize>> = BTreeMap::new();
         {
@@ -216,12 +218,20 @@ impl EntityTable {
                 .unwrap_or(label);
             let id = slug(kind, &normalize(&label));
             let node = g.upsert_node(&id, kind, &label);
+            // Each variant is in one group: its lists move to the node
+            // (copies would hold every document list twice at the peak).
             for &i in members {
-                let v = &vars[i];
+                let Some(v) = vars.get_mut(i) else { continue };
                 node.mentions += v.mentions;
-                node.aliases.extend(v.names.keys().cloned());
-                node.aliases.extend(v.aliases.iter().cloned());
-                node.documents.extend(v.docs.iter().copied());
+                node.aliases
+                    .extend(std::mem::take(&mut v.names).into_keys());
+                node.aliases.append(&mut v.aliases);
+                let docs = std::mem::take(&mut v.docs);
+                if node.documents.is_empty() {
+                    node.documents = DocSet::from(docs);
+                } else {
+                    node.documents.extend(docs);
+                }
                 node_of[i] = id.clone();
             }
             let label = node.label.clone();
