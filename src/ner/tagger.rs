@@ -380,7 +380,7 @@ mod tests {
         assert_eq!(t.base_scores(&many).1, t.base_scores_uncached(&many).1);
         let (kept, bytes) = WORDS.with(|w| (w.borrow().len(), w.borrow().heap_bytes()));
         assert_eq!(kept, MAX_WORDS);
-        assert!(bytes < 40 << 20, "{bytes}");
+        assert!(bytes < 20 << 20, "{bytes}");
         // Forms past the bound are still scored right, then dropped.
         assert_cache_changes_nothing(&t);
         assert_eq!(WORDS.with(|w| w.borrow().len()), MAX_WORDS);

@@ -41,8 +41,8 @@ const SLOTS: usize = 3 + OFFSETS.len();
 const OFFSETS: [isize; 4] = [-2, -1, 1, 2];
 /// Most forms kept between documents (the 32,768 most frequent words
 /// cover about 95% of the tokens of English news). At two stages a form
-/// costs 568 bytes (its sums, its entry and two index slots), so a full
-/// cache is about 18.6 MB per thread.
+/// costs 568 bytes (its sums and its entry); with the 256 KB index a full
+/// cache takes 18.9 MB per thread.
 pub const MAX_WORDS: usize = 1 << 15;
 /// Longest form kept between documents, in bytes (the entry holds it);
 /// longer ones (URLs, runs of symbols) rarely repeat.
@@ -103,37 +103,43 @@ pub struct WordCache {
     /// of the kept forms, 0 for a free slot. Small enough (256 KB) to stay
     /// in the processor's cache.
     table: Vec<u32>,
+    /// The kept forms, at most [`MAX_WORDS`].
     entries: Vec<Entry>,
-    /// `SLOTS * stages` sums per entry.
+    /// `SLOTS * stages` sums per kept form.
     sums: Vec<Acc>,
     /// The neighbour sums of a missing neighbour, per offset.
     none: Vec<Acc>,
-    /// Entries kept between documents; the ones after them belong to the
-    /// current document only, and are found through `temp`.
-    keep: usize,
+    /// The current document's forms that are not kept, found through
+    /// `temp`; their entry numbers have the [`TEMP`] bit.
     temp: HashMap<Box<str>, u32, std::hash::BuildHasherDefault<PreHashed>>,
+    temp_entries: Vec<Entry>,
+    temp_sums: Vec<Acc>,
 }
 
-/// Entries above which the document-only part of the cache is given back
-/// after a document (a document with very many new words).
-const SHRINK_ENTRIES: usize = 2 * MAX_WORDS;
+/// Marks the entry numbers of forms kept for one document only.
+const TEMP: u32 = 1 << 31;
+
+/// Forms not kept above which the room for them is given back after a
+/// document (a document with very many new words).
+const SHRINK_TEMP: usize = 4096;
 
 impl WordCache {
     /// Number of forms kept between documents.
     pub fn len(&self) -> usize {
-        self.keep
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.keep == 0
+        self.entries.is_empty()
     }
 
     /// Bytes held by the cache's tables (allocated capacity).
     pub fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
         self.table.capacity() * size_of::<u32>()
-            + self.entries.capacity() * size_of::<Entry>()
-            + (self.sums.capacity() + self.none.capacity()) * size_of::<Acc>()
+            + (self.entries.capacity() + self.temp_entries.capacity()) * size_of::<Entry>()
+            + (self.sums.capacity() + self.none.capacity() + self.temp_sums.capacity())
+                * size_of::<Acc>()
             + self.temp.capacity() * (size_of::<(Box<str>, u32)>() + 1)
     }
 
@@ -148,6 +154,10 @@ impl WordCache {
             table: vec![0; TABLE],
             ..WordCache::default()
         };
+        // Room for exactly the bound (growing by doubling would leave up to
+        // half of it unused).
+        self.entries.reserve_exact(MAX_WORDS);
+        self.sums.reserve_exact(MAX_WORDS * SLOTS * K);
         let shift = shift(bits);
         for (k, &d) in OFFSETS.iter().enumerate() {
             let mut a = [[0; NTAGS_]; K];
@@ -196,7 +206,7 @@ impl WordCache {
                 None => self.insert::<K>(form, key, slot, packed, shift),
             },
         };
-        match self.entries.get(e as usize) {
+        match self.entry(e) {
             Some(en) => Word {
                 entry: e,
                 lower: en.lower,
@@ -215,6 +225,16 @@ impl WordCache {
         }
     }
 
+    /// Entry `e`, kept or not.
+    #[inline]
+    fn entry(&self, e: u32) -> Option<&Entry> {
+        if e & TEMP == 0 {
+            self.entries.get(e as usize)
+        } else {
+            self.temp_entries.get((e & !TEMP) as usize)
+        }
+    }
+
     /// Adds an entry for `form` (hash `key`) and its sums, kept if there is
     /// room and the index has a free `slot` for it.
     fn insert<const K: usize>(
@@ -226,7 +246,6 @@ impl WordCache {
         shift: u32,
     ) -> u32 {
         let t = tok_facts(form);
-        let e = self.entries.len() as u32;
         let mut en = Entry {
             key,
             lower: t.lower,
@@ -235,23 +254,25 @@ impl WordCache {
             len: 0,
             form: [0; MAX_FORM],
         };
-        // Kept between documents only while no document-only entry comes
-        // before it (they are all dropped at once at the end).
-        let kept = slot.filter(|_| self.keep == self.entries.len() && self.keep < MAX_WORDS);
-        match kept.and_then(|i| self.table.get_mut(i)) {
+        let kept = slot.filter(|_| self.entries.len() < MAX_WORDS);
+        let (e, sums) = match kept.and_then(|i| self.table.get_mut(i)) {
             Some(free) => {
+                let e = self.entries.len() as u32;
                 *free = e + 1;
-                self.keep += 1;
                 if let Some(f) = en.form.get_mut(..form.len()) {
                     f.copy_from_slice(form.as_bytes());
                     en.len = form.len() as u8;
                 }
+                self.entries.push(en);
+                (e, &mut self.sums)
             }
             None => {
+                let e = TEMP | self.temp_entries.len() as u32;
                 self.temp.insert(form.into(), e);
+                self.temp_entries.push(en);
+                (e, &mut self.temp_sums)
             }
-        }
-        self.entries.push(en);
+        };
         let mut common = [[0; NTAGS_]; K];
         let add = |a: &mut [Acc; K], h: u64| packed.add_row(row(h, shift), a);
         add(&mut common, T_BIAS);
@@ -267,13 +288,13 @@ impl WordCache {
             let mut a = common;
             add(&mut a, mix(mix(T_CTX_SHAPE, ctx), t.short));
             add(&mut a, mix(mix(T_CTX_WORD, ctx), t.lower));
-            self.sums.extend_from_slice(&a);
+            sums.extend_from_slice(&a);
         }
         let suf3 = (t.naff >= 3).then_some(t.suf[2]);
         for k in 0..OFFSETS.len() {
             let mut a = [[0; NTAGS_]; K];
             neighbour_features(k, t.lower, t.shape, suf3, &mut |h| add(&mut a, h));
-            self.sums.extend_from_slice(&a);
+            sums.extend_from_slice(&a);
         }
         e
     }
@@ -281,20 +302,25 @@ impl WordCache {
     /// Sum `slot` of entry `e`.
     #[inline]
     fn slot<const K: usize>(&self, e: u32, slot: usize) -> &[Acc] {
-        let at = (e as usize * SLOTS + slot) * K;
-        self.sums.get(at..at + K).unwrap_or(&[])
+        let sums = if e & TEMP == 0 {
+            &self.sums
+        } else {
+            &self.temp_sums
+        };
+        let at = ((e & !TEMP) as usize * SLOTS + slot) * K;
+        sums.get(at..at + K).unwrap_or(&[])
     }
 
     /// Drops the entries of the document just tagged that are not kept.
-    fn end_document<const K: usize>(&mut self) {
-        let big = self.entries.len() > SHRINK_ENTRIES;
-        self.entries.truncate(self.keep);
-        self.sums.truncate(self.keep * SLOTS * K);
-        self.temp.clear();
-        if big {
-            self.entries.shrink_to(MAX_WORDS);
-            self.sums.shrink_to(MAX_WORDS * SLOTS * K);
-            self.temp.shrink_to(0);
+    fn end_document(&mut self) {
+        if self.temp_entries.len() > SHRINK_TEMP {
+            self.temp = HashMap::default();
+            self.temp_entries = Vec::new();
+            self.temp_sums = Vec::new();
+        } else {
+            self.temp.clear();
+            self.temp_entries.clear();
+            self.temp_sums.clear();
         }
     }
 }
@@ -469,7 +495,7 @@ pub fn scores<S: AsRef<str>, const K: usize>(
         }
         out.push(acc);
     }
-    cache.end_document::<K>();
+    cache.end_document();
     let feats = DocFeatures {
         base: Vec::new(),
         toks: words
@@ -532,8 +558,8 @@ mod tests {
                 words[2].lower,
                 crate::ner::hash::fnv(long.to_lowercase().as_bytes())
             );
-            assert_eq!(c.entries.len(), 3);
-            c.end_document::<1>();
+            assert_eq!((c.entries.len(), c.temp_entries.len()), (2, 1));
+            c.end_document();
             // The long form is scored for its document only.
             assert_eq!(c.len(), 2);
             got.push(sums);
