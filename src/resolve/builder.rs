@@ -37,6 +37,37 @@ pub struct GraphBuilder {
     /// (on nodes once the entities are merged), in the order documents
     /// were folded.
     events: Vec<EventItem>,
+    texts: Texts,
+}
+
+/// One copy of each evidence text, across documents. Every relation and
+/// event read in one sentence carries its text, and the same sentence
+/// comes in many articles (a wire story in every outlet that runs it, a
+/// page fetched twice by a crawl); kept evidence is most of the memory.
+/// Texts that no kept evidence points at any more are let go each time
+/// the set has doubled.
+#[derive(Default)]
+struct Texts {
+    set: HashSet<Arc<str>>,
+    purge_at: usize,
+}
+
+/// Fewest texts before the first clean-up.
+const TEXTS_PURGE_MIN: usize = 1 << 16;
+
+impl Texts {
+    /// Points `text` at the shared copy of the same text.
+    fn share(&mut self, text: &mut Arc<str>) {
+        if let Some(t) = self.set.get(&**text) {
+            *text = Arc::clone(t);
+            return;
+        }
+        if self.set.len() >= self.purge_at.max(TEXTS_PURGE_MIN) {
+            self.set.retain(|t| Arc::strong_count(t) > 1);
+            self.purge_at = 2 * self.set.len();
+        }
+        self.set.insert(Arc::clone(text));
+    }
 }
 
 /// Aggregates per relation between two variants, in order of arrival.
@@ -91,6 +122,7 @@ impl GraphBuilder {
             documents: BTreeMap::new(),
             relations: Relations::default(),
             events: Vec::new(),
+            texts: Texts::default(),
         }
     }
 
@@ -104,15 +136,8 @@ impl GraphBuilder {
         self.documents.insert(doc, r.meta);
         let slots = self.entities.add_document(doc, r.entities);
         let var = |i: usize| slots.get(i).copied().flatten();
-        // Every relation and event read in one sentence carries its text:
-        // one shared copy each, as the kept evidence is most of the memory.
-        let mut texts: HashSet<Arc<str>> = HashSet::new();
-        let mut share = |ev: &mut Evidence| match texts.get(&*ev.text) {
-            Some(t) => ev.text = Arc::clone(t),
-            None => {
-                texts.insert(Arc::clone(&ev.text));
-            }
-        };
+        let texts = &mut self.texts;
+        let mut share = |ev: &mut Evidence| texts.share(&mut ev.text);
         for mut rel in r.relations {
             let (Some(s), Some(t)) = (var(rel.source), var(rel.target)) else {
                 continue;
@@ -167,7 +192,10 @@ impl GraphBuilder {
             documents,
             relations,
             events: mut pending,
+            texts,
         } = self;
+        // The kept evidence holds its texts from here on.
+        drop(texts);
         crate::bench::phase(&format!(
             "documents read and folded ({} documents, {} names, {} relations, {} event readings)",
             documents.len(),
@@ -341,5 +369,49 @@ mod tests {
         assert_eq!(r.len(), n as usize);
         assert_eq!(r.chunks.len(), 2);
         assert!(r.chunks.iter().flatten().all(|a| a.count == 2));
+    }
+
+    #[test]
+    fn one_sentence_in_two_documents_is_one_text() {
+        let mut b = GraphBuilder::new(&Options::default());
+        let mut a = doc(1, 1);
+        let mut c = doc(2, 1);
+        // Same words in two articles (a wire story run twice).
+        for r in a.relations.iter_mut().chain(c.relations.iter_mut()) {
+            r.evidence.text = "The same sentence, word for word.".into();
+        }
+        b.add(a);
+        b.add(c);
+        let texts: Vec<&Arc<str>> = b
+            .relations
+            .chunks
+            .iter()
+            .flatten()
+            .flat_map(|a| a.evidence.iter().map(|e| &e.text))
+            .collect();
+        assert_eq!(texts.len(), 2);
+        assert!(Arc::ptr_eq(texts[0], texts[1]));
+    }
+
+    #[test]
+    fn texts_no_evidence_keeps_are_let_go() {
+        let mut t = Texts::default();
+        let mut kept = Vec::new();
+        for i in 0..3 * TEXTS_PURGE_MIN {
+            let mut text: Arc<str> = format!("sentence {i}").into();
+            t.share(&mut text);
+            // One text in ten stays in use.
+            if i % 10 == 0 {
+                kept.push(text);
+            }
+        }
+        assert!(
+            t.set.len() < TEXTS_PURGE_MIN + kept.len(),
+            "{}",
+            t.set.len()
+        );
+        let mut again: Arc<str> = "sentence 0".into();
+        t.share(&mut again);
+        assert!(Arc::ptr_eq(&again, &kept[0]));
     }
 }
