@@ -7,6 +7,12 @@
 //!
 //! Every feature is a 64-bit hash of a template id and its value, cut to
 //! `bits` bits: the row of the weight table it selects.
+//!
+//! [`extract`] lists every feature (training and evaluation use the lists);
+//! tagging takes the faster path of [`cached`], which sums the weights of
+//! the features that read one word once per word form. Both share the
+//! sentence and document helpers below, and a change to a template must be
+//! made in both (tests in `tagger.rs` compare their scores).
 
 pub mod cached;
 
