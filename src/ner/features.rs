@@ -371,12 +371,15 @@ fn doc_features(
         gb.get(i).copied().unwrap_or(0),
         gi.get(i).copied().unwrap_or(0),
     );
-    for k in 0..8u64 {
-        if b & (1 << k) != 0 {
-            push(mix(T_GAZ_B, k | u64::from(class) << 4));
-        }
-        if inn & (1 << k) != 0 {
-            push(mix(T_GAZ_I, k));
+    // Most tokens match nothing.
+    if b | inn != 0 {
+        for k in 0..8u64 {
+            if b & (1 << k) != 0 {
+                push(mix(T_GAZ_B, k | u64::from(class) << 4));
+            }
+            if inn & (1 << k) != 0 {
+                push(mix(T_GAZ_I, k));
+            }
         }
     }
     let gprev = i.checked_sub(1).map_or(0, |j| {
