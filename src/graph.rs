@@ -14,58 +14,97 @@ use std::sync::OnceLock;
 /// processing order and memory stays proportional to the graph.
 pub const EVIDENCE_PER_EDGE: usize = 5;
 
-/// The documents a node or edge was read in: a sorted vector without
+/// The documents a node or edge was read in: a sorted list without
 /// repeats. A set per node and per edge (a million edges, most read in one
-/// document) must cost bytes, not the B-tree node a `BTreeSet` allocates.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DocSet(Vec<DocId>);
+/// document) must cost bytes, not the B-tree node a `BTreeSet` allocates,
+/// and one document sits in place, without a heap block of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocSet(Docs);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Docs {
+    One(DocId),
+    Many(Vec<DocId>),
+}
+
+impl Default for DocSet {
+    fn default() -> Self {
+        DocSet(Docs::Many(Vec::new()))
+    }
+}
 
 impl DocSet {
     pub fn new() -> Self {
         Self::default()
     }
 
+    fn as_slice(&self) -> &[DocId] {
+        match &self.0 {
+            Docs::One(d) => std::slice::from_ref(d),
+            Docs::Many(v) => v,
+        }
+    }
+
     /// Adds one document; false if it was there.
     pub fn insert(&mut self, doc: DocId) -> bool {
-        match self.0.binary_search(&doc) {
-            Ok(_) => false,
-            Err(pos) => {
-                if self.0.len() == self.0.capacity() && self.0.len() < 4 {
-                    self.0.reserve_exact(1);
+        match &mut self.0 {
+            Docs::Many(v) if v.is_empty() => {
+                self.0 = Docs::One(doc);
+                true
+            }
+            Docs::Many(v) => match v.binary_search(&doc) {
+                Ok(_) => false,
+                Err(pos) => {
+                    if v.len() == v.capacity() && v.len() < 4 {
+                        v.reserve_exact(1);
+                    }
+                    v.insert(pos, doc);
+                    true
                 }
-                self.0.insert(pos, doc);
+            },
+            Docs::One(d) if *d == doc => false,
+            Docs::One(d) => {
+                let (a, b) = if *d < doc { (*d, doc) } else { (doc, *d) };
+                let mut v = Vec::with_capacity(2);
+                v.extend([a, b]);
+                self.0 = Docs::Many(v);
                 true
             }
         }
     }
 
     pub fn contains(&self, doc: &DocId) -> bool {
-        self.0.binary_search(doc).is_ok()
+        self.as_slice().binary_search(doc).is_ok()
     }
 
     /// In id order.
     pub fn iter(&self) -> std::slice::Iter<'_, DocId> {
-        self.0.iter()
+        self.as_slice().iter()
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.as_slice().len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.as_slice().is_empty()
     }
 }
 
 impl Extend<DocId> for DocSet {
     fn extend<I: IntoIterator<Item = DocId>>(&mut self, docs: I) {
-        let before = self.0.len();
-        self.0.extend(docs);
-        if self.0.len() != before {
-            self.0.sort_unstable();
-            self.0.dedup();
-            self.0.shrink_to_fit();
-        }
+        let mut v = match std::mem::take(&mut self.0) {
+            Docs::One(d) => vec![d],
+            Docs::Many(v) => v,
+        };
+        v.extend(docs);
+        *self = DocSet::from(v);
+    }
+}
+
+impl Default for Docs {
+    fn default() -> Self {
+        Docs::Many(Vec::new())
     }
 }
 
@@ -73,16 +112,19 @@ impl From<Vec<DocId>> for DocSet {
     fn from(mut docs: Vec<DocId>) -> Self {
         docs.sort_unstable();
         docs.dedup();
-        docs.shrink_to_fit();
-        DocSet(docs)
+        match docs.as_slice() {
+            [one] => DocSet(Docs::One(*one)),
+            _ => {
+                docs.shrink_to_fit();
+                DocSet(Docs::Many(docs))
+            }
+        }
     }
 }
 
 impl FromIterator<DocId> for DocSet {
     fn from_iter<I: IntoIterator<Item = DocId>>(docs: I) -> Self {
-        let mut s = DocSet::new();
-        s.extend(docs);
-        s
+        DocSet::from(docs.into_iter().collect::<Vec<_>>())
     }
 }
 
@@ -90,7 +132,96 @@ impl<'a> IntoIterator for &'a DocSet {
     type Item = &'a DocId;
     type IntoIter = std::slice::Iter<'a, DocId>;
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+        self.iter()
+    }
+}
+
+/// The evidence of an edge: the smallest few records, sorted, as
+/// [`push_evidence`] keeps them. Most edges are read once, and their one
+/// record sits in place, without a heap block of its own (millions of
+/// edges). Reads as a slice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceList(Kept);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Kept {
+    One(Evidence),
+    Many(Vec<Evidence>),
+}
+
+impl Default for EvidenceList {
+    fn default() -> Self {
+        EvidenceList(Kept::Many(Vec::new()))
+    }
+}
+
+impl EvidenceList {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a record, keeping the [`EVIDENCE_PER_EDGE`] smallest.
+    pub fn push(&mut self, ev: Evidence) {
+        match &mut self.0 {
+            Kept::Many(v) if v.is_empty() => self.0 = Kept::One(ev),
+            Kept::Many(v) => push_evidence(v, ev),
+            Kept::One(e) if *e == ev => {}
+            Kept::One(_) => {
+                let Kept::One(first) = std::mem::replace(&mut self.0, Kept::Many(Vec::new()))
+                else {
+                    return;
+                };
+                let mut v = Vec::with_capacity(2);
+                v.push(first);
+                push_evidence(&mut v, ev);
+                self.0 = Kept::Many(v);
+            }
+        }
+    }
+}
+
+impl std::ops::Deref for EvidenceList {
+    type Target = [Evidence];
+    fn deref(&self) -> &[Evidence] {
+        match &self.0 {
+            Kept::One(e) => std::slice::from_ref(e),
+            Kept::Many(v) => v,
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a EvidenceList {
+    type Item = &'a Evidence;
+    type IntoIter = std::slice::Iter<'a, Evidence>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl IntoIterator for EvidenceList {
+    type Item = Evidence;
+    type IntoIter = std::vec::IntoIter<Evidence>;
+    fn into_iter(self) -> Self::IntoIter {
+        match self.0 {
+            Kept::One(e) => vec![e].into_iter(),
+            Kept::Many(v) => v.into_iter(),
+        }
+    }
+}
+
+impl From<Vec<Evidence>> for EvidenceList {
+    /// Any records: the smallest few are kept, as by [`push_evidence`].
+    fn from(mut ev: Vec<Evidence>) -> Self {
+        ev.sort_unstable();
+        ev.dedup();
+        ev.truncate(EVIDENCE_PER_EDGE);
+        if ev.len() == 1
+            && let Some(one) = ev.pop()
+        {
+            return EvidenceList(Kept::One(one));
+        }
+        ev.shrink_to_fit();
+        EvidenceList(Kept::Many(ev))
     }
 }
 
@@ -142,7 +273,7 @@ pub struct Edge {
     pub count: u64,
     pub documents: DocSet,
     /// The first [`EVIDENCE_PER_EDGE`] occurrences in (doc, sentence) order.
-    pub evidence: Vec<Evidence>,
+    pub evidence: EvidenceList,
 }
 
 /// The graph every exporter reads.
@@ -268,7 +399,17 @@ impl KnowledgeGraph {
         evidence: Evidence,
     ) -> bool {
         let doc = evidence.doc;
-        self.add_edges(source, target, relation, 1, vec![doc], vec![evidence])
+        let (Some(&a), Some(&b)) = (self.nodes.get(source), self.nodes.get(target)) else {
+            return false;
+        };
+        self.add_edges_at(
+            a,
+            b,
+            relation,
+            1,
+            DocSet(Docs::One(doc)),
+            EvidenceList(Kept::One(evidence)),
+        )
     }
 
     /// Adds `count` occurrences of `relation` from `source` to `target`,
@@ -288,7 +429,14 @@ impl KnowledgeGraph {
         let (Some(&a), Some(&b)) = (self.nodes.get(source), self.nodes.get(target)) else {
             return false;
         };
-        self.add_edges_at(a, b, relation, count, documents, evidence)
+        self.add_edges_at(
+            a,
+            b,
+            relation,
+            count,
+            DocSet::from(documents),
+            EvidenceList::from(evidence),
+        )
     }
 
     /// The petgraph index of the node with this id.
@@ -306,8 +454,8 @@ impl KnowledgeGraph {
         b: NodeIndex,
         relation: Relation,
         count: u64,
-        documents: Vec<DocId>,
-        evidence: Vec<Evidence>,
+        documents: DocSet,
+        evidence: EvidenceList,
     ) -> bool {
         if a == b || self.graph.node_weight(a).is_none() || self.graph.node_weight(b).is_none() {
             return false;
@@ -316,27 +464,19 @@ impl KnowledgeGraph {
             std::collections::hash_map::Entry::Occupied(e) => {
                 let edge = &mut self.graph[*e.get()];
                 edge.count += count;
-                edge.documents.extend(documents);
+                edge.documents.extend(documents.iter().copied());
                 for ev in evidence {
-                    push_evidence(&mut edge.evidence, ev);
+                    edge.evidence.push(ev);
                 }
             }
             std::collections::hash_map::Entry::Vacant(e) => {
-                // A new edge takes the lists as they are, in the form
-                // `push_evidence` and `DocSet` keep: no copy, no growing
-                // one record at a time.
-                let mut evidence = evidence;
-                evidence.sort_unstable();
-                evidence.dedup();
-                evidence.truncate(EVIDENCE_PER_EDGE);
-                evidence.shrink_to_fit();
                 let ex = self.graph.add_edge(
                     a,
                     b,
                     Edge {
                         relation,
                         count,
-                        documents: DocSet::from(documents),
+                        documents,
                         evidence,
                     },
                 );
@@ -530,6 +670,39 @@ mod tests {
                 "{s}"
             );
         }
+    }
+
+    #[test]
+    fn doc_sets_and_evidence_lists_read_the_same_held_in_place_or_not() {
+        let mut d = DocSet::new();
+        assert!(d.is_empty());
+        assert!(d.insert(DocId(9)));
+        assert!(!d.insert(DocId(9)));
+        assert!(d.insert(DocId(3)));
+        d.extend([DocId(5), DocId(3)]);
+        let got: Vec<u64> = d.iter().map(|x| x.0).collect();
+        assert_eq!(got, [3, 5, 9]);
+        assert!(d.contains(&DocId(5)) && !d.contains(&DocId(4)));
+        assert_eq!(DocSet::from(vec![DocId(2), DocId(2)]).len(), 1);
+
+        let ev = |doc: u64, sentence: usize| Evidence {
+            doc: DocId(doc),
+            sentence,
+            span: Span::new(0, 1),
+            text: "x".into(),
+        };
+        let mut l = EvidenceList::new();
+        l.push(ev(4, 0));
+        l.push(ev(4, 0));
+        assert_eq!(l.len(), 1);
+        for i in (0..8).rev() {
+            l.push(ev(1, i));
+        }
+        let got: Vec<usize> = l.iter().map(|e| e.sentence).collect();
+        assert_eq!(got, [0, 1, 2, 3, 4]);
+        let from = EvidenceList::from((0..8).rev().map(|i| ev(1, i)).collect::<Vec<_>>());
+        assert_eq!(from, l);
+        assert_eq!(EvidenceList::from(vec![ev(2, 1), ev(2, 1)]).len(), 1);
     }
 
     #[test]

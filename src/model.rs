@@ -286,6 +286,13 @@ pub struct DocEntities {
     /// For each mention, the entity it belongs to (None: dropped as junk,
     /// or folded into another entity as a demonym/attribute).
     pub mention_entity: Vec<Option<usize>>,
+    /// Each mention with titles and demonyms cut, parallel to the
+    /// mentions, as resolution read them; kept so that relation extraction
+    /// does not read them again (empty when not kept).
+    pub cleaned: Vec<crate::resolve::titles::Cleaned>,
+    /// The roles read around person mentions, likewise (None when not
+    /// kept).
+    pub roles: Option<Vec<crate::resolve::titles::RoleMatch>>,
 }
 
 /// Where a relation or event was read.

@@ -1405,6 +1405,7 @@ impl<T: Ord> VecSet<T> {
         match self.0.binary_search(&x) {
             Ok(_) => false,
             Err(pos) => {
+                grow_exact(&mut self.0);
                 self.0.insert(pos, x);
                 true
             }
@@ -1439,6 +1440,16 @@ impl<'a, T> IntoIterator for &'a VecSet<T> {
     }
 }
 
+/// Makes room for one more element: one at a time while the vector is
+/// short, as most clusters hold one or two of each (a vector's first
+/// growth makes room for four, most of a cluster's memory when they are
+/// mostly empty), then doubling.
+fn grow_exact<T>(v: &mut Vec<T>) {
+    if v.len() == v.capacity() {
+        v.reserve_exact(if v.len() < 4 { 1 } else { v.len() });
+    }
+}
+
 /// A map as a vector sorted by key (see [`VecSet`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct VecMap<K, V>(Vec<(K, V)>);
@@ -1458,6 +1469,7 @@ impl<K: Ord, V> VecMap<K, V> {
         let pos = match self.0.binary_search_by(|(x, _)| x.cmp(&k)) {
             Ok(pos) => pos,
             Err(pos) => {
+                grow_exact(&mut self.0);
                 self.0.insert(pos, (k, V::default()));
                 pos
             }
@@ -1476,6 +1488,54 @@ impl<K: Ord, V> VecMap<K, V> {
 
     fn retain(&mut self, mut keep: impl FnMut(&K, &V) -> bool) {
         self.0.retain(|(k, v)| keep(k, v));
+    }
+}
+
+/// Clusters listed under 64-bit key hashes: a head per key and a link per
+/// (key, cluster), in one table and one vector (a vector per key cost a
+/// heap block each, for millions of keys).
+#[derive(Default)]
+struct KeyIndex {
+    /// Per key, its newest link.
+    heads: crate::ner::features::HashKeyed<u32>,
+    /// (cluster, the key's previous link or [`KeyIndex::END`]).
+    links: Vec<(u32, u32)>,
+}
+
+impl KeyIndex {
+    const END: u32 = u32::MAX;
+
+    /// Lists `cluster` under `key` (once, if it was the last listed).
+    fn add(&mut self, key: u64, cluster: u32) {
+        let next = self.links.len() as u32;
+        match self.heads.entry(key) {
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                let head = *e.get();
+                if self
+                    .links
+                    .get(head as usize)
+                    .is_some_and(|l| l.0 == cluster)
+                {
+                    return;
+                }
+                self.links.push((cluster, head));
+                e.insert(next);
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                self.links.push((cluster, Self::END));
+                e.insert(next);
+            }
+        }
+    }
+
+    /// The clusters listed under `key`, newest first.
+    fn get(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
+        let mut at = self.heads.get(&key).copied().unwrap_or(Self::END);
+        std::iter::from_fn(move || {
+            let &(cluster, prev) = self.links.get(at as usize)?;
+            at = prev;
+            Some(cluster)
+        })
     }
 }
 
@@ -1644,11 +1704,17 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>, ids: &[Arc<
     // which is checked in full like any other, and every cluster that fits
     // shares a real key, so the first that fits is the same; the strings
     // themselves (pairs of node ids) were most of the merge's memory.
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut index = KeyIndex::default();
     let hash = |k: &(EventKind, String)| {
         crate::ner::hash::mix(crate::ner::hash::fnv(k.1.as_bytes()), k.0 as u64)
     };
-    for it in items {
+    // Each reading is freed as it is clustered, and the list shrunk as it
+    // empties, so the readings are gone by the time the clusters are whole.
+    items.reverse();
+    while let Some(it) = items.pop() {
+        if items.capacity() > 2 * items.len() + 1024 {
+            items.shrink_to_fit();
+        }
         let ents: BTreeSet<&str> = roles_of(&it.ev.roles, ids).map(|(_, e)| &**e).collect();
         let name =
             (it.ev.kind == EventKind::Named).then(|| crate::resolve::normalize(&it.ev.label));
@@ -1659,9 +1725,8 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>, ids: &[Arc<
         let mut candidates: Vec<usize> = keys
             .iter()
             .chain(&lookup)
-            .filter_map(|k| index.get(&hash(k)))
-            .flatten()
-            .map(|&ci| ci as usize)
+            .flat_map(|k| index.get(hash(k)))
+            .map(|ci| ci as usize)
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
@@ -1785,13 +1850,11 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>, ids: &[Arc<
         }
         let registered = register_keys(it.ev.kind, c, &new, &new_q, retimed);
         for k in keys.iter().chain(&registered) {
-            let list = index.entry(hash(k)).or_default();
-            if list.last() != Some(&(ci as u32)) {
-                list.push(ci as u32);
-            }
+            index.add(hash(k), ci as u32);
         }
         c.docs.insert(it.rank);
         c.quantities.extend(it.ev.quantities.iter().cloned());
+        grow_exact(&mut c.members);
         c.members.push(Member {
             doc: it.doc,
             evidence: it.ev.evidence,
@@ -1802,6 +1865,7 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>, ids: &[Arc<
     // What only the clustering needed goes before the nodes are made, so
     // the peak is not both at once.
     drop(index);
+    crate::bench::phase("events clustered");
     for c in &mut clusters {
         c.ents = VecSet::default();
         c.qkeys = VecSet::default();

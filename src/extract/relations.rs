@@ -26,6 +26,7 @@ use crate::model::{
 };
 use crate::pipeline::RelationExtractor;
 use crate::resolve::titles::{Cleaned, OfRef, RoleMatch, clean_mentions, find_roles};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 #[derive(Debug, Clone, Copy)]
@@ -72,7 +73,13 @@ impl RelationExtractor for RelationRules {
             doc,
             mentions,
             entities,
-            cleaned: clean_mentions(doc, mentions),
+            // Resolution read the same; a resolver that did not keep them
+            // leaves them empty.
+            cleaned: if entities.cleaned.len() == mentions.len() {
+                Cow::Borrowed(entities.cleaned.as_slice())
+            } else {
+                Cow::Owned(clean_mentions(doc, mentions))
+            },
         };
         ctx.roles(&mut out);
         ctx.nationalities(&mut out);
@@ -192,7 +199,7 @@ struct Ctx<'d, 'a> {
     entities: &'d DocEntities,
     /// Every mention cleaned of titles and modifiers, made once: several
     /// patterns ask for it.
-    cleaned: Vec<Cleaned>,
+    cleaned: Cow<'d, [Cleaned]>,
 }
 
 /// Verb classes that link a subject and an object.
@@ -262,13 +269,19 @@ impl Ctx<'_, '_> {
     /// Edges from roles: holds_office, leads, commands, member_of,
     /// spoke_for, nationality_of.
     fn roles(&self, out: &mut Vec<LocalRelation>) {
-        for RoleMatch {
-            mention,
-            title,
-            of,
-            span,
-        } in find_roles(self.doc, self.mentions, &self.cleaned)
-        {
+        // Resolution read them already, unless the resolver did not keep
+        // them.
+        let roles = match &self.entities.roles {
+            Some(r) => Cow::Borrowed(r.as_slice()),
+            None => Cow::Owned(find_roles(self.doc, self.mentions, &self.cleaned)),
+        };
+        for r in roles.iter() {
+            let RoleMatch {
+                mention,
+                ref title,
+                of,
+                span,
+            } = *r;
             let Some(pe) = self
                 .entity(mention)
                 .filter(|&e| self.kind(e) == Some(Kind::Person))
@@ -287,7 +300,7 @@ impl Ctx<'_, '_> {
                 continue;
             };
             let rel = role_relation(
-                &title,
+                title,
                 self.kind(oe).unwrap_or(Kind::Group),
                 self.is_country(oe),
             );
@@ -299,7 +312,7 @@ impl Ctx<'_, '_> {
     /// A demonym cut from a name ("Peruvian Navy Band") or standing right
     /// before a person or group mention ("Chilean Ana Ruiz").
     fn nationalities(&self, out: &mut Vec<LocalRelation>) {
-        for ((mi, m), c) in self.mentions.iter().enumerate().zip(&self.cleaned) {
+        for ((mi, m), c) in self.mentions.iter().enumerate().zip(self.cleaned.iter()) {
             let Some(e) = self.entity(mi) else { continue };
             if let Some(country) = c.nationality
                 && matches!(self.kind(e), Some(Kind::Person | Kind::Group))
@@ -699,6 +712,19 @@ mod tests {
         let ms = RuleFinder.find(&a);
         let ents = DocResolver::default().resolve(&a, &ms);
         let rels = RelationRules { comention: false }.relations(&a, &ms, &ents);
+        // The cleaned mentions and roles resolution kept are what this
+        // stage would read itself.
+        assert_eq!(ents.cleaned.len(), ms.len());
+        assert!(ents.roles.is_some());
+        let bare = crate::model::DocEntities {
+            cleaned: Vec::new(),
+            roles: None,
+            ..ents.clone()
+        };
+        assert_eq!(
+            RelationRules { comention: false }.relations(&a, &ms, &bare),
+            rels
+        );
         for r in &rels {
             assert!(r.evidence.span.end <= s.len());
             assert!(!r.evidence.span.text(s).is_empty());

@@ -7,6 +7,14 @@
 //!
 //! Every feature is a 64-bit hash of a template id and its value, cut to
 //! `bits` bits: the row of the weight table it selects.
+//!
+//! [`extract`] lists every feature (training and evaluation use the lists);
+//! tagging takes the faster path of [`cached`], which sums the weights of
+//! the features that read one word once per word form. Both share the
+//! sentence and document helpers below, and a change to a template must be
+//! made in both (tests in `tagger.rs` compare their scores).
+
+pub mod cached;
 
 use super::gazetteer::{Gazetteer, Kinds};
 use super::hash::{finish, fnv, mix};
@@ -162,11 +170,11 @@ const HEADLINE_LOWER: &[&str] = &[
 /// punctuation, no brackets, and no final period (a sentence full of names
 /// such as "Gen. Ana Ruiz met Prime Minister Tomas Berg in Peru." is not a
 /// headline).
-fn is_title_case<S: AsRef<str>>(ts: &[Tok], words: &[S]) -> bool {
+fn is_title_case<T: Classed, S: AsRef<str>>(ts: &[T], words: &[S]) -> bool {
     let mut caps = 0;
     let mut alpha = 0;
     for (t, w) in ts.iter().zip(words) {
-        match t.class {
+        match t.class() {
             INITCAP | ALLCAPS => {
                 caps += 1;
                 alpha += 1;
@@ -232,6 +240,158 @@ struct Tok {
     class: u8,
     /// No word or number before it in its sentence.
     initial: bool,
+}
+
+/// What the sentence- and document-level features read of a token: shared
+/// by [`extract`] and the cached path of [`cached`], so that both classify
+/// sentences and count document evidence the same way.
+trait Classed {
+    fn class(&self) -> u8;
+    fn lower(&self) -> u64;
+    fn initial(&self) -> bool;
+    fn set_initial(&mut self, initial: bool);
+}
+
+impl Classed for Tok {
+    fn class(&self) -> u8 {
+        self.class
+    }
+    fn lower(&self) -> u64 {
+        self.lower
+    }
+    fn initial(&self) -> bool {
+        self.initial
+    }
+    fn set_initial(&mut self, initial: bool) {
+        self.initial = initial;
+    }
+}
+
+/// Marks the tokens with no word or number before them in their sentence.
+fn mark_initial<T: Classed>(ts: &mut [T]) {
+    let mut seen_word = false;
+    for t in ts {
+        t.set_initial(!seen_word);
+        seen_word |= t.class() != NOALPHA;
+    }
+}
+
+/// True for a sentence in capitals (a headline): no lowercase or
+/// capitalised word, some all-caps one, and at least two tokens.
+fn is_all_caps<T: Classed>(ts: &[T]) -> bool {
+    let any_lower = ts
+        .iter()
+        .any(|t| t.class() == LOWER || t.class() == INITCAP);
+    let some_caps = ts.iter().any(|t| t.class() == ALLCAPS);
+    !any_lower && some_caps && ts.len() >= 2
+}
+
+/// Adds how the words of one mixed-case sentence are written to the
+/// document's statistics.
+fn add_doc_stats<T: Classed>(ts: &[T], stats: &mut HashKeyed<DocStat>) {
+    let mut run_start: Option<usize> = None;
+    for i in 0..=ts.len() {
+        let cap = ts
+            .get(i)
+            .is_some_and(|t| t.class() == INITCAP || t.class() == ALLCAPS);
+        if let Some(t) = ts.get(i) {
+            let st = stats.entry(t.lower()).or_default();
+            match t.class() {
+                LOWER => st.low = true,
+                INITCAP if !t.initial() => st.cap_mid = true,
+                ALLCAPS if !t.initial() => st.upper_mid = true,
+                _ => {}
+            }
+        }
+        match (cap, run_start) {
+            (true, None) => run_start = Some(i),
+            (false, Some(a)) => {
+                if i - a >= 2 {
+                    for (k, t) in ts.get(a..i).unwrap_or(&[]).iter().enumerate() {
+                        let bit = if k == 0 {
+                            1
+                        } else if a + k + 1 == i {
+                            4
+                        } else {
+                            2
+                        };
+                        stats.entry(t.lower()).or_default().seq |= bit;
+                    }
+                }
+                run_start = None;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The context of a token for the context features: 2 in a headline, 1
+/// at the start of a sentence, else 0.
+fn context(is_caps: bool, initial: bool) -> u64 {
+    if is_caps {
+        2
+    } else if initial {
+        1
+    } else {
+        0
+    }
+}
+
+/// The stand-in for the lowercase form or shape of a missing neighbour at
+/// offset `d` (before the start or past the end of the sentence).
+const NONE: u64 = 0x6e6f_6e65;
+fn no_neighbour(d: isize) -> u64 {
+    NONE ^ d as u64
+}
+
+/// The last features of token `i` of a sentence, in order: how its word is
+/// written elsewhere in the document and its gazetteer matches (`gb`, `gi`:
+/// the sentence's matches beginning and inside a name). `push` gets each
+/// feature's hash, not yet cut to a row.
+#[allow(clippy::too_many_arguments)]
+fn doc_features(
+    lower: u64,
+    class: u8,
+    ctx: u64,
+    stats: &HashKeyed<DocStat>,
+    gb: &[Kinds],
+    gi: &[Kinds],
+    i: usize,
+    push: &mut impl FnMut(u64),
+) {
+    if class != NOALPHA {
+        let st = stats.get(&lower).copied().unwrap_or_default();
+        let dc = u64::from(st.cap_mid) | u64::from(st.low) << 1 | u64::from(st.upper_mid) << 2;
+        push(mix(T_DOCCASE, dc | ctx << 3 | u64::from(class) << 5));
+        if st.seq != 0 && class != LOWER {
+            push(mix(T_SEQ, u64::from(st.seq) | ctx << 3));
+        }
+    }
+    let (b, inn) = (
+        gb.get(i).copied().unwrap_or(0),
+        gi.get(i).copied().unwrap_or(0),
+    );
+    // Most tokens match nothing.
+    if b | inn != 0 {
+        for k in 0..8u64 {
+            if b & (1 << k) != 0 {
+                push(mix(T_GAZ_B, k | u64::from(class) << 4));
+            }
+            if inn & (1 << k) != 0 {
+                push(mix(T_GAZ_I, k));
+            }
+        }
+    }
+    let gprev = i.checked_sub(1).map_or(0, |j| {
+        gb.get(j).copied().unwrap_or(0) | gi.get(j).copied().unwrap_or(0)
+    });
+    let gnext = gb.get(i + 1).copied().unwrap_or(0) | gi.get(i + 1).copied().unwrap_or(0);
+    if gprev != 0 {
+        push(mix(T_GAZ_PREV, u64::from(gprev)));
+    }
+    if gnext != 0 {
+        push(mix(T_GAZ_NEXT, u64::from(gnext)));
+    }
 }
 
 fn char_class(c: char) -> u8 {
@@ -387,14 +547,8 @@ pub fn extract<S: AsRef<str>>(sentences: &[Vec<S>], gaz: &Gazetteer, bits: u32) 
             .iter()
             .map(|w| tok_facts(&normalize(w.as_ref())))
             .collect();
-        let mut seen_word = false;
-        for t in &mut ts {
-            t.initial = !seen_word;
-            seen_word |= t.class != NOALPHA;
-        }
-        let any_lower = ts.iter().any(|t| t.class == LOWER || t.class == INITCAP);
-        let some_caps = ts.iter().any(|t| t.class == ALLCAPS);
-        let mut is_caps = !any_lower && some_caps && ts.len() >= 2;
+        mark_initial(&mut ts);
+        let mut is_caps = is_all_caps(&ts);
         if !is_caps && is_title_case(&ts, s) {
             // A Title Case Headline carries as little case information as
             // an all-caps one, and the training data has many of the latter
@@ -418,40 +572,7 @@ pub fn extract<S: AsRef<str>>(sentences: &[Vec<S>], gaz: &Gazetteer, bits: u32) 
             }
         }
         if !is_caps {
-            let mut run_start: Option<usize> = None;
-            for i in 0..=ts.len() {
-                let cap = ts
-                    .get(i)
-                    .is_some_and(|t| t.class == INITCAP || t.class == ALLCAPS);
-                if let Some(t) = ts.get(i) {
-                    let st = stats.entry(t.lower).or_default();
-                    match t.class {
-                        LOWER => st.low = true,
-                        INITCAP if !t.initial => st.cap_mid = true,
-                        ALLCAPS if !t.initial => st.upper_mid = true,
-                        _ => {}
-                    }
-                }
-                match (cap, run_start) {
-                    (true, None) => run_start = Some(i),
-                    (false, Some(a)) => {
-                        if i - a >= 2 {
-                            for (k, t) in ts[a..i].iter().enumerate() {
-                                let bit = if k == 0 {
-                                    1
-                                } else if a + k + 1 == i {
-                                    4
-                                } else {
-                                    2
-                                };
-                                stats.entry(t.lower).or_default().seq |= bit;
-                            }
-                        }
-                        run_start = None;
-                    }
-                    _ => {}
-                }
-            }
+            add_doc_stats(&ts, &mut stats);
         }
         toks.push(ts);
         caps.push(is_caps);
@@ -472,11 +593,10 @@ pub fn extract<S: AsRef<str>>(sentences: &[Vec<S>], gaz: &Gazetteer, bits: u32) 
             offsets: Vec::with_capacity(ts.len() + 1),
         };
         f.offsets.push(0);
-        const NONE: u64 = 0x6e6f_6e65;
         for (i, t) in ts.iter().enumerate() {
             let at = |d: isize| -> Option<&Tok> { i.checked_add_signed(d).and_then(|j| ts.get(j)) };
-            let lo = |d: isize| at(d).map_or(NONE ^ d as u64, |x| x.lower);
-            let sh = |d: isize| at(d).map_or(NONE ^ d as u64, |x| x.shape);
+            let lo = |d: isize| at(d).map_or(no_neighbour(d), |x| x.lower);
+            let sh = |d: isize| at(d).map_or(no_neighbour(d), |x| x.shape);
             let r = &mut TokRows::default();
             r.push(row(T_BIAS));
             r.push(row(mix(T_WORD, t.word)));
@@ -505,46 +625,12 @@ pub fn extract<S: AsRef<str>>(sentences: &[Vec<S>], gaz: &Gazetteer, bits: u32) 
                     r.push(row(mix(T_SUF_AT + k as u64, x.suf[2])));
                 }
             }
-            let ctx: u64 = if is_caps {
-                2
-            } else if t.initial {
-                1
-            } else {
-                0
-            };
+            let ctx = context(is_caps, t.initial);
             r.push(row(mix(mix(T_CTX_SHAPE, ctx), t.short)));
             r.push(row(mix(mix(T_CTX_WORD, ctx), t.lower)));
-            if t.class != NOALPHA {
-                let st = stats.get(&t.lower).copied().unwrap_or_default();
-                let dc =
-                    u64::from(st.cap_mid) | u64::from(st.low) << 1 | u64::from(st.upper_mid) << 2;
-                r.push(row(mix(T_DOCCASE, dc | ctx << 3 | u64::from(t.class) << 5)));
-                if st.seq != 0 && t.class != LOWER {
-                    r.push(row(mix(T_SEQ, u64::from(st.seq) | ctx << 3)));
-                }
-            }
-            let (b, inn) = (
-                gb.get(i).copied().unwrap_or(0),
-                gi.get(i).copied().unwrap_or(0),
-            );
-            for k in 0..8u64 {
-                if b & (1 << k) != 0 {
-                    r.push(row(mix(T_GAZ_B, k | u64::from(t.class) << 4)));
-                }
-                if inn & (1 << k) != 0 {
-                    r.push(row(mix(T_GAZ_I, k)));
-                }
-            }
-            let gprev = i.checked_sub(1).map_or(0, |j| {
-                gb.get(j).copied().unwrap_or(0) | gi.get(j).copied().unwrap_or(0)
+            doc_features(t.lower, t.class, ctx, &stats, &gb, &gi, i, &mut |h| {
+                r.push(row(h))
             });
-            let gnext = gb.get(i + 1).copied().unwrap_or(0) | gi.get(i + 1).copied().unwrap_or(0);
-            if gprev != 0 {
-                r.push(row(mix(T_GAZ_PREV, u64::from(gprev))));
-            }
-            if gnext != 0 {
-                r.push(row(mix(T_GAZ_NEXT, u64::from(gnext))));
-            }
             f.rows.extend_from_slice(r.rows());
             f.offsets.push(f.rows.len() as u32);
         }

@@ -9,7 +9,9 @@ use super::weights::{Acc, Model, Packed};
 use crate::error::{Error, Result};
 use crate::model::{Analyzed, Mention, MentionLabel, Span};
 use crate::pipeline::MentionFinder;
+use std::cell::RefCell;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// The model shipped in the binary (trained by `newsgraph train`, see the
@@ -26,6 +28,15 @@ pub struct Tagger {
     /// Hash width of the features.
     bits: u32,
     gaz: &'static Gazetteer,
+    /// Tells this model's cached word scores from another's (see
+    /// [`features::cached`]); clones share it.
+    id: u64,
+}
+
+thread_local! {
+    /// Each worker thread's cache of word scores: the pipeline shares one
+    /// tagger between its threads, and a cache per thread needs no lock.
+    static WORDS: RefCell<features::cached::WordCache> = RefCell::default();
 }
 
 impl Tagger {
@@ -34,6 +45,10 @@ impl Tagger {
             packed: Arc::new(Packed::new(&model.stages)),
             bits: model.bits,
             gaz: Gazetteer::builtin(),
+            id: {
+                static NEXT: AtomicU64 = AtomicU64::new(0);
+                NEXT.fetch_add(1, Ordering::Relaxed)
+            },
         }
     }
 
@@ -69,24 +84,63 @@ impl Tagger {
     /// Tags one document given as sentences of tokens; returns tag indices
     /// into [`TAGS`], one per token.
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<u8>> {
+        let (feats, base) = self.base_scores(sentences);
+        self.decode_stages(&feats, &base)
+    }
+
+    /// The stage-one features' scores in every stage, looked up once (one
+    /// entry per stage per token), from the thread's word cache, and the
+    /// document's features for stage two.
+    fn base_scores<S: AsRef<str>>(
+        &self,
+        sentences: &[Vec<S>],
+    ) -> (features::DocFeatures, Vec<Vec<Acc>>) {
         let p = &*self.packed;
-        let nst = p.stages();
+        let cached = WORDS.with(|w| {
+            // Not borrowed already: tagging does not call itself.
+            let mut cache = w.try_borrow_mut().ok()?;
+            let (g, b, id) = (self.gaz, self.bits, self.id);
+            match p.stages() {
+                1 => Some(features::cached::scores::<S, 1>(
+                    sentences, g, b, p, id, &mut cache,
+                )),
+                2 => Some(features::cached::scores::<S, 2>(
+                    sentences, g, b, p, id, &mut cache,
+                )),
+                _ => None,
+            }
+        });
+        cached.unwrap_or_else(|| self.base_scores_uncached(sentences))
+    }
+
+    /// [`Tagger::base_scores`] from [`features::extract`]'s feature lists,
+    /// without the cache.
+    fn base_scores_uncached<S: AsRef<str>>(
+        &self,
+        sentences: &[Vec<S>],
+    ) -> (features::DocFeatures, Vec<Vec<Acc>>) {
+        let p = &*self.packed;
         let feats = features::extract(sentences, self.gaz, self.bits);
-        // The stage-one features' scores in every stage, looked up once:
-        // `nst` entries per token.
         let mut base: Vec<Vec<Acc>> = Vec::with_capacity(feats.base.len());
         for f in &feats.base {
             let mut acc = Vec::new();
             p.add(f, 0, &mut acc);
             base.push(acc);
         }
+        (feats, base)
+    }
+
+    /// Runs the stages over a document's stage-one scores.
+    fn decode_stages(&self, feats: &features::DocFeatures, base: &[Vec<Acc>]) -> Vec<Vec<u8>> {
+        let p = &*self.packed;
+        let nst = p.stages();
         let mut em: Vec<[f32; NTAGS]> = Vec::new();
         let mut acc: Vec<Acc> = Vec::new();
         let mut extra_acc: Vec<Acc> = Vec::new();
-        let mut tags: Vec<Vec<u8>> = Vec::with_capacity(sentences.len());
+        let mut tags: Vec<Vec<u8>> = Vec::with_capacity(base.len());
         for k in 0..nst {
             let extra = (k > 0).then(|| feats.stage2(&tags));
-            let mut next = Vec::with_capacity(sentences.len());
+            let mut next = Vec::with_capacity(base.len());
             for (i, b) in base.iter().enumerate() {
                 acc.clear();
                 acc.extend(b.iter().skip(k).step_by(nst));
@@ -232,6 +286,104 @@ mod tests {
             s.boilerplate = true;
         }
         assert!(Tagger::builtin().unwrap().find(&a).is_empty());
+    }
+
+    /// Documents that reach every way a token's form is chosen: plain
+    /// sentences, sentence-initial words, an all-caps and a Title Case
+    /// headline, "US" inside and outside a headline, typographic
+    /// punctuation, punctuation-only and one-token sentences, an empty
+    /// sentence, a form too long to keep, and repeated words.
+    fn docs() -> Vec<Vec<Vec<String>>> {
+        let sent = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        let long = "x".repeat(80);
+        vec![
+            vec![
+                sent("FLOOD WARNING ISSUED FOR RIVER TOWNS"),
+                sent("Heavy Rain Floods Valley Towns As River Rises"),
+                sent("The US agency said on Monday that the river rose ."),
+                sent("US FORCES LEAVE BASE"),
+                sent("Officials in Lindqvist said “ the water ” is — again — high ."),
+                sent("..."),
+                sent("Hello"),
+                vec![],
+                sent(&format!(
+                    "A {long} link and MORE text , said Ana Ruiz of Acme Corp ."
+                )),
+                sent("Ruiz said Acme would rebuild the bridge in Lindqvist ."),
+                sent("( 1 ) 2-0 , 3:4 ; ! ?"),
+            ],
+            vec![sent("US"), sent("us and US and U.S. in Ümeå , Zürich .")],
+            vec![],
+        ]
+    }
+
+    /// A model whose rows are all non-empty, so that every feature counts.
+    fn dense_model(stages: usize, seed: u64) -> Model {
+        let bits = 12;
+        let mut rng = crate::rng::Rng::new(seed);
+        let mut w = |_: usize| (rng.below(2001) as i16) - 1000;
+        let stages = (0..stages)
+            .map(|_| super::super::weights::Stage {
+                scale: 1.0,
+                trans: std::array::from_fn(|_| std::array::from_fn(|_| w(0))),
+                start: std::array::from_fn(|_| w(0)),
+                rows: (0..(1usize << bits) * NTAGS).map(&mut w).collect(),
+            })
+            .collect();
+        Model {
+            feature_version: features::FEATURE_VERSION,
+            bits,
+            stages,
+            note: String::new(),
+        }
+    }
+
+    /// The cached scores, stage-two features and tags equal the ones from
+    /// the full feature lists.
+    fn assert_cache_changes_nothing(t: &Tagger) {
+        for doc in docs() {
+            let (f1, b1) = t.base_scores(&doc);
+            let (f2, b2) = t.base_scores_uncached(&doc);
+            assert_eq!(b1, b2, "{doc:?}");
+            assert_eq!(b1.len(), doc.len());
+            let tags = t.decode_stages(&f2, &b2);
+            assert_eq!(t.decode_stages(&f1, &b1), tags, "{doc:?}");
+            assert_eq!(f1.stage2(&tags), f2.stage2(&tags), "{doc:?}");
+            assert_eq!(t.tag_document(&doc), tags);
+        }
+    }
+
+    #[test]
+    fn word_cache_changes_no_score() {
+        let dense2 = Tagger::new(dense_model(2, 3));
+        let dense1 = Tagger::new(dense_model(1, 4));
+        let builtin = Tagger::builtin().unwrap();
+        // Twice each, so the second pass reads sums kept from the first,
+        // and alternating models, so each finds the other's cache.
+        for t in [&builtin, &dense2, &dense1, &builtin, &dense2, &dense1] {
+            assert_cache_changes_nothing(t);
+            assert_cache_changes_nothing(t);
+        }
+        let kept = WORDS.with(|w| w.borrow().len());
+        assert!(kept > 40 && kept < 200, "{kept}");
+    }
+
+    #[test]
+    fn word_cache_is_bounded() {
+        use features::cached::MAX_WORDS;
+        let t = Tagger::new(dense_model(2, 5));
+        let many: Vec<Vec<String>> = (0..MAX_WORDS + 500)
+            .collect::<Vec<_>>()
+            .chunks(20)
+            .map(|c| c.iter().map(|i| format!("w{i}")).collect())
+            .collect();
+        assert_eq!(t.base_scores(&many).1, t.base_scores_uncached(&many).1);
+        let (kept, bytes) = WORDS.with(|w| (w.borrow().len(), w.borrow().heap_bytes()));
+        assert_eq!(kept, MAX_WORDS);
+        assert!(bytes < 20 << 20, "{bytes}");
+        // Forms past the bound are still scored right, then dropped.
+        assert_cache_changes_nothing(&t);
+        assert_eq!(WORDS.with(|w| w.borrow().len()), MAX_WORDS);
     }
 
     proptest::proptest! {

@@ -267,6 +267,41 @@ impl Packed {
         }
     }
 
+    /// Adds the weights of row `r` in every stage to `a`; `K` must be the
+    /// stage count (a row is left out otherwise).
+    #[inline]
+    pub fn add_row<const K: usize>(&self, r: u32, a: &mut [Acc; K]) {
+        let at = self.place(r) * self.stages;
+        if let Some(w) = self.data.get(at..at + K).filter(|_| K == self.stages) {
+            for (a, w) in a.iter_mut().zip(w) {
+                for j in 0..NTAGS {
+                    a[j] += i32::from(w[j]);
+                }
+            }
+        }
+    }
+
+    /// The places of rows `rows` (see [`Packed::add_placed`]), appended to
+    /// `out`. Looking up a sentence's places in one tight loop, before any
+    /// weights, lets the processor wait for many of these cache misses at
+    /// once instead of one or two at a time.
+    pub fn places(&self, rows: &[u32], out: &mut Vec<u32>) {
+        out.extend(rows.iter().map(|&r| self.place(r) as u32));
+    }
+
+    /// [`Packed::add_row`] for a row's place from [`Packed::places`].
+    #[inline]
+    pub fn add_placed<const K: usize>(&self, place: u32, a: &mut [Acc; K]) {
+        let at = place as usize * self.stages;
+        if let Some(w) = self.data.get(at..at + K).filter(|_| K == self.stages) {
+            for (a, w) in a.iter_mut().zip(w) {
+                for j in 0..NTAGS {
+                    a[j] += i32::from(w[j]);
+                }
+            }
+        }
+    }
+
     /// Tags one sentence in stage `stage` from its integer emission scores.
     pub fn decode(&self, stage: usize, acc: &[Acc], em: &mut Vec<[f32; NTAGS]>, out: &mut Vec<u8>) {
         em.clear();

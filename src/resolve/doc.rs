@@ -312,18 +312,20 @@ impl Resolver for DocResolver {
         let mut out = DocEntities {
             entities,
             mention_entity,
+            ..DocEntities::default()
         };
-        for r in find_roles(doc, mentions, &cleaned) {
+        let roles = find_roles(doc, mentions, &cleaned);
+        for r in &roles {
             let Some(Some(ei)) = out.mention_entity.get(r.mention).copied() else {
                 continue;
             };
             if out.entities.get(ei).is_none_or(|e| e.kind != Kind::Person) || r.title.is_empty() {
                 continue;
             }
-            let of = match r.of {
+            let of = match &r.of {
                 Some(OfRef::Mention(mi)) => out
                     .mention_entity
-                    .get(mi)
+                    .get(*mi)
                     .copied()
                     .flatten()
                     .and_then(|oi| out.entities.get(oi))
@@ -340,9 +342,14 @@ impl Resolver for DocResolver {
                     && lexicon::country(o).is_some())
             });
             if let Some(e) = out.entities.get_mut(ei) {
-                e.roles.insert(Role { title: r.title, of });
+                e.roles.insert(Role {
+                    title: r.title.clone(),
+                    of,
+                });
             }
         }
+        out.cleaned = cleaned;
+        out.roles = Some(roles);
         out
     }
 }

@@ -458,3 +458,39 @@ fn the_country_of_the_troops_takes_part() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn key_index_lists_each_cluster_once_per_key() {
+    let mut ix = KeyIndex::default();
+    ix.add(7, 0);
+    ix.add(7, 0);
+    ix.add(9, 0);
+    ix.add(7, 3);
+    ix.add(7, 1);
+    let mut got: Vec<u32> = ix.get(7).collect();
+    got.sort_unstable();
+    assert_eq!(got, [0, 1, 3]);
+    assert_eq!(ix.get(9).collect::<Vec<_>>(), [0]);
+    assert_eq!(ix.get(8).count(), 0);
+}
+
+#[test]
+fn small_sets_stay_sorted_and_small() {
+    let mut s: VecSet<u32> = VecSet::default();
+    for x in [5, 1, 5, 3] {
+        s.insert(x);
+    }
+    assert_eq!(s.iter().copied().collect::<Vec<_>>(), [1, 3, 5]);
+    assert!(s.contains(&3) && !s.contains(&4));
+    let mut one: VecSet<u32> = VecSet::default();
+    one.insert(1);
+    assert_eq!(one.0.capacity(), 1);
+    let mut m: VecMap<u32, u64> = VecMap::default();
+    *m.entry(2) += 1;
+    *m.entry(1) += 1;
+    *m.entry(2) += 1;
+    assert_eq!(
+        m.iter().map(|(k, v)| (*k, *v)).collect::<Vec<_>>(),
+        [(1, 1), (2, 2)]
+    );
+}
