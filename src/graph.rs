@@ -6,7 +6,7 @@ use crate::model::{
     DocId, DocMeta, EventKind, Evidence, Kind, Quantity, Relation, Role, TimeValue,
 };
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 /// At most this many evidence records are kept per edge or event: the
@@ -281,9 +281,11 @@ pub struct Edge {
 pub struct KnowledgeGraph {
     graph: StableDiGraph<Node, Edge>,
     nodes: BTreeMap<String, NodeIndex>,
-    /// Edges by their ends' indices: a key of 9 bytes, where the node ids
-    /// themselves would copy two strings per edge (millions of them).
-    edges: HashMap<(NodeIndex, NodeIndex, Relation), EdgeIndex>,
+    /// Every edge, found by (source, target, relation) through a hash of
+    /// them: the table holds only edge indices (4 bytes each) and reads
+    /// the key from the graph, where a map holding the key too took four
+    /// times the room (over 100 MB at millions of edges).
+    edges: hashbrown::HashTable<EdgeIndex>,
     /// Edges in (source id, target id, relation) order, made when first
     /// asked for and forgotten on any change.
     edge_order: OnceLock<Vec<EdgeIndex>>,
@@ -349,10 +351,18 @@ impl KnowledgeGraph {
             let mut keyed: Vec<((u32, u32, Relation), EdgeIndex)> = self
                 .edges
                 .iter()
-                .map(|(&(a, b, rel), &ex)| ((at(a), at(b), rel), ex))
+                .filter_map(|&ex| {
+                    let (a, b) = self.graph.edge_endpoints(ex)?;
+                    let rel = self.graph.edge_weight(ex)?.relation;
+                    Some(((at(a), at(b), rel), ex))
+                })
                 .collect();
             keyed.sort_unstable_by_key(|&(k, _)| k);
-            keyed.into_iter().map(|(_, ex)| ex).collect()
+            // A new vector of the right size: collecting in place would
+            // keep the four-times larger buffer of the sort.
+            let mut order = Vec::with_capacity(keyed.len());
+            order.extend(keyed.iter().map(|&(_, ex)| ex));
+            order
         });
         order.iter().filter_map(move |&ex| {
             let (a, b) = self.graph.edge_endpoints(ex)?;
@@ -365,7 +375,9 @@ impl KnowledgeGraph {
     /// of edges, the unused half was hundreds of megabytes).
     pub fn reserve_edges(&mut self, additional: usize) {
         self.graph.reserve_exact_edges(additional);
-        self.edges.reserve(additional);
+        let graph = &self.graph;
+        self.edges
+            .reserve(additional, |&ex| edge_key_hash(graph, ex));
     }
 
     /// Inserts the node, or returns the existing one with that id.
@@ -460,16 +472,27 @@ impl KnowledgeGraph {
         if a == b || self.graph.node_weight(a).is_none() || self.graph.node_weight(b).is_none() {
             return false;
         }
-        match self.edges.entry((a, b, relation)) {
-            std::collections::hash_map::Entry::Occupied(e) => {
-                let edge = &mut self.graph[*e.get()];
+        let hash = key_hash(a, b, relation);
+        let graph = &self.graph;
+        let found = self
+            .edges
+            .find(hash, |&ex| {
+                graph.edge_endpoints(ex) == Some((a, b))
+                    && graph
+                        .edge_weight(ex)
+                        .is_some_and(|e| e.relation == relation)
+            })
+            .copied();
+        match found {
+            Some(ex) => {
+                let edge = &mut self.graph[ex];
                 edge.count += count;
                 edge.documents.extend(documents.iter().copied());
                 for ev in evidence {
                     edge.evidence.push(ev);
                 }
             }
-            std::collections::hash_map::Entry::Vacant(e) => {
+            None => {
                 let ex = self.graph.add_edge(
                     a,
                     b,
@@ -480,7 +503,9 @@ impl KnowledgeGraph {
                         evidence,
                     },
                 );
-                e.insert(ex);
+                let graph = &self.graph;
+                self.edges
+                    .insert_unique(hash, ex, |&x| edge_key_hash(graph, x));
                 self.edge_order.take();
             }
         }
@@ -490,7 +515,12 @@ impl KnowledgeGraph {
     /// Removes a node and its edges (used by the user's alias file "drop").
     pub fn remove_node(&mut self, id: &str) -> Option<Node> {
         let ix = self.nodes.remove(id)?;
-        self.edges.retain(|&(s, t, _), _| s != ix && t != ix);
+        let graph = &self.graph;
+        self.edges.retain(|&mut ex| {
+            graph
+                .edge_endpoints(ex)
+                .is_some_and(|(s, t)| s != ix && t != ix)
+        });
         self.edge_order.take();
         self.graph.remove_node(ix)
     }
@@ -502,6 +532,23 @@ impl KnowledgeGraph {
             *m.entry(n.kind).or_insert(0) += 1;
         }
         m
+    }
+}
+
+/// The hash an edge is found by.
+fn key_hash(a: NodeIndex, b: NodeIndex, relation: Relation) -> u64 {
+    use crate::ner::hash::{finish, mix};
+    finish(mix(
+        mix(a.index() as u64, b.index() as u64),
+        relation as u64,
+    ))
+}
+
+/// [`key_hash`] of an edge in `graph`.
+fn edge_key_hash(graph: &StableDiGraph<Node, Edge>, ex: EdgeIndex) -> u64 {
+    match (graph.edge_endpoints(ex), graph.edge_weight(ex)) {
+        (Some((a, b)), Some(e)) => key_hash(a, b, e.relation),
+        _ => 0,
     }
 }
 
