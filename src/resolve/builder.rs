@@ -11,9 +11,11 @@ use super::merge::{EntityTable, VarId};
 use crate::extract::events::{self, EventItem};
 use crate::graph::{DocSet, EVIDENCE_PER_EDGE, EvidenceList, KnowledgeGraph};
 use crate::model::{DocId, DocMeta, DocResult, EventKind, Evidence, Kind, Relation};
+use crate::ner::features::PreHashed;
 use crate::pipeline::Options;
 use petgraph::stable_graph::NodeIndex;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
 /// Every reading of one relation between two variants.
@@ -53,6 +55,10 @@ pub struct GraphBuilder {
 struct Texts {
     set: HashSet<Arc<str>>,
     purge_at: usize,
+    /// The last text asked for and its shared copy: every relation read
+    /// in one sentence comes with the same text (one pointer), and hashing
+    /// the sentence once per pair of names was a tenth of the folding.
+    last: Option<(Arc<str>, Arc<str>)>,
 }
 
 /// Fewest texts before the first clean-up.
@@ -61,8 +67,16 @@ const TEXTS_PURGE_MIN: usize = 1 << 16;
 impl Texts {
     /// Points `text` at the shared copy of the same text.
     fn share(&mut self, text: &mut Arc<str>) {
+        if let Some((asked, shared)) = &self.last
+            && Arc::ptr_eq(asked, text)
+        {
+            *text = Arc::clone(shared);
+            return;
+        }
+        let asked = Arc::clone(text);
         if let Some(t) = self.set.get(&**text) {
             *text = Arc::clone(t);
+            self.last = Some((asked, Arc::clone(text)));
             return;
         }
         if self.set.len() >= self.purge_at.max(TEXTS_PURGE_MIN) {
@@ -70,6 +84,7 @@ impl Texts {
             self.purge_at = 2 * self.set.len();
         }
         self.set.insert(Arc::clone(text));
+        self.last = Some((asked, Arc::clone(text)));
     }
 }
 
@@ -84,7 +99,9 @@ impl Texts {
 /// memory at once.
 #[derive(Default)]
 struct Relations {
-    index: HashMap<(VarId, VarId, Relation), u32>,
+    /// Keys of three small integers: hashed with a few multiplications
+    /// instead of SipHash (no input chooses them).
+    index: HashMap<(VarId, VarId, Relation), u32, BuildHasherDefault<PreHashed>>,
     chunks: Vec<Vec<EdgeAgg>>,
 }
 
