@@ -133,31 +133,34 @@ pub fn build(config: &BuildConfig, pipeline: &Pipeline) -> Result<(Outcome, Stat
     let tokens = AtomicU64::new(0);
     let bytes = AtomicU64::new(0);
     let loader = load::Loader::new(listing.inputs, config.load.clone());
-    // Notices are printed as the loader meets them, inside the (sequential)
-    // iterator that feeds the workers, so they come in input order.
-    let docs = loader.filter_map(|ev| match ev {
-        Event::Document(d) => Some(d),
-        Event::Notice(n) => {
-            reporter.notice(&n);
-            None
+    let graph = load::ahead::read_ahead(loader, load::ahead::READ_AHEAD_BYTES, |events| {
+        // Notices are printed as the loader meets them, inside the
+        // (sequential) iterator that feeds the workers, so they come in
+        // input order.
+        let docs = events.filter_map(|ev| match ev {
+            Event::Document(d) => Some(d),
+            Event::Notice(n) => {
+                reporter.notice(&n);
+                None
+            }
+        });
+        let run = || {
+            pipeline.run_stream(docs, |len, r| {
+                let n = documents.fetch_add(1, Ordering::Relaxed) + 1;
+                tokens.fetch_add(r.tokens as u64, Ordering::Relaxed);
+                bytes.fetch_add(len as u64, Ordering::Relaxed);
+                reporter.progress(len as u64, n);
+            })
+        };
+        match config.threads {
+            Some(n) => rayon::ThreadPoolBuilder::new()
+                .num_threads(n.max(1))
+                .build()
+                .map_err(|e| Error::Other(format!("cannot start {n} threads: {e}")))
+                .map(|pool| pool.install(run)),
+            None => Ok(run()),
         }
-    });
-    let run = || {
-        pipeline.run_stream(docs, |len, r| {
-            let n = documents.fetch_add(1, Ordering::Relaxed) + 1;
-            tokens.fetch_add(r.tokens as u64, Ordering::Relaxed);
-            bytes.fetch_add(len as u64, Ordering::Relaxed);
-            reporter.progress(len as u64, n);
-        })
-    };
-    let graph = match config.threads {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build()
-            .map_err(|e| Error::Other(format!("cannot start {n} threads: {e}")))?
-            .install(run),
-        None => run(),
-    };
+    })?;
     reporter.finish();
     let stats = Stats {
         documents: documents.into_inner(),

@@ -9,6 +9,7 @@
 //! [`Notice`] (a one-line message naming the input and what was done) and
 //! loading goes on with the rest.
 
+pub mod ahead;
 pub mod decode;
 pub mod jsonl;
 
