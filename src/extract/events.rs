@@ -1673,7 +1673,18 @@ fn register_keys(
 ///
 /// Ids are `event:<kind>-<date>-<main participant>` and do not depend on
 /// document order (results are merged in document-id order).
-pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>, ids: &[Arc<str>]) {
+pub fn merge_into(g: &mut KnowledgeGraph, items: Vec<EventItem>, ids: &[Arc<str>]) {
+    let clusters = cluster(items, ids);
+    make_nodes(g, clusters, ids);
+}
+
+/// The events' readings grouped into occurrences, before they become
+/// nodes ([`make_nodes`]). Needs no graph: a build clusters the events
+/// while the relations go onto the entity nodes.
+pub struct Clusters(Vec<Cluster>);
+
+/// The first half of [`merge_into`]: groups the readings.
+pub fn cluster(mut items: Vec<EventItem>, ids: &[Arc<str>]) -> Clusters {
     // Dated events first, finest dates first, so undated mentions and
     // vaguer dates join the precise occurrence.
     #[allow(clippy::type_complexity)]
@@ -1865,13 +1876,19 @@ pub fn merge_into(g: &mut KnowledgeGraph, mut items: Vec<EventItem>, ids: &[Arc<
     // What only the clustering needed goes before the nodes are made, so
     // the peak is not both at once.
     drop(index);
-    crate::bench::phase("events clustered");
     for c in &mut clusters {
         c.ents = VecSet::default();
         c.qkeys = VecSet::default();
         c.docs = VecSet::default();
         c.quantities = Vec::new();
     }
+    Clusters(clusters)
+}
+
+/// The second half of [`merge_into`]: one node per cluster, with its role
+/// edges.
+pub fn make_nodes(g: &mut KnowledgeGraph, clusters: Clusters, ids: &[Arc<str>]) {
+    let mut clusters = clusters.0;
     // The next number to try for each id stem: many events share a stem
     // ("match, undated, a team"), and counting up from 2 each time was
     // quadratic. Numbers below it are all taken (ids are only added).

@@ -230,43 +230,6 @@ impl GraphBuilder {
         let mut g = KnowledgeGraph::new();
         let node_of = entities.finish(&mut g);
         crate::bench::phase("entities merged");
-        // Relations next: they join entity nodes only, and their
-        // aggregates are freed chunk by chunk as the edges are made, before
-        // the event merge needs its own room. Exports read edges in id
-        // order through `KnowledgeGraph::edges`, whatever order they were
-        // added in.
-        let Relations { index, chunks } = relations;
-        // Room for these edges and the events' (at most one per role read).
-        let roles: usize = pending.iter().map(|p| p.ev.roles.len()).sum();
-        g.reserve_edges(index.len() + roles);
-        drop(index);
-        // Each variant's node, looked up once and not once per relation.
-        let at: Vec<Option<(NodeIndex, Kind)>> = node_of
-            .iter()
-            .map(|id| {
-                let ix = g.index_of(id)?;
-                Some((ix, g.petgraph().node_weight(ix)?.kind))
-            })
-            .collect();
-        for chunk in chunks {
-            for agg in chunk {
-                let (s, t, rel) = agg.key;
-                let (Some(&Some((s, sk))), Some(&Some((t, tk)))) =
-                    (at.get(s as usize), at.get(t as usize))
-                else {
-                    continue;
-                };
-                if s == t || !super::fits(rel, sk, tk) {
-                    continue;
-                }
-                let docs = match agg.docs {
-                    Some(docs) => DocSet::from(*docs),
-                    None => agg.evidence.iter().map(|e| e.doc).collect(),
-                };
-                g.add_edges_at(s, t, rel, u64::from(agg.count), docs, agg.evidence);
-            }
-        }
-        crate::bench::phase("relations added");
         let order: Vec<DocId> = documents.keys().copied().collect();
         // Events name entities by node id many times over: one shared copy.
         let ids: Vec<Arc<str>> = node_of.iter().map(|id| Arc::from(id.as_str())).collect();
@@ -279,7 +242,51 @@ impl GraphBuilder {
             p.ev.roles
                 .retain(|&(_, v)| node_of.get(v).is_some_and(|id| !id.is_empty()));
         }
-        events::merge_into(&mut g, pending, &ids);
+        // Room for the relations' edges and the events' (at most one per
+        // role read).
+        let roles: usize = pending.iter().map(|p| p.ev.roles.len()).sum();
+        // The events are clustered while the relations go onto the entity
+        // nodes: the clustering needs no graph.
+        let (clusters, ()) = rayon::join(
+            || events::cluster(pending, &ids),
+            || {
+                // The relations join entity nodes only; their aggregates
+                // are freed chunk by chunk as the edges are made. Exports
+                // read edges in id order through `KnowledgeGraph::edges`,
+                // whatever order they were added in.
+                let Relations { index, chunks } = relations;
+                g.reserve_edges(index.len() + roles);
+                drop(index);
+                // Each variant's node, looked up once and not once per relation.
+                let at: Vec<Option<(NodeIndex, Kind)>> = node_of
+                    .iter()
+                    .map(|id| {
+                        let ix = g.index_of(id)?;
+                        Some((ix, g.petgraph().node_weight(ix)?.kind))
+                    })
+                    .collect();
+                for chunk in chunks {
+                    for agg in chunk {
+                        let (s, t, rel) = agg.key;
+                        let (Some(&Some((s, sk))), Some(&Some((t, tk)))) =
+                            (at.get(s as usize), at.get(t as usize))
+                        else {
+                            continue;
+                        };
+                        if s == t || !super::fits(rel, sk, tk) {
+                            continue;
+                        }
+                        let docs = match agg.docs {
+                            Some(docs) => DocSet::from(*docs),
+                            None => agg.evidence.iter().map(|e| e.doc).collect(),
+                        };
+                        g.add_edges_at(s, t, rel, u64::from(agg.count), docs, agg.evidence);
+                    }
+                }
+            },
+        );
+        crate::bench::phase("relations added, events clustered");
+        events::make_nodes(&mut g, clusters, &ids);
         crate::bench::phase("events merged");
         g
     }
