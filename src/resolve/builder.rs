@@ -373,15 +373,19 @@ mod tests {
         r.relations.push(second);
         let mut b = GraphBuilder::new(&Options::default());
         b.add(r);
-        let texts: Vec<&Arc<str>> = b
-            .relations
+        let texts = kept_texts(&b);
+        assert_eq!(texts.len(), 2);
+        assert!(Arc::ptr_eq(texts[0], texts[1]));
+    }
+
+    /// The texts of every relation's kept evidence, in folding order.
+    fn kept_texts(b: &GraphBuilder) -> Vec<&Arc<str>> {
+        b.relations
             .chunks
             .iter()
             .flatten()
             .flat_map(|a| a.evidence.iter().map(|e| &e.text))
-            .collect();
-        assert_eq!(texts.len(), 2);
-        assert!(Arc::ptr_eq(texts[0], texts[1]));
+            .collect()
     }
 
     #[test]
@@ -412,13 +416,7 @@ mod tests {
         }
         b.add(a);
         b.add(c);
-        let texts: Vec<&Arc<str>> = b
-            .relations
-            .chunks
-            .iter()
-            .flatten()
-            .flat_map(|a| a.evidence.iter().map(|e| &e.text))
-            .collect();
+        let texts = kept_texts(&b);
         assert_eq!(texts.len(), 2);
         assert!(Arc::ptr_eq(texts[0], texts[1]));
     }
