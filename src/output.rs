@@ -80,25 +80,59 @@ fn write_temp(
 }
 
 /// Writes every job to a temporary file, then renames them all into place.
-/// The jobs run in parallel, one thread each (formats are independent and
-/// writing them is a large share of a build). Returns the paths written.
-/// On error nothing under the target names has changed (unless a rename
-/// itself fails midway, which the error says).
+/// The jobs run in parallel on one thread per core (formats are
+/// independent and writing them is a large share of a build), each thread
+/// taking the next job in the order given when it is free: put the longest
+/// first, so that it has a core to itself while the others share the
+/// rest (one thread per job made the longest share a core with the
+/// others). Returns the paths written. On error nothing under the target
+/// names has changed (unless a rename itself fails midway, which the error
+/// says).
 pub fn write_all(dir: &Path, jobs: Vec<Job<'_>>) -> Result<Vec<PathBuf>, Error> {
     let names: Vec<String> = jobs.iter().map(|(n, _)| n.clone()).collect();
-    let results: Vec<Result<PathBuf, (Option<PathBuf>, io::Error)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = jobs
-            .into_iter()
-            .map(|(name, write)| s.spawn(move || write_temp(dir, &name, write)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err((None, io::Error::other("writer thread panicked"))))
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len())
+        .max(1);
+    let queue = std::sync::Mutex::new(
+        jobs.into_iter()
+            .enumerate()
+            .collect::<std::collections::VecDeque<_>>(),
+    );
+    type Written = Result<PathBuf, (Option<PathBuf>, io::Error)>;
+    let mut done: Vec<Option<Written>> = names.iter().map(|_| None).collect();
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let next = queue
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner)
+                            .pop_front();
+                        let Some((i, (name, write))) = next else {
+                            break;
+                        };
+                        out.push((i, write_temp(dir, &name, write)));
+                    }
+                    out
+                })
             })
-            .collect()
+            .collect();
+        for h in handles {
+            // A thread that panicked leaves its jobs without a result.
+            for (i, r) in h.join().unwrap_or_default() {
+                if let Some(slot) = done.get_mut(i) {
+                    *slot = Some(r);
+                }
+            }
+        }
     });
+    let results: Vec<Written> = done
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Err((None, io::Error::other("writer thread panicked")))))
+        .collect();
     let temps: Vec<PathBuf> = results
         .iter()
         .filter_map(|r| match r {
