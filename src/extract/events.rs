@@ -1,7 +1,7 @@
 //! Events: trigger words used as events ("will withdraw", "the attack",
 //! "struck", "met"), with their time, place, participants and numbers, and
-//! named events ("the G20 Summit"); then [`merge_into`] makes one graph
-//! node per occurrence across sentences and documents.
+//! named events ("the G20 Summit"); then [`cluster`] and [`make_nodes`]
+//! make one graph node per occurrence across sentences and documents.
 //!
 //! Per sentence: time expressions ([`crate::extract::dates`]) and
 //! quantities ([`crate::extract::quantities`]) are found first; each trigger
@@ -1336,7 +1336,7 @@ fn same_quantity(a: &Quantity, b: &Quantity) -> bool {
 }
 
 /// One document's event ready for the merge. Its roles' entities are not
-/// the document's but places in the node id list given to [`merge_into`]
+/// the document's but places in the node id list given to [`cluster`]
 /// (one shared copy of each id for every reading).
 #[derive(Debug, Clone)]
 pub struct EventItem {
@@ -1664,26 +1664,15 @@ fn register_keys(
     keys
 }
 
-/// Merges the events of every document into `g`: one node per occurrence,
-/// read in several sentences or documents when they share the kind, at
-/// least one participant or place, and a compatible date (an undated
-/// mention joins a dated one only when they share participants). Role
-/// edges go from the event node to the entity nodes the items' roles
-/// point at in `ids`.
-///
-/// Ids are `event:<kind>-<date>-<main participant>` and do not depend on
-/// document order (results are merged in document-id order).
-pub fn merge_into(g: &mut KnowledgeGraph, items: Vec<EventItem>, ids: &[Arc<str>]) {
-    let clusters = cluster(items, ids);
-    make_nodes(g, clusters, ids);
-}
-
 /// The events' readings grouped into occurrences, before they become
 /// nodes ([`make_nodes`]). Needs no graph: a build clusters the events
 /// while the relations go onto the entity nodes.
 pub struct Clusters(Vec<Cluster>);
 
-/// The first half of [`merge_into`]: groups the readings.
+/// Groups the events of every document into occurrences: readings join
+/// when they share the kind, at least one participant or place, and a
+/// compatible date (an undated mention joins a dated one only when they
+/// share participants). Roles point at entity nodes by place in `ids`.
 pub fn cluster(mut items: Vec<EventItem>, ids: &[Arc<str>]) -> Clusters {
     // Dated events first, finest dates first, so undated mentions and
     // vaguer dates join the precise occurrence.
@@ -1885,8 +1874,10 @@ pub fn cluster(mut items: Vec<EventItem>, ids: &[Arc<str>]) -> Clusters {
     Clusters(clusters)
 }
 
-/// The second half of [`merge_into`]: one node per cluster, with its role
-/// edges.
+/// One node per cluster, with role edges from the event node to the
+/// entity nodes its roles point at in `ids`. Ids are
+/// `event:<kind>-<date>-<main participant>` and do not depend on document
+/// order (readings are merged in document-id order).
 pub fn make_nodes(g: &mut KnowledgeGraph, clusters: Clusters, ids: &[Arc<str>]) {
     let mut clusters = clusters.0;
     // The next number to try for each id stem: many events share a stem
