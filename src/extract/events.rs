@@ -1666,8 +1666,61 @@ fn register_keys(
 
 /// The events' readings grouped into occurrences, before they become
 /// nodes ([`make_nodes`]). Needs no graph: a build clusters the events
-/// while the relations go onto the entity nodes.
-pub struct Clusters(Vec<Cluster>);
+/// before the relations go onto the entity nodes.
+pub struct Clusters(Chunked<Cluster>);
+
+/// A vector kept in blocks of a fixed size: it grows without copying
+/// what it holds into a block twice the size (hundreds of thousands of
+/// clusters of about 300 bytes, where the copy and the unused half were
+/// each over 100 MB), and is let go block by block as it is consumed.
+struct Chunked<T> {
+    blocks: Vec<Vec<T>>,
+    len: usize,
+}
+
+impl<T> Chunked<T> {
+    const BLOCK: usize = 4096;
+
+    fn new() -> Self {
+        Chunked {
+            blocks: Vec::new(),
+            len: 0,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn push(&mut self, x: T) {
+        if self.len.is_multiple_of(Self::BLOCK) {
+            self.blocks.push(Vec::with_capacity(Self::BLOCK));
+        }
+        if let Some(b) = self.blocks.last_mut() {
+            b.push(x);
+            self.len += 1;
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<&T> {
+        self.blocks.get(i / Self::BLOCK)?.get(i % Self::BLOCK)
+    }
+
+    fn get_mut(&mut self, i: usize) -> Option<&mut T> {
+        self.blocks
+            .get_mut(i / Self::BLOCK)?
+            .get_mut(i % Self::BLOCK)
+    }
+
+    fn iter_mut(&mut self) -> impl Iterator<Item = &mut T> {
+        self.blocks.iter_mut().flatten()
+    }
+
+    /// In order, each block freed once its last element is taken.
+    fn into_items(self) -> impl Iterator<Item = T> {
+        self.blocks.into_iter().flatten()
+    }
+}
 
 /// Groups the events of every document into occurrences: readings join
 /// when they share the kind, at least one participant or place, and a
@@ -1698,8 +1751,8 @@ pub fn cluster(mut items: Vec<EventItem>, ids: &[Arc<str>]) -> Clusters {
             x.ev.trigger,
         )
     }
-    items.sort_by(|a, b| key(a).cmp(&key(b)));
-    let mut clusters: Vec<Cluster> = Vec::new();
+    sort_stable_in_place(&mut items, |a, b| key(a).cmp(&key(b)));
+    let mut clusters: Chunked<Cluster> = Chunked::new();
     // Keys are kept as 64-bit hashes: a collision only adds a candidate,
     // which is checked in full like any other, and every cluster that fits
     // shares a real key, so the first that fits is the same; the strings
@@ -1819,7 +1872,9 @@ pub fn cluster(mut items: Vec<EventItem>, ids: &[Arc<str>]) -> Clusters {
                 clusters.len() - 1
             }
         };
-        let c = &mut clusters[ci];
+        let Some(c) = clusters.get_mut(ci) else {
+            continue;
+        };
         let retimed = match (&c.time, &it.ev.time) {
             (None, Some(t)) => {
                 c.time = Some(t.clone());
@@ -1865,13 +1920,33 @@ pub fn cluster(mut items: Vec<EventItem>, ids: &[Arc<str>]) -> Clusters {
     // What only the clustering needed goes before the nodes are made, so
     // the peak is not both at once.
     drop(index);
-    for c in &mut clusters {
+    for c in clusters.iter_mut() {
         c.ents = VecSet::default();
         c.qkeys = VecSet::default();
         c.docs = VecSet::default();
         c.quantities = Vec::new();
     }
     Clusters(clusters)
+}
+
+/// A stable sort that moves the elements in place: the order is found on
+/// 4-byte indices, then applied by swaps. `sort_by` takes a buffer of half
+/// the slice, which for the readings (a quarter of a kilobyte each, and
+/// hundreds of thousands of them) was a peak of its own.
+fn sort_stable_in_place<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+    let mut order: Vec<u32> = (0..v.len() as u32).collect();
+    order.sort_by(|&a, &b| cmp(&v[a as usize], &v[b as usize]));
+    // Position i takes the element first at order[i]; one that has since
+    // been swapped away is followed to where it went (the method of
+    // `slice::sort_by_cached_key`).
+    for i in 0..v.len() {
+        let mut at = order[i] as usize;
+        while at < i {
+            at = order[at] as usize;
+        }
+        order[i] = at as u32;
+        v.swap(i, at);
+    }
 }
 
 /// One node per cluster, with role edges from the event node to the
@@ -1884,7 +1959,7 @@ pub fn make_nodes(g: &mut KnowledgeGraph, clusters: Clusters, ids: &[Arc<str>]) 
     // ("match, undated, a team"), and counting up from 2 each time was
     // quadratic. Numbers below it are all taken (ids are only added).
     let mut next_n: HashMap<String, usize> = HashMap::new();
-    for c in &mut clusters {
+    for c in clusters.iter_mut() {
         // One role per entity: the one read most often (ties: the first
         // in Agent, Target, Participant, Location order).
         let mut best: BTreeMap<Arc<str>, (u64, Relation)> = BTreeMap::new();
@@ -1897,14 +1972,10 @@ pub fn make_nodes(g: &mut KnowledgeGraph, clusters: Clusters, ids: &[Arc<str>]) 
         c.roles
             .retain(|(r, e), _| best.get(e).is_some_and(|b| b.1 == *r));
     }
-    // Each cluster is freed once its node is made.
-    // In order, each freed once its node is made, and the list shrunk as
-    // it empties, so the clusters are gone by the time all nodes are made.
-    clusters.reverse();
-    while let Some(c) = clusters.pop() {
-        if clusters.capacity() > 2 * clusters.len() + 1024 {
-            clusters.shrink_to_fit();
-        }
+    g.reserve_nodes(clusters.len());
+    // In order, each block of clusters freed once its nodes are made, so
+    // the clusters are gone by the time all nodes are made.
+    for c in clusters.into_items() {
         let label_of = |id: &str| g.node(id).map(|n| n.label.clone());
         // The most read entity of each role names the event.
         let top = |role: Relation| {
@@ -1986,6 +2057,11 @@ pub fn make_nodes(g: &mut KnowledgeGraph, clusters: Clusters, ids: &[Arc<str>]) 
         for e in evidence {
             crate::graph::push_evidence(&mut info.evidence, e);
         }
+        // Most events are read once, with one record and at most one
+        // number: a vector grown by pushing holds room for four (about
+        // 150 bytes unused per event, half a million events).
+        info.evidence.shrink_to_fit();
+        info.quantities.shrink_to_fit();
         node.event = Some(info);
         for it in &c.members {
             for (r, e) in roles_of(&it.roles, ids) {

@@ -9,14 +9,25 @@
 
 use super::merge::{EntityTable, VarId};
 use crate::extract::events::{self, EventItem};
-use crate::graph::{DocSet, EVIDENCE_PER_EDGE, EvidenceList, KnowledgeGraph};
+use crate::graph::{EVIDENCE_PER_EDGE, EvidenceList, KnowledgeGraph};
 use crate::model::{DocId, DocMeta, DocResult, EventKind, Evidence, Kind, Relation};
-use crate::ner::features::PreHashed;
+use crate::ner::features::{HashKeyed, PreHashed};
 use crate::pipeline::Options;
 use petgraph::stable_graph::NodeIndex;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use std::sync::Arc;
+
+/// Called once when the merge begins (see [`on_merge`]).
+static ON_MERGE: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Sets what to do when every document is folded and the merge begins,
+/// once per process. The binary tunes its allocator there: the merge's
+/// phases each free what the one before held and take as much again
+/// within seconds, where the folding only churns small blocks.
+pub fn on_merge(f: fn()) {
+    let _ = ON_MERGE.set(f);
+}
 
 /// Every reading of one relation between two variants.
 struct EdgeAgg {
@@ -24,12 +35,15 @@ struct EdgeAgg {
     /// Readings (saturating: four billion readings of one relation is
     /// beyond any corpus this holds in memory).
     count: u32,
-    /// Appended once per document; sorted when the edge is made. None
-    /// while every reading is among the evidence (most relations are read
-    /// once), whose documents are then the list. Boxed: eight bytes in
-    /// millions of aggregates that have none, where a vector takes 24.
+    /// Appended once per document, by fold number
+    /// ([`GraphBuilder::folded`]: four bytes where a document id takes
+    /// eight, in lists that were an eighth of the build's memory); made
+    /// ids and sorted when the edge is made. None while every reading is
+    /// among the evidence (most relations are read once), whose documents
+    /// are then the list. Boxed: eight bytes in millions of aggregates
+    /// that have none, where a vector takes 24.
     #[allow(clippy::box_collection)]
-    docs: Option<Box<Vec<DocId>>>,
+    docs: Option<Box<Vec<u32>>>,
     evidence: EvidenceList,
 }
 
@@ -43,6 +57,10 @@ pub struct GraphBuilder {
     /// were folded.
     events: Vec<EventItem>,
     texts: Texts,
+    /// Document ids in the order they were folded, and each one's place
+    /// in that order: the fold number the relations' lists hold.
+    folded: Vec<DocId>,
+    number: HashKeyed<u32>,
 }
 
 /// One copy of each evidence text, across documents. Every relation and
@@ -143,6 +161,8 @@ impl GraphBuilder {
             relations: Relations::default(),
             events: Vec::new(),
             texts: Texts::default(),
+            folded: Vec::new(),
+            number: HashKeyed::default(),
         }
     }
 
@@ -154,6 +174,11 @@ impl GraphBuilder {
             return;
         }
         self.documents.insert(doc, r.meta);
+        // Four billion documents would not fit in memory long before.
+        let n = u32::try_from(self.folded.len()).unwrap_or(u32::MAX);
+        self.folded.push(doc);
+        self.number.insert(doc.0, n);
+        let number = &self.number;
         let slots = self.entities.add_document(doc, r.entities);
         let var = |i: usize| slots.get(i).copied().flatten();
         let texts = &mut self.texts;
@@ -171,16 +196,20 @@ impl GraphBuilder {
                 let fits =
                     kept.len() < EVIDENCE_PER_EDGE && kept.binary_search(&rel.evidence).is_err();
                 if !fits {
-                    let mut docs: Vec<DocId> = kept.iter().map(|e| e.doc).collect();
+                    // Every evidence record is of a folded document.
+                    let mut docs: Vec<u32> = kept
+                        .iter()
+                        .filter_map(|e| number.get(&e.doc.0).copied())
+                        .collect();
                     docs.dedup();
                     agg.docs = Some(Box::new(docs));
                 }
             }
             agg.count = agg.count.saturating_add(1);
             if let Some(docs) = agg.docs.as_mut()
-                && docs.last() != Some(&doc)
+                && docs.last() != Some(&n)
             {
-                docs.push(doc);
+                docs.push(n);
             }
             agg.evidence.push(rel.evidence);
         }
@@ -217,9 +246,15 @@ impl GraphBuilder {
             relations,
             events: mut pending,
             texts,
+            folded,
+            number,
         } = self;
+        drop(number);
         // The kept evidence holds its texts from here on.
         drop(texts);
+        if let Some(f) = ON_MERGE.get() {
+            f();
+        }
         crate::bench::phase(&format!(
             "documents read and folded ({} documents, {} names, {} relations, {} event readings)",
             documents.len(),
@@ -235,7 +270,10 @@ impl GraphBuilder {
         let ids: Vec<Arc<str>> = node_of.iter().map(|id| Arc::from(id.as_str())).collect();
         g.documents = documents;
         // Stable: one document's events were folded together, in order.
-        pending.sort_by_key(|p| p.doc);
+        // By cached key, which sorts (key, index) pairs and then moves the
+        // readings in place: the merge sort of `sort_by_key` takes a
+        // buffer of half the readings (a quarter of a kilobyte each).
+        pending.sort_by_cached_key(|p| p.doc);
         for p in &mut pending {
             p.rank = order.binary_search(&p.doc).unwrap_or(usize::MAX);
             // A variant without a node (dropped by the user) takes no part.
@@ -245,47 +283,49 @@ impl GraphBuilder {
         // Room for the relations' edges and the events' (at most one per
         // role read).
         let roles: usize = pending.iter().map(|p| p.ev.roles.len()).sum();
-        // The events are clustered while the relations go onto the entity
-        // nodes: the clustering needs no graph.
-        let (clusters, ()) = rayon::join(
-            || events::cluster(pending, &ids),
-            || {
-                // The relations join entity nodes only; their aggregates
-                // are freed chunk by chunk as the edges are made. Exports
-                // read edges in id order through `KnowledgeGraph::edges`,
-                // whatever order they were added in.
-                let Relations { index, chunks } = relations;
-                g.reserve_edges(index.len() + roles);
-                drop(index);
-                // Each variant's node, looked up once and not once per relation.
-                let at: Vec<Option<(NodeIndex, Kind)>> = node_of
-                    .iter()
-                    .map(|id| {
-                        let ix = g.index_of(id)?;
-                        Some((ix, g.petgraph().node_weight(ix)?.kind))
-                    })
-                    .collect();
-                for chunk in chunks {
-                    for agg in chunk {
-                        let (s, t, rel) = agg.key;
-                        let (Some(&Some((s, sk))), Some(&Some((t, tk)))) =
-                            (at.get(s as usize), at.get(t as usize))
-                        else {
-                            continue;
-                        };
-                        if s == t || !super::fits(rel, sk, tk) {
-                            continue;
-                        }
-                        let docs = match agg.docs {
-                            Some(docs) => DocSet::from(*docs),
-                            None => agg.evidence.iter().map(|e| e.doc).collect(),
-                        };
-                        g.add_edges_at(s, t, rel, u64::from(agg.count), docs, agg.evidence);
-                    }
+        // The events are clustered before the relations go onto the entity
+        // nodes, not beside them: each phase has a peak of its own (the
+        // clusters grow as the readings go; the edges as the aggregates
+        // go), and at once they were the peak of the whole build.
+        let clusters = events::cluster(pending, &ids);
+        crate::bench::phase("events clustered");
+        // The relations join entity nodes only; their aggregates
+        // are freed chunk by chunk as the edges are made. Exports
+        // read edges in id order through `KnowledgeGraph::edges`,
+        // whatever order they were added in.
+        let Relations { index, chunks } = relations;
+        g.reserve_edges(index.len() + roles);
+        drop(index);
+        // Each variant's node, looked up once and not once per relation.
+        let at: Vec<Option<(NodeIndex, Kind)>> = node_of
+            .iter()
+            .map(|id| {
+                let ix = g.index_of(id)?;
+                Some((ix, g.petgraph().node_weight(ix)?.kind))
+            })
+            .collect();
+        for chunk in chunks {
+            for agg in chunk {
+                let (s, t, rel) = agg.key;
+                let (Some(&Some((s, sk))), Some(&Some((t, tk)))) =
+                    (at.get(s as usize), at.get(t as usize))
+                else {
+                    continue;
+                };
+                if s == t || !super::fits(rel, sk, tk) {
+                    continue;
                 }
-            },
-        );
-        crate::bench::phase("relations added, events clustered");
+                let docs = match agg.docs {
+                    Some(docs) => docs
+                        .iter()
+                        .filter_map(|&n| folded.get(n as usize).copied())
+                        .collect(),
+                    None => agg.evidence.iter().map(|e| e.doc).collect(),
+                };
+                g.add_edges_at(s, t, rel, u64::from(agg.count), docs, agg.evidence);
+            }
+        }
+        crate::bench::phase("relations added");
         events::make_nodes(&mut g, clusters, &ids);
         crate::bench::phase("events merged");
         g

@@ -12,7 +12,7 @@ pub mod names;
 pub mod titles;
 
 pub use aliases::AliasTable;
-pub use builder::GraphBuilder;
+pub use builder::{GraphBuilder, on_merge};
 pub use doc::DocResolver;
 pub use names::{canonical, normalize};
 

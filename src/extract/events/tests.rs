@@ -494,3 +494,39 @@ fn small_sets_stay_sorted_and_small() {
         [(1, 1), (2, 2)]
     );
 }
+
+proptest::proptest! {
+    /// Moving elements by the sorted indices gives what a stable sort
+    /// gives, ties kept in their first order.
+    #[test]
+    fn sorting_in_place_is_a_stable_sort(v in proptest::collection::vec((0u8..6, 0u32..1000), 0..300)) {
+        let mut ours = v.clone();
+        sort_stable_in_place(&mut ours, |a, b| a.0.cmp(&b.0));
+        let mut std = v;
+        std.sort_by_key(|x| x.0);
+        proptest::prop_assert_eq!(ours, std);
+    }
+}
+
+#[test]
+fn blocks_hold_their_elements_in_order_past_one_block() {
+    let n = Chunked::<u32>::BLOCK * 2 + 5;
+    let mut c = Chunked::new();
+    for i in 0..n as u32 {
+        c.push(i);
+    }
+    assert_eq!(c.len(), n);
+    assert_eq!(
+        c.get(Chunked::<u32>::BLOCK + 1),
+        Some(&(Chunked::<u32>::BLOCK as u32 + 1))
+    );
+    assert_eq!(c.get(n), None);
+    if let Some(x) = c.get_mut(3) {
+        *x = 7;
+    }
+    c.iter_mut().for_each(|x| *x += 1);
+    let all: Vec<u32> = c.into_items().collect();
+    assert_eq!(all.len(), n);
+    assert_eq!(all[3], 8);
+    assert!(all[4..].windows(2).all(|w| w[1] == w[0] + 1));
+}
