@@ -20,8 +20,9 @@ where
     I: Iterator<Item = Event> + Send,
 {
     let budget = Budget {
-        state: Mutex::new((0, false)),
+        state: Mutex::new(State::default()),
         freed: Condvar::new(),
+        limit,
     };
     let (tx, rx) = mpsc::channel::<(Event, usize)>();
     std::thread::scope(|s| {
@@ -32,7 +33,7 @@ where
                     Event::Document(d) => d.text.len(),
                     Event::Notice(_) => 0,
                 };
-                if !budget.take(n, limit) || tx.send((ev, n)).is_err() {
+                if !budget.take(n) || tx.send((ev, n)).is_err() {
                     break;
                 }
             }
@@ -41,32 +42,55 @@ where
     })
 }
 
-/// Bytes in flight and whether the consumer is gone.
+/// Bytes read and not yet taken, up to a limit. A full reader sleeps
+/// until the workers have taken half of it, and is woken only then: woken
+/// for every document taken (the pipeline is slower than the disk, so the
+/// budget is full nearly all the time), it read one document and slept
+/// again, a switch of threads per document on a machine with a core per
+/// worker.
 struct Budget {
-    state: Mutex<(usize, bool)>,
+    state: Mutex<State>,
     freed: Condvar,
+    limit: usize,
+}
+
+#[derive(Default)]
+struct State {
+    in_flight: usize,
+    /// The consumer is gone.
+    closed: bool,
+    /// The reader sleeps until `in_flight` is down to half the limit.
+    waiting: bool,
 }
 
 impl Budget {
     /// Waits until `n` more bytes fit; false when the consumer is gone.
-    fn take(&self, n: usize, limit: usize) -> bool {
+    /// One document is always let through, whatever its size.
+    fn take(&self, n: usize) -> bool {
         let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        while !st.1 && st.0 > 0 && st.0.saturating_add(n) > limit {
-            st = self.freed.wait(st).unwrap_or_else(|e| e.into_inner());
+        let full = |st: &State| st.in_flight > 0 && st.in_flight.saturating_add(n) > self.limit;
+        if !st.closed && full(&st) {
+            st.waiting = true;
+            while !st.closed && (full(&st) || st.in_flight > self.limit / 2) {
+                st = self.freed.wait(st).unwrap_or_else(|e| e.into_inner());
+            }
+            st.waiting = false;
         }
-        st.0 += n;
-        !st.1
+        st.in_flight += n;
+        !st.closed
     }
 
     fn give_back(&self, n: usize) {
         let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        st.0 = st.0.saturating_sub(n);
-        self.freed.notify_one();
+        st.in_flight = st.in_flight.saturating_sub(n);
+        if st.waiting && st.in_flight <= self.limit / 2 {
+            self.freed.notify_one();
+        }
     }
 
     fn close(&self) {
         let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        st.1 = true;
+        st.closed = true;
         self.freed.notify_all();
     }
 }
@@ -122,6 +146,41 @@ mod tests {
         let events = vec![doc(0, 50), doc(1, 5000), doc(2, 50)];
         let n = read_ahead(events.into_iter(), 100, |it| it.count());
         assert_eq!(n, 3);
+    }
+
+    #[test]
+    fn a_full_reader_sleeps_until_half_the_budget_is_taken() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::time::{Duration, Instant};
+        let pulled = AtomicUsize::new(0);
+        let events = (0..100).map(|i| {
+            pulled.fetch_add(1, Ordering::SeqCst);
+            doc(i, 100)
+        });
+        let wait_for = |n: usize| {
+            let start = Instant::now();
+            while pulled.load(Ordering::SeqCst) < n && start.elapsed() < Duration::from_secs(10) {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            pulled.load(Ordering::SeqCst)
+        };
+        read_ahead(events, 1000, |mut it| {
+            // Ten documents fill the budget; the eleventh waits for room.
+            assert_eq!(wait_for(11), 11);
+            it.next();
+            std::thread::sleep(Duration::from_millis(50));
+            assert_eq!(
+                pulled.load(Ordering::SeqCst),
+                11,
+                "woken before half was taken"
+            );
+            for _ in 0..4 {
+                it.next();
+            }
+            // Half taken: the reader fills the budget again at one go.
+            assert_eq!(wait_for(16), 16);
+            it.count()
+        });
     }
 
     #[test]
