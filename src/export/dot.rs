@@ -187,11 +187,11 @@ impl DotSerializer {
             w.write_all(b" [relation=")?;
             quote_to(&mut w, e.relation.as_str(), usize::MAX)?;
             w.write_all(b", weight=\"")?;
-            w.write_all(num.format(e.count.min(i32::MAX as u64)).as_bytes())?;
+            w.write_all(num.format(e.count.min(i32::MAX as u32)).as_bytes())?;
             w.write_all(b"\", penwidth=\"")?;
             match usize::try_from(e.count).ok().and_then(|c| penwidths.get(c)) {
                 Some(p) => w.write_all(p.as_bytes())?,
-                None => write!(w, "{:.2}", penwidth(e.count))?,
+                None => write!(w, "{:.2}", penwidth(u64::from(e.count)))?,
             }
             w.write_all(b"\", color=")?;
             quote_to(&mut w, look.color, usize::MAX)?;

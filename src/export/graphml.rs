@@ -146,13 +146,9 @@ impl GraphMlSerializer {
                 },
             )?;
             open(&mut w, "weight")?;
-            if e.count < 1 << 53 {
-                // Exact as an f64, so `{:.1}` would print it and ".0".
-                w.write_all(itoa::Buffer::new().format(e.count).as_bytes())?;
-                w.write_all(b".0")?;
-            } else {
-                write!(w, "{:.1}", e.count as f64)?;
-            }
+            // A u32 is exact as an f64, which `{:.1}` would print with ".0".
+            w.write_all(itoa::Buffer::new().format(e.count).as_bytes())?;
+            w.write_all(b".0")?;
             close(&mut w)?;
             open(&mut w, "e_documents")?;
             write_docs(&mut w, &e.documents, usize::MAX)?;

@@ -224,7 +224,7 @@ impl JsonLdSerializer {
             o.key(&mut w, "wasDerivedFrom")?;
             list(&mut w, e.documents.iter(), |w, d| out.doc_iri(w, d))?;
             o.key(&mut w, "weight")?;
-            uint(&mut w, e.count)?;
+            uint(&mut w, u64::from(e.count))?;
             o.end(&mut w)?;
         }
         w.write_all(b"\n]}\n")?;

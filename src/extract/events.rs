@@ -2029,9 +2029,11 @@ pub fn make_nodes(g: &mut KnowledgeGraph, clusters: Clusters, ids: &[Arc<str>]) 
         let node = g.upsert_node(&id, Kind::Event, &label);
         let mut quantities: Vec<Quantity> = Vec::new();
         let mut evidence = Vec::new();
+        // Gathered and set at once: inserting one by one copies the list
+        // each time.
+        node.documents.extend(c.members.iter().map(|it| it.doc));
         for it in &c.members {
             node.mentions += 1;
-            node.documents.insert(it.doc);
             for q in &it.quantities {
                 let dup = quantities.iter().any(|x: &Quantity| {
                     (x.value, x.from, x.to, &x.unit, &x.as_of)

@@ -327,6 +327,7 @@ impl GraphBuilder {
         }
         crate::bench::phase("relations added");
         events::make_nodes(&mut g, clusters, &ids);
+        g.release_edge_index();
         crate::bench::phase("events merged");
         g
     }
