@@ -79,8 +79,8 @@ fn main() {
         for step in [1, 7] {
             let ev = Evidence {
                 doc: DocId((i % 1000) as u64),
-                sentence: i % 50,
-                span: Span::new(0, 40),
+                sentence: (i % 50) as u32,
+                span: Span::new(0, 40).into(),
                 text: format!("Sentence {i} about two names, one step {step}.").into(),
             };
             g.add_edge(&ids[i], &ids[(i + step) % n], Relation::CoMention, ev);

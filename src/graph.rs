@@ -708,8 +708,8 @@ mod tests {
     fn ev(doc: u64, sentence: usize) -> Evidence {
         Evidence {
             doc: DocId(doc),
-            sentence,
-            span: Span::new(0, 1),
+            sentence: sentence as u32,
+            span: Span::new(0, 1).into(),
             text: "x".into(),
         }
     }
@@ -761,6 +761,17 @@ mod tests {
     }
 
     #[test]
+    fn records_held_by_the_million_stay_small() {
+        use std::mem::size_of;
+        // Each byte here is megabytes at a gigabyte of text (3.8 million
+        // edges, 8 million evidence records).
+        assert!(size_of::<Evidence>() <= 40, "{}", size_of::<Evidence>());
+        assert!(size_of::<DocSet>() <= 16, "{}", size_of::<DocSet>());
+        assert!(size_of::<Edge>() <= 64, "{}", size_of::<Edge>());
+        assert_eq!(size_of::<Option<Edge>>(), size_of::<Edge>());
+    }
+
+    #[test]
     fn slugs_are_nmtokens_and_fold_variants() {
         assert_eq!(slug(Kind::Person, "Ana Lopez"), "person:ana-lopez");
         assert_eq!(slug(Kind::Person, "José Müller"), "person:jose-muller");
@@ -797,8 +808,8 @@ mod tests {
 
         let ev = |doc: u64, sentence: usize| Evidence {
             doc: DocId(doc),
-            sentence,
-            span: Span::new(0, 1),
+            sentence: sentence as u32,
+            span: Span::new(0, 1).into(),
             text: "x".into(),
         };
         let mut l = EvidenceList::new();
@@ -808,7 +819,7 @@ mod tests {
         for i in (0..8).rev() {
             l.push(ev(1, i));
         }
-        let got: Vec<usize> = l.iter().map(|e| e.sentence).collect();
+        let got: Vec<u32> = l.iter().map(|e| e.sentence).collect();
         assert_eq!(got, [0, 1, 2, 3, 4]);
         let from = EvidenceList::from((0..8).rev().map(|i| ev(1, i)).collect::<Vec<_>>());
         assert_eq!(from, l);

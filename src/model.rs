@@ -295,17 +295,68 @@ pub struct DocEntities {
     pub roles: Option<Vec<crate::resolve::titles::RoleMatch>>,
 }
 
-/// Where a relation or event was read.
+/// A [`Span`] in four-byte offsets, as evidence records hold it: the
+/// graph keeps millions of them, and a document is read whole into memory,
+/// far below 4 GiB. Offsets past `u32::MAX` saturate.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub struct TextSpan {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl TextSpan {
+    pub fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+    pub fn range(self) -> Range<usize> {
+        self.span().range()
+    }
+    /// The text under the span, or "" when it does not fit the text.
+    pub fn text(self, text: &str) -> &str {
+        self.span().text(text)
+    }
+}
+
+impl From<Span> for TextSpan {
+    fn from(s: Span) -> Self {
+        TextSpan {
+            start: saturate32(s.start),
+            end: saturate32(s.end),
+        }
+    }
+}
+
+/// `n` as a u32, or `u32::MAX` past it.
+pub fn saturate32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Where a relation or event was read. Forty bytes: sentence number and
+/// offsets take four bytes each (they took eight, in records the graph
+/// holds millions of).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Evidence {
     pub doc: DocId,
-    pub sentence: usize,
+    pub sentence: u32,
     /// The bytes of the sentence (or the narrower span) that support it.
-    pub span: Span,
+    pub span: TextSpan,
     /// The sentence text, capped at [`EVIDENCE_TEXT_CAP`] bytes. Shared:
     /// every relation and event read in one sentence points at one copy
     /// (see [`crate::resolve::GraphBuilder`]).
     pub text: Arc<str>,
+}
+
+impl Evidence {
+    pub fn new(doc: DocId, sentence: usize, span: Span, text: Arc<str>) -> Self {
+        Evidence {
+            doc,
+            sentence: saturate32(sentence),
+            span: span.into(),
+            text,
+        }
+    }
 }
 
 /// Longest evidence text kept, in bytes (cut at a char boundary).

@@ -252,7 +252,7 @@ mod tests {
             evidence: vec![Evidence {
                 doc: DocId(0xd1),
                 sentence: 0,
-                span: Span::new(0, 5),
+                span: Span::new(0, 5).into(),
                 text: format!("Sentence about {id}.").into(),
             }],
         });
@@ -269,7 +269,7 @@ mod tests {
         let ev = |id: &str| Evidence {
             doc: DocId(0xd1),
             sentence: 0,
-            span: Span::new(0, 1),
+            span: Span::new(0, 1).into(),
             text: id.into(),
         };
         assert!(g.add_edge("event:b", "person:x", Relation::Agent, ev("1")));

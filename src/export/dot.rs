@@ -337,7 +337,7 @@ mod tests {
         Evidence {
             doc: DocId(0xd),
             sentence: 0,
-            span: Span::new(0, 1),
+            span: Span::new(0, 1).into(),
             text: "t".into(),
         }
     }

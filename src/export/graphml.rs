@@ -447,7 +447,7 @@ mod tests {
         let ev = Evidence {
             doc: DocId(0xd1),
             sentence: 2,
-            span: Span::new(3, 9),
+            span: Span::new(3, 9).into(),
             text: "line\r\nbreak".into(),
         };
         g.add_edge("a b/c", "place:x", Relation::LocatedIn, ev);

@@ -603,7 +603,7 @@ mod tests {
         Evidence {
             doc: DocId(doc),
             sentence: 3,
-            span: Span::new(10, 42),
+            span: Span::new(10, 42).into(),
             text: text.into(),
         }
     }

@@ -1738,7 +1738,7 @@ pub fn cluster(mut items: Vec<EventItem>, ids: &[Arc<str>]) -> Clusters {
         std::cmp::Reverse<usize>,
         Option<&str>,
         usize,
-        usize,
+        u32,
         Span,
     ) {
         (

@@ -38,12 +38,12 @@ pub struct RelationRules {
 /// Evidence for sentence `s` of the document.
 pub fn sentence_evidence(doc: &Analyzed<'_>, s: usize) -> Evidence {
     let span = doc.sentences.get(s).map(|x| x.span).unwrap_or_default();
-    Evidence {
-        doc: doc.doc.id,
-        sentence: s,
+    Evidence::new(
+        doc.doc.id,
+        s,
         span,
-        text: cap_text(span.text(&doc.doc.text), EVIDENCE_TEXT_CAP).into(),
-    }
+        cap_text(span.text(&doc.doc.text), EVIDENCE_TEXT_CAP).into(),
+    )
 }
 
 /// Evidence for sentence `s`, narrowed to the bytes from `a` to `b` (the
@@ -52,8 +52,9 @@ fn narrow_evidence(doc: &Analyzed<'_>, s: usize, a: Span, b: Span) -> Evidence {
     let mut ev = sentence_evidence(doc, s);
     let start = a.start.min(b.start);
     let end = a.end.max(b.end);
-    if start < end && ev.span.start <= start && end <= ev.span.end {
-        ev.span = Span::new(start, end);
+    let whole = ev.span.span();
+    if start < end && whole.start <= start && end <= whole.end {
+        ev.span = Span::new(start, end).into();
     }
     ev
 }
@@ -726,7 +727,7 @@ mod tests {
             rels
         );
         for r in &rels {
-            assert!(r.evidence.span.end <= s.len());
+            assert!(r.evidence.span.end as usize <= s.len());
             assert!(!r.evidence.span.text(s).is_empty());
         }
         rels.into_iter()

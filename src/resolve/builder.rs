@@ -356,8 +356,8 @@ mod tests {
                 relation: Relation::CoMention,
                 evidence: Evidence {
                     doc: DocId(id),
-                    sentence: s,
-                    span: Span::new(0, 10),
+                    sentence: s as u32,
+                    span: Span::new(0, 10).into(),
                     text: format!("Sentence {s} of document {id}.").into(),
                 },
             })

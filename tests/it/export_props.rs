@@ -176,8 +176,8 @@ pub fn adversarial_graph(n: usize) -> KnowledgeGraph {
 fn evidence(doc: &DocId, i: usize, rng: &mut Lcg) -> Evidence {
     Evidence {
         doc: *doc,
-        sentence: i % 40,
-        span: Span::new(i, i + 10),
+        sentence: (i % 40) as u32,
+        span: Span::new(i, i + 10).into(),
         text: rng.name().into(),
     }
 }
@@ -332,7 +332,7 @@ proptest! {
             let ev = Evidence {
                 doc: DocId(0xd),
                 sentence: 0,
-                span: Span::new(0, 1),
+                span: Span::new(0, 1).into(),
                 text: w[0].clone().into(),
             };
             g.add_edge(&w[0], &w[1], Relation::MetWith, ev);
@@ -537,7 +537,7 @@ fn jsonld_types_dates_roles_and_quantities() {
     let e = |s| Evidence {
         doc: d,
         sentence: s,
-        span: Span::new(0, 5),
+        span: Span::new(0, 5).into(),
         text: "Ana Ruiz met them in Oslo.".into(),
     };
     g.add_edge("event:meeting-oslo", "place:oslo", Relation::Location, e(0));
