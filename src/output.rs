@@ -16,6 +16,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 /// Writes one file's content into a writer.
 pub type WriteFn<'a> = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + Send + 'a>;
@@ -213,45 +214,66 @@ const CHUNK: usize = 1 << 20;
 /// filesystem refuses direct I/O (tmpfs, some network filesystems) it
 /// writes through the normal handle instead; the bytes are the same.
 ///
+/// A thread of its own does the writes, so that the format is produced
+/// while the disk takes the chunk before: a direct write returns only
+/// when the disk has the data, and writing in the producing thread left
+/// it waiting a quarter of the time (4 s of 18 at a gigabyte of text).
+/// [`CHUNKS`] buffers go round between the two.
+///
 /// The last, partial block is written padded with zeros and the file is
 /// then cut to its length. [`Write::flush`] does nothing (only whole
 /// blocks can be written directly): [`DirectWriter::finish`] writes the
-/// rest.
+/// rest and reports any error of the writes.
 struct DirectWriter {
+    /// The chunk being filled, and how many bytes it holds.
+    chunk: Chunk,
+    len: usize,
+    /// Chunks allocated so far (at most [`CHUNKS`]).
+    made: usize,
+    /// How a new chunk is misaligned (tests only: makes the kernel refuse
+    /// direct writes).
+    skew: usize,
+    /// Full chunks to the disk thread, and empty ones back.
+    to_disk: Option<mpsc::Sender<(Chunk, usize, bool)>>,
+    back: mpsc::Receiver<Chunk>,
+    disk: Option<std::thread::JoinHandle<io::Result<File>>>,
+}
+
+/// Chunks in flight per file: one filling, one waiting, one being written.
+const CHUNKS: usize = 3;
+
+/// `CHUNK + BLOCK` bytes, of which `CHUNK` from `start` are aligned.
+struct Chunk {
+    storage: Vec<u8>,
+    start: usize,
+}
+
+impl Chunk {
+    fn new(skew: usize) -> Chunk {
+        let storage = vec![0u8; CHUNK + BLOCK];
+        // Where the aligned chunk starts (a pointer's address, not a read).
+        let start = (BLOCK - storage.as_ptr() as usize % BLOCK) % BLOCK + skew;
+        Chunk { storage, start }
+    }
+}
+
+/// The disk thread's side: the two handles and what is written.
+struct Disk {
     /// The handle opened with `O_DIRECT`, if the filesystem allows it.
     direct: Option<File>,
     /// The normal handle: fallback writes, the final length, sync.
     file: File,
-    /// `CHUNK + BLOCK` bytes, of which `CHUNK` from `start` are aligned.
-    storage: Vec<u8>,
-    start: usize,
-    /// Bytes waiting in the chunk.
-    len: usize,
     /// Bytes of content written to the file so far.
     written: u64,
 }
 
-impl DirectWriter {
-    fn new(file: File, path: &Path) -> DirectWriter {
-        let storage = vec![0u8; CHUNK + BLOCK];
-        // Where the aligned chunk starts (a pointer's address, not a read).
-        let start = (BLOCK - storage.as_ptr() as usize % BLOCK) % BLOCK;
-        DirectWriter {
-            direct: open_direct(path),
-            file,
-            storage,
-            start,
-            len: 0,
-            written: 0,
-        }
-    }
-
+impl Disk {
     /// Writes the first `n` bytes of the chunk (`n` a multiple of
     /// [`BLOCK`] while writing directly), of which `content` are the file's.
-    fn write_chunk(&mut self, n: usize, content: usize) -> io::Result<()> {
-        let data = self
+    fn write_chunk(&mut self, chunk: &Chunk, n: usize, content: usize) -> io::Result<()> {
+        let data = chunk
             .storage
-            .get(self.start..self.start + n)
+            .get(chunk.start..chunk.start + n)
             .ok_or_else(|| io::Error::other("chunk out of range"))?;
         match &mut self.direct {
             Some(d) => match d.write_all(data) {
@@ -273,43 +295,151 @@ impl DirectWriter {
         Ok(())
     }
 
+    /// Writes the last `content` bytes, padded to a block when direct.
+    fn write_last(&mut self, chunk: &mut Chunk, content: usize) -> io::Result<()> {
+        if content == 0 {
+            return Ok(());
+        }
+        let padded = if self.direct.is_some() {
+            content.div_ceil(BLOCK) * BLOCK
+        } else {
+            content
+        };
+        if let Some(pad) = chunk
+            .storage
+            .get_mut(chunk.start + content..chunk.start + padded)
+        {
+            pad.fill(0);
+        }
+        self.write_chunk(chunk, padded, content)?;
+        if padded != content {
+            self.file.set_len(self.written)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the chunks as they come, sending each back when written,
+    /// until the last; stops at the first error.
+    fn run(
+        mut self,
+        chunks: mpsc::Receiver<(Chunk, usize, bool)>,
+        back: mpsc::Sender<Chunk>,
+    ) -> io::Result<File> {
+        for (mut chunk, content, last) in chunks {
+            if last {
+                self.write_last(&mut chunk, content)?;
+                return Ok(self.file);
+            }
+            self.write_chunk(&chunk, CHUNK, content)?;
+            // The writer may be gone (it stopped on an error of its own).
+            let _ = back.send(chunk);
+        }
+        Err(io::Error::other("the writer stopped before the end"))
+    }
+}
+
+impl DirectWriter {
+    fn new(file: File, path: &Path) -> DirectWriter {
+        DirectWriter::start(file, open_direct(path), 0)
+    }
+
+    fn start(file: File, direct: Option<File>, skew: usize) -> DirectWriter {
+        let (to_disk, chunks) = mpsc::channel();
+        let (sent_back, back) = mpsc::channel();
+        let disk = Disk {
+            direct,
+            file,
+            written: 0,
+        };
+        DirectWriter {
+            chunk: Chunk::new(skew),
+            len: 0,
+            made: 1,
+            skew,
+            to_disk: Some(to_disk),
+            back,
+            disk: Some(std::thread::spawn(move || disk.run(chunks, sent_back))),
+        }
+    }
+
+    /// The disk thread's error, once it has stopped.
+    fn disk_error(&mut self) -> io::Error {
+        self.to_disk = None;
+        match self.disk.take().map(std::thread::JoinHandle::join) {
+            Some(Ok(Err(e))) => e,
+            Some(Err(_)) => io::Error::other("the disk writer panicked"),
+            _ => io::Error::other("the disk writer stopped"),
+        }
+    }
+
+    /// Hands the full chunk to the disk thread and takes an empty one.
+    fn send_full(&mut self) -> io::Result<()> {
+        let next = match self.back.try_recv() {
+            Ok(c) => c,
+            Err(_) if self.made < CHUNKS => {
+                self.made += 1;
+                Chunk::new(self.skew)
+            }
+            Err(_) => match self.back.recv() {
+                Ok(c) => c,
+                Err(_) => return Err(self.disk_error()),
+            },
+        };
+        let full = std::mem::replace(&mut self.chunk, next);
+        let sent = self
+            .to_disk
+            .as_ref()
+            .is_some_and(|tx| tx.send((full, CHUNK, false)).is_ok());
+        if !sent {
+            return Err(self.disk_error());
+        }
+        self.len = 0;
+        Ok(())
+    }
+
     /// Writes what is left and returns the file, complete.
     fn finish(mut self) -> io::Result<File> {
-        let content = self.len;
-        if content > 0 {
-            let padded = if self.direct.is_some() {
-                content.div_ceil(BLOCK) * BLOCK
-            } else {
-                content
-            };
-            if let Some(pad) = self
-                .storage
-                .get_mut(self.start + content..self.start + padded)
-            {
-                pad.fill(0);
-            }
-            self.write_chunk(padded, content)?;
-            self.len = 0;
-            if padded != content {
-                self.file.set_len(self.written)?;
-            }
+        let last = std::mem::replace(
+            &mut self.chunk,
+            Chunk {
+                storage: Vec::new(),
+                start: 0,
+            },
+        );
+        if let Some(tx) = self.to_disk.take() {
+            // A send that fails means the thread stopped: its error follows.
+            let _ = tx.send((last, self.len, true));
         }
-        Ok(self.file)
+        match self.disk.take().map(std::thread::JoinHandle::join) {
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err(io::Error::other("the disk writer panicked")),
+            None => Err(io::Error::other("the disk writer stopped")),
+        }
+    }
+}
+
+impl Drop for DirectWriter {
+    /// A writer given up on (its content failed) stops its disk thread
+    /// and waits for it, so that no write goes on behind the clean-up.
+    fn drop(&mut self) {
+        self.to_disk = None;
+        if let Some(h) = self.disk.take() {
+            let _ = h.join();
+        }
     }
 }
 
 impl Write for DirectWriter {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let n = buf.len().min(CHUNK - self.len);
-        let at = self.start + self.len;
-        match (self.storage.get_mut(at..at + n), buf.get(..n)) {
+        let at = self.chunk.start + self.len;
+        match (self.chunk.storage.get_mut(at..at + n), buf.get(..n)) {
             (Some(dst), Some(src)) => dst.copy_from_slice(src),
             _ => return Err(io::Error::other("chunk out of range")),
         }
         self.len += n;
         if self.len == CHUNK {
-            self.write_chunk(CHUNK, CHUNK)?;
-            self.len = 0;
+            self.send_full()?;
         }
         Ok(n)
     }
@@ -485,12 +615,11 @@ mod tests {
                 for mode in ["direct", "buffered", "refused"] {
                     let path = dir.path().join(format!("f{len}-{mode}"));
                     let file = File::create(&path)?;
-                    let mut w = DirectWriter::new(file, &path);
-                    match mode {
-                        "buffered" => w.direct = None,
-                        "refused" => w.start += 1,
-                        _ => {}
-                    }
+                    let mut w = match mode {
+                        "buffered" => DirectWriter::start(file, None, 0),
+                        "refused" => DirectWriter::start(file, open_direct(&path), 1),
+                        _ => DirectWriter::new(file, &path),
+                    };
                     for piece in body.chunks(7919) {
                         w.write_all(piece)?;
                     }
@@ -499,6 +628,23 @@ mod tests {
                     assert!(std::fs::read(&path)? == body, "{len} bytes, {mode}");
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// A write the disk refuses comes back as an error, from the writes
+    /// or from `finish`, and nothing hangs.
+    #[test]
+    fn a_failed_write_is_reported() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("f");
+        std::fs::write(&path, b"")?;
+        for len in [10, 5 * CHUNK + 7] {
+            // Opened for reading only: every write fails.
+            let mut w = DirectWriter::start(File::open(&path)?, None, 0);
+            let body = vec![b'x'; len];
+            let result = w.write_all(&body).and_then(|()| w.finish().map(|_| ()));
+            assert!(result.is_err(), "{len} bytes");
         }
         Ok(())
     }
