@@ -1791,7 +1791,12 @@ pub fn cluster(mut items: Vec<EventItem>, ids: &[Arc<str>]) -> Clusters {
                 return false;
             }
             let cents = &c.ents;
-            let shared = ents.iter().filter(|e| cents.contains(**e)).count();
+            // Counted only when a test needs it: most candidates (every
+            // cluster listed under a busy entity and year) fail on their
+            // dates first, and counting compares node ids as strings.
+            let shared_count = std::cell::OnceCell::new();
+            let shared =
+                || *shared_count.get_or_init(|| ents.iter().filter(|e| cents.contains(**e)).count());
             // Sharing one entity is enough when one side names only one;
             // otherwise two must match ("the United States" alone takes
             // part in too many events to identify one).
@@ -1801,8 +1806,8 @@ pub fn cluster(mut items: Vec<EventItem>, ids: &[Arc<str>]) -> Clusters {
             } else {
                 2.min(cents.len().min(ents.len())).max(1)
             };
-            let words_differ = match (&c.time_text, &it.ev.time_text) {
-                (Some(a), Some(b)) => a.to_lowercase() != b.to_lowercase(),
+            let words_differ = || match (&c.time_text, &it.ev.time_text) {
+                (Some(a), Some(b)) => a != b && a.to_lowercase() != b.to_lowercase(),
                 _ => false,
             };
             let dates_ok = match (&c.time, &it.ev.time) {
@@ -1821,11 +1826,11 @@ pub fn cluster(mut items: Vec<EventItem>, ids: &[Arc<str>]) -> Clusters {
                     let words = c.time_text.as_ref().or(it.ev.time_text.as_ref());
                     match words.and_then(|w| words_fit(w, t)) {
                         Some(false) => false,
-                        Some(true) => shared >= 2,
-                        None => shared >= if same_doc { 2 } else { 3 },
+                        Some(true) => shared() >= 2,
+                        None => shared() >= if same_doc { 2 } else { 3 },
                     }
                 }
-                (None, None) => !words_differ && (same_doc || shared >= 3),
+                (None, None) => !words_differ() && (same_doc || shared() >= 3),
             };
             if !dates_ok {
                 return false;
@@ -1835,19 +1840,20 @@ pub fn cluster(mut items: Vec<EventItem>, ids: &[Arc<str>]) -> Clusters {
             }
             // Shared participants or place; an event with no roles joins
             // one of the same document.
-            let same_numbers = it
-                .ev
-                .quantities
-                .iter()
-                .any(|q| c.quantities.iter().any(|x| same_quantity(q, x)));
+            let same_numbers = || {
+                it.ev
+                    .quantities
+                    .iter()
+                    .any(|q| c.quantities.iter().any(|x| same_quantity(q, x)))
+            };
             let same_day = same_doc
                 && matches!((&c.time, &it.ev.time), (Some(a), Some(b)) if a.start == b.start && a.start.len() == 10);
-            shared >= needed
+            shared() >= needed
                 || same_day
-                || ((ents.is_empty() || cents.is_empty() || same_numbers)
+                || ((ents.is_empty() || cents.is_empty() || same_numbers())
                     && same_doc
                     && c.time.is_some() == it.ev.time.is_some())
-                || (same_numbers && c.time.is_some() && it.ev.time.is_some())
+                || (c.time.is_some() && it.ev.time.is_some() && same_numbers())
         });
         let ci = match found {
             Some(ci) => ci,
