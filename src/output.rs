@@ -362,13 +362,21 @@ impl DirectWriter {
         }
     }
 
-    /// The disk thread's error, once it has stopped.
-    fn disk_error(&mut self) -> io::Error {
+    /// Waits for the disk thread to end and returns what it returned.
+    fn join_disk(&mut self) -> io::Result<File> {
         self.to_disk = None;
         match self.disk.take().map(std::thread::JoinHandle::join) {
-            Some(Ok(Err(e))) => e,
-            Some(Err(_)) => io::Error::other("the disk writer panicked"),
-            _ => io::Error::other("the disk writer stopped"),
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err(io::Error::other("the disk writer panicked")),
+            None => Err(io::Error::other("the disk writer stopped")),
+        }
+    }
+
+    /// The disk thread's error, once it has stopped.
+    fn disk_error(&mut self) -> io::Error {
+        match self.join_disk() {
+            Err(e) => e,
+            Ok(_) => io::Error::other("the disk writer stopped"),
         }
     }
 
@@ -410,11 +418,7 @@ impl DirectWriter {
             // A send that fails means the thread stopped: its error follows.
             let _ = tx.send((last, self.len, true));
         }
-        match self.disk.take().map(std::thread::JoinHandle::join) {
-            Some(Ok(result)) => result,
-            Some(Err(_)) => Err(io::Error::other("the disk writer panicked")),
-            None => Err(io::Error::other("the disk writer stopped")),
-        }
+        self.join_disk()
     }
 }
 
@@ -422,10 +426,7 @@ impl Drop for DirectWriter {
     /// A writer given up on (its content failed) stops its disk thread
     /// and waits for it, so that no write goes on behind the clean-up.
     fn drop(&mut self) {
-        self.to_disk = None;
-        if let Some(h) = self.disk.take() {
-            let _ = h.join();
-        }
+        let _ = self.join_disk();
     }
 }
 
