@@ -932,6 +932,13 @@ impl EventExtractor for EventRules {
             let Some(words) = lowered.get(s) else {
                 continue;
             };
+            // Most sentences have no trigger at all; their times and
+            // quantities are not read. Skipping the words inside times and
+            // quantities only drops candidates, and a time only admits
+            // more, so none here means none below.
+            if candidates(doc, s, words, &[], true).is_empty() {
+                continue;
+            }
             let times = dates::find_times_lower(doc, s, anchor, words);
             let quants = quantities::find_quantities_lower(doc, s, &times, words);
             let mut skip = vec![false; words.len()];
