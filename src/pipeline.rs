@@ -77,6 +77,77 @@ pub struct Pipeline {
     pub options: Options,
 }
 
+/// Folds items from many threads into one value (the graph builder)
+/// without making a thread wait for another's fold: a thread that finds
+/// the value busy leaves its item, and whoever holds the value folds the
+/// items left. For folds whose order does not matter.
+struct Fold<B, T> {
+    value: Mutex<B>,
+    left: Mutex<Vec<T>>,
+}
+
+/// Most items left for a busy fold before threads wait for it instead (the
+/// fold falls behind; holding more would only take memory).
+const MAX_LEFT: usize = 64;
+
+/// A poisoned lock only means that another thread panicked; what it guards
+/// is still whole.
+fn lock<X>(m: &Mutex<X>) -> std::sync::MutexGuard<'_, X> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl<B, T> Fold<B, T> {
+    fn new(value: B) -> Self {
+        Fold {
+            value: Mutex::new(value),
+            left: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn offer(&self, item: T, add: impl Fn(&mut B, T)) {
+        let mut value = match self.value.try_lock() {
+            Ok(v) => v,
+            Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => {
+                let mut left = lock(&self.left);
+                if left.len() < MAX_LEFT {
+                    left.push(item);
+                    return;
+                }
+                drop(left);
+                lock(&self.value)
+            }
+        };
+        add(&mut value, item);
+        loop {
+            let batch = std::mem::take(&mut *lock(&self.left));
+            if batch.is_empty() {
+                break;
+            }
+            for x in batch {
+                add(&mut value, x);
+            }
+        }
+    }
+
+    /// The value with every item folded (some may have been left after
+    /// the last fold looked).
+    fn into_inner(self, add: impl Fn(&mut B, T)) -> B {
+        let left = self
+            .left
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut value = self
+            .value
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for x in left {
+            add(&mut value, x);
+        }
+        value
+    }
+}
+
 impl Pipeline {
     pub fn new(finder: ner::Finder, options: Options) -> Self {
         Pipeline {
@@ -152,23 +223,14 @@ impl Pipeline {
         I: Iterator<Item = Document> + Send,
         F: Fn(usize, &DocResult) + Sync + Send,
     {
-        let builder = Mutex::new(GraphBuilder::new(&self.options));
+        let fold = Fold::new(GraphBuilder::new(&self.options));
         docs.par_bridge().for_each(|d| {
             let r = self.process(&d);
             on_done(d.text.len(), &r);
             drop(d);
-            // Folding is a small share of a document's work, so one lock
-            // costs the workers little; a poisoned lock only means another
-            // worker panicked, and the builder is still whole.
-            builder
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .add(r);
+            fold.offer(r, GraphBuilder::add);
         });
-        builder
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .finish()
+        fold.into_inner(GraphBuilder::add).finish()
     }
 
     /// Merges per-document results into the graph (cross-document
@@ -198,6 +260,25 @@ mod tests {
             .filter(|n| n.kind == Kind::Person)
             .flat_map(|n| n.aliases.iter().cloned())
             .collect()
+    }
+
+    #[test]
+    fn a_busy_fold_takes_items_without_waiting_and_folds_them_later() {
+        let f: Fold<Vec<u32>, u32> = Fold::new(Vec::new());
+        let push = |v: &mut Vec<u32>, x| v.push(x);
+        let busy = lock(&f.value);
+        // Would deadlock if offering waited for the value.
+        f.offer(1, push);
+        f.offer(2, push);
+        assert!(busy.is_empty());
+        drop(busy);
+        f.offer(3, push);
+        assert_eq!(*lock(&f.value), [3, 1, 2]);
+        // Left after the last fold: still folded at the end.
+        let busy = lock(&f.value);
+        f.offer(4, push);
+        drop(busy);
+        assert_eq!(f.into_inner(push), [3, 1, 2, 4]);
     }
 
     #[test]
