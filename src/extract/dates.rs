@@ -20,6 +20,7 @@
 
 use crate::model::{Analyzed, Span, TimeValue};
 use crate::text::boilerplate::is_date_line;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A calendar date (proleptic Gregorian).
@@ -209,7 +210,7 @@ pub fn document_date(doc: &Analyzed<'_>) -> Option<String> {
             .iter()
             .map(|t| t.span.text(line))
             .collect();
-        let lower: Vec<String> = toks.iter().map(|t| t.to_lowercase()).collect();
+        let lower: Vec<Cow<'_, str>> = toks.iter().map(|t| super::lower(t)).collect();
         for i in 0..toks.len() {
             if let Some((date, Precision::Day, _)) =
                 absolute_at(&toks, &lower, i, None, || Dir::Past)
@@ -381,12 +382,8 @@ fn is_past_verb(w: &str) -> bool {
 }
 
 /// The direction for an expression at `i` in the sentence words `lower`.
-fn direction(lower: &[String], i: usize) -> Dir {
-    let before = |k: usize| {
-        i.checked_sub(k)
-            .and_then(|j| lower.get(j))
-            .map(String::as_str)
-    };
+fn direction(lower: &[Cow<'_, str>], i: usize) -> Dir {
+    let before = |k: usize| i.checked_sub(k).and_then(|j| lower.get(j)).map(|w| &**w);
     if let Some(w) = before(1) {
         if PAST_MARKERS.contains(&w) {
             return Dir::Past;
@@ -408,7 +405,7 @@ fn direction(lower: &[String], i: usize) -> Dir {
     let start = i.saturating_sub(10);
     if lower[start..i]
         .iter()
-        .any(|w| FUTURE_CLAUSE.contains(&w.as_str()))
+        .any(|w| FUTURE_CLAUSE.contains(&w.as_ref()))
     {
         return Dir::Future;
     }
@@ -443,7 +440,7 @@ fn year_for(anchor: Ymd, m: u32, d: u32, dir: Dir) -> i32 {
 /// words used).
 fn absolute_at(
     toks: &[&str],
-    lower: &[String],
+    lower: &[Cow<'_, str>],
     i: usize,
     anchor: Option<Ymd>,
     dir: impl Fn() -> Dir,
@@ -469,7 +466,7 @@ fn absolute_at(
                 return Some((Ymd::new(y, m, d)?, Precision::Day, 2));
             }
         }
-        let k = if lower.get(i + 1).map(String::as_str) == Some("of") {
+        let k = if lower.get(i + 1).map(|w| &**w) == Some("of") {
             2
         } else {
             skip_comma(1)
@@ -483,7 +480,7 @@ fn absolute_at(
                 [
                     "in", "of", "since", "until", "by", "early", "late", "mid", "last", "next",
                 ]
-                .contains(&p.as_str())
+                .contains(&p.as_ref())
             });
             if !ok {
                 return None;
@@ -517,11 +514,11 @@ pub fn find_times(doc: &Analyzed<'_>, s: usize, anchor: Option<Ymd>) -> Vec<Time
 
 /// The words of sentence `s` in lowercase (`str::to_lowercase`), as the
 /// `*_lower` scans take them; empty for a sentence that does not exist.
-pub fn lowercase_words(doc: &Analyzed<'_>, s: usize) -> Vec<String> {
+pub fn lowercase_words<'a>(doc: &Analyzed<'a>, s: usize) -> Vec<Cow<'a, str>> {
     doc.sentences.get(s).map_or_else(Vec::new, |sent| {
         sent.tokens
             .clone()
-            .map(|i| doc.token_text(i).to_lowercase())
+            .map(|i| super::lower(doc.token_text(i)))
             .collect()
     })
 }
@@ -532,7 +529,7 @@ pub fn find_times_lower(
     doc: &Analyzed<'_>,
     s: usize,
     anchor: Option<Ymd>,
-    lower: &[String],
+    lower: &[Cow<'_, str>],
 ) -> Vec<TimeExpr> {
     let Some(sent) = doc.sentences.get(s) else {
         return Vec::new();
@@ -558,7 +555,7 @@ pub fn find_times_lower(
 
 /// Scans words for time expressions: (word range, meaning).
 pub fn scan(toks: &[&str], anchor: Option<Ymd>) -> Vec<(Range<usize>, TimeRef)> {
-    let lower: Vec<String> = toks.iter().map(|t| t.to_lowercase()).collect();
+    let lower: Vec<Cow<'_, str>> = toks.iter().map(|t| super::lower(t)).collect();
     scan_lower(toks, &lower, anchor)
 }
 
@@ -566,11 +563,11 @@ pub fn scan(toks: &[&str], anchor: Option<Ymd>) -> Vec<(Range<usize>, TimeRef)> 
 /// `toks[k].to_lowercase()`).
 fn scan_lower(
     toks: &[&str],
-    lower: &[String],
+    lower: &[Cow<'_, str>],
     anchor: Option<Ymd>,
 ) -> Vec<(Range<usize>, TimeRef)> {
     let lower = lower.get(..toks.len()).unwrap_or(lower);
-    let l = |k: usize| lower.get(k).map(String::as_str).unwrap_or("");
+    let l = |k: usize| lower.get(k).map(|w| &**w).unwrap_or("");
     let mut out = Vec::new();
     let mut i = 0;
     // `toks[i]` below is in bounds: the loop runs while `i < toks.len()`.

@@ -259,14 +259,14 @@ fn has_sports_sense(kind: EventKind) -> bool {
 /// True when the words read as a sports report: one strong sports word
 /// ("final" only as a noun: "in the final", not "the final agreement") or
 /// two weak ones.
-fn is_sports(words: &[String]) -> bool {
+fn is_sports(words: &[Cow<'_, str>]) -> bool {
     // Asked of every sentence: hash sets, not scans of the lists.
     static STRONG: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SPORTS_STRONG));
     static WEAK: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SPORTS_WEAK));
     let mut weak = 0;
     for (k, w) in words.iter().enumerate() {
-        let w = w.as_str();
-        let next = words.get(k + 1).map(String::as_str).unwrap_or("");
+        let w = w.as_ref();
+        let next = words.get(k + 1).map(|w| &**w).unwrap_or("");
         let final_noun = matches!(w, "final" | "finals")
             && k.checked_sub(1)
                 .and_then(|j| words.get(j))
@@ -293,14 +293,14 @@ struct Candidate {
     name: Option<String>,
 }
 
-fn lower_words(doc: &Analyzed<'_>, range: std::ops::Range<usize>) -> Vec<String> {
-    range.map(|i| doc.token_text(i).to_lowercase()).collect()
+fn lower_words<'a>(doc: &Analyzed<'a>, range: std::ops::Range<usize>) -> Vec<Cow<'a, str>> {
+    range.map(|i| super::lower(doc.token_text(i))).collect()
 }
 
 /// True when word `k` (sentence-relative) is used as the event and not, for
 /// instance, as an adjective or a generic plural.
-fn accepted(kind: EventKind, pos: Pos, words: &[String], k: usize, has_time: bool) -> bool {
-    let w = |j: usize| words.get(j).map(String::as_str).unwrap_or("");
+fn accepted(kind: EventKind, pos: Pos, words: &[Cow<'_, str>], k: usize, has_time: bool) -> bool {
+    let w = |j: usize| words.get(j).map(|w| &**w).unwrap_or("");
     let prev = |n: usize| k.checked_sub(n).map(w).unwrap_or("");
     let cur = w(k);
     if prev(1) == "under" {
@@ -394,7 +394,7 @@ fn accepted(kind: EventKind, pos: Pos, words: &[String], k: usize, has_time: boo
                 // "pull troops out / from": only with out/from/back nearby.
                 return words[k..(k + 8).min(words.len())]
                     .iter()
-                    .any(|x| matches!(x.as_str(), "out" | "from" | "back"));
+                    .any(|x| matches!(x.as_ref(), "out" | "from" | "back"));
             }
             if matches!(cur, "cut" | "cuts") && matches!(prev(1), "the" | "a" | "this") {
                 return true;
@@ -402,7 +402,7 @@ fn accepted(kind: EventKind, pos: Pos, words: &[String], k: usize, has_time: boo
             if matches!(cur, "signed") {
                 return words[k..(k + 5).min(words.len())].iter().any(|x| {
                     matches!(
-                        x.as_str(),
+                        x.as_ref(),
                         "deal" | "agreement" | "accord" | "treaty" | "pact"
                     )
                 });
@@ -474,7 +474,7 @@ fn accepted(kind: EventKind, pos: Pos, words: &[String], k: usize, has_time: boo
 fn candidates(
     doc: &Analyzed<'_>,
     s: usize,
-    words: &[String],
+    words: &[Cow<'_, str>],
     skip: &[bool],
     has_time: bool,
 ) -> Vec<Candidate> {
@@ -523,7 +523,7 @@ fn candidates(
         let prev = k
             .checked_sub(1)
             .and_then(|j| words.get(j))
-            .map(String::as_str)
+            .map(|w| &**w)
             .unwrap_or("");
         // Only asked for the four words below: not worked out for every
         // word.
@@ -536,7 +536,7 @@ fn candidates(
                         p.chars().next().is_some_and(char::is_uppercase) && j_is_modifier(p)
                     })
         };
-        let key: Cow<str> = match w.as_str() {
+        let key: Cow<str> = match w.as_ref() {
             "attack" | "visit" if noun_context() => Cow::Owned(format!("{w}_n")),
             "strikes" | "votes"
                 if !noun_context()
@@ -546,7 +546,7 @@ fn candidates(
             {
                 Cow::Owned(format!("{w}_v"))
             }
-            _ => Cow::Borrowed(w.as_str()),
+            _ => Cow::Borrowed(w.as_ref()),
         };
         let Some((kind, pos)) = trigger(&key) else {
             continue;
@@ -592,7 +592,7 @@ struct Ment {
 fn assign_roles(
     c: &Candidate,
     ments: &[Ment],
-    words: &[String],
+    words: &[Cow<'_, str>],
     base: usize,
     lo: usize,
     hi: usize,
@@ -602,7 +602,7 @@ fn assign_roles(
     let w = |t: usize| {
         t.checked_sub(base)
             .and_then(|k| words.get(k))
-            .map(String::as_str)
+            .map(|w| &**w)
             .unwrap_or("")
     };
     let mut roles: Vec<(Relation, usize)> = Vec::new();
@@ -899,7 +899,7 @@ impl EventExtractor for EventRules {
         // fixtures too ("Smith meets Jones on Sunday").
         // Every kept sentence's words in lowercase, made once for the
         // sports test, the time and the event scans.
-        let lowered: Vec<Vec<String>> = doc
+        let lowered: Vec<Vec<Cow<'_, str>>> = doc
             .sentences
             .iter()
             .map(|x| {
@@ -1029,7 +1029,7 @@ impl EventExtractor for EventRules {
             let breaks: Vec<usize> = words
                 .iter()
                 .enumerate()
-                .filter(|(_, w)| CLAUSE_BREAKS.contains(&w.as_str()))
+                .filter(|(_, w)| CLAUSE_BREAKS.contains(&w.as_ref()))
                 .map(|(k, _)| base + k)
                 .collect();
             // Quantities go to the nearest trigger.
@@ -1151,7 +1151,7 @@ impl EventExtractor for EventRules {
                     || (1..=6).any(|n| {
                         k.checked_sub(n)
                             .and_then(|j| words.get(j))
-                            .is_some_and(|w| REPORT_TENSE.contains(&w.as_str()))
+                            .is_some_and(|w| REPORT_TENSE.contains(&w.as_ref()))
                     });
                 let publication = || {
                     anchor_iso.as_ref().filter(|_| report).map(|a| TimeValue {
@@ -1600,7 +1600,7 @@ fn lookup_keys(
     qkeys: &BTreeSet<String>,
 ) -> Vec<(EventKind, String)> {
     let mut keys = Vec::new();
-    let tokens = || ents.iter().copied().chain(qkeys.iter().map(String::as_str));
+    let tokens = || ents.iter().copied().chain(qkeys.iter().map(|w| &**w));
     match time {
         Some(t) => match years(t) {
             Some(ys) => {
@@ -1638,12 +1638,12 @@ fn register_keys(
         c.ents
             .iter()
             .map(|e| &**e)
-            .chain(c.qkeys.iter().map(String::as_str))
+            .chain(c.qkeys.iter().map(|w| &**w))
             .collect()
     } else {
         new.iter()
             .map(|e| &**e)
-            .chain(new_q.iter().map(String::as_str))
+            .chain(new_q.iter().map(|w| &**w))
             .collect()
     };
     if let Some(t) = &c.time {

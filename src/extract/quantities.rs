@@ -8,6 +8,7 @@
 
 use crate::extract::dates::{TimeExpr, TimeRef};
 use crate::model::{Analyzed, Approx, Quantity, Span};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A quantity found in a sentence, with the tokens it covers (document
@@ -84,8 +85,8 @@ pub fn parse_number(toks: &[&str], i: usize) -> Option<(f64, usize)> {
 }
 
 /// "a third", "one-third", "two-thirds", "half", "a quarter".
-fn parse_fraction(lower: &[String], i: usize) -> Option<(f64, usize)> {
-    let w = |k: usize| lower.get(i + k).map(String::as_str).unwrap_or("");
+fn parse_fraction(lower: &[Cow<'_, str>], i: usize) -> Option<(f64, usize)> {
+    let w = |k: usize| lower.get(i + k).map(|w| &**w).unwrap_or("");
     let denominator = |s: &str| match s {
         "half" => Some(2.0),
         "third" | "thirds" => Some(3.0),
@@ -135,7 +136,7 @@ const NOT_UNITS: &[&str] = &[
 
 /// The unit after a number: the first lowercase word within three words,
 /// skipping capitalised adjectives ("1,700 U.S. troops").
-fn unit_after(toks: &[&str], lower: &[String], i: usize) -> Option<String> {
+fn unit_after(toks: &[&str], lower: &[Cow<'_, str>], i: usize) -> Option<String> {
     // A plural noun within three words is the head ("two administration
     // officials" → officials); else the first lowercase word.
     let mut first = None;
@@ -143,7 +144,7 @@ fn unit_after(toks: &[&str], lower: &[String], i: usize) -> Option<String> {
         let (Some(w), Some(l)) = (toks.get(k), lower.get(k)) else {
             break;
         };
-        if NOT_UNITS.contains(&l.as_str()) {
+        if NOT_UNITS.contains(&l.as_ref()) {
             break;
         }
         if w.chars().next().is_some_and(char::is_uppercase) {
@@ -158,10 +159,10 @@ fn unit_after(toks: &[&str], lower: &[String], i: usize) -> Option<String> {
             return None;
         }
         if l.ends_with('s') && !l.ends_with("ss") && l.len() > 3 {
-            return Some(l.clone());
+            return Some(l.to_string());
         }
         if first.is_none() {
-            first = Some(l.clone());
+            first = Some(l.to_string());
         }
     }
     if first.is_some() {
@@ -170,14 +171,14 @@ fn unit_after(toks: &[&str], lower: &[String], i: usize) -> Option<String> {
     for k in i..(i + 3).min(toks.len()) {
         let w = toks.get(k)?;
         let l = lower.get(k)?;
-        if NOT_UNITS.contains(&l.as_str()) {
+        if NOT_UNITS.contains(&l.as_ref()) {
             return None;
         }
         if w.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
         if w.chars().all(|c| c.is_alphabetic() || c == '-') && w.chars().any(char::is_alphabetic) {
-            return Some(l.clone());
+            return Some(l.to_string());
         }
         return None;
     }
@@ -186,19 +187,19 @@ fn unit_after(toks: &[&str], lower: &[String], i: usize) -> Option<String> {
 
 /// A lowercase noun just before "from" ("the amount of troops from ..."),
 /// skipping capitalised words and prepositions.
-fn unit_before(toks: &[&str], lower: &[String], from: usize) -> Option<String> {
+fn unit_before(toks: &[&str], lower: &[Cow<'_, str>], from: usize) -> Option<String> {
     let mut k = from;
     for _ in 0..4 {
         k = k.checked_sub(1)?;
         let w = toks.get(k)?;
         let l = lower.get(k)?;
         if w.chars().next().is_some_and(char::is_uppercase)
-            || ["in", "of", "the"].contains(&l.as_str())
+            || ["in", "of", "the"].contains(&l.as_ref())
         {
             continue;
         }
-        if w.chars().all(char::is_alphabetic) && !NOT_UNITS.contains(&l.as_str()) {
-            return Some(l.clone());
+        if w.chars().all(char::is_alphabetic) && !NOT_UNITS.contains(&l.as_ref()) {
+            return Some(l.to_string());
         }
         return None;
     }
@@ -206,11 +207,11 @@ fn unit_before(toks: &[&str], lower: &[String], from: usize) -> Option<String> {
 }
 
 /// The approximation words just before word `i`, and how many there are.
-fn approx_before(lower: &[String], i: usize) -> (Approx, usize) {
+fn approx_before(lower: &[Cow<'_, str>], i: usize) -> (Approx, usize) {
     let w = |k: usize| {
         i.checked_sub(k)
             .and_then(|j| lower.get(j))
-            .map(String::as_str)
+            .map(|w| &**w)
             .unwrap_or("")
     };
     match (w(2), w(1)) {
@@ -231,13 +232,17 @@ fn approx_before(lower: &[String], i: usize) -> (Approx, usize) {
 /// A number or fraction at word `i`, with approximation words before it
 /// and filler like "the current" skipped. Returns (value, approx, first
 /// word, word after).
-fn amount_at(toks: &[&str], lower: &[String], i: usize) -> Option<(f64, Approx, usize, usize)> {
+fn amount_at(
+    toks: &[&str],
+    lower: &[Cow<'_, str>],
+    i: usize,
+) -> Option<(f64, Approx, usize, usize)> {
     let mut j = i;
     // "from the current 5,200", "to about 3,500".
     while j < toks.len()
         && j < i + 3
         && matches!(
-            lower[j].as_str(),
+            lower[j].as_ref(),
             "the"
                 | "current"
                 | "roughly"
@@ -271,7 +276,7 @@ pub fn find_quantities_lower(
     doc: &Analyzed<'_>,
     s: usize,
     times: &[TimeExpr],
-    lower: &[String],
+    lower: &[Cow<'_, str>],
 ) -> Vec<QuantityExpr> {
     let Some(sent) = doc.sentences.get(s) else {
         return Vec::new();
@@ -315,7 +320,7 @@ pub fn scan(
     in_time: &[bool],
     as_of: &[Option<(usize, String)>],
 ) -> Vec<(Range<usize>, Quantity)> {
-    let lower: Vec<String> = toks.iter().map(|t| t.to_lowercase()).collect();
+    let lower: Vec<Cow<'_, str>> = toks.iter().map(|t| super::lower(t)).collect();
     scan_lower(toks, &lower, in_time, as_of)
 }
 
@@ -323,12 +328,12 @@ pub fn scan(
 /// `toks[k].to_lowercase()`).
 fn scan_lower(
     toks: &[&str],
-    lower: &[String],
+    lower: &[Cow<'_, str>],
     in_time: &[bool],
     as_of: &[Option<(usize, String)>],
 ) -> Vec<(Range<usize>, Quantity)> {
     let lower = lower.get(..toks.len()).unwrap_or(lower);
-    let l = |k: usize| lower.get(k).map(String::as_str).unwrap_or("");
+    let l = |k: usize| lower.get(k).map(|w| &**w).unwrap_or("");
     let timed = |k: usize| in_time.get(k).copied().unwrap_or(false);
     let mut out: Vec<(Range<usize>, Quantity)> = Vec::new();
     let mut i = 0;
