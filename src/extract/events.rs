@@ -1807,11 +1807,13 @@ pub fn cluster(mut items: Vec<EventItem>, ids: &[Arc<str>]) -> Clusters {
             // Sharing one entity is enough when one side names only one;
             // otherwise two must match ("the United States" alone takes
             // part in too many events to identify one).
-            let same_doc = c.docs.contains(&it.rank);
-            let needed = if same_doc {
-                1
-            } else {
-                2.min(cents.len().min(ents.len())).max(1)
+            // Looked up only when a test needs it: a busy cluster lists
+            // thousands of documents.
+            let same_doc_cell = std::cell::OnceCell::new();
+            let same_doc = || *same_doc_cell.get_or_init(|| c.docs.contains(&it.rank));
+            let needed = || {
+                let across = 2.min(cents.len().min(ents.len())).max(1);
+                if across == 1 || same_doc() { 1 } else { across }
             };
             let words_differ = || match (&c.time_text, &it.ev.time_text) {
                 (Some(a), Some(b)) => a != b && a.to_lowercase() != b.to_lowercase(),
@@ -1834,10 +1836,10 @@ pub fn cluster(mut items: Vec<EventItem>, ids: &[Arc<str>]) -> Clusters {
                     match words.and_then(|w| words_fit(w, t)) {
                         Some(false) => false,
                         Some(true) => shared() >= 2,
-                        None => shared() >= if same_doc { 2 } else { 3 },
+                        None => shared() >= if same_doc() { 2 } else { 3 },
                     }
                 }
-                (None, None) => !words_differ() && (same_doc || shared() >= 3),
+                (None, None) => !words_differ() && (same_doc() || shared() >= 3),
             };
             if !dates_ok {
                 return false;
@@ -1853,13 +1855,15 @@ pub fn cluster(mut items: Vec<EventItem>, ids: &[Arc<str>]) -> Clusters {
                     .iter()
                     .any(|q| c.quantities.iter().any(|x| same_quantity(q, x)))
             };
-            let same_day = same_doc
-                && matches!((&c.time, &it.ev.time), (Some(a), Some(b)) if a.start == b.start && a.start.len() == 10);
-            shared() >= needed
-                || same_day
+            let same_day = || {
+                matches!((&c.time, &it.ev.time), (Some(a), Some(b)) if a.start == b.start && a.start.len() == 10)
+                    && same_doc()
+            };
+            shared() >= needed()
+                || same_day()
                 || ((ents.is_empty() || cents.is_empty() || same_numbers())
-                    && same_doc
-                    && c.time.is_some() == it.ev.time.is_some())
+                    && c.time.is_some() == it.ev.time.is_some()
+                    && same_doc())
                 || (c.time.is_some() && it.ev.time.is_some() && same_numbers())
         });
         let ci = match found {
