@@ -255,8 +255,8 @@ impl Ctx<'_, '_> {
             .iter()
             .position(|e| e.kind == Kind::Place && e.name == country)
     }
-    fn word(&self, i: usize) -> String {
-        self.doc.token_text(i).to_lowercase()
+    fn word(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        super::lower(self.doc.token_text(i))
     }
     fn push(&self, out: &mut Vec<LocalRelation>, s: usize, t: usize, r: Relation, ev: Evidence) {
         out.push(LocalRelation {
@@ -369,7 +369,7 @@ impl Ctx<'_, '_> {
             };
             let passive = t > sent.tokens.start
                 && matches!(
-                    self.word(t - 1).as_str(),
+                    &*self.word(t - 1),
                     "was" | "were" | "been" | "being" | "is" | "are"
                 );
             // The subject: the last mention ending at most 4 tokens before
@@ -393,7 +393,7 @@ impl Ctx<'_, '_> {
             if t - sm.tokens.end > 4
                 || (sm.tokens.end..t).any(|i| {
                     matches!(
-                        self.word(i).as_str(),
+                        &*self.word(i),
                         "," | ";" | ":" | "(" | ")" | "—" | "–" | "and" | "or" | "\"" | "“" | "”"
                     )
                 })
@@ -457,7 +457,7 @@ impl Ctx<'_, '_> {
                     };
                     let direct = self.mentions.get(omi).is_some_and(|m| {
                         (t + 1..m.tokens.start).all(|i| {
-                            matches!(self.word(i).as_str(), "the" | "a" | "an" | "on" | "against")
+                            matches!(&*self.word(i), "the" | "a" | "an" | "on" | "against")
                         })
                     });
                     if !direct {
@@ -474,7 +474,7 @@ impl Ctx<'_, '_> {
                         self.cleaned.get(omi).is_some_and(|c| c.demonym)
                             && next.chars().next().is_some_and(char::is_lowercase)
                             && !matches!(
-                                next.as_str(),
+                                &*next,
                                 "forces"
                                     | "troops"
                                     | "soldiers"
@@ -539,10 +539,10 @@ impl Ctx<'_, '_> {
         (subject.tokens.end..t).all(|i| {
             let w = self.word(i);
             w.ends_with("ly")
-                || lexicon::WEEKDAYS.contains(&w.as_str())
+                || lexicon::WEEKDAYS.contains(&&*w)
                 || (w.ends_with("ed") && w.len() > 4)
                 || matches!(
-                    w.as_str(),
+                    &*w,
                     "to" | "will"
                         | "would"
                         | "could"
@@ -593,7 +593,7 @@ impl Ctx<'_, '_> {
             let (Some(a), Some(b)) = (self.mentions.get(ami), self.mentions.get(bmi)) else {
                 continue;
             };
-            let between: Vec<String> = (a.tokens.end..b.tokens.start)
+            let between: Vec<std::borrow::Cow<'_, str>> = (a.tokens.end..b.tokens.start)
                 .map(|i| self.word(i))
                 .collect();
             let (ak, bk) = (self.kind(ae), self.kind(be));
@@ -631,7 +631,7 @@ impl Ctx<'_, '_> {
                     .start
                     .checked_sub(1)
                     .is_none_or(|i| self.word(i) != ",")
-                && !matches!(self.word(b.tokens.end).as_str(), "and" | "or");
+                && !matches!(&*self.word(b.tokens.end), "and" | "or");
             let located = bk == Some(Kind::Place)
                 && !self.is_country(ae)
                 && match ak {
@@ -657,7 +657,7 @@ impl Ctx<'_, '_> {
                 && between[..between.len() - 1].iter().all(|w| {
                     filler(w)
                         || crate::resolve::titles::is_settlement_word(w)
-                        || matches!(w.as_str(), "'s" | "’s" | "second" | "largest" | "main")
+                        || matches!(&**w, "'s" | "’s" | "second" | "largest" | "main")
                 });
             if city_of {
                 let ev = narrow_evidence(self.doc, s, a.span, b.span);
