@@ -1600,7 +1600,7 @@ fn lookup_keys(
     qkeys: &BTreeSet<String>,
 ) -> Vec<(EventKind, String)> {
     let mut keys = Vec::new();
-    let tokens = || ents.iter().copied().chain(qkeys.iter().map(|w| &**w));
+    let tokens = || ents.iter().copied().chain(qkeys.iter().map(String::as_str));
     match time {
         Some(t) => match years(t) {
             Some(ys) => {
@@ -1638,12 +1638,12 @@ fn register_keys(
         c.ents
             .iter()
             .map(|e| &**e)
-            .chain(c.qkeys.iter().map(|w| &**w))
+            .chain(c.qkeys.iter().map(String::as_str))
             .collect()
     } else {
         new.iter()
             .map(|e| &**e)
-            .chain(new_q.iter().map(|w| &**w))
+            .chain(new_q.iter().map(String::as_str))
             .collect()
     };
     if let Some(t) = &c.time {
