@@ -64,7 +64,8 @@ impl Hasher for WordHasher {
     }
 }
 
-type WordBuild = BuildHasherDefault<WordHasher>;
+/// Builds [`WordHasher`]s, for maps keyed by short words.
+pub type WordBuild = BuildHasherDefault<WordHasher>;
 
 /// A word list as a hash set (the lists are searched for nearly every
 /// token; a linear scan compared the word with each entry).

@@ -7,6 +7,7 @@
 pub mod aliases;
 pub mod builder;
 pub mod doc;
+mod facts;
 pub mod merge;
 pub mod names;
 pub mod titles;

@@ -9,6 +9,7 @@
 //! `spoke_for`... edges) read roles through [`find_roles`], so the two
 //! never disagree.
 
+use super::facts::{Facts, Is, facts};
 use super::names::title_case;
 use crate::lexicon;
 use crate::model::{Analyzed, Kind, Mention, MentionLabel, Span};
@@ -44,8 +45,13 @@ fn tok<'a>(doc: &Analyzed<'a>, i: usize) -> &'a str {
     doc.token_text(i)
 }
 
+/// What the word lists say of the token at `i`.
+fn fact(doc: &Analyzed<'_>, i: usize) -> Facts {
+    facts(tok(doc, i))
+}
+
 /// Words that describe a body without naming it ("Security Forces").
-fn is_generic_word(w: &str) -> bool {
+pub(super) fn is_generic_word(w: &str) -> bool {
     lexicon::with_lower(w, |l| {
         lexicon::is_org_head(l)
             || lexicon::is_place_head(l)
@@ -85,8 +91,7 @@ fn is_title_token(doc: &Analyzed<'_>, i: usize, limit: usize) -> bool {
         if is_title_word_at(doc, j, limit) {
             return true;
         }
-        let w = tok(doc, j);
-        let chains = lexicon::is_title_modifier(w) || lexicon::is_service_word(w);
+        let chains = fact(doc, j).any(&[Is::TitleModifier, Is::ServiceWord]);
         if !chains || j + 1 >= limit || j - i >= MAX_TITLE_RUN {
             return false;
         }
@@ -101,22 +106,23 @@ const MAX_TITLE_RUN: usize = 16;
 /// The token at `i` is a title word by itself, without looking past it.
 fn is_title_word_at(doc: &Analyzed<'_>, i: usize, limit: usize) -> bool {
     let w = tok(doc, i);
-    if lexicon::is_title(w) || lexicon::is_honorific(w) {
+    let f = facts(w);
+    if f.any(&[Is::Title, Is::Honorific]) {
         return true;
     }
     // "Secretary of [Homeland] State": the domain follows "of" after a title.
     let at = |j: Option<usize>| j.map_or("", |j| tok(doc, j));
-    if lexicon::is_office_domain(w) {
-        let of_title = |o: Option<usize>| {
-            at(o) == "of" && lexicon::is_title(at(o.and_then(|o| o.checked_sub(1))))
-        };
+    let title_at = |j: Option<usize>| facts(at(j)).is(Is::Title);
+    if f.is(Is::OfficeDomain) {
+        let of_title =
+            |o: Option<usize>| at(o) == "of" && title_at(o.and_then(|o| o.checked_sub(1)));
         return of_title(i.checked_sub(1))
-            || (lexicon::is_office_domain(at(i.checked_sub(1))) && of_title(i.checked_sub(2)));
+            || (facts(at(i.checked_sub(1))).is(Is::OfficeDomain) && of_title(i.checked_sub(2)));
     }
     w == "of"
-        && lexicon::is_title(at(i.checked_sub(1)))
+        && title_at(i.checked_sub(1))
         && i + 1 < limit
-        && lexicon::is_office_domain(tok(doc, i + 1))
+        && fact(doc, i + 1).is(Is::OfficeDomain)
 }
 
 /// True when the sentence is written in Title Case (a headline): no final
@@ -149,7 +155,7 @@ pub fn is_title_case_sentence(doc: &Analyzed<'_>, s: usize) -> bool {
 }
 
 /// A name written with a lowercase particle and a hyphen ("al-Farsi").
-fn is_particle_name(w: &str) -> bool {
+pub(super) fn is_particle_name(w: &str) -> bool {
     w.split_once('-').is_some_and(|(p, rest)| {
         matches!(p, "al" | "el" | "bin" | "ibn" | "abu" | "ben" | "bint")
             && rest.chars().next().is_some_and(char::is_uppercase)
@@ -177,7 +183,7 @@ fn kind_of(label: MentionLabel) -> Option<Kind> {
 /// A modifier that is no name: "Denver-based", "state-run", or a lowercase
 /// hyphenated word ("mainly-Christian"), but not a name particle
 /// ("al-Farsi").
-fn is_modifier_word(w: &str) -> bool {
+pub(super) fn is_modifier_word(w: &str) -> bool {
     let suffix = w.rsplit_once('-').is_some_and(|(head, tail)| {
         !head.is_empty() && lexicon::with_lower(tail, |t| lexicon::MODIFIER_SUFFIXES.contains(&t))
     });
@@ -189,17 +195,22 @@ fn is_modifier_word(w: &str) -> bool {
 /// A month before a capitalised word is a futures contract or a date in a
 /// market report ("September Treasury", "March Eurodollars"), not part of
 /// a name; "May" is too often a name to say so.
-fn is_contract_month(w: &str, next: &str) -> bool {
+/// This is the month's half of the test; the capitalised word after it is
+/// the caller's.
+pub(super) fn is_contract_month(w: &str) -> bool {
     lexicon::month_number(w).is_some()
         && w.len() > 3
         && !w.ends_with('.')
         && !w.eq_ignore_ascii_case("may")
-        && next.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Religions and peoples written before a place ("Arab East Jerusalem",
 /// "Catholic Bavaria"): they describe it, the place is named without them.
-fn is_faith_or_people(w: &str) -> bool {
+pub(super) fn is_faith_or_people(w: &str) -> bool {
     lexicon::with_lower(w, |l| {
         matches!(
             l,
@@ -280,17 +291,21 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
     };
     while k < b {
         let w = tok(doc, k);
+        let f = facts(w);
         if w.eq_ignore_ascii_case("the")
-            || lexicon::modifier_country(w).is_some()
+            || f.modifier_country.is_some()
             || (strip_titles && is_title_token(doc, k, sent_end))
-            || (k + 1 < b && is_modifier_word(w))
-            || (m.label == MentionLabel::Loc && k + 1 < b && is_faith_or_people(w))
-            || (m.label != MentionLabel::Per && k + 1 < b && is_contract_month(w, tok(doc, k + 1)))
-            || (k == a && k + 1 < b && opens_sentence(k) && lexicon::is_sentence_starter(w))
+            || (k + 1 < b && f.is(Is::ModifierWord))
+            || (m.label == MentionLabel::Loc && k + 1 < b && f.is(Is::FaithOrPeople))
+            || (m.label != MentionLabel::Per
+                && k + 1 < b
+                && f.is(Is::ContractMonth)
+                && starts_upper(tok(doc, k + 1)))
+            || (k == a && k + 1 < b && opens_sentence(k) && f.is(Is::SentenceStarter))
         {
             k += 1;
-        } else if let Some(c) = lexicon::demonym_country(w).filter(|_| k + 1 < b) {
-            let rest_generic = (k + 1..b).all(|i| is_generic_word(tok(doc, i)));
+        } else if let Some(c) = f.demonym.filter(|_| k + 1 < b) {
+            let rest_generic = (k + 1..b).all(|i| fact(doc, i).is(Is::Generic));
             let next_title = is_title_token(doc, k + 1, sent_end);
             leading_demonym = Some(c);
             // Organisations keep a demonym that is part of their name
@@ -300,10 +315,9 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
                 break;
             }
             k += 1;
-        } else if let Some(c) = (strip_titles && k + 1 < b)
-            .then(|| lexicon::country(w))
-            .flatten()
-            .filter(|_| is_title_token(doc, k + 1, sent_end))
+        } else if let Some(c) = f
+            .country
+            .filter(|_| strip_titles && k + 1 < b && is_title_token(doc, k + 1, sent_end))
         {
             // "U.S. Assistant Secretary of State X": the country the office
             // is of.
@@ -319,7 +333,7 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
         if let Some(c) = leading_demonym.or_else(|| {
             // Not a modifier: "pro-Chilean" or "Chile-backed" fighters are
             // not Chile.
-            (a..b).find_map(|i| lexicon::demonym_country(tok(doc, i)))
+            (a..b).find_map(|i| fact(doc, i).demonym)
         }) {
             out.country = Some(c);
             out.demonym = true;
@@ -333,7 +347,7 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
     let mut b = b;
     while b > k + 1 {
         // Not months: "May" ends names.
-        if lexicon::with_lower(tok(doc, b - 1), |w| lexicon::WEEKDAYS.contains(&w)) {
+        if fact(doc, b - 1).is(Is::Weekday) {
             b -= 1;
         } else {
             break;
@@ -341,14 +355,13 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
     }
     // People counted by their body ("Army Soldiers", "Party Officials")
     // are not part of its name.
-    while b > k + 1 && lexicon::with_lower(tok(doc, b - 1), |w| lexicon::MEMBER_NOUNS.contains(&w))
-    {
+    while b > k + 1 && fact(doc, b - 1).is(Is::MemberNoun) {
         b -= 1;
     }
     // A surname with a lowercase particle ("al-Farsi", "bin-Zayed") right
     // after a person's name belongs to it, even when the finder stopped
     // short of it.
-    while m.label == MentionLabel::Per && b < sent_end && is_particle_name(tok(doc, b)) {
+    while m.label == MentionLabel::Per && b < sent_end && fact(doc, b).is(Is::ParticleName) {
         b += 1;
     }
     // "(Tom) Seaver": a bracket closed inside the name was opened before
@@ -364,12 +377,11 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
     }
     // A unit is told apart by its number, which the finder may leave out
     // ("42nd Mountain Division"); a bare "1st Battalion" stays generic.
-    let head = tok(doc, b - 1).to_lowercase();
     if k == a
         && k > sent_start
         && b > k + 1
-        && lexicon::UNIT_HEADS.contains(&head.as_str())
-        && lexicon::is_unit_number(tok(doc, k - 1))
+        && fact(doc, b - 1).is(Is::UnitHead)
+        && fact(doc, k - 1).is(Is::UnitNumber)
     {
         k -= 1;
     }
@@ -379,8 +391,8 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
         && k > sent_start
         && b > k + 1
         && leading_demonym.is_none()
-        && (k..b).all(|i| is_generic_word(tok(doc, i)))
-        && let Some(c) = lexicon::demonym_country(tok(doc, k - 1))
+        && (k..b).all(|i| fact(doc, i).is(Is::Generic))
+        && let Some(c) = fact(doc, k - 1).demonym
     {
         k -= 1;
         leading_demonym = Some(c);
@@ -429,11 +441,10 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
         out.kind = Some(Kind::Place);
     }
     // "New York-based", "Moscow-backed": a modifier, not a name.
-    if words.last().is_some_and(|w| {
-        w.rsplit_once('-').is_some_and(|(_, tail)| {
-            lexicon::with_lower(tail, |t| lexicon::MODIFIER_SUFFIXES.contains(&t))
-        })
-    }) {
+    if words
+        .last()
+        .is_some_and(|w| facts(w).is(Is::ModifierSuffix))
+    {
         out.junk = true;
         return out;
     }
@@ -448,14 +459,11 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
     }
     // Only titles and role words ("Director of Intelligence", "Lord"):
     // a role, not a name.
-    let title_like =
-        |w: &str| lexicon::is_title(w) || lexicon::is_honorific(w) || lexicon::is_role_noun(w);
-    if words.iter().any(|w| title_like(w))
+    const TITLE_LIKE: &[Is] = &[Is::Title, Is::Honorific, Is::RoleNoun];
+    if words.iter().any(|w| facts(w).any(TITLE_LIKE))
         && words.iter().all(|w| {
-            title_like(w)
-                || lexicon::with_lower(w, |l| matches!(l, "of" | "the"))
-                || lexicon::is_office_domain(w)
-                || lexicon::is_title_modifier(w)
+            facts(w).any(TITLE_LIKE)
+                || facts(w).any(&[Is::OfOrThe, Is::OfficeDomain, Is::TitleModifier])
         })
     {
         out.junk = true;
@@ -467,24 +475,18 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
         out.country = Some(c);
         out.kind = Some(Kind::Place);
     } else if let [w] = words.as_slice() {
-        if let Some(c) = lexicon::demonym_country(w) {
+        let f = facts(w);
+        if let Some(c) = f.demonym {
             out.country = Some(c);
             out.demonym = true;
             out.kind = Some(Kind::Place);
-        } else if lexicon::is_adjective(w)
-            || lexicon::month_number(w).is_some()
-            || lexicon::with_lower(w, |l| lexicon::LANGUAGES.contains(&l))
+        } else if f.any(&[Is::Adjective, Is::Month, Is::Language])
             // A bare abbreviation or compass word names nothing by itself
             // ("St.", "the West" of a sports league or of the world).
-            || matches!(
-                w.to_lowercase().as_str(),
-                "st" | "st." | "mt" | "mt." | "ft" | "ft." | "north" | "south" | "east" | "west"
-            )
+            || f.is(Is::Compass)
         {
             out.junk = true;
-        } else if (is_generic_word(w) || lexicon::is_office_domain(w))
-            && !lexicon::with_lower(w, |l| lexicon::SELF_STANDING_HEADS.contains(&l))
-        {
+        } else if f.any(&[Is::Generic, Is::OfficeDomain]) && !f.is(Is::SelfStanding) {
             out.generic = true;
         }
     }
@@ -495,14 +497,12 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
         && out.kind != Some(Kind::Place)
     {
         // Names a capitalisation-based finder takes for people.
-        let first = words.first().copied().unwrap_or("");
-        let last = words.last().copied().unwrap_or("");
-        if lexicon::with_lower(first, |f| lexicon::PLACE_PREFIXES.contains(&f)) {
+        let first = facts(words.first().copied().unwrap_or(""));
+        let last = facts(words.last().copied().unwrap_or(""));
+        if first.is(Is::PlacePrefix) {
             out.kind = Some(Kind::Place);
-        } else if lexicon::with_lower(last, |l| lexicon::is_org_head(l) || l == "house")
-            || words
-                .first()
-                .is_some_and(|w| lexicon::is_acronym(w) && lexicon::country(w).is_some())
+        } else if last.any(&[Is::OrgHead, Is::House])
+            || (first.is(Is::Acronym) && first.country.is_some())
         {
             out.kind = Some(Kind::Group);
         }
@@ -515,20 +515,17 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
     if out.country.is_none()
         && p >= sent_start + 2
         && tok(doc, p - 1) == ","
-        && lexicon::with_lower(tok(doc, p - 2), |l| lexicon::GROUP_NOUNS.contains(&l))
+        && fact(doc, p - 2).is(Is::GroupNoun)
     {
         out.kind = Some(Kind::Group);
     }
     if out.country.is_none() && !dateline {
-        let (next, next2) = (tok(doc, b), tok(doc, b + 1));
-        if lexicon::with_lower(next, |l| lexicon::GROUP_NOUNS.contains(&l)) {
+        let next = fact(doc, b);
+        if next.is(Is::GroupNoun) {
             out.kind = Some(Kind::Group);
         } else if out.kind.is_none()
-            && lexicon::with_lower(next, |next| {
-                lexicon::is_place_head(next)
-                    || (matches!(next, "air" | "military" | "naval")
-                        && lexicon::with_lower(next2, lexicon::is_place_head))
-            })
+            && (next.is(Is::PlaceHead)
+                || (next.is(Is::BaseModifier) && fact(doc, b + 1).is(Is::PlaceHead)))
         {
             // "Dwyer air base", "Kandahar province": a lowercase place word
             // after an untyped name makes it a place.
@@ -536,7 +533,7 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
         } else if out.kind.is_none()
             && k > sent_start + 1
             && tok(doc, k - 1) == "of"
-            && lexicon::with_lower(tok(doc, k - 2), is_settlement_word)
+            && fact(doc, k - 2).is(Is::Settlement)
         {
             // "the city of Tikrit", "the province of Kandahar".
             out.kind = Some(Kind::Place);
@@ -545,9 +542,7 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
             out.kind = Some(Kind::Place);
         } else if out.kind.is_none()
             && words.len() > 1
-            && words
-                .last()
-                .is_some_and(|w| lexicon::with_lower(w, lexicon::is_org_head))
+            && words.last().is_some_and(|w| facts(w).is(Is::OrgHead))
         {
             out.kind = Some(Kind::Group);
         }
