@@ -9,12 +9,13 @@
 
 use super::aliases::AliasTable;
 use super::names::{
-    bare_surname, canonical, is_initials_of, normalize, surname, without_legal_form,
+    Initials, acronym_letters, bare_surname, canonical, normalize, surname, without_legal_form,
 };
 use super::titles::{Cleaned, OfRef, clean_mentions, find_roles};
 use crate::lexicon;
 use crate::model::{Analyzed, DocEntities, Kind, LocalEntity, Mention, Role};
 use crate::pipeline::Resolver;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Resolution inside one document, with the user's alias file.
@@ -67,6 +68,13 @@ impl Keys {
             self.parent.insert(hi, lo);
         }
     }
+}
+
+/// True when `long` ends with the words of `short` after a space ("wall
+/// street journal" ends with "journal").
+fn ends_with_words(long: &str, short: &str) -> bool {
+    long.strip_suffix(short)
+        .is_some_and(|rest| rest.ends_with(' '))
 }
 
 fn word_count(key: &str) -> usize {
@@ -159,6 +167,9 @@ impl Resolver for DocResolver {
         };
         let people = full_names(&|ks| ks.contains(&Kind::Person));
         let bodies = full_names(&|ks| ks.contains(&Kind::Group) || ks.contains(&Kind::Place));
+        // Asked of each mention against every name: found once per name.
+        let surnames: Vec<Option<&str>> = people.iter().map(|p| surname(p)).collect();
+        let initials: OnceCell<Vec<Option<Initials>>> = OnceCell::new();
 
         // Acronyms written beside their expansion: "X (ABC)", "X, also
         // known as ABC".
@@ -192,9 +203,12 @@ impl Resolver for DocResolver {
                 }
             }
             // Otherwise an acronym joins the one longer name it spells.
+            let letters = acronym_letters(surface);
             let spelled: Vec<&String> = bodies
                 .iter()
-                .filter(|b| is_initials_of(surface, b))
+                .zip(initials.get_or_init(|| bodies.iter().map(|b| Initials::of(b)).collect()))
+                .filter(|(_, i)| i.as_ref().is_some_and(|i| i.spelled_by(&letters)))
+                .map(|(b, _)| b)
                 .collect();
             if let [b] = spelled.as_slice() {
                 keys.union(&it.key, b);
@@ -209,7 +223,12 @@ impl Resolver for DocResolver {
             // places are left alone ("Jordan" the country).
             let person_like = matches!(it.kind, None | Some(Kind::Person | Kind::Group));
             if person_like && let Some(s) = bare_surname(&it.key) {
-                let with: Vec<&String> = people.iter().filter(|p| surname(p) == Some(s)).collect();
+                let with: Vec<&String> = people
+                    .iter()
+                    .zip(&surnames)
+                    .filter(|(_, ps)| **ps == Some(s))
+                    .map(|(p, _)| p)
+                    .collect();
                 if let [p] = with.as_slice() {
                     keys.union(&it.key, p);
                     continue;
@@ -218,7 +237,6 @@ impl Resolver for DocResolver {
             // Short forms of groups and places: the one longer name ending
             // with the same words ("the Journal", "Central Command").
             if it.kind != Some(Kind::Person) {
-                let suffix = format!(" {}", it.key);
                 // A short form typed as a place is no short form of a group
                 // ("CHICAGO" the dateline and "First Chicago" the bank).
                 let same_kind = |b: &str| {
@@ -227,7 +245,7 @@ impl Resolver for DocResolver {
                 };
                 let longer: Vec<&String> = bodies
                     .iter()
-                    .filter(|b| b.ends_with(&suffix) && same_kind(b))
+                    .filter(|b| ends_with_words(b, &it.key) && same_kind(b))
                     .collect();
                 if let [b] = longer.as_slice() {
                     keys.union(&it.key, b);
@@ -467,4 +485,18 @@ fn pick_name(items: &[&Item]) -> String {
         .map(|(name, _)| name.to_string())
         .or_else(|| items.first().map(|it| it.name.clone()))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ends_with_words_needs_a_word_boundary() {
+        assert!(ends_with_words("wall street journal", "journal"));
+        assert!(ends_with_words("us central command", "central command"));
+        assert!(!ends_with_words("the bugle journal", "ournal"));
+        assert!(!ends_with_words("journal", "journal"));
+        assert!(!ends_with_words("journal", "wall street journal"));
+    }
 }

@@ -45,16 +45,23 @@ pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut words = 0usize;
     let mut first_is_the = false;
-    let mut push = |part: &str, out: &mut String| {
+    // Appends one word made of `pieces`, lowercased.
+    let mut push = |pieces: &[&str], out: &mut String| {
         if words > 0 {
             out.push(' ');
         }
         let start = out.len();
-        if part.is_ascii() {
-            out.extend(part.chars().map(|c| c.to_ascii_lowercase()));
-        } else {
-            // Per part, as `to_lowercase` depends on where a word ends.
-            out.push_str(&part.to_lowercase());
+        for p in pieces {
+            out.push_str(p);
+        }
+        match out.get_mut(start..) {
+            Some(word) if word.is_ascii() => word.make_ascii_lowercase(),
+            _ => {
+                // Per word, as `to_lowercase` depends on where a word ends.
+                let word = out.get(start..).unwrap_or_default().to_lowercase();
+                out.truncate(start);
+                out.push_str(&word);
+            }
         }
         if words == 0 {
             first_is_the = out.get(start..) == Some("the");
@@ -63,14 +70,14 @@ pub fn normalize(name: &str) -> String {
     };
     for w in s.split_whitespace() {
         if w.contains('.') && w.chars().filter(|c| *c != '.').all(char::is_alphabetic) {
-            // Initials ("U.S."): no hyphen in them, so one part.
-            let part = w.replace('.', "");
-            if !part.is_empty() {
-                push(&part, &mut out);
+            // Initials ("U.S."): no hyphen in them, so one word.
+            if w.bytes().any(|b| b != b'.') {
+                let pieces: Vec<&str> = w.split('.').collect();
+                push(&pieces, &mut out);
             }
         } else {
             for part in w.split('-').filter(|p| !p.is_empty()) {
-                push(part, &mut out);
+                push(&[part], &mut out);
             }
         }
     }
@@ -189,22 +196,46 @@ fn is_minor(word: &str) -> bool {
 /// words, with or without the minor words ("NTU" for "National Trade
 /// Union"; "BOE" or "BE" for "Bank of England").
 pub fn is_initials_of(acronym: &str, key: &str) -> bool {
-    let a: String = acronym
+    Initials::of(key).is_some_and(|i| i.spelled_by(&acronym_letters(acronym)))
+}
+
+/// The letters of an acronym as [`Initials::spelled_by`] compares them
+/// ("U.N." → "un").
+pub fn acronym_letters(acronym: &str) -> String {
+    acronym
         .chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect();
-    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-    if a.chars().count() < 2 || words.len() < 2 {
-        return false;
+        .collect()
+}
+
+/// The initials of a normalised key of two words or more, with and
+/// without its minor words, found once for all the acronyms of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Initials {
+    all: String,
+    major: String,
+}
+
+impl Initials {
+    pub fn of(key: &str) -> Option<Initials> {
+        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.len() < 2 {
+            return None;
+        }
+        let all = words.iter().filter_map(|w| w.chars().next()).collect();
+        let major = words
+            .iter()
+            .filter(|w| !is_minor(w))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        Some(Initials { all, major })
     }
-    let all: String = words.iter().filter_map(|w| w.chars().next()).collect();
-    let major: String = words
-        .iter()
-        .filter(|w| !is_minor(w))
-        .filter_map(|w| w.chars().next())
-        .collect();
-    a == all || a == major
+
+    /// True when `letters` (from [`acronym_letters`]) spell these initials.
+    pub fn spelled_by(&self, letters: &str) -> bool {
+        letters.chars().nth(1).is_some() && (letters == self.all || letters == self.major)
+    }
 }
 
 #[cfg(test)]
@@ -301,5 +332,20 @@ mod tests {
         // An acronym that is not the initials stays apart.
         assert!(!is_initials_of("NTA", "national trade union"));
         assert!(!is_initials_of("N", "national"));
+        // Found once per name, the initials answer every acronym alike.
+        let boe = Initials::of("bank of england");
+        assert!(
+            boe.as_ref()
+                .is_some_and(|i| i.spelled_by(&acronym_letters("BoE")))
+        );
+        assert!(
+            boe.as_ref()
+                .is_some_and(|i| i.spelled_by(&acronym_letters("B.E.")))
+        );
+        assert!(
+            boe.as_ref()
+                .is_some_and(|i| !i.spelled_by(&acronym_letters("B")))
+        );
+        assert_eq!(Initials::of("england"), None);
     }
 }
