@@ -132,10 +132,21 @@ pub fn is_title_case_sentence(doc: &Analyzed<'_>, s: usize) -> bool {
     let Some(sent) = doc.sentences.get(s) else {
         return false;
     };
+    // Headlines carry no final full stop; sentences dense with names do.
+    // Most sentences end so, and need no counting.
+    let last = sent
+        .tokens
+        .clone()
+        .rev()
+        .map(|i| tok(doc, i))
+        .find(|w| !matches!(*w, "\"" | "”" | "’" | "'" | ")"));
+    if matches!(last, Some("." | "!" | "?" | "…")) {
+        return false;
+    }
     let (mut words, mut caps) = (0usize, 0usize);
     for i in sent.tokens.clone() {
         let w = tok(doc, i);
-        if w.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+        if w.chars().filter(|c| c.is_alphabetic()).nth(3).is_none() {
             continue;
         }
         words += 1;
@@ -143,15 +154,7 @@ pub fn is_title_case_sentence(doc: &Analyzed<'_>, s: usize) -> bool {
             caps += 1;
         }
     }
-    // Headlines carry no final full stop; sentences dense with names do.
-    let last = sent
-        .tokens
-        .clone()
-        .rev()
-        .map(|i| tok(doc, i))
-        .find(|w| !matches!(*w, "\"" | "”" | "’" | "'" | ")"));
-    let ends_like_prose = matches!(last, Some("." | "!" | "?" | "…"));
-    !ends_like_prose && words >= 4 && caps * 4 >= words * 3
+    words >= 4 && caps * 4 >= words * 3
 }
 
 /// A name written with a lowercase particle and a hyphen ("al-Farsi").
