@@ -15,7 +15,7 @@ use crate::extract::dates::{self, Precision, TimeRef, Unit, Ymd};
 use crate::extract::quantities::{self, QuantityExpr};
 use crate::extract::relations::sentence_evidence;
 use crate::graph::{EventInfo, KnowledgeGraph, slug};
-use crate::lexicon::WordSet;
+use crate::lexicon;
 use crate::model::{
     Analyzed, DocEntities, DocId, EventKind, Evidence, Kind, LocalEvent, Mention, Quantity,
     Relation, Span, TimeValue,
@@ -260,9 +260,14 @@ fn has_sports_sense(kind: EventKind) -> bool {
 /// ("final" only as a noun: "in the final", not "the final agreement") or
 /// two weak ones.
 fn is_sports(words: &[Cow<'_, str>]) -> bool {
-    // Asked of every sentence: hash sets, not scans of the lists.
-    static STRONG: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SPORTS_STRONG));
-    static WEAK: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(SPORTS_WEAK));
+    // Asked of every word of every sentence: one look-up in one table
+    // (true for strong words), not a scan of the lists.
+    static SPORTS: LazyLock<HashMap<&str, bool, lexicon::WordBuild>> = LazyLock::new(|| {
+        let weak = SPORTS_WEAK.iter().map(|w| (*w, false));
+        // Strong after weak: a word in both lists is strong.
+        weak.chain(SPORTS_STRONG.iter().map(|w| (*w, true)))
+            .collect()
+    });
     let mut weak = 0;
     for (k, w) in words.iter().enumerate() {
         let w = w.as_ref();
@@ -273,10 +278,11 @@ fn is_sports(words: &[Cow<'_, str>]) -> bool {
                 .is_some_and(|p| p == "the")
             && !next.chars().next().is_some_and(char::is_alphabetic)
             || (w == "final" && matches!(next, "of" | "against" | "on" | "in" | "at"));
-        if STRONG.contains(w) || final_noun {
+        let strong = SPORTS.get(w).copied();
+        if strong == Some(true) || final_noun {
             return true;
         }
-        if WEAK.contains(w) {
+        if strong == Some(false) {
             weak += 1;
         }
     }
