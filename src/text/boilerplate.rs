@@ -117,6 +117,40 @@ pub fn is_date_line(line: &str) -> bool {
     DATE_LINE.is_match(line.trim())
 }
 
+/// [`PREFIXES`] by their first byte: a line is compared with the few that
+/// can match it, not with all of them.
+static PREFIXES_BY_BYTE: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by = vec![Vec::new(); 256];
+    for p in PREFIXES {
+        if let Some(list) = p
+            .as_bytes()
+            .first()
+            .and_then(|&b| by.get_mut(usize::from(b)))
+        {
+            list.push(*p);
+        }
+    }
+    by
+});
+
+/// True when `t` has at most `n` words (as `split_whitespace` cuts them),
+/// found without counting past `n`: paragraphs are long.
+fn at_most_words(t: &str, n: usize) -> bool {
+    let (mut words, mut in_word) = (0usize, false);
+    for c in t.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > n {
+                return false;
+            }
+        }
+    }
+    true
+}
+
 /// True when the line alone is page furniture.
 pub fn is_furniture_line(line: &str) -> bool {
     let t = line.trim();
@@ -131,24 +165,30 @@ pub fn is_furniture_line(line: &str) -> bool {
         .char_indices()
         .nth(PREFIX_CHARS)
         .map_or(t, |(i, _)| t.get(..i).unwrap_or(t));
-    if crate::lexicon::with_lower(head, |lower| PREFIXES.iter().any(|p| lower.starts_with(p))) {
+    if crate::lexicon::with_lower(head, |lower| {
+        let first = lower.as_bytes().first().copied().unwrap_or(0);
+        PREFIXES_BY_BYTE
+            .get(usize::from(first))
+            .is_some_and(|ps| ps.iter().any(|p| lower.starts_with(p)))
+    }) {
         return true;
     }
     if MIN_READ.is_match(t) || CREDIT.is_match(t) {
         return true;
     }
-    if t.split_whitespace().count() <= 25 && CALL_TO_ACTION.is_match(t) {
+    // Words counted no further than the limit: paragraphs are long.
+    if at_most_words(t, 25) && CALL_TO_ACTION.is_match(t) {
         return true;
     }
     // "By Ann Lee" / "By Ann Lee and Bo Chen, Reuters"
-    if let Some(rest) = t.strip_prefix("By ") {
-        let words = rest.split_whitespace().count();
-        if words <= 8 && !rest.ends_with('.') {
-            return true;
-        }
+    if let Some(rest) = t.strip_prefix("By ")
+        && at_most_words(rest, 8)
+        && !rest.ends_with('.')
+    {
+        return true;
     }
     // Stray single characters or symbols left from page widgets.
-    !t.chars().any(char::is_alphabetic) || t.chars().count() <= 2
+    !t.chars().any(char::is_alphabetic) || t.chars().nth(2).is_none()
 }
 
 /// A short line of capitalised words without a full stop: a byline or a
@@ -226,6 +266,16 @@ pub fn flag(text: &str, _tokens: &[Token], sentences: &mut [Sentence]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn at_most_words_counts_as_split_whitespace(
+            t in "[a-z \t\n\u{a0}\u{2003}\u{85}\u{b}.]{0,60}",
+            n in 0usize..12,
+        ) {
+            proptest::prop_assert_eq!(at_most_words(&t, n), t.split_whitespace().count() <= n);
+        }
+    }
 
     #[test]
     fn prefixes_fit_in_the_lowercased_head() {
