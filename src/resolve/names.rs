@@ -116,14 +116,41 @@ pub fn canonical(kind: Kind, name: &str) -> String {
     {
         return c.to_string();
     }
+    without_the_and_quotes(trimmed).to_string()
+}
+
+/// The country a place name stands for, as written or in its canonical
+/// form: `country(name)`, else `country(canonical(Kind::Place, name))`.
+///
+/// Asked of every mention, and most names are no country: each form is
+/// looked up only when it differs from one already looked up.
+pub fn place_country(name: &str) -> Option<&'static str> {
+    if let Some(c) = lexicon::country(name) {
+        return Some(c);
+    }
+    let trimmed = strip_possessive(name.trim());
+    if trimmed != name
+        && let Some(c) = lexicon::country(trimmed)
+    {
+        // `canonical` gives the country's own name, which is that country.
+        return lexicon::country(c);
+    }
+    let rest = without_the_and_quotes(trimmed);
+    if rest == name {
+        return None;
+    }
+    lexicon::country(rest)
+}
+
+/// What [`canonical`] keeps of a name that is no country: no leading
+/// "the", no stray quote at either end.
+fn without_the_and_quotes(trimmed: &str) -> &str {
     let no_the = trimmed
         .strip_prefix("the ")
         .or_else(|| trimmed.strip_prefix("The "))
         .unwrap_or(trimmed);
     // A stray quote left by the tokenizer at either end is not part of a name.
-    no_the
-        .trim_matches(|c: char| matches!(c, '\'' | '’' | '"' | '“' | '”'))
-        .to_string()
+    no_the.trim_matches(|c: char| matches!(c, '\'' | '’' | '"' | '“' | '”'))
 }
 
 /// The words of a normalised key with `al` particles removed, for surname
@@ -313,8 +340,23 @@ mod tests {
         assert_eq!(normalize("The"), "the");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn place_country_is_the_country_of_the_name_or_its_canonical_form(
+            name in "(the |The )?[\"'“]?(Iraq|U\\.S\\.|United States|France|Lima|America|us|IRAQ)(['’]s)?[\"'”]? ?"
+        ) {
+            let composed = lexicon::country(&name)
+                .or_else(|| lexicon::country(&canonical(Kind::Place, &name)));
+            proptest::prop_assert_eq!(place_country(&name), composed);
+        }
+    }
+
     #[test]
     fn canonical_forms() {
+        assert_eq!(place_country("Iraq’s"), Some("Iraq"));
+        assert_eq!(place_country("the United States"), Some("United States"));
+        assert_eq!(place_country("“France”"), Some("France"));
+        assert_eq!(place_country("Lima"), None);
         assert_eq!(canonical(Kind::Place, "U.S."), "United States");
         assert_eq!(canonical(Kind::Place, "America"), "United States");
         assert_eq!(canonical(Kind::Group, "the Daily Bugle’s"), "Daily Bugle");

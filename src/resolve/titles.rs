@@ -472,9 +472,7 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
         out.junk = true;
         return out;
     }
-    if let Some(c) =
-        lexicon::country(&name).or_else(|| lexicon::country(&super::canonical(Kind::Place, &name)))
-    {
+    if let Some(c) = super::names::place_country(&name) {
         out.country = Some(c);
         out.kind = Some(Kind::Place);
     } else if let [w] = words.as_slice() {
