@@ -91,7 +91,10 @@ pub struct EntityTable {
     aliases: AliasTable,
     /// Variants by normalised name, one map per kind (indexed `kind as
     /// usize`), so a lookup borrows the name instead of building a key.
-    index: [HashMap<String, VarId>; 4],
+    /// Looked up for every entity of every document, under the builder's
+    /// lock, and never iterated: foldhash, which costs a fraction of
+    /// SipHash on short keys and is seeded per process as SipHash is.
+    index: [hashbrown::HashMap<String, VarId>; 4],
     vars: Vec<Variant>,
 }
 
@@ -117,7 +120,9 @@ impl EntityTable {
     pub fn add_document(&mut self, doc: DocId, entities: Vec<LocalEntity>) -> Vec<Option<VarId>> {
         let mut slots = Vec::with_capacity(entities.len());
         let mut roles: Vec<(VarId, BTreeSet<Role>)> = Vec::new();
-        let mut local: HashMap<String, VarId> = HashMap::new();
+        // Names to variants, for the roles' "of" (few documents have
+        // roles; a later entity of the same name wins, as in a map).
+        let mut local: Vec<(String, VarId)> = Vec::new();
         for (li, ent) in entities.into_iter().enumerate() {
             let (key, name) = apply_merge(&self.aliases, &ent.name);
             if key.is_empty() || self.aliases.drop.contains(&key) {
@@ -162,8 +167,7 @@ impl EntityTable {
                 v.docs.push(doc);
             }
             v.first = v.first.min((doc, li));
-            // A later entity of the same name wins, as in a map built in order.
-            local.insert(ent.name, vid);
+            local.push((ent.name, vid));
             if !ent.roles.is_empty() {
                 roles.push((vid, ent.roles));
             }
@@ -171,10 +175,12 @@ impl EntityTable {
         }
         for (vid, rs) in roles {
             for role in rs {
-                let of = role.of.map(|o| match local.get(&o) {
-                    Some(&w) => Of::Entity(w),
-                    None => Of::Text(o),
-                });
+                let of = role
+                    .of
+                    .map(|o| match local.iter().rev().find(|(n, _)| *n == o) {
+                        Some(&(_, w)) => Of::Entity(w),
+                        None => Of::Text(o),
+                    });
                 if let Some(v) = self.vars.get_mut(vid as usize) {
                     v.roles.insert((role.title, of));
                 }
