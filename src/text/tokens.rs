@@ -41,7 +41,10 @@ pub fn is_abbreviation(word: &str) -> bool {
     {
         return is_abbreviation(tail);
     }
-    crate::lexicon::with_lower(word, |lower| ABBREVIATIONS.contains(&lower))
+    // Asked of every word before a full stop: a hash set, not a scan.
+    static SET: std::sync::LazyLock<crate::lexicon::WordSet> =
+        std::sync::LazyLock::new(|| crate::lexicon::WordSet::new(ABBREVIATIONS));
+    crate::lexicon::with_lower(word, |lower| SET.contains(lower))
 }
 
 fn is_split_punct(c: char) -> bool {
@@ -153,6 +156,17 @@ fn split_inner(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         return;
     }
     let word = &text[start..end];
+    // Most words hold none of the characters split on below (the dashes,
+    // curly quotes and ’ are not ASCII; the rest are listed here): one
+    // token, found in one pass over the bytes.
+    if word.bytes().all(|b| {
+        b.is_ascii() && !matches!(b, b'\'' | b'"' | b'(' | b')' | b'[' | b']' | b';' | b'|')
+    }) {
+        out.push(Token {
+            span: Span::new(start, end),
+        });
+        return;
+    }
     // Dashes inside a chunk ("war—and") separate words.
     if let Some(pos) = word.find(['—', '–']) {
         let dash_len = word[pos..].chars().next().map_or(1, char::len_utf8);
@@ -200,6 +214,66 @@ fn split_inner(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `split_inner` as it was before its ASCII fast path.
+    fn split_inner_general(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+        if start >= end {
+            return;
+        }
+        let word = &text[start..end];
+        // Dashes inside a chunk ("war—and") separate words.
+        if let Some(pos) = word.find(['—', '–']) {
+            let dash_len = word[pos..].chars().next().map_or(1, char::len_utf8);
+            split_inner_general(text, start, start + pos, out);
+            out.push(Token {
+                span: Span::new(start + pos, start + pos + dash_len),
+            });
+            split_inner_general(text, start + pos + dash_len, end, out);
+            return;
+        }
+        // Possessive and contraction suffixes.
+        for suffix in [
+            "'s", "’s", "'S", "’S", "n't", "n’t", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'d",
+            "’d", "'m", "’m",
+        ] {
+            if word.len() > suffix.len() && word.ends_with(suffix) {
+                let cut = end - suffix.len();
+                out.push(Token {
+                    span: Span::new(start, cut),
+                });
+                out.push(Token {
+                    span: Span::new(cut, end),
+                });
+                return;
+            }
+        }
+        // Inner quotes or parentheses glued to words ("(UNICEF)" handled above;
+        // here "said:“We") split on the punctuation.
+        if let Some((pos, c)) = word
+            .char_indices()
+            .find(|&(_, c)| matches!(c, '"' | '“' | '”' | '(' | ')' | '[' | ']' | ';' | '|'))
+        {
+            split_inner_general(text, start, start + pos, out);
+            out.push(Token {
+                span: Span::new(start + pos, start + pos + c.len_utf8()),
+            });
+            split_inner_general(text, start + pos + c.len_utf8(), end, out);
+            return;
+        }
+        out.push(Token {
+            span: Span::new(start, end),
+        });
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_inner_matches_the_general_version(word in "[a-zA-Z0-9.,'’\"“”()\\[\\];|—–é-]{1,12}") {
+            let (mut fast, mut general) = (Vec::new(), Vec::new());
+            split_inner(&word, 0, word.len(), &mut fast);
+            split_inner_general(&word, 0, word.len(), &mut general);
+            proptest::prop_assert_eq!(fast, general);
+        }
+    }
 
     fn toks(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.span.text(s)).collect()
