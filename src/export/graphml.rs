@@ -268,7 +268,7 @@ impl Out {
             s.extend_from_slice(b",\"start\":");
             s.extend_from_slice(num.format(e.span.start).as_bytes());
             s.extend_from_slice(b",\"text\":");
-            serde_json::to_writer(&mut *s, &*e.text)?;
+            super::json_string(&mut *s, &e.text)?;
             s.push(b'}');
         }
         s.push(b']');
@@ -399,7 +399,7 @@ where
         if i > 0 {
             out.push(b',');
         }
-        serde_json::to_writer(&mut *out, s.as_ref())?;
+        super::json_string(out, s.as_ref())?;
     }
     out.push(b']');
     Ok(())

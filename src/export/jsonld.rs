@@ -24,7 +24,9 @@
 //!   `subject ng:<relation> object`; co-mentions are not, as they assert
 //!   nothing about the world.
 //!
-//! Text goes through serde_json, which escapes it; nothing is hand-escaped.
+//! Text that needs escaping goes through serde_json; nothing is
+//! hand-escaped. Text that needs none is written between quotes as is,
+//! which is what serde_json writes for it ([`super::json_string`]).
 //! Records are written directly, not built as `serde_json::Value`s first.
 
 use super::{DatePrecision, ExportOptions, IriWriter};
@@ -496,9 +498,9 @@ impl Obj {
     }
 }
 
-/// A JSON string, escaped by serde_json.
+/// A JSON string, as serde_json writes it.
 fn string<W: Write>(w: &mut W, s: &str) -> io::Result<()> {
-    serde_json::to_writer(w, s).map_err(io::Error::from)
+    super::json_string(w, s)
 }
 
 fn uint<W: Write>(w: &mut W, v: u64) -> io::Result<()> {

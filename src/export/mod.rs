@@ -478,9 +478,64 @@ impl DatePrecision {
     }
 }
 
+/// Index of the first byte of `b` for which `special` holds.
+///
+/// Text to escape is mostly plain: whole blocks of 32 bytes are tested
+/// without stopping at each byte, a loop the compiler turns into vector
+/// compares when `special` is made of comparisons (not a table look-up),
+/// and only a block with a hit is searched byte by byte.
+#[inline]
+pub(crate) fn find_special(b: &[u8], special: impl Fn(u8) -> bool + Copy) -> Option<usize> {
+    let mut blocks = b.chunks_exact(32);
+    let mut base = 0;
+    for block in &mut blocks {
+        if block.iter().fold(false, |hit, &c| hit | special(c)) {
+            return block.iter().position(|&c| special(c)).map(|p| base + p);
+        }
+        base += 32;
+    }
+    blocks
+        .remainder()
+        .iter()
+        .position(|&c| special(c))
+        .map(|p| base + p)
+}
+
+/// The bytes serde_json escapes in a string: the C0 controls, `"` and `\`.
+fn json_special(c: u8) -> bool {
+    (c < 0x20) | (c == b'"') | (c == b'\\')
+}
+
+/// `s` as a JSON string, byte for byte as serde_json writes it: a string
+/// with nothing to escape is written as is between quotes, any other goes
+/// through serde_json.
+pub(crate) fn json_string<W: Write + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
+    if find_special(s.as_bytes(), json_special).is_none() {
+        w.write_all(b"\"")?;
+        w.write_all(s.as_bytes())?;
+        return w.write_all(b"\"");
+    }
+    serde_json::to_writer(w, s).map_err(io::Error::from)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn json_strings_are_what_serde_json_writes(s in "(?s).{0,80}|[a-z \"\\\\\u{0}-\u{1f}\u{7f}é]{0,70}") {
+            let mut ours = Vec::new();
+            json_string(&mut ours, &s).expect("a Vec takes every write");
+            proptest::prop_assert_eq!(ours, serde_json::to_vec(&s).expect("a str serialises"));
+        }
+
+        #[test]
+        fn find_special_finds_the_first_hit(b in proptest::collection::vec(proptest::num::u8::ANY, 0..100)) {
+            let special = |c: u8| (c < 0x20) | (c == b'<');
+            proptest::prop_assert_eq!(find_special(&b, special), b.iter().position(|&c| special(c)));
+        }
+    }
 
     #[test]
     fn iris_are_percent_encoded_and_follow_the_base() {
