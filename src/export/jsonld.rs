@@ -26,7 +26,7 @@
 //!
 //! Text that needs escaping goes through serde_json; nothing is
 //! hand-escaped. Text that needs none is written between quotes as is,
-//! which is what serde_json writes for it ([`super::json_string`]).
+//! which is what serde_json writes for it.
 //! Records are written directly, not built as `serde_json::Value`s first.
 
 use super::{DatePrecision, ExportOptions, IriWriter};
