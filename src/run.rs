@@ -118,6 +118,15 @@ impl Reporter {
 /// Errors mean nothing could be done (exit 2): no input exists or none
 /// could be read, or the output folder cannot be created or written.
 pub fn build(config: &BuildConfig, pipeline: &Pipeline) -> Result<(Outcome, Stats), Error> {
+    build_keeping_graph(config, pipeline).map(|(outcome, stats, _graph)| (outcome, stats))
+}
+
+/// [`build`], returning the graph it wrote as well, for a caller that
+/// wants to read it or to decide when (and whether) it is freed.
+pub fn build_keeping_graph(
+    config: &BuildConfig,
+    pipeline: &Pipeline,
+) -> Result<(Outcome, Stats, KnowledgeGraph), Error> {
     // Fail on an unusable output folder before doing any work.
     crate::output::prepare_dir(&config.out)?;
     let listing = load::list_inputs(&config.inputs, &config.load);
@@ -192,7 +201,7 @@ pub fn build(config: &BuildConfig, pipeline: &Pipeline) -> Result<(Outcome, Stat
     } else {
         Outcome::Complete
     };
-    Ok((outcome, stats))
+    Ok((outcome, stats, graph))
 }
 
 /// Writes every requested format, all or nothing.
