@@ -167,14 +167,23 @@ fn split_inner(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         });
         return;
     }
+    split_inner_general(text, start, end, out);
+}
+
+/// [`split_inner`] without its fast path: every rule, in order.
+fn split_inner_general(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    if start >= end {
+        return;
+    }
+    let word = &text[start..end];
     // Dashes inside a chunk ("war—and") separate words.
     if let Some(pos) = word.find(['—', '–']) {
         let dash_len = word[pos..].chars().next().map_or(1, char::len_utf8);
-        split_inner(text, start, start + pos, out);
+        split_inner_general(text, start, start + pos, out);
         out.push(Token {
             span: Span::new(start + pos, start + pos + dash_len),
         });
-        split_inner(text, start + pos + dash_len, end, out);
+        split_inner_general(text, start + pos + dash_len, end, out);
         return;
     }
     // Possessive and contraction suffixes.
@@ -199,11 +208,11 @@ fn split_inner(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         .char_indices()
         .find(|&(_, c)| matches!(c, '"' | '“' | '”' | '(' | ')' | '[' | ']' | ';' | '|'))
     {
-        split_inner(text, start, start + pos, out);
+        split_inner_general(text, start, start + pos, out);
         out.push(Token {
             span: Span::new(start + pos, start + pos + c.len_utf8()),
         });
-        split_inner(text, start + pos + c.len_utf8(), end, out);
+        split_inner_general(text, start + pos + c.len_utf8(), end, out);
         return;
     }
     out.push(Token {
@@ -214,56 +223,6 @@ fn split_inner(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// `split_inner` as it was before its ASCII fast path.
-    fn split_inner_general(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
-        if start >= end {
-            return;
-        }
-        let word = &text[start..end];
-        // Dashes inside a chunk ("war—and") separate words.
-        if let Some(pos) = word.find(['—', '–']) {
-            let dash_len = word[pos..].chars().next().map_or(1, char::len_utf8);
-            split_inner_general(text, start, start + pos, out);
-            out.push(Token {
-                span: Span::new(start + pos, start + pos + dash_len),
-            });
-            split_inner_general(text, start + pos + dash_len, end, out);
-            return;
-        }
-        // Possessive and contraction suffixes.
-        for suffix in [
-            "'s", "’s", "'S", "’S", "n't", "n’t", "'re", "’re", "'ll", "’ll", "'ve", "’ve", "'d",
-            "’d", "'m", "’m",
-        ] {
-            if word.len() > suffix.len() && word.ends_with(suffix) {
-                let cut = end - suffix.len();
-                out.push(Token {
-                    span: Span::new(start, cut),
-                });
-                out.push(Token {
-                    span: Span::new(cut, end),
-                });
-                return;
-            }
-        }
-        // Inner quotes or parentheses glued to words ("(UNICEF)" handled above;
-        // here "said:“We") split on the punctuation.
-        if let Some((pos, c)) = word
-            .char_indices()
-            .find(|&(_, c)| matches!(c, '"' | '“' | '”' | '(' | ')' | '[' | ']' | ';' | '|'))
-        {
-            split_inner_general(text, start, start + pos, out);
-            out.push(Token {
-                span: Span::new(start + pos, start + pos + c.len_utf8()),
-            });
-            split_inner_general(text, start + pos + c.len_utf8(), end, out);
-            return;
-        }
-        out.push(Token {
-            span: Span::new(start, end),
-        });
-    }
 
     proptest::proptest! {
         #[test]
