@@ -465,8 +465,14 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
     const TITLE_LIKE: &[Is] = &[Is::Title, Is::Honorific, Is::RoleNoun];
     if words.iter().any(|w| facts(w).any(TITLE_LIKE))
         && words.iter().all(|w| {
-            facts(w).any(TITLE_LIKE)
-                || facts(w).any(&[Is::OfOrThe, Is::OfficeDomain, Is::TitleModifier])
+            facts(w).any(&[
+                Is::Title,
+                Is::Honorific,
+                Is::RoleNoun,
+                Is::OfOrThe,
+                Is::OfficeDomain,
+                Is::TitleModifier,
+            ])
         })
     {
         out.junk = true;
