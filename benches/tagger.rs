@@ -9,9 +9,9 @@
 //! work on a shared machine) and for the fastest pass.
 
 use newsgraph::model::Document;
+use newsgraph::model::stage::MentionFinder;
 use newsgraph::ner::conll::ConllFile;
 use newsgraph::ner::tagger::Tagger;
-use newsgraph::pipeline::MentionFinder;
 use std::path::PathBuf;
 use std::time::Instant;
 

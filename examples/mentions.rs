@@ -4,8 +4,8 @@
 //! `cargo run --release --example mentions -- [--rules] FILE...`
 
 use newsgraph::model::Document;
+use newsgraph::model::stage::MentionFinder;
 use newsgraph::ner::Finder;
-use newsgraph::pipeline::MentionFinder;
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();

@@ -6,9 +6,10 @@
 //! tokens per second. The cross-document merge and the export are not run.
 
 use newsgraph::load::{LoadOptions, load_all};
-use newsgraph::pipeline::{
-    EventExtractor, MentionFinder, Options, Pipeline, RelationExtractor, Resolver, Segmenter,
+use newsgraph::model::stage::{
+    EventExtractor, MentionFinder, RelationExtractor, Resolver, Segmenter,
 };
+use newsgraph::pipeline::{Options, Pipeline};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 

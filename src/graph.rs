@@ -570,7 +570,7 @@ fn saturate(count: u64) -> u32 {
 
 /// The hash an edge is found by.
 fn key_hash(a: NodeIndex, b: NodeIndex, relation: Relation) -> u64 {
-    use crate::ner::hash::{finish, mix};
+    use crate::util::hash::{finish, mix};
     finish(mix(
         mix(a.index() as u64, b.index() as u64),
         relation as u64,

@@ -4,68 +4,10 @@
 //! short forms. General facts of English and geography, not tuned to any
 //! corpus.
 
+pub use crate::util::hash::{WordBuild, WordHasher};
+pub use crate::util::lower::{with_ascii_lower, with_lower};
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
-
-/// Runs `f` on `word` in lowercase, as [`str::to_lowercase`] writes it,
-/// without allocating for short ASCII words: the word lists are consulted
-/// for nearly every token by several stages, and a new `String` per look-up
-/// was a large share of their time.
-pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    if word.is_ascii() {
-        with_ascii_lower(word, f)
-    } else {
-        f(&word.to_lowercase())
-    }
-}
-
-/// Runs `f` on `word` with ASCII letters lowercased, as
-/// [`str::to_ascii_lowercase`] writes it, without allocating for short
-/// words.
-pub fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let b = word.as_bytes();
-    // Most words of running text are in lowercase already.
-    if !b.iter().any(u8::is_ascii_uppercase) {
-        return f(word);
-    }
-    let mut buf = [0u8; 32];
-    if let Some(buf) = buf.get_mut(..b.len()) {
-        buf.copy_from_slice(b);
-        buf.make_ascii_lowercase();
-        // Lowercasing ASCII letters keeps UTF-8 valid, so this never fails.
-        if let Ok(w) = std::str::from_utf8(buf) {
-            return f(w);
-        }
-    }
-    f(&word.to_ascii_lowercase())
-}
-
-/// FNV-1a with a final mix, for the word sets: keys are short words, for
-/// which SipHash costs more than the rest of a look-up.
-#[derive(Debug, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl Default for WordHasher {
-    fn default() -> Self {
-        WordHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    fn finish(&self) -> u64 {
-        crate::ner::hash::finish(self.0)
-    }
-}
-
-/// Builds [`WordHasher`]s, for maps keyed by short words.
-pub type WordBuild = BuildHasherDefault<WordHasher>;
 
 /// A word list as a hash set (the lists are searched for nearly every
 /// token; a linear scan compared the word with each entry).
@@ -1129,6 +1071,26 @@ pub const SENTENCE_STARTERS: &[&str] = &[
 pub fn is_sentence_starter(word: &str) -> bool {
     word_set!(SET, SENTENCE_STARTERS);
     with_lower(word, |w| SET.contains(w))
+}
+
+/// True when the last word of a normalised title is a military rank.
+pub fn is_rank_title(title: &str) -> bool {
+    title.rsplit(' ').next().is_some_and(|w| RANKS.contains(&w))
+}
+
+/// True for a role qualified by a lowercase word that is no title ("militia
+/// leader", "rebel chief"): a demonym before it says where the person is
+/// from, not what country the office is of.
+pub fn is_qualified_title(title: &str) -> bool {
+    let words: Vec<&str> = title.split(' ').collect();
+    words.len() > 1
+        && words.iter().any(|w| {
+            !(is_role_noun(w)
+                || is_title_modifier(w)
+                || is_office_domain(w)
+                || is_service_word(w)
+                || *w == "of")
+        })
 }
 
 #[cfg(test)]

@@ -46,7 +46,7 @@ use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    newsgraph::resolve::on_merge(release_memory_sooner);
+    newsgraph::merge::on_merge(release_memory_sooner);
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => build(args),

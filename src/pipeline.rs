@@ -1,53 +1,18 @@
-//! The stage traits, in pipeline order, and [`Pipeline`], which runs them
-//! over documents and merges the per-document results into one graph.
+//! [`Pipeline`] runs the per-document stages (the traits of
+//! [`crate::model::stage`]) over documents in parallel and folds each
+//! result into the cross-document graph builder ([`crate::merge`]).
 //!
-//! Each stage is a small trait with one method; the pipeline holds one
-//! implementation of each, so any stage can be replaced on its own (the
-//! mention finder is an enum of a rule-based finder and the learned tagger).
+//! The pipeline holds one implementation of each stage, so any stage can be
+//! replaced on its own (the mention finder is an enum of a rule-based finder
+//! and the learned tagger).
 
 use crate::graph::KnowledgeGraph;
-use crate::model::{
-    Analyzed, DocEntities, DocResult, Document, LocalEvent, LocalRelation, Mention,
-};
-use crate::resolve::GraphBuilder;
+use crate::merge::GraphBuilder;
+use crate::model::stage::{EventExtractor, MentionFinder, RelationExtractor, Resolver, Segmenter};
+use crate::model::{DocResult, Document};
 use crate::{extract, ner, resolve, text};
 use rayon::prelude::*;
 use std::sync::Mutex;
-
-/// Cuts a document into sentences and tokens.
-pub trait Segmenter {
-    fn analyze<'a>(&self, doc: &'a Document) -> Analyzed<'a>;
-}
-
-/// Finds the spans that name people, groups, places and other things.
-pub trait MentionFinder {
-    fn find(&self, doc: &Analyzed<'_>) -> Vec<Mention>;
-}
-
-/// Groups one document's mentions into entities.
-pub trait Resolver {
-    fn resolve(&self, doc: &Analyzed<'_>, mentions: &[Mention]) -> DocEntities;
-}
-
-/// Reads relations between one document's entities.
-pub trait RelationExtractor {
-    fn relations(
-        &self,
-        doc: &Analyzed<'_>,
-        mentions: &[Mention],
-        entities: &DocEntities,
-    ) -> Vec<LocalRelation>;
-}
-
-/// Reads events (with time, place, participants and numbers).
-pub trait EventExtractor {
-    fn events(
-        &self,
-        doc: &Analyzed<'_>,
-        mentions: &[Mention],
-        entities: &DocEntities,
-    ) -> Vec<LocalEvent>;
-}
 
 /// Options that change what the graph contains.
 #[derive(Debug, Clone)]
@@ -223,7 +188,7 @@ impl Pipeline {
         I: Iterator<Item = Document> + Send,
         F: Fn(usize, &DocResult) + Sync + Send,
     {
-        let fold = Fold::new(GraphBuilder::new(&self.options));
+        let fold = Fold::new(GraphBuilder::new(&self.options.aliases));
         docs.par_bridge().for_each(|d| {
             let r = self.process(&d);
             on_done(d.text.len(), &r);
@@ -236,7 +201,7 @@ impl Pipeline {
     /// Merges per-document results into the graph (cross-document
     /// resolution, events, the user's alias file).
     pub fn build(&self, results: Vec<DocResult>) -> KnowledgeGraph {
-        resolve::build_graph(results, &self.options)
+        crate::merge::build_graph(results, &self.options.aliases)
     }
 }
 

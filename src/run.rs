@@ -137,7 +137,7 @@ pub fn build_keeping_graph(
     if listing.is_empty() {
         return Err(Error::Other("no input could be used".into()));
     }
-    crate::bench::phase("start");
+    crate::util::trace::phase("start");
     let documents = AtomicU64::new(0);
     let tokens = AtomicU64::new(0);
     let bytes = AtomicU64::new(0);
@@ -192,7 +192,7 @@ pub fn build_keeping_graph(
         ));
     }
     write_outputs(config, &graph)?;
-    crate::bench::phase("written");
+    crate::util::trace::phase("written");
     if !config.quiet {
         reporter.line(&summary(&graph, &stats));
     }

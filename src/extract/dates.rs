@@ -704,7 +704,7 @@ fn scan_lower(
             };
             let v = if l(i + 2) == "after"
                 && !matches!(l(i + 3), "" | "," | "." | ";")
-                && !crate::extract::events::is_event_word(noun)
+                && !crate::extract::triggers::is_event_word(noun)
             {
                 TimeRef::Unresolved
             } else {

@@ -20,12 +20,13 @@
 //! | `killed` | "A killed/assassinated B"; passive "B was killed by A" |
 
 use crate::lexicon;
+use crate::model::stage::RelationExtractor;
 use crate::model::{
     Analyzed, DocEntities, EVIDENCE_TEXT_CAP, Evidence, Kind, LocalRelation, Mention, Relation,
     Span, cap_text,
 };
-use crate::pipeline::RelationExtractor;
-use crate::resolve::titles::{Cleaned, OfRef, RoleMatch, clean_mentions, find_roles};
+use crate::model::{Cleaned, OfRef, RoleMatch};
+use crate::resolve::titles::{clean_mentions, find_roles};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
@@ -131,30 +132,6 @@ fn comentions(
     }
 }
 
-/// True when the last word of a normalised title is a military rank.
-pub fn is_rank_title(title: &str) -> bool {
-    title
-        .rsplit(' ')
-        .next()
-        .is_some_and(|w| lexicon::RANKS.contains(&w))
-}
-
-/// The relation a role states between a person and what the role is of.
-/// True for a role qualified by a lowercase word that is no title ("militia
-/// leader", "rebel chief"): a demonym before it says where the person is
-/// from, not what country the office is of.
-pub fn is_qualified_title(title: &str) -> bool {
-    let words: Vec<&str> = title.split(' ').collect();
-    words.len() > 1
-        && words.iter().any(|w| {
-            !(lexicon::is_role_noun(w)
-                || lexicon::is_title_modifier(w)
-                || lexicon::is_office_domain(w)
-                || lexicon::is_service_word(w)
-                || *w == "of")
-        })
-}
-
 pub fn role_relation(title: &str, of_kind: Kind, of_country: bool) -> Relation {
     let last = title.rsplit(' ').next().unwrap_or("");
     if matches!(last, "spokesman" | "spokeswoman" | "spokesperson") {
@@ -163,14 +140,14 @@ pub fn role_relation(title: &str, of_kind: Kind, of_country: bool) -> Relation {
     if last == "member" {
         return Relation::MemberOf;
     }
-    if of_country && (is_rank_title(title) || is_qualified_title(title)) {
+    if of_country && (lexicon::is_rank_title(title) || lexicon::is_qualified_title(title)) {
         return Relation::NationalityOf;
     }
     if of_kind == Kind::Group {
         if last == "commander" {
             return Relation::Commands;
         }
-        if is_rank_title(title) {
+        if lexicon::is_rank_title(title) {
             return Relation::MemberOf;
         }
         if matches!(
@@ -653,10 +630,10 @@ impl Ctx<'_, '_> {
                 && between.last().is_some_and(|w| w == "of")
                 && between
                     .iter()
-                    .any(|w| crate::resolve::titles::is_settlement_word(w))
+                    .any(|w| crate::resolve::words::is_settlement_word(w))
                 && between[..between.len() - 1].iter().all(|w| {
                     filler(w)
-                        || crate::resolve::titles::is_settlement_word(w)
+                        || crate::resolve::words::is_settlement_word(w)
                         || matches!(&**w, "'s" | "’s" | "second" | "largest" | "main")
                 });
             if city_of {
@@ -702,8 +679,8 @@ impl Ctx<'_, '_> {
 mod tests {
     use super::*;
     use crate::model::Document;
+    use crate::model::stage::{MentionFinder, Resolver};
     use crate::ner::rules::RuleFinder;
-    use crate::pipeline::{MentionFinder, Resolver};
     use crate::resolve::DocResolver;
 
     /// (source name, relation, target name) of the typed relations.

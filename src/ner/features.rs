@@ -9,17 +9,14 @@
 //! `bits` bits: the row of the weight table it selects.
 //!
 //! [`extract`] lists every feature (training and evaluation use the lists);
-//! tagging takes the faster path of [`cached`], which sums the weights of
+//! tagging takes the faster path of [`super::cached`], which sums the weights of
 //! the features that read one word once per word form. Both share the
 //! sentence and document helpers below, and a change to a template must be
 //! made in both (tests in `tagger.rs` compare their scores).
 
-pub mod cached;
-
 use super::gazetteer::{Gazetteer, Kinds};
-use super::hash::{finish, fnv, mix};
+use crate::util::hash::{HashKeyed, finish, fnv, mix};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// The IOB2 tags, in the order of the weight table's columns.
 pub const TAGS: [&str; 9] = [
@@ -89,31 +86,31 @@ impl SentFeatures {
 // Template ids. Changing any of them, or what a template hashes, needs a
 // retrained model: bump `FEATURE_VERSION` so old model files are refused.
 pub const FEATURE_VERSION: u32 = 6;
-const T_BIAS: u64 = 1;
-const T_WORD: u64 = 2;
-const T_LOWER: u64 = 3;
-const T_LOWER_AT: u64 = 4; // + offset
-const T_SHAPE: u64 = 10;
-const T_SHAPE_AT: u64 = 11;
-const T_SHAPE3: u64 = 14;
-const T_SHORT: u64 = 15;
-const T_PRE: u64 = 16;
-const T_SUF: u64 = 20;
-const T_BIGRAM_L: u64 = 24;
-const T_BIGRAM_R: u64 = 25;
-const T_CTX_SHAPE: u64 = 26;
-const T_CTX_WORD: u64 = 27;
+pub(super) const T_BIAS: u64 = 1;
+pub(super) const T_WORD: u64 = 2;
+pub(super) const T_LOWER: u64 = 3;
+pub(super) const T_LOWER_AT: u64 = 4; // + offset
+pub(super) const T_SHAPE: u64 = 10;
+pub(super) const T_SHAPE_AT: u64 = 11;
+pub(super) const T_SHAPE3: u64 = 14;
+pub(super) const T_SHORT: u64 = 15;
+pub(super) const T_PRE: u64 = 16;
+pub(super) const T_SUF: u64 = 20;
+pub(super) const T_BIGRAM_L: u64 = 24;
+pub(super) const T_BIGRAM_R: u64 = 25;
+pub(super) const T_CTX_SHAPE: u64 = 26;
+pub(super) const T_CTX_WORD: u64 = 27;
 const T_DOCCASE: u64 = 28;
 const T_SEQ: u64 = 29;
 const T_GAZ_B: u64 = 30;
 const T_GAZ_I: u64 = 31;
 const T_GAZ_PREV: u64 = 32;
 const T_GAZ_NEXT: u64 = 33;
-const T_WORD_PREV_SHAPE: u64 = 34;
-const T_SKIP: u64 = 35;
-const T_NEXT_WORD_SHAPE: u64 = 36;
-const T_SUF_AT: u64 = 37;
-const T_SHAPE_FAR: u64 = 39;
+pub(super) const T_WORD_PREV_SHAPE: u64 = 34;
+pub(super) const T_SKIP: u64 = 35;
+pub(super) const T_NEXT_WORD_SHAPE: u64 = 36;
+pub(super) const T_SUF_AT: u64 = 37;
+pub(super) const T_SHAPE_FAR: u64 = 39;
 const T_S1_OWN: u64 = 40;
 const T_S1_PREV: u64 = 41;
 const T_S1_NEXT: u64 = 42;
@@ -152,7 +149,7 @@ pub fn normalize(w: &str) -> Cow<'_, str> {
 /// The training data (1990s Reuters) writes "U.S." where today's wire
 /// style writes "US"; outside all-caps headlines (where "US" may be the
 /// pronoun) the model sees the form it was trained on.
-fn dotted_form(w: &str) -> Option<&'static str> {
+pub(super) fn dotted_form(w: &str) -> Option<&'static str> {
     match w {
         "US" => Some("U.S."),
         _ => None,
@@ -170,7 +167,7 @@ const HEADLINE_LOWER: &[&str] = &[
 /// punctuation, no brackets, and no final period (a sentence full of names
 /// such as "Gen. Ana Ruiz met Prime Minister Tomas Berg in Peru." is not a
 /// headline).
-fn is_title_case<T: Classed, S: AsRef<str>>(ts: &[T], words: &[S]) -> bool {
+pub(super) fn is_title_case<T: Classed, S: AsRef<str>>(ts: &[T], words: &[S]) -> bool {
     let mut caps = 0;
     let mut alpha = 0;
     for (t, w) in ts.iter().zip(words) {
@@ -229,23 +226,23 @@ impl TokRows {
 
 /// Facts about one token, computed once per document.
 #[derive(Debug, Clone, Copy, Default)]
-struct Tok {
-    word: u64,
-    lower: u64,
-    shape: u64,
-    short: u64,
-    pre: [u64; 4],
-    suf: [u64; 4],
-    naff: usize,
-    class: u8,
+pub(super) struct Tok {
+    pub(super) word: u64,
+    pub(super) lower: u64,
+    pub(super) shape: u64,
+    pub(super) short: u64,
+    pub(super) pre: [u64; 4],
+    pub(super) suf: [u64; 4],
+    pub(super) naff: usize,
+    pub(super) class: u8,
     /// No word or number before it in its sentence.
-    initial: bool,
+    pub(super) initial: bool,
 }
 
 /// What the sentence- and document-level features read of a token: shared
-/// by [`extract`] and the cached path of [`cached`], so that both classify
+/// by [`extract`] and the cached path of [`super::cached`], so that both classify
 /// sentences and count document evidence the same way.
-trait Classed {
+pub(super) trait Classed {
     fn class(&self) -> u8;
     fn lower(&self) -> u64;
     fn initial(&self) -> bool;
@@ -268,7 +265,7 @@ impl Classed for Tok {
 }
 
 /// Marks the tokens with no word or number before them in their sentence.
-fn mark_initial<T: Classed>(ts: &mut [T]) {
+pub(super) fn mark_initial<T: Classed>(ts: &mut [T]) {
     let mut seen_word = false;
     for t in ts {
         t.set_initial(!seen_word);
@@ -278,7 +275,7 @@ fn mark_initial<T: Classed>(ts: &mut [T]) {
 
 /// True for a sentence in capitals (a headline): no lowercase or
 /// capitalised word, some all-caps one, and at least two tokens.
-fn is_all_caps<T: Classed>(ts: &[T]) -> bool {
+pub(super) fn is_all_caps<T: Classed>(ts: &[T]) -> bool {
     let any_lower = ts
         .iter()
         .any(|t| t.class() == LOWER || t.class() == INITCAP);
@@ -288,7 +285,7 @@ fn is_all_caps<T: Classed>(ts: &[T]) -> bool {
 
 /// Adds how the words of one mixed-case sentence are written to the
 /// document's statistics.
-fn add_doc_stats<T: Classed>(ts: &[T], stats: &mut HashKeyed<DocStat>) {
+pub(super) fn add_doc_stats<T: Classed>(ts: &[T], stats: &mut HashKeyed<DocStat>) {
     let mut run_start: Option<usize> = None;
     for i in 0..=ts.len() {
         let cap = ts
@@ -327,7 +324,7 @@ fn add_doc_stats<T: Classed>(ts: &[T], stats: &mut HashKeyed<DocStat>) {
 
 /// The context of a token for the context features: 2 in a headline, 1
 /// at the start of a sentence, else 0.
-fn context(is_caps: bool, initial: bool) -> u64 {
+pub(super) fn context(is_caps: bool, initial: bool) -> u64 {
     if is_caps {
         2
     } else if initial {
@@ -340,7 +337,7 @@ fn context(is_caps: bool, initial: bool) -> u64 {
 /// The stand-in for the lowercase form or shape of a missing neighbour at
 /// offset `d` (before the start or past the end of the sentence).
 const NONE: u64 = 0x6e6f_6e65;
-fn no_neighbour(d: isize) -> u64 {
+pub(super) fn no_neighbour(d: isize) -> u64 {
     NONE ^ d as u64
 }
 
@@ -349,7 +346,7 @@ fn no_neighbour(d: isize) -> u64 {
 /// the sentence's matches beginning and inside a name). `push` gets each
 /// feature's hash, not yet cut to a row.
 #[allow(clippy::too_many_arguments)]
-fn doc_features(
+pub(super) fn doc_features(
     lower: u64,
     class: u8,
     ctx: u64,
@@ -410,7 +407,7 @@ fn char_class(c: char) -> u8 {
     }
 }
 
-fn tok_facts(w: &str) -> Tok {
+pub(super) fn tok_facts(w: &str) -> Tok {
     // The lowercase form without a new String for short ASCII words.
     crate::lexicon::with_lower(w, |lower| tok_facts_lower(w, lower))
 }
@@ -478,7 +475,7 @@ fn tok_facts_lower(w: &str, lower: &str) -> Tok {
 
 /// How a word is written elsewhere in the document.
 #[derive(Debug, Clone, Copy, Default)]
-struct DocStat {
+pub(super) struct DocStat {
     /// Capitalised, not sentence-initial, in a mixed-case sentence.
     cap_mid: bool,
     /// All lowercase somewhere.
@@ -498,29 +495,9 @@ struct LabelStat {
     sup: (u8, u8),
 }
 
-/// A hasher for keys that are already hashes: one mixing step instead of
-/// SipHash, which dominated tagging time.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct PreHashed(u64);
-
-impl std::hash::Hasher for PreHashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = finish(self.0 ^ fnv(bytes));
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = finish(n);
-    }
-}
-
 /// Most distinct words per document the per-document tables are sized for
 /// in advance.
-const RESERVE_WORDS: usize = 4096;
-
-/// A map keyed by 64-bit hashes.
-pub type HashKeyed<V> = HashMap<u64, V, std::hash::BuildHasherDefault<PreHashed>>;
+pub(super) const RESERVE_WORDS: usize = 4096;
 
 /// The features of a document that do not depend on any tagging (all that
 /// stage one uses), and what stage two needs to add its own.
@@ -528,8 +505,8 @@ pub type HashKeyed<V> = HashMap<u64, V, std::hash::BuildHasherDefault<PreHashed>
 pub struct DocFeatures {
     pub base: Vec<SentFeatures>,
     /// Lowercase hash and class of every token, per sentence.
-    toks: Vec<Vec<(u64, u8)>>,
-    bits: u32,
+    pub(super) toks: Vec<Vec<(u64, u8)>>,
+    pub(super) bits: u32,
 }
 
 /// Computes the stage-one features of every sentence of one document.

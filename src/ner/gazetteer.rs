@@ -6,7 +6,7 @@
 //! matched token by token
 //! through a hash of their lowercase tokens, so matching allocates nothing.
 
-use super::hash::{fnv, mix};
+use crate::util::hash::{fnv, mix};
 use std::sync::OnceLock;
 
 /// The gazetteer kinds, one bit each in a [`Kinds`] mask.
@@ -31,7 +31,7 @@ pub const MAX_WORDS: usize = 5;
 pub struct Gazetteer {
     /// Hash of a name's lowercase tokens → kinds it belongs to, and
     /// [`PREFIX`] when the tokens also begin a longer name.
-    names: super::features::HashKeyed<u16>,
+    names: crate::util::hash::HashKeyed<u16>,
 }
 
 /// Marks a phrase that begins a longer name: matching stops extending a

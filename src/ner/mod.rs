@@ -1,24 +1,24 @@
 //! Mention finders: the stage that turns tokens into labelled spans.
 //!
 //! [`Finder`] is the enum the pipeline holds; each variant is one
-//! implementation of [`crate::pipeline::MentionFinder`]. The default is the
+//! implementation of [`crate::model::stage::MentionFinder`]. The default is the
 //! learned [`tagger::Tagger`] with its built-in model; [`rules`] is the
 //! fallback that needs no model. The `train` and `eval` commands' logic is
 //! here too ([`train_command`], [`eval_command`]).
 
+pub mod cached;
 pub mod conll;
 pub mod eval;
 pub mod features;
 pub mod gazetteer;
-pub mod hash;
 pub mod rules;
 pub mod tagger;
 pub mod train;
 pub mod weights;
 
 use crate::error::{Error, Result};
+use crate::model::stage::MentionFinder;
 use crate::model::{Analyzed, Mention};
-use crate::pipeline::MentionFinder;
 use std::io::Write;
 use std::path::Path;
 

@@ -4,8 +4,8 @@
 //! It needs no model; the learned tagger replaces it by default.
 
 use crate::lexicon;
+use crate::model::stage::MentionFinder;
 use crate::model::{Analyzed, Mention, MentionLabel, Span};
-use crate::pipeline::MentionFinder;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RuleFinder;

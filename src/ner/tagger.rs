@@ -7,8 +7,8 @@ use super::features::{self, NTAGS, TAGS};
 use super::gazetteer::Gazetteer;
 use super::weights::{Acc, Model, Packed};
 use crate::error::{Error, Result};
+use crate::model::stage::MentionFinder;
 use crate::model::{Analyzed, Mention, MentionLabel, Span};
-use crate::pipeline::MentionFinder;
 use std::cell::RefCell;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -29,14 +29,14 @@ pub struct Tagger {
     bits: u32,
     gaz: &'static Gazetteer,
     /// Tells this model's cached word scores from another's (see
-    /// [`features::cached`]); clones share it.
+    /// [`super::cached`]); clones share it.
     id: u64,
 }
 
 thread_local! {
     /// Each worker thread's cache of word scores: the pipeline shares one
     /// tagger between its threads, and a cache per thread needs no lock.
-    static WORDS: RefCell<features::cached::WordCache> = RefCell::default();
+    static WORDS: RefCell<super::cached::WordCache> = RefCell::default();
 }
 
 impl Tagger {
@@ -101,10 +101,10 @@ impl Tagger {
             let mut cache = w.try_borrow_mut().ok()?;
             let (g, b, id) = (self.gaz, self.bits, self.id);
             match p.stages() {
-                1 => Some(features::cached::scores::<S, 1>(
+                1 => Some(super::cached::scores::<S, 1>(
                     sentences, g, b, p, id, &mut cache,
                 )),
-                2 => Some(features::cached::scores::<S, 2>(
+                2 => Some(super::cached::scores::<S, 2>(
                     sentences, g, b, p, id, &mut cache,
                 )),
                 _ => None,
@@ -320,7 +320,7 @@ mod tests {
     /// A model whose rows are all non-empty, so that every feature counts.
     fn dense_model(stages: usize, seed: u64) -> Model {
         let bits = 12;
-        let mut rng = crate::rng::Rng::new(seed);
+        let mut rng = crate::util::rng::Rng::new(seed);
         let mut w = |_: usize| (rng.below(2001) as i16) - 1000;
         let stages = (0..stages)
             .map(|_| super::super::weights::Stage {
@@ -370,7 +370,7 @@ mod tests {
 
     #[test]
     fn word_cache_is_bounded() {
-        use features::cached::MAX_WORDS;
+        use crate::ner::cached::MAX_WORDS;
         let t = Tagger::new(dense_model(2, 5));
         let many: Vec<Vec<String>> = (0..MAX_WORDS + 500)
             .collect::<Vec<_>>()

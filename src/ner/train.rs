@@ -15,7 +15,7 @@ use super::features::{self, NTAGS, SentFeatures, TAGS, tag_index};
 use super::gazetteer::Gazetteer;
 use super::weights::{Model, Stage, viterbi};
 use crate::error::{Error, Result};
-use crate::rng::Rng;
+use crate::util::rng::Rng;
 
 /// Training settings.
 #[derive(Debug, Clone)]

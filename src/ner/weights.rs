@@ -578,8 +578,8 @@ mod tests {
 
     #[test]
     fn viterbi_compares_only_legal_predecessors_with_the_same_result() {
-        let mut rng = crate::rng::Rng::new(11);
-        let val = |r: &mut crate::rng::Rng| r.below(2001) as f32 - 1000.0;
+        let mut rng = crate::util::rng::Rng::new(11);
+        let val = |r: &mut crate::util::rng::Rng| r.below(2001) as f32 - 1000.0;
         for round in 0..300 {
             let n = round % 9;
             let em: Vec<[f32; NTAGS]> = (0..n)
@@ -602,7 +602,7 @@ mod tests {
         // past the table.
         let bits = 10;
         let n = 1usize << bits;
-        let mut rng = crate::rng::Rng::new(7);
+        let mut rng = crate::util::rng::Rng::new(7);
         let mut stages = Vec::new();
         for _ in 0..2 {
             let mut rows = vec![0i16; n * NTAGS];
@@ -621,7 +621,7 @@ mod tests {
         }
         let packed = Packed::new(&stages);
         assert_eq!(packed.stages(), 2);
-        let sent = |len: usize, per: usize, rng: &mut crate::rng::Rng| {
+        let sent = |len: usize, per: usize, rng: &mut crate::util::rng::Rng| {
             let mut f = SentFeatures::default();
             f.offsets.push(0);
             for _ in 0..len {

@@ -11,10 +11,11 @@ use super::aliases::AliasTable;
 use super::names::{
     Initials, acronym_letters, bare_surname, canonical, normalize, surname, without_legal_form,
 };
-use super::titles::{Cleaned, OfRef, clean_mentions, find_roles};
+use super::titles::{clean_mentions, find_roles};
 use crate::lexicon;
+use crate::model::stage::Resolver;
 use crate::model::{Analyzed, DocEntities, Kind, LocalEntity, Mention, Role};
-use crate::pipeline::Resolver;
+use crate::model::{Cleaned, OfRef};
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -355,8 +356,8 @@ impl Resolver for DocResolver {
             // "Peruvian Gen. X" says where X is from, not what X is general
             // of: the nationality becomes an edge, the role keeps its title.
             let of = of.filter(|o| {
-                !((crate::extract::relations::is_rank_title(&r.title)
-                    || crate::extract::relations::is_qualified_title(&r.title))
+                !((crate::lexicon::is_rank_title(&r.title)
+                    || crate::lexicon::is_qualified_title(&r.title))
                     && lexicon::country(o).is_some())
             });
             if let Some(e) = out.entities.get_mut(ei) {

@@ -9,7 +9,7 @@
 //! The answers are those of the word-list functions themselves
 //! ([`Facts::of`] calls them), so the cache cannot change a result.
 
-use super::titles;
+use super::words;
 use crate::lexicon;
 use std::cell::RefCell;
 
@@ -50,7 +50,7 @@ pub(super) enum Is {
     UnitNumber,
     /// [`lexicon::month_number`] is some.
     Month,
-    /// [`titles::is_contract_month`].
+    /// [`words::is_contract_month`].
     ContractMonth,
     /// Lowercase, in [`lexicon::WEEKDAYS`].
     Weekday,
@@ -70,7 +70,7 @@ pub(super) enum Is {
     OrgHead,
     /// Lowercase, [`lexicon::is_place_head`].
     PlaceHead,
-    /// Lowercase, [`titles::is_settlement_word`].
+    /// Lowercase, [`words::is_settlement_word`].
     Settlement,
     /// Lowercase "house".
     House,
@@ -83,13 +83,13 @@ pub(super) enum Is {
     /// Ends in a hyphen and a word of [`lexicon::MODIFIER_SUFFIXES`]
     /// ("New York-based").
     ModifierSuffix,
-    /// [`titles::is_generic_word`].
+    /// [`words::is_generic_word`].
     Generic,
-    /// [`titles::is_modifier_word`].
+    /// [`words::is_modifier_word`].
     ModifierWord,
-    /// [`titles::is_faith_or_people`].
+    /// [`words::is_faith_or_people`].
     FaithOrPeople,
-    /// [`titles::is_particle_name`].
+    /// [`words::is_particle_name`].
     ParticleName,
 }
 
@@ -115,7 +115,7 @@ impl Facts {
             (Is::Acronym, lexicon::is_acronym(w)),
             (Is::UnitNumber, lexicon::is_unit_number(w)),
             (Is::Month, lexicon::month_number(w).is_some()),
-            (Is::ContractMonth, titles::is_contract_month(w)),
+            (Is::ContractMonth, words::is_contract_month(w)),
             (Is::Weekday, lower_in(lexicon::WEEKDAYS)),
             (Is::MemberNoun, lower_in(lexicon::MEMBER_NOUNS)),
             (
@@ -133,7 +133,7 @@ impl Facts {
             ),
             (
                 Is::Settlement,
-                lexicon::with_lower(w, titles::is_settlement_word),
+                lexicon::with_lower(w, words::is_settlement_word),
             ),
             (Is::House, lexicon::with_lower(w, |l| l == "house")),
             (
@@ -165,10 +165,10 @@ impl Facts {
                     lexicon::with_lower(tail, |t| lexicon::MODIFIER_SUFFIXES.contains(&t))
                 }),
             ),
-            (Is::Generic, titles::is_generic_word(w)),
-            (Is::ModifierWord, titles::is_modifier_word(w)),
-            (Is::FaithOrPeople, titles::is_faith_or_people(w)),
-            (Is::ParticleName, titles::is_particle_name(w)),
+            (Is::Generic, words::is_generic_word(w)),
+            (Is::ModifierWord, words::is_modifier_word(w)),
+            (Is::FaithOrPeople, words::is_faith_or_people(w)),
+            (Is::ParticleName, words::is_particle_name(w)),
         ];
         Facts {
             bits: answers
@@ -249,7 +249,7 @@ mod tests {
         assert!(Facts::of("MONDAY").is(Is::Weekday));
         assert!(Facts::of("Ministry").is(Is::Generic) && Facts::of("Ministry").is(Is::OrgHead));
         assert!(Facts::of("al-Farsi").is(Is::ParticleName));
-        assert!(Facts::of("al-Farsi").is(Is::ModifierWord) == titles::is_modifier_word("al-Farsi"));
+        assert!(Facts::of("al-Farsi").is(Is::ModifierWord) == words::is_modifier_word("al-Farsi"));
         assert!(Facts::of("The").is(Is::OfOrThe) && Facts::of("The").is(Is::SentenceStarter));
         assert!(Facts::of("Corps").is(Is::UnitHead));
         assert!(Facts::of("42nd").is(Is::UnitNumber));

@@ -1,68 +1,31 @@
-//! Resolution: mentions → entities inside a document ([`DocResolver`], in
-//! [`doc`]), then entities → graph nodes across documents ([`build_graph`],
-//! with [`merge`]), with the user's alias file ([`AliasTable`]) applied on
-//! the way. Name forms live in [`names`]; titles, roles and the cleaning of
-//! mentions in [`titles`].
+//! Resolution inside one document: mentions → entities ([`DocResolver`],
+//! in [`doc`]), with the user's alias file ([`AliasTable`]) applied on the
+//! way. Name forms live in [`names`]; titles, roles and the cleaning of
+//! mentions in [`titles`]. Joining entities across documents is
+//! [`crate::merge`]'s work.
 
 pub mod aliases;
-pub mod builder;
 pub mod doc;
 mod facts;
-pub mod merge;
 pub mod names;
 pub mod titles;
+pub mod words;
 
 pub use aliases::AliasTable;
-pub use builder::{GraphBuilder, on_merge};
 pub use doc::DocResolver;
 pub use names::{canonical, normalize};
-
-use crate::graph::KnowledgeGraph;
-use crate::model::{DocResult, Kind, Relation};
-use crate::pipeline::Options;
-
-/// Merges per-document results into the graph (any order; a document
-/// given twice counts once). See [`GraphBuilder`] for the streaming form.
-pub fn build_graph(results: Vec<DocResult>, options: &Options) -> KnowledgeGraph {
-    let mut b = GraphBuilder::new(options);
-    for r in results {
-        b.add(r);
-    }
-    b.finish()
-}
-
-/// True when a relation can hold between nodes of these kinds. Kinds are
-/// settled only once documents are merged (a name one document reads as a
-/// place may be a person everywhere else), so a relation read under the
-/// document's kinds is checked again here: a person is not located in a
-/// place, a place holds no office.
-pub fn fits(relation: Relation, source: Kind, target: Kind) -> bool {
-    use Kind::{Event, Group, Person, Place};
-    let agent = matches!(source, Person | Group);
-    match relation {
-        Relation::LocatedIn => matches!(source, Place | Group) && target == Place,
-        Relation::PartOf => matches!(source, Place | Group) && matches!(target, Place | Group),
-        Relation::HoldsOffice | Relation::Leads | Relation::SpokeFor | Relation::MemberOf => {
-            agent && matches!(target, Place | Group)
-        }
-        Relation::Commands => agent && target == Group,
-        Relation::NationalityOf => agent && target == Place,
-        Relation::MetWith => agent && matches!(target, Person | Group),
-        Relation::Attacked | Relation::Killed => source != Event && target != Event,
-        Relation::CoMention
-        | Relation::Agent
-        | Relation::Target
-        | Relation::Participant
-        | Relation::Location => true,
-    }
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::KnowledgeGraph;
+    use crate::merge::fits;
+    use crate::model::Relation;
+    use crate::model::stage::{MentionFinder, Resolver};
     use crate::model::{Document, Kind, Mention, MentionLabel, Span};
     use crate::ner::rules::RuleFinder;
-    use crate::pipeline::{MentionFinder, Pipeline, Resolver};
+    use crate::pipeline::Options;
+    use crate::pipeline::Pipeline;
 
     fn resolve(s: &str) -> Vec<(Kind, String, Vec<String>)> {
         let doc = Document::new("t", s.to_string());

@@ -12,34 +12,8 @@
 use super::facts::{Facts, Is, facts};
 use super::names::title_case;
 use crate::lexicon;
-use crate::model::{Analyzed, Kind, Mention, MentionLabel, Span};
+use crate::model::{Analyzed, Cleaned, Kind, Mention, MentionLabel, OfRef, RoleMatch, Span};
 use std::ops::Range;
-
-/// A mention with its title, demonym and modifier words cut off.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cleaned {
-    /// Absolute token range of the name itself (empty: nothing left).
-    pub name_tokens: Range<usize>,
-    /// The name as written, titles cut.
-    pub name: String,
-    /// Kind read from the label and context; `None` for untyped mentions
-    /// (MISC), which only join entities named elsewhere.
-    pub kind: Option<Kind>,
-    /// The mention stands for a country: a country name or alias, a
-    /// demonym ("Chilean"), or a title phrase led by one ("Chilean Prime").
-    pub country: Option<&'static str>,
-    /// True when the country was read from a demonym, not a name (the
-    /// demonym is then not an alias of the country).
-    pub demonym: bool,
-    /// A demonym at the front of a name: cut ("Peruvian Navy Band" →
-    /// "Navy Band"), or kept when the rest is generic ("Peruvian Navy").
-    pub nationality: Option<&'static str>,
-    /// A bare generic word ("Ministry", "Army") that names nothing unless
-    /// it is the short form of a longer name in the same document.
-    pub generic: bool,
-    /// Not a name at all (a capitalised adjective such as "Sunni").
-    pub junk: bool,
-}
 
 fn tok<'a>(doc: &Analyzed<'a>, i: usize) -> &'a str {
     doc.token_text(i)
@@ -48,34 +22,6 @@ fn tok<'a>(doc: &Analyzed<'a>, i: usize) -> &'a str {
 /// What the word lists say of the token at `i`.
 fn fact(doc: &Analyzed<'_>, i: usize) -> Facts {
     facts(tok(doc, i))
-}
-
-/// Words that describe a body without naming it ("Security Forces").
-pub(super) fn is_generic_word(w: &str) -> bool {
-    lexicon::with_lower(w, |l| {
-        lexicon::is_org_head(l)
-            || lexicon::is_place_head(l)
-            || matches!(
-                l,
-                "armed"
-                    | "security"
-                    | "special"
-                    | "national"
-                    | "military"
-                    | "government"
-                    | "revolutionary"
-                    | "federal"
-                    | "central"
-                    | "state"
-                    | "popular"
-                    | "air"
-                    | "naval"
-                    | "defense"
-                    | "defence"
-                    | "foreign"
-                    | "interior"
-            )
-    })
 }
 
 /// True when the token at `i` is part of a title that ends before a name:
@@ -157,23 +103,6 @@ pub fn is_title_case_sentence(doc: &Analyzed<'_>, s: usize) -> bool {
     words >= 4 && caps * 4 >= words * 3
 }
 
-/// A name written with a lowercase particle and a hyphen ("al-Farsi").
-pub(super) fn is_particle_name(w: &str) -> bool {
-    w.split_once('-').is_some_and(|(p, rest)| {
-        matches!(p, "al" | "el" | "bin" | "ibn" | "abu" | "ben" | "bint")
-            && rest.chars().next().is_some_and(char::is_uppercase)
-    })
-}
-
-/// Nouns for kinds of places ("the city of X", "the Chilean town of X").
-pub fn is_settlement_word(w: &str) -> bool {
-    lexicon::PLACE_HEADS.contains(&w)
-        || matches!(
-            w,
-            "town" | "village" | "capital" | "port" | "cities" | "towns"
-        )
-}
-
 fn kind_of(label: MentionLabel) -> Option<Kind> {
     match label {
         MentionLabel::Per => Some(Kind::Person),
@@ -183,57 +112,8 @@ fn kind_of(label: MentionLabel) -> Option<Kind> {
     }
 }
 
-/// A modifier that is no name: "Denver-based", "state-run", or a lowercase
-/// hyphenated word ("mainly-Christian"), but not a name particle
-/// ("al-Farsi").
-pub(super) fn is_modifier_word(w: &str) -> bool {
-    let suffix = w.rsplit_once('-').is_some_and(|(head, tail)| {
-        !head.is_empty() && lexicon::with_lower(tail, |t| lexicon::MODIFIER_SUFFIXES.contains(&t))
-    });
-    let lower_hyphenated =
-        w.contains('-') && w.chars().next().is_some_and(char::is_lowercase) && !is_particle_name(w);
-    suffix || lower_hyphenated
-}
-
-/// A month before a capitalised word is a futures contract or a date in a
-/// market report ("September Treasury", "March Eurodollars"), not part of
-/// a name; "May" is too often a name to say so.
-/// This is the month's half of the test; the capitalised word after it is
-/// the caller's.
-pub(super) fn is_contract_month(w: &str) -> bool {
-    lexicon::month_number(w).is_some()
-        && w.len() > 3
-        && !w.ends_with('.')
-        && !w.eq_ignore_ascii_case("may")
-}
-
 fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// Religions and peoples written before a place ("Arab East Jerusalem",
-/// "Catholic Bavaria"): they describe it, the place is named without them.
-pub(super) fn is_faith_or_people(w: &str) -> bool {
-    lexicon::with_lower(w, |l| {
-        matches!(
-            l,
-            "arab"
-                | "buddhist"
-                | "catholic"
-                | "christian"
-                | "hindu"
-                | "islamist"
-                | "jewish"
-                | "kurdish"
-                | "muslim"
-                | "moslem"
-                | "orthodox"
-                | "protestant"
-                | "shia"
-                | "shiite"
-                | "sunni"
-        )
-    })
 }
 
 fn is_dash(w: &str) -> bool {
@@ -563,27 +443,6 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
     out
 }
 
-/// What a role is "of", as the text gives it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OfRef {
-    /// Another mention (a group or place).
-    Mention(usize),
-    /// A country named by a demonym that is not itself a mention.
-    Country(&'static str),
-}
-
-/// One role read around a person mention.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RoleMatch {
-    /// The person mention.
-    pub mention: usize,
-    /// Normalised title ("prime minister", "general", "spokesman").
-    pub title: String,
-    pub of: Option<OfRef>,
-    /// Bytes from the first title word to the end of the role phrase.
-    pub span: Span,
-}
-
 /// The mention that covers token `i`, if any.
 fn mention_at(mentions: &[Mention], i: usize) -> Option<usize> {
     mentions.iter().position(|m| m.tokens.contains(&i))
@@ -850,8 +709,8 @@ fn apposition(
 mod tests {
     use super::*;
     use crate::model::Document;
+    use crate::model::stage::MentionFinder;
     use crate::ner::rules::RuleFinder;
-    use crate::pipeline::MentionFinder;
 
     #[test]
     fn title_check_is_bounded_on_a_huge_sentence() {
@@ -992,8 +851,11 @@ mod tests {
         assert!(is_title_case_sentence(&a, 0));
         assert!(!is_title_case_sentence(&a, 1));
         let ms = RuleFinder.find(&a);
-        let d =
-            crate::pipeline::Resolver::resolve(&crate::resolve::DocResolver::default(), &a, &ms);
+        let d = crate::model::stage::Resolver::resolve(
+            &crate::resolve::DocResolver::default(),
+            &a,
+            &ms,
+        );
         let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["Lima"], "{names:?}");
     }

@@ -11,7 +11,7 @@ pub use tokens::tokenize;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Segmenter;
 
-impl crate::pipeline::Segmenter for Segmenter {
+impl crate::model::stage::Segmenter for Segmenter {
     fn analyze<'a>(&self, doc: &'a Document) -> Analyzed<'a> {
         analyze(doc)
     }

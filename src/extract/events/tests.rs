@@ -1,8 +1,9 @@
 //! Tests of event extraction and merging, on sentences written for them.
 
 use super::*;
+use crate::graph::KnowledgeGraph;
 use crate::model::Document;
-use crate::pipeline::{MentionFinder, Resolver};
+use crate::model::stage::{MentionFinder, Resolver};
 use proptest::strategy::Strategy;
 
 /// Local events of `text` as (kind, time start, roles by name, quantities).
@@ -457,76 +458,4 @@ fn the_country_of_the_troops_takes_part() {
             .any(|r| names(text, ev, r.0).contains(&"Chile".to_string())),
         "{ev:?}"
     );
-}
-
-#[test]
-fn key_index_lists_each_cluster_once_per_key() {
-    let mut ix = KeyIndex::default();
-    ix.add(7, 0);
-    ix.add(7, 0);
-    ix.add(9, 0);
-    ix.add(7, 3);
-    ix.add(7, 1);
-    let mut got: Vec<u32> = ix.get(7).collect();
-    got.sort_unstable();
-    assert_eq!(got, [0, 1, 3]);
-    assert_eq!(ix.get(9).collect::<Vec<_>>(), [0]);
-    assert_eq!(ix.get(8).count(), 0);
-}
-
-#[test]
-fn small_sets_stay_sorted_and_small() {
-    let mut s: VecSet<u32> = VecSet::default();
-    for x in [5, 1, 5, 3] {
-        s.insert(x);
-    }
-    assert_eq!(s.iter().copied().collect::<Vec<_>>(), [1, 3, 5]);
-    assert!(s.contains(&3) && !s.contains(&4));
-    let mut one: VecSet<u32> = VecSet::default();
-    one.insert(1);
-    assert_eq!(one.0.capacity(), 1);
-    let mut m: VecMap<u32, u64> = VecMap::default();
-    *m.entry(2) += 1;
-    *m.entry(1) += 1;
-    *m.entry(2) += 1;
-    assert_eq!(
-        m.iter().map(|(k, v)| (*k, *v)).collect::<Vec<_>>(),
-        [(1, 1), (2, 2)]
-    );
-}
-
-proptest::proptest! {
-    /// Moving elements by the sorted indices gives what a stable sort
-    /// gives, ties kept in their first order.
-    #[test]
-    fn sorting_in_place_is_a_stable_sort(v in proptest::collection::vec((0u8..6, 0u32..1000), 0..300)) {
-        let mut ours = v.clone();
-        sort_stable_in_place(&mut ours, |a, b| a.0.cmp(&b.0));
-        let mut std = v;
-        std.sort_by_key(|x| x.0);
-        proptest::prop_assert_eq!(ours, std);
-    }
-}
-
-#[test]
-fn blocks_hold_their_elements_in_order_past_one_block() {
-    let n = Chunked::<u32>::BLOCK * 2 + 5;
-    let mut c = Chunked::new();
-    for i in 0..n as u32 {
-        c.push(i);
-    }
-    assert_eq!(c.len(), n);
-    assert_eq!(
-        c.get(Chunked::<u32>::BLOCK + 1),
-        Some(&(Chunked::<u32>::BLOCK as u32 + 1))
-    );
-    assert_eq!(c.get(n), None);
-    if let Some(x) = c.get_mut(3) {
-        *x = 7;
-    }
-    c.iter_mut().for_each(|x| *x += 1);
-    let all: Vec<u32> = c.into_items().collect();
-    assert_eq!(all.len(), n);
-    assert_eq!(all[3], 8);
-    assert!(all[4..].windows(2).all(|w| w[1] == w[0] + 1));
 }

@@ -7,8 +7,12 @@
 //! [`LocalEvent`]s, bundled in a [`DocResult`] → the global graph
 //! ([`crate::graph::KnowledgeGraph`]).
 //!
+//! The stage traits that hand these types on are in [`stage`].
+//!
 //! Spans are byte ranges into the original document text: slicing
 //! `doc.text[span.range()]` gives back exactly what was read.
+
+pub mod stage;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -279,6 +283,53 @@ pub struct LocalEntity {
     pub roles: BTreeSet<Role>,
 }
 
+/// A mention with its title, demonym and modifier words cut off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    /// Absolute token range of the name itself (empty: nothing left).
+    pub name_tokens: Range<usize>,
+    /// The name as written, titles cut.
+    pub name: String,
+    /// Kind read from the label and context; `None` for untyped mentions
+    /// (MISC), which only join entities named elsewhere.
+    pub kind: Option<Kind>,
+    /// The mention stands for a country: a country name or alias, a
+    /// demonym ("Chilean"), or a title phrase led by one ("Chilean Prime").
+    pub country: Option<&'static str>,
+    /// True when the country was read from a demonym, not a name (the
+    /// demonym is then not an alias of the country).
+    pub demonym: bool,
+    /// A demonym at the front of a name: cut ("Peruvian Navy Band" →
+    /// "Navy Band"), or kept when the rest is generic ("Peruvian Navy").
+    pub nationality: Option<&'static str>,
+    /// A bare generic word ("Ministry", "Army") that names nothing unless
+    /// it is the short form of a longer name in the same document.
+    pub generic: bool,
+    /// Not a name at all (a capitalised adjective such as "Sunni").
+    pub junk: bool,
+}
+
+/// What a role is "of", as the text gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfRef {
+    /// Another mention (a group or place).
+    Mention(usize),
+    /// A country named by a demonym that is not itself a mention.
+    Country(&'static str),
+}
+
+/// One role read around a person mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleMatch {
+    /// The person mention.
+    pub mention: usize,
+    /// Normalised title ("prime minister", "general", "spokesman").
+    pub title: String,
+    pub of: Option<OfRef>,
+    /// Bytes from the first title word to the end of the role phrase.
+    pub span: Span,
+}
+
 /// Resolution inside one document.
 #[derive(Debug, Clone, Default)]
 pub struct DocEntities {
@@ -289,10 +340,10 @@ pub struct DocEntities {
     /// Each mention with titles and demonyms cut, parallel to the
     /// mentions, as resolution read them; kept so that relation extraction
     /// does not read them again (empty when not kept).
-    pub cleaned: Vec<crate::resolve::titles::Cleaned>,
+    pub cleaned: Vec<Cleaned>,
     /// The roles read around person mentions, likewise (None when not
     /// kept).
-    pub roles: Option<Vec<crate::resolve::titles::RoleMatch>>,
+    pub roles: Option<Vec<RoleMatch>>,
 }
 
 /// A [`Span`] in four-byte offsets, as evidence records hold it: the

@@ -7,12 +7,12 @@
 //! few evidence records, and [`GraphBuilder::finish`] orders what is left by
 //! document id, so the graph is the same for any input order or thread count.
 
-use super::merge::{EntityTable, VarId};
-use crate::extract::events::{self, EventItem};
+use super::entities::{EntityTable, VarId};
+use super::events::{self, EventItem};
 use crate::graph::{EVIDENCE_PER_EDGE, EvidenceList, KnowledgeGraph};
 use crate::model::{DocId, DocMeta, DocResult, EventKind, Evidence, Kind, Relation};
-use crate::ner::features::{HashKeyed, PreHashed};
-use crate::pipeline::Options;
+use crate::resolve::AliasTable;
+use crate::util::hash::{HashKeyed, PreHashed};
 use petgraph::stable_graph::NodeIndex;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasherDefault;
@@ -157,9 +157,9 @@ impl Relations {
 }
 
 impl GraphBuilder {
-    pub fn new(options: &Options) -> Self {
+    pub fn new(aliases: &AliasTable) -> Self {
         GraphBuilder {
-            entities: EntityTable::new(options.aliases.clone()),
+            entities: EntityTable::new(aliases.clone()),
             documents: BTreeMap::new(),
             relations: Relations::default(),
             events: Vec::new(),
@@ -258,7 +258,7 @@ impl GraphBuilder {
         if let Some(f) = ON_MERGE.get() {
             f();
         }
-        crate::bench::phase(&format!(
+        crate::util::trace::phase(&format!(
             "documents read and folded ({} documents, {} names, {} relations, {} event readings)",
             documents.len(),
             entities.len(),
@@ -267,7 +267,7 @@ impl GraphBuilder {
         ));
         let mut g = KnowledgeGraph::new();
         let node_of = entities.finish(&mut g);
-        crate::bench::phase("entities merged");
+        crate::util::trace::phase("entities merged");
         let order: Vec<DocId> = documents.keys().copied().collect();
         // Events name entities by node id many times over: one shared copy.
         let ids: Vec<Arc<str>> = node_of.iter().map(|id| Arc::from(id.as_str())).collect();
@@ -291,7 +291,7 @@ impl GraphBuilder {
         // clusters grow as the readings go; the edges as the aggregates
         // go), and at once they were the peak of the whole build.
         let clusters = events::cluster(pending, &ids);
-        crate::bench::phase("events clustered");
+        crate::util::trace::phase("events clustered");
         // The relations join entity nodes only; their aggregates
         // are freed chunk by chunk as the edges are made. Exports
         // read edges in id order through `KnowledgeGraph::edges`,
@@ -328,10 +328,10 @@ impl GraphBuilder {
                 g.add_edges_at(s, t, rel, u64::from(agg.count), docs, agg.evidence);
             }
         }
-        crate::bench::phase("relations added");
+        crate::util::trace::phase("relations added");
         events::make_nodes(&mut g, clusters, &ids);
         g.release_edge_index();
-        crate::bench::phase("events merged");
+        crate::util::trace::phase("events merged");
         g
     }
 }
@@ -376,7 +376,7 @@ mod tests {
     }
 
     fn build(ids: &[(u64, usize)]) -> KnowledgeGraph {
-        let mut b = GraphBuilder::new(&Options::default());
+        let mut b = GraphBuilder::new(&AliasTable::default());
         for &(id, n) in ids {
             b.add(doc(id, n));
         }
@@ -415,7 +415,7 @@ mod tests {
         let mut second = r.relations[0].clone();
         second.relation = Relation::MetWith;
         r.relations.push(second);
-        let mut b = GraphBuilder::new(&Options::default());
+        let mut b = GraphBuilder::new(&AliasTable::default());
         b.add(r);
         let texts = kept_texts(&b);
         assert_eq!(texts.len(), 2);
@@ -451,7 +451,7 @@ mod tests {
 
     #[test]
     fn one_sentence_in_two_documents_is_one_text() {
-        let mut b = GraphBuilder::new(&Options::default());
+        let mut b = GraphBuilder::new(&AliasTable::default());
         let mut a = doc(1, 1);
         let mut c = doc(2, 1);
         // Same words in two articles (a wire story run twice).

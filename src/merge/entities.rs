@@ -6,10 +6,10 @@
 //! the corpus ends with it; two different full names sharing a surname
 //! stay apart (a person's bare surname is never used as a merge key).
 
-use super::aliases::AliasTable;
-use super::names::{bare_surname, normalize, surname};
 use crate::graph::{DocSet, KnowledgeGraph, slug};
 use crate::model::{DocId, Kind, LocalEntity, Role};
+use crate::resolve::AliasTable;
+use crate::resolve::names::{bare_surname, normalize, surname};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Index of a [`Variant`] in the table (the order documents arrived in,
@@ -317,7 +317,7 @@ fn merge_variants(vars: &[Variant], aliases: &AliasTable) -> Vec<usize> {
         if v.kind != Kind::Group {
             continue;
         }
-        if let Some(short) = super::names::without_legal_form(&v.key)
+        if let Some(short) = crate::resolve::names::without_legal_form(&v.key)
             && let Some(&j) = by_name.get(&(class(v.kind), short))
         {
             union(&mut parent, i, j);

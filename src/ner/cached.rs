@@ -20,16 +20,16 @@
 //! most [`MAX_WORDS`] forms; other forms are scored for the current
 //! document and dropped at its end.
 
-use super::{
-    Classed, DocFeatures, DocStat, HashKeyed, PreHashed, T_BIAS, T_BIGRAM_L, T_BIGRAM_R,
-    T_CTX_SHAPE, T_CTX_WORD, T_LOWER, T_LOWER_AT, T_NEXT_WORD_SHAPE, T_PRE, T_SHAPE, T_SHAPE_AT,
-    T_SHAPE_FAR, T_SHAPE3, T_SHORT, T_SKIP, T_SUF, T_SUF_AT, T_WORD, T_WORD_PREV_SHAPE,
-    add_doc_stats, context, doc_features, dotted_form, is_all_caps, is_title_case, mark_initial,
-    no_neighbour, normalize, tok_facts,
+use super::features::{
+    Classed, DocFeatures, DocStat, T_BIAS, T_BIGRAM_L, T_BIGRAM_R, T_CTX_SHAPE, T_CTX_WORD,
+    T_LOWER, T_LOWER_AT, T_NEXT_WORD_SHAPE, T_PRE, T_SHAPE, T_SHAPE_AT, T_SHAPE_FAR, T_SHAPE3,
+    T_SHORT, T_SKIP, T_SUF, T_SUF_AT, T_WORD, T_WORD_PREV_SHAPE, add_doc_stats, context,
+    doc_features, dotted_form, is_all_caps, is_title_case, mark_initial, no_neighbour, normalize,
+    tok_facts,
 };
 use crate::ner::gazetteer::{Gazetteer, Kinds};
-use crate::ner::hash::{finish, mix};
 use crate::ner::weights::{Acc, Packed};
+use crate::util::hash::{HashKeyed, PreHashed, finish, mix};
 use std::collections::HashMap;
 
 /// Sums kept per form: as the token itself in context 0, 1 and 2, then as
@@ -325,7 +325,7 @@ impl WordCache {
     }
 }
 
-const NTAGS_: usize = super::NTAGS;
+const NTAGS_: usize = super::features::NTAGS;
 
 /// The cache's hash of a form: eight bytes a step (FNV, a byte a step,
 /// was a good share of the probe's time). Only equal hashes are compared
@@ -400,8 +400,10 @@ pub fn scores<S: AsRef<str>, const K: usize>(
     cache.prepare::<K>(model, bits, packed);
     let shift = shift(bits);
     let ntok: usize = sentences.iter().map(Vec::len).sum();
-    let mut stats: HashKeyed<DocStat> =
-        HashKeyed::with_capacity_and_hasher(ntok.min(super::RESERVE_WORDS), Default::default());
+    let mut stats: HashKeyed<DocStat> = HashKeyed::with_capacity_and_hasher(
+        ntok.min(super::features::RESERVE_WORDS),
+        Default::default(),
+    );
     let mut words: Vec<Vec<Word>> = Vec::with_capacity(sentences.len());
     let mut caps: Vec<bool> = Vec::with_capacity(sentences.len());
     // Which form each token is shown as, decided as in `extract`.
@@ -513,7 +515,7 @@ mod tests {
     use crate::ner::weights::Stage;
 
     fn packed() -> Packed {
-        let mut rng = crate::rng::Rng::new(9);
+        let mut rng = crate::util::rng::Rng::new(9);
         let rows = (0..(1usize << 10) * NTAGS_)
             .map(|_| rng.below(200) as i16 - 100)
             .collect();
@@ -553,10 +555,10 @@ mod tests {
                 .collect();
             assert_eq!(words[0].entry, words[3].entry);
             assert_ne!(words[0].entry, words[1].entry);
-            assert_eq!(words[1].lower, crate::ner::hash::fnv(second.as_bytes()));
+            assert_eq!(words[1].lower, crate::util::hash::fnv(second.as_bytes()));
             assert_eq!(
                 words[2].lower,
-                crate::ner::hash::fnv(long.to_lowercase().as_bytes())
+                crate::util::hash::fnv(long.to_lowercase().as_bytes())
             );
             assert_eq!((c.entries.len(), c.temp_entries.len()), (2, 1));
             c.end_document();
