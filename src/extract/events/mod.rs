@@ -1,0 +1,349 @@
+//! Events of one document: trigger words used as events ("will withdraw",
+//! "the attack", "struck", "met"), with their time, place, participants and
+//! numbers, and named events ("the G20 Summit"). Joining the readings of
+//! one occurrence across sentences and documents is
+//! [`crate::merge::events`]' work.
+//!
+//! Per sentence: time expressions ([`crate::extract::dates`]) and
+//! quantities ([`crate::extract::quantities`]) are found first; the trigger
+//! words used as events are the candidates ([`candidates`]); each takes the
+//! entities of its stretch of the sentence (up to the neighbouring triggers
+//! or a clause break) as agent, target, participants and location
+//! ([`roles`]), the nearest time expression ([`time`]), and the quantities
+//! nearest to it ([`quantities`]); [`identity`] labels it. An event needs a
+//! trigger used as an event and at least one role, time or number.
+
+mod candidates;
+mod identity;
+mod quantities;
+mod roles;
+mod time;
+
+pub(crate) use identity::make_label;
+
+use candidates::{Candidate, candidates, has_sports_sense, is_sports, lower_words};
+use roles::{CLAUSE_BREAKS, Ment, assign_roles, sentence_mentions};
+use time::{TimeScope, event_times};
+
+use crate::extract::dates::{self, Precision, TimeExpr, Ymd};
+use crate::extract::quantities::QuantityExpr;
+use crate::extract::relations::sentence_evidence;
+use crate::model::stage::EventExtractor;
+use crate::model::{
+    Analyzed, DocEntities, EventKind, LocalEvent, Mention, Relation, TimeValue,
+};
+use std::borrow::Cow;
+
+/// The rule-based event reader.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EventRules;
+
+impl EventExtractor for EventRules {
+    fn events(
+        &self,
+        doc: &Analyzed<'_>,
+        mentions: &[Mention],
+        entities: &DocEntities,
+    ) -> Vec<LocalEvent> {
+        let scope = DocScope::new(doc);
+        let mut reader = Reader {
+            doc,
+            mentions,
+            entities,
+            out: Vec::new(),
+            last_time: None,
+            last_unit: None,
+        };
+        for (s, sent) in doc.sentences.iter().enumerate() {
+            if !sent.boilerplate {
+                reader.sentence(&scope, s);
+            }
+        }
+        reader.out
+    }
+}
+
+/// What every sentence's events need from the whole document.
+struct DocScope<'a> {
+    /// The document's date (given, or read from its dateline), ISO.
+    anchor_iso: Option<String>,
+    /// That date when it gives the day, to resolve "on Monday".
+    anchor: Option<Ymd>,
+    /// The headline: the first sentence that is not page furniture.
+    headline: Option<usize>,
+    /// Every kept sentence's words in lowercase, made once for the
+    /// sports test, the time and the event scans.
+    lowered: Vec<Vec<Cow<'a, str>>>,
+    /// Sentences that read as sports reports.
+    sports: Vec<bool>,
+    /// A sports report: "meets" and "visiting" in its other sentences are
+    /// fixtures too ("Smith meets Jones on Sunday").
+    sports_doc: bool,
+}
+
+impl<'a> DocScope<'a> {
+    fn new(doc: &Analyzed<'a>) -> Self {
+        let anchor_iso = doc
+            .doc
+            .meta
+            .date
+            .clone()
+            .or_else(|| dates::document_date(doc));
+        let anchor = anchor_iso
+            .as_deref()
+            .and_then(Ymd::parse_iso)
+            .filter(|x| x.1 == Precision::Day)
+            .map(|x| x.0);
+        let headline = doc.sentences.iter().position(|s| !s.boilerplate);
+        let lowered: Vec<Vec<Cow<'a, str>>> = doc
+            .sentences
+            .iter()
+            .map(|x| {
+                if x.boilerplate {
+                    Vec::new()
+                } else {
+                    lower_words(doc, x.tokens.clone())
+                }
+            })
+            .collect();
+        let sports: Vec<bool> = doc
+            .sentences
+            .iter()
+            .zip(&lowered)
+            .map(|(x, w)| !x.boilerplate && is_sports(w))
+            .collect();
+        let sports_sentences = sports.iter().filter(|&&x| x).count();
+        let all_sentences = doc.sentences.iter().filter(|x| !x.boilerplate).count();
+        let sports_doc = sports_sentences >= 2 && sports_sentences * 3 >= all_sentences;
+        DocScope {
+            anchor_iso,
+            anchor,
+            headline,
+            lowered,
+            sports,
+            sports_doc,
+        }
+    }
+}
+
+/// Reads the events of a document sentence by sentence, carrying what the
+/// next sentences count from.
+struct Reader<'x, 'a> {
+    doc: &'x Analyzed<'a>,
+    mentions: &'x [Mention],
+    entities: &'x DocEntities,
+    out: Vec<LocalEvent>,
+    /// The time of the last event with time words of its own ("later"
+    /// counts from it).
+    last_time: Option<TimeValue>,
+    /// The unit of the last count read, for changes that leave it out
+    /// ("1,700 troops … from 5,200 to 3,500").
+    last_unit: Option<String>,
+}
+
+impl Reader<'_, '_> {
+    fn sentence(&mut self, scope: &DocScope<'_>, s: usize) {
+        let doc = self.doc;
+        let Some(sent) = doc.sentences.get(s) else {
+            return;
+        };
+        let base = sent.tokens.start;
+        let Some(words) = scope.lowered.get(s) else {
+            return;
+        };
+        // Most sentences have no trigger at all; their times and
+        // quantities are not read. Skipping the words inside times and
+        // quantities only drops candidates, and a time only admits
+        // more, so none here means none below.
+        if candidates(doc, s, words, &[], true).is_empty() {
+            return;
+        }
+        let times = dates::find_times_lower(doc, s, scope.anchor, words);
+        let quants =
+            crate::extract::quantities::find_quantities_lower(doc, s, &times, words);
+        let skip = skip_mask(base, words.len(), &times, &quants);
+        let event_times = event_times(&times, &quants);
+        let mut cands = candidates(doc, s, words, &skip, !event_times.is_empty());
+        if scope.sports_doc || scope.sports.get(s).copied().unwrap_or(false) {
+            cands.retain(|c| !has_sports_sense(c.kind));
+        }
+        if cands.is_empty() {
+            return;
+        }
+        let ments = sentence_mentions(doc, self.mentions, self.entities, s);
+        // Clause breaks bound each trigger's stretch of the sentence.
+        let breaks: Vec<usize> = words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| CLAUSE_BREAKS.contains(&w.as_ref()))
+            .map(|(k, _)| base + k)
+            .collect();
+        let owned = quantities::owners(&cands, &quants);
+        let time_scope = TimeScope {
+            doc,
+            base,
+            headline: Some(s) == scope.headline,
+            words,
+            times: &times,
+            event_times: &event_times,
+            anchor_iso: scope.anchor_iso.as_deref(),
+        };
+        for (ci, c) in cands.iter().enumerate() {
+            let (lo, hi) = stretch(&cands, ci, c, &breaks, base, sent.tokens.end);
+            let sentence = SentenceParts {
+                s,
+                ments: &ments,
+                words,
+                base,
+                quants: &quants,
+                owned: owned.get(ci).map_or(&[], Vec::as_slice),
+                time_scope: &time_scope,
+            };
+            self.candidate(&sentence, &cands, ci, c, (lo, hi));
+        }
+    }
+
+    /// Reads candidate `c` (number `ci` of `cands`) as an event, if it is
+    /// anchored enough to be one.
+    fn candidate(
+        &mut self,
+        sp: &SentenceParts<'_, '_>,
+        cands: &[Candidate],
+        ci: usize,
+        c: &Candidate,
+        (lo, hi): (usize, usize),
+    ) {
+        let mut roles = assign_roles(c, sp.ments, sp.words, sp.base, lo, hi, ci > 0);
+        let cause = self.cause(cands, ci, c);
+        if let Some(prev_ev) = &cause
+            && !roles.iter().any(|r| r.0 == Relation::Agent)
+        {
+            for &(r, e) in &prev_ev.roles {
+                if matches!(r, Relation::Agent | Relation::Location)
+                    && !roles.iter().any(|x| x.1 == e)
+                {
+                    roles.push((r, e));
+                }
+            }
+            roles.sort_by_key(|r| r.0 != Relation::Agent);
+        }
+        let dated = sp
+            .time_scope
+            .date(c, lo, hi, self.last_time.as_ref(), cause.as_ref());
+        let (mut time, mut time_text) = (dated.time, dated.time_text);
+        let qs = quantities::with_units(sp.owned, sp.quants, self.last_unit.as_ref());
+        // A weak reading (no time words, no numbers, at most one
+        // role: "the withdrawal in Iraq") adds a node that answers
+        // nothing; keep only what is anchored somewhere.
+        // Nor does one with nobody and no numbers ("the attack"
+        // on some date).
+        let weak = (time.is_none() && time_text.is_none() && roles.len() < 2) || roles.is_empty();
+        if weak && qs.is_empty() && c.kind != EventKind::Named {
+            return;
+        }
+        if let Some(u) = quantities::count_unit(&qs) {
+            self.last_unit = Some(u.clone());
+        }
+        // "later" counts from the last event with its own time
+        // words; when those could not be resolved, neither can it.
+        if dated.own_words {
+            self.last_time = time.clone();
+        }
+        if let Some(t) = identity::name_year(c.name.as_deref()) {
+            time = Some(t);
+            time_text = None;
+        }
+        let entities = self.entities;
+        let label = match &c.name {
+            Some(n) => n.clone(),
+            None => identity::label_from_roles(c.kind, &roles, |e| {
+                entities.entities.get(e).map(|x| x.name.as_str())
+            }),
+        };
+        self.out.push(LocalEvent {
+            kind: c.kind,
+            label,
+            time,
+            time_text,
+            quantities: qs,
+            roles,
+            trigger: c.trigger,
+            evidence: sentence_evidence(self.doc, sp.s),
+        });
+    }
+
+    /// "a strike … killed X": the killing is the strike's outcome, with its
+    /// agent, place and time: the strike or attack just before it, read as
+    /// the last event.
+    fn cause(&self, cands: &[Candidate], ci: usize, c: &Candidate) -> Option<LocalEvent> {
+        (c.kind == EventKind::Killing)
+            .then(|| ci.checked_sub(1).and_then(|p| cands.get(p)))
+            .flatten()
+            .filter(|p| {
+                matches!(p.kind, EventKind::Strike | EventKind::Attack) && c.tok - p.tok <= 8
+            })
+            .and_then(|p| self.out.last().filter(|e| e.trigger == p.trigger))
+            .cloned()
+    }
+}
+
+/// What one sentence gives each of its candidates.
+struct SentenceParts<'x, 'a> {
+    s: usize,
+    ments: &'x [Ment],
+    words: &'x [Cow<'a, str>],
+    base: usize,
+    quants: &'x [QuantityExpr],
+    /// The quantities of this candidate.
+    owned: &'x [&'x QuantityExpr],
+    time_scope: &'x TimeScope<'x, 'a>,
+}
+
+/// Words inside times and quantities, which trigger nothing.
+fn skip_mask(base: usize, n: usize, times: &[TimeExpr], quants: &[QuantityExpr]) -> Vec<bool> {
+    let mut skip = vec![false; n];
+    for r in times
+        .iter()
+        .map(|t| t.tokens.clone())
+        .chain(quants.iter().map(|q| q.tokens.clone()))
+    {
+        for t in r {
+            if let Some(x) = skip.get_mut(t - base) {
+                *x = true;
+            }
+        }
+    }
+    skip
+}
+
+/// The stretch of the sentence candidate `c` (number `ci`) takes its roles
+/// and time from: from the trigger before it or a clause break, to the
+/// trigger after it or a clause break.
+fn stretch(
+    cands: &[Candidate],
+    ci: usize,
+    c: &Candidate,
+    breaks: &[usize],
+    base: usize,
+    sentence_end: usize,
+) -> (usize, usize) {
+    let prev_tok = ci
+        .checked_sub(1)
+        .and_then(|p| cands.get(p))
+        .map(|p| p.tok + 1);
+    let next_tok = cands.get(ci + 1).map(|n| n.tok);
+    let lo = prev_tok
+        .into_iter()
+        .chain(breaks.iter().filter(|&&b| b < c.tok).map(|b| b + 1))
+        .max()
+        .unwrap_or(base);
+    let hi = next_tok
+        .into_iter()
+        .chain(breaks.iter().copied().filter(|&b| b > c.tok))
+        .min()
+        .unwrap_or(sentence_end);
+    (lo, hi)
+}
+
+#[cfg(test)]
+mod tests;

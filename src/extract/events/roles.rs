@@ -1,0 +1,442 @@
+//! Who did what to whom: the roles an event takes from the mentions of
+//! its stretch of the sentence (agent before the trigger, targets,
+//! participants and places after it).
+
+use super::candidates::Candidate;
+use crate::extract::triggers::{Pos, trigger};
+use crate::model::{Analyzed, DocEntities, EventKind, Kind, Mention, Relation};
+use std::borrow::Cow;
+
+/// Prepositions that make a following place the event's location.
+pub(super) const LOC_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "from",
+    "into",
+    "inside",
+    "outside",
+    "across",
+    "around",
+    "to",
+    "throughout",
+    "within",
+    "aboard",
+];
+
+/// Words that end the stretch of a sentence an event takes its roles from.
+pub(super) const CLAUSE_BREAKS: &[&str] = &[
+    ";",
+    "said",
+    "says",
+    "told",
+    "according",
+    "while",
+    "but",
+    "although",
+    "whereas",
+    "“",
+    "”",
+    "\"",
+    "that",
+    "which",
+    "who",
+    "whose",
+    "where",
+    "when",
+];
+
+/// A mention of the sentence with its entity.
+#[derive(Clone, Copy)]
+pub(super) struct Ment {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) entity: usize,
+    pub(super) kind: Kind,
+    /// A name used as a modifier of another noun ("Israeli minister", "a
+    /// Paris church"): not itself a participant or target.
+    pub(super) modifier: bool,
+}
+
+/// The mentions of sentence `s` that name an entity, in text order, each
+/// marked when it only modifies another noun.
+pub(super) fn sentence_mentions(
+    doc: &Analyzed<'_>,
+    mentions: &[Mention],
+    entities: &DocEntities,
+    s: usize,
+) -> Vec<Ment> {
+    let Some(sent) = doc.sentences.get(s) else {
+        return Vec::new();
+    };
+    let base = sent.tokens.start;
+    let mut ments: Vec<Ment> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.sentence == s)
+        .filter_map(|(mi, m)| {
+            let e = (*entities.mention_entity.get(mi)?)?;
+            let ent = entities.entities.get(e)?;
+            let next = doc.token_text(m.tokens.end);
+            let next_is_word = m.tokens.end < sent.tokens.end
+                && next.chars().all(char::is_alphabetic)
+                && !next.is_empty();
+            let prev = m
+                .tokens
+                .start
+                .checked_sub(1)
+                .filter(|&j| j >= base)
+                .map(|j| doc.token_text(j).to_lowercase())
+                .unwrap_or_default();
+            // "Israeli minister" (a demonym) or "a Karlsruhe goal" (a
+            // name between an article and a lowercase noun).
+            let surface = m.span.text(&doc.doc.text);
+            let demonym = ent.kind == Kind::Place && surface != ent.name;
+            // "withdrawal of U.S. troops": the force is the country's,
+            // so the country takes part.
+            let force = matches!(
+                next.to_lowercase().as_str(),
+                "troops"
+                    | "forces"
+                    | "soldiers"
+                    | "military"
+                    | "army"
+                    | "navy"
+                    | "jets"
+                    | "warplanes"
+                    | "drones"
+                    | "police"
+                    | "personnel"
+            );
+            // "against the Austrians": a people, not the place.
+            let modifier = !force
+                && ((demonym && surface.ends_with('s'))
+                    || (next_is_word
+                        && (demonym
+                            || (matches!(prev.as_str(), "a" | "an")
+                                && next.chars().all(char::is_lowercase)))));
+            Some(Ment {
+                start: m.tokens.start,
+                end: m.tokens.end,
+                entity: e,
+                kind: ent.kind,
+                modifier,
+            })
+        })
+        .collect();
+    ments.sort_by_key(|m| (m.start, m.end));
+    ments
+}
+
+/// The roles of candidate `c` among the mentions of its stretch
+/// `lo..hi` of the sentence: before the trigger its agent (and places as
+/// its location), after it targets, participants and places.
+/// `after_trigger`: another trigger comes before this one in the sentence.
+pub(super) fn assign_roles(
+    c: &Candidate,
+    ments: &[Ment],
+    words: &[Cow<'_, str>],
+    base: usize,
+    lo: usize,
+    hi: usize,
+    after_trigger: bool,
+) -> Vec<(Relation, usize)> {
+    let reader = RoleReader {
+        c,
+        ments,
+        words,
+        base,
+        lo,
+        hi,
+        after_trigger,
+    };
+    let mut roles: Vec<(Relation, usize)> = Vec::new();
+    reader.before(&mut roles);
+    reader.after(&mut roles);
+    roles
+}
+
+/// One candidate's stretch of a sentence, read for roles.
+struct RoleReader<'x, 'a> {
+    c: &'x Candidate,
+    ments: &'x [Ment],
+    words: &'x [Cow<'a, str>],
+    base: usize,
+    lo: usize,
+    hi: usize,
+    after_trigger: bool,
+}
+
+/// Adds a role unless the entity has one already.
+fn push(roles: &mut Vec<(Relation, usize)>, r: Relation, e: usize) {
+    if !roles.iter().any(|&(_, x)| x == e) {
+        roles.push((r, e));
+    }
+}
+
+impl RoleReader<'_, '_> {
+    /// The lowercase word at token `t` ("" outside the sentence).
+    fn w(&self, t: usize) -> &str {
+        t.checked_sub(self.base)
+            .and_then(|k| self.words.get(k))
+            .map(|w| &**w)
+            .unwrap_or("")
+    }
+
+    /// The word before a mention, skipping articles, titles and "the city
+    /// of"; "out of" counts as "from".
+    fn word_before(&self, m: &Ment) -> &str {
+        let mut t = m.start;
+        while t > self.base {
+            t -= 1;
+            let x = self.w(t);
+            if matches!(
+                x,
+                "the" | "a" | "an" | "former" | "late" | "city" | "town" | "province"
+            ) || crate::lexicon::is_title(x)
+                || (x == "of" && matches!(self.w(t.wrapping_sub(1)), "city" | "town" | "province"))
+            {
+                continue;
+            }
+            if x == "of" && self.w(t.wrapping_sub(1)) == "out" {
+                return "from";
+            }
+            return x;
+        }
+        ""
+    }
+
+    /// Before the trigger: places after a location word are the location;
+    /// the nearest other mention, unless it is the object of another verb,
+    /// is the agent.
+    fn before(&self, roles: &mut Vec<(Relation, usize)>) {
+        let c = self.c;
+        let named = c.kind == EventKind::Named;
+        let before: Vec<&Ment> = self
+            .ments
+            .iter()
+            .filter(|m| m.end <= c.tok && m.start >= self.lo && !named)
+            .collect();
+        // "… before visiting X": the subject is the main verb's, further back.
+        let trig_word = self.w(c.tok);
+        let mut agent_found = c.pos == Pos::Verb
+            && trig_word.ends_with("ing")
+            && matches!(
+                self.w(c.tok.wrapping_sub(1)),
+                "before" | "after" | "while" | "without" | "by" | "since" | "on" | "when"
+            );
+        for m in before.iter().rev() {
+            let mut prep = self.word_before(m);
+            // "between A and B": B is as much an object as A.
+            if matches!(prep, "and" | "or" | ",")
+                && let Some(first) = before
+                    .iter()
+                    .find(|o| o.end < m.start && m.start - o.end <= 2)
+            {
+                prep = self.word_before(first);
+            }
+            if self.place_or_victim_before(m, prep, roles) {
+                continue;
+            }
+            let object = self.is_object(m, prep);
+            if self.verb_before(m) && self.w(c.tok.wrapping_sub(1)) == "to" {
+                // "inviting X to meet": X, not anyone further back, would be
+                // the subject; as an object it is left out.
+                agent_found = true;
+            }
+            // "… Y group after they met": the pronoun is the subject.
+            let pronoun_between = (m.end..c.tok)
+                .any(|t| matches!(self.w(t), "he" | "she" | "they" | "it" | "we" | "i"));
+            if pronoun_between {
+                agent_found = true;
+            }
+            if !agent_found && !object && c.tok - m.end <= 12 {
+                push(roles, Relation::Agent, m.entity);
+                agent_found = true;
+                if c.kind == EventKind::Meeting {
+                    self.co_agents(m, &before, roles);
+                }
+            }
+        }
+    }
+
+    /// A mention before the trigger that is the event's place, or the one
+    /// a noun trigger happened to ("the Khashoggi killing"): true when it
+    /// is settled (its role, if any, added).
+    fn place_or_victim_before(
+        &self,
+        m: &Ment,
+        prep: &str,
+        roles: &mut Vec<(Relation, usize)>,
+    ) -> bool {
+        use EventKind::{Capture, Invasion, Killing};
+        let c = self.c;
+        let adjacent = m.end == c.tok
+            || (m.end + 1 == c.tok && !matches!(self.w(m.end), "and" | ","));
+        if m.kind == Kind::Place && LOC_PREPS.contains(&prep) {
+            if m.modifier {
+                // "in the Irish guerrilla bombing": not where it happened.
+                return true;
+            }
+            // After an earlier trigger, the place is that event's ("cut
+            // forces in A and deploy to B").
+            if !self.after_trigger {
+                push(roles, Relation::Location, m.entity);
+            }
+            return true;
+        }
+        if c.pos == Pos::Noun && adjacent && matches!(c.kind, Killing | Capture | Invasion) {
+            // "the Khashoggi killing": the modifier is the one it happened to.
+            push(roles, Relation::Target, m.entity);
+            return true;
+        }
+        false
+    }
+
+    /// The object of another verb ("ousted former leader X"): up to three
+    /// lowercase words before the mention hold a verb form.
+    fn verb_before(&self, m: &Ment) -> bool {
+        (1..=3)
+            .map_while(|n| m.start.checked_sub(n).filter(|&t| t >= self.base))
+            .map(|t| self.w(t))
+            .take_while(|x| x.chars().all(char::is_alphabetic))
+            .any(|x| {
+                (x.len() > 4 && (x.ends_with("ed") || x.ends_with("ing")))
+                    || trigger(x).is_some_and(|t| t.1 == Pos::Verb)
+            })
+    }
+
+    /// A mention before the trigger that cannot be its agent: the object
+    /// of another verb or of a preposition, or the owner of something else.
+    fn is_object(&self, m: &Ment, prep: &str) -> bool {
+        // "X's partner Y withdrew": the owner of something else, unless
+        // what it owns is the event ("X's latest attack").
+        let possessor = matches!(self.w(m.end), "'s" | "’s") && self.c.tok - m.end > 3;
+        self.verb_before(m)
+            || possessor
+            || matches!(prep, "of" | "with" | "against" | "on" | "by" | "for")
+            || LOC_PREPS.contains(&prep)
+    }
+
+    /// "A and B met": both take part.
+    fn co_agents(&self, m: &Ment, before: &[&Ment], roles: &mut Vec<(Relation, usize)>) {
+        for other in before {
+            if other.entity != m.entity
+                && other.end < m.start
+                && m.start - other.end <= 2
+                && self.w(other.end) == "and"
+            {
+                push(roles, Relation::Participant, other.entity);
+            }
+        }
+    }
+
+    /// After the trigger: linked by a preposition, as the direct object of
+    /// a verb, or chained by "and" / "," to a linked mention.
+    fn after(&self, roles: &mut Vec<(Relation, usize)>) {
+        let c = self.c;
+        let named = c.kind == EventKind::Named;
+        let mut last: Option<(usize, Relation)> = None;
+        for m in self
+            .ments
+            .iter()
+            .filter(|m| m.start > c.tok && m.start < self.hi && m.start - c.tok <= 16)
+        {
+            if named && m.start - c.tok > 3 {
+                // "finished fourth at the X Games, then won in Y": a name's
+                // place follows it at once ("the Games in Y").
+                break;
+            }
+            let chained = last.and_then(|(end, r)| {
+                let gap: Vec<&str> = (end..m.start).map(|t| self.w(t)).collect();
+                (m.start >= end
+                    && m.start - end <= 5
+                    && gap.iter().any(|x| matches!(*x, "and" | "or")))
+                .then_some(r)
+            });
+            let Some(role) = self.role_after(m, chained) else {
+                continue;
+            };
+            if role == Relation::Agent {
+                // "protect X from attack by Y": the agent named by "by" wins
+                // over a guess from before the trigger.
+                roles.retain(|r| r.0 != Relation::Agent);
+            }
+            push(roles, role, m.entity);
+            last = Some((m.end, role));
+        }
+    }
+
+    /// The role of a mention after the trigger, given the role of the
+    /// mention it is chained to; None when it has none.
+    fn role_after(&self, m: &Ment, chained: Option<Relation>) -> Option<Relation> {
+        use EventKind::*;
+        let c = self.c;
+        let named = c.kind == Named;
+        let prep = self.word_before(m);
+        let direct = c.pos == Pos::Verb && m.start - c.tok <= 4;
+        let linked = matches!(
+            prep,
+            "on" | "against"
+                | "at"
+                | "of"
+                | "with"
+                | "between"
+                | "by"
+                | "targeting"
+                | "to"
+                | "into"
+        ) || LOC_PREPS.contains(&prep);
+        let role = if prep == "by" && !named {
+            // "attacked by X", "the attack by X"; not "was first reported
+            // by X" further on.
+            if m.start - c.tok > 4 {
+                return None;
+            }
+            Relation::Agent
+        } else if m.modifier && m.kind == Kind::Place {
+            // "protest from U.S. growers": a demonym is no place of the event.
+            return None;
+        } else if m.kind == Kind::Place
+            && matches!(prep, "to" | "into")
+            && !matches!(
+                c.kind,
+                Visit | Deployment | Withdrawal | Reduction | Invasion
+            )
+        {
+            // "seized a plane and forced it to fly to X": only movements
+            // take their place from "to".
+            return None;
+        } else if (m.kind == Kind::Place && LOC_PREPS.contains(&prep) && c.kind != Invasion)
+            || (m.kind == Kind::Group && prep == "at")
+        {
+            Relation::Location
+        } else if c.kind == Killing && m.kind == Kind::Place {
+            // "killed Iranian Gen. X": the demonym is not a victim.
+            return None;
+        } else if let Some(r) = chained.filter(|_| !linked && !direct && !m.modifier) {
+            r
+        } else if m.modifier {
+            // "met Israeli Foreign Minister X": X takes part, not Israel.
+            return None;
+        } else if !(linked || direct) {
+            return None;
+        } else if matches!(c.kind, Killing | Attack | Strike)
+            && !direct
+            && !matches!(prep, "on" | "against" | "of" | "targeting")
+        {
+            // "killed … after guards loyal to X": only "on/against/of" or
+            // the object names the one hit.
+            return None;
+        } else {
+            match c.kind {
+                Killing if m.kind == Kind::Place => return None,
+                Killing | Attack | Strike | Invasion => Relation::Target,
+                Capture if m.kind == Kind::Place => Relation::Location,
+                Capture => Relation::Target,
+                _ => Relation::Participant,
+            }
+        };
+        Some(role)
+    }
+}

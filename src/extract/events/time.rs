@@ -1,0 +1,222 @@
+//! When an event happened: the time expression nearest its trigger within
+//! its stretch of the sentence, one opening the sentence, "later" counted
+//! from the previous event, "that year", or the report's own date for
+//! what is announced or planned.
+
+use super::candidates::Candidate;
+use crate::extract::dates::{Precision, TimeExpr, TimeRef, Unit, Ymd};
+use crate::extract::quantities::QuantityExpr;
+use crate::model::{Analyzed, LocalEvent, TimeValue};
+use std::borrow::Cow;
+
+/// Words before a trigger that put it in the future or present, so that
+/// without a time word it is dated by the report itself.
+const REPORT_TENSE: &[&str] = &[
+    "will",
+    "'ll",
+    "’ll",
+    "plans",
+    "plan",
+    "planning",
+    "intends",
+    "expected",
+    "expects",
+    "decided",
+    "wants",
+    "seeks",
+    "announces",
+    "says",
+];
+
+/// Resolves a "later" offset against the previous dated event.
+fn shift_time(prev: &TimeValue, amount: i64, unit: Unit, text: &str) -> Option<TimeValue> {
+    let (d, p) = Ymd::parse_iso(&prev.start)?;
+    let (nd, np) = unit.shift(d, amount);
+    Some(TimeValue {
+        start: nd.iso(np.min(p)),
+        end: None,
+        text: text.to_string(),
+    })
+}
+
+
+/// The times of a sentence that can date its events: not those that date
+/// a quantity ("as of late May" dates that level, not the event).
+pub(super) fn event_times<'t>(times: &'t [TimeExpr], quants: &[QuantityExpr]) -> Vec<&'t TimeExpr> {
+    times
+        .iter()
+        .filter(|t| {
+            !quants
+                .iter()
+                .any(|q| q.tokens.start <= t.tokens.start && t.tokens.end <= q.tokens.end)
+        })
+        .collect()
+}
+
+/// A sentence's time expressions and what dating its events needs.
+pub(super) struct TimeScope<'x, 'a> {
+    pub doc: &'x Analyzed<'a>,
+    /// First token of the sentence.
+    pub base: usize,
+    /// The sentence is the headline (written in the report's present).
+    pub headline: bool,
+    pub words: &'x [Cow<'a, str>],
+    pub times: &'x [TimeExpr],
+    /// [`event_times`] of `times`.
+    pub event_times: &'x [&'x TimeExpr],
+    /// The document's date, ISO.
+    pub anchor_iso: Option<&'x str>,
+}
+
+/// An event's time as read.
+pub(super) struct Dated {
+    pub time: Option<TimeValue>,
+    /// Time words that could not be resolved.
+    pub time_text: Option<String>,
+    /// Read from time words of its own (what "later" counts from next).
+    pub own_words: bool,
+}
+
+impl TimeScope<'_, '_> {
+    /// The time of candidate `c`, whose stretch of the sentence is
+    /// `lo..hi`; `last_time` is the previous event's, `cause` the strike
+    /// or attack a killing is the outcome of.
+    pub(super) fn date(
+        &self,
+        c: &Candidate,
+        lo: usize,
+        hi: usize,
+        last_time: Option<&TimeValue>,
+        cause: Option<&LocalEvent>,
+    ) -> Dated {
+        let chosen = self.nearest(c, lo, hi);
+        let report = self.is_report(c);
+        let publication = || {
+            self.anchor_iso.filter(|_| report).map(|a| TimeValue {
+                start: a.to_string(),
+                end: None,
+                text: "publication date".into(),
+            })
+        };
+        let mut time = None;
+        let mut time_text = None;
+        // "that year": the year last named in this sentence, else
+        // the previous event's.
+        let that_year = chosen
+            .and_then(|ch| {
+                self.times
+                    .iter()
+                    .filter(|t| t.tokens.end <= ch.tokens.start)
+                    .filter_map(|t| match &t.value {
+                        TimeRef::Value(v) => Some(v.clone()),
+                        _ => None,
+                    })
+                    .next_back()
+            })
+            .or_else(|| last_time.cloned());
+        match chosen.map(|t| (&t.value, t.text.clone())) {
+            Some((TimeRef::Value(v), _)) => time = Some(v.clone()),
+            Some((TimeRef::Later { amount, unit }, text)) => {
+                match last_time.and_then(|p| shift_time(p, *amount, *unit, &text)) {
+                    Some(v) => time = Some(v),
+                    None => time_text = Some(text),
+                }
+            }
+            Some((TimeRef::MonthOfThatYear { month }, text)) => {
+                let year = that_year
+                    .as_ref()
+                    .and_then(|p| Ymd::parse_iso(&p.start))
+                    .map(|(d, _)| d.y);
+                match year.and_then(|y| Ymd::new(y, *month, 1)) {
+                    Some(d) => {
+                        time = Some(TimeValue {
+                            start: d.iso(Precision::Month),
+                            end: None,
+                            text,
+                        })
+                    }
+                    None => time_text = Some(text),
+                }
+            }
+            Some((TimeRef::Unresolved, text)) => {
+                // "within weeks" in a report: dated by the report,
+                // the vague words kept.
+                time = publication();
+                time_text = Some(text);
+            }
+            None => match cause {
+                Some(p) if p.time.is_some() => {
+                    time = p.time.clone();
+                    time_text = p.time_text.clone();
+                }
+                _ => time = publication(),
+            },
+        }
+        Dated {
+            time,
+            time_text,
+            own_words: chosen.is_some(),
+        }
+    }
+
+    /// Time: the nearest expression within the stretch, else one opening
+    /// the sentence ("In May, ...") which dates every event in it; one
+    /// later on belongs to its clause.
+    fn nearest(&self, c: &Candidate, lo: usize, hi: usize) -> Option<&TimeExpr> {
+        let doc = self.doc;
+        let base = self.base;
+        let dist = |t: &&&TimeExpr| {
+            if t.tokens.start > c.tok {
+                t.tokens.start - c.tok
+            } else {
+                c.tok - t.tokens.end.min(c.tok)
+            }
+        };
+        // After the trigger, a time belongs to it only when close
+        // and not behind a comma ("the X killing, Iran on Jan. 8
+        // launched …" dates the launch).
+        // "this resolution, passed in January": a participle after
+        // the comma still describes the event.
+        let comma_between = |t: &&&TimeExpr| {
+            (c.tok..t.tokens.start).any(|j| {
+                doc.token_text(j) == "," && !doc.token_text(j + 1).to_lowercase().ends_with("ed")
+            })
+        };
+        let in_stretch = self
+            .event_times
+            .iter()
+            .filter(|t| t.tokens.start >= lo && t.tokens.start < hi)
+            .filter(|t| {
+                if t.tokens.end <= c.tok {
+                    // "… in 2003, had withdrawn": a comma between
+                    // ends the time's reach, except when it opens
+                    // the sentence ("In May, troops left").
+                    t.tokens.start <= base + 3
+                        || !(t.tokens.end..c.tok).any(|j| doc.token_text(j) == ",")
+                } else {
+                    t.tokens.start - c.tok <= 12 && !comma_between(t)
+                }
+            })
+            .min_by_key(dist);
+        in_stretch
+            .or_else(|| {
+                self.event_times
+                    .iter()
+                    .filter(|t| t.tokens.end <= c.tok && t.tokens.start <= base + 3)
+                    .min_by_key(dist)
+            })
+            .copied()
+    }
+
+    /// Said in the report's present or future: in the headline, or after
+    /// "will", "plans", "says" and the like.
+    fn is_report(&self, c: &Candidate) -> bool {
+        let k = c.tok - self.base;
+        self.headline
+            || (1..=6).any(|n| {
+                k.checked_sub(n)
+                    .and_then(|j| self.words.get(j))
+                    .is_some_and(|w| REPORT_TENSE.contains(&w.as_ref()))
+            })
+    }
+}
