@@ -290,36 +290,37 @@ fn register_keys(
 /// before the relations go onto the entity nodes.
 pub struct Clusters(Chunked<Cluster>);
 
+/// The order readings are clustered in: dated events first, finest dates
+/// first, so undated mentions and vaguer dates join the precise occurrence.
+#[allow(clippy::type_complexity)]
+fn cluster_order(
+    x: &EventItem,
+) -> (
+    EventKind,
+    bool,
+    std::cmp::Reverse<usize>,
+    Option<&str>,
+    usize,
+    u32,
+    Span,
+) {
+    (
+        x.ev.kind,
+        x.ev.time.is_none(),
+        std::cmp::Reverse(x.ev.time.as_ref().map_or(0, |t| t.start.len())),
+        x.ev.time.as_ref().map(|t| t.start.as_str()),
+        x.rank,
+        x.ev.evidence.sentence,
+        x.ev.trigger,
+    )
+}
+
 /// Groups the events of every document into occurrences: readings join
 /// when they share the kind, at least one participant or place, and a
 /// compatible date (an undated mention joins a dated one only when they
 /// share participants). Roles point at entity nodes by place in `ids`.
 pub fn cluster(mut items: Vec<EventItem>, ids: &[Arc<str>]) -> Clusters {
-    // Dated events first, finest dates first, so undated mentions and
-    // vaguer dates join the precise occurrence.
-    #[allow(clippy::type_complexity)]
-    fn key(
-        x: &EventItem,
-    ) -> (
-        EventKind,
-        bool,
-        std::cmp::Reverse<usize>,
-        Option<&str>,
-        usize,
-        u32,
-        Span,
-    ) {
-        (
-            x.ev.kind,
-            x.ev.time.is_none(),
-            std::cmp::Reverse(x.ev.time.as_ref().map_or(0, |t| t.start.len())),
-            x.ev.time.as_ref().map(|t| t.start.as_str()),
-            x.rank,
-            x.ev.evidence.sentence,
-            x.ev.trigger,
-        )
-    }
-    sort_stable_in_place(&mut items, |a, b| key(a).cmp(&key(b)));
+    sort_stable_in_place(&mut items, |a, b| cluster_order(a).cmp(&cluster_order(b)));
     let mut clusters: Chunked<Cluster> = Chunked::new();
     // Keys are kept as 64-bit hashes: a collision only adds a candidate,
     // which is checked in full like any other, and every cluster that fits
@@ -352,148 +353,25 @@ pub fn cluster(mut items: Vec<EventItem>, ids: &[Arc<str>]) -> Clusters {
         candidates.sort_unstable();
         candidates.dedup();
         let found = candidates.into_iter().find(|&ci| {
-            let Some(c) = clusters.get(ci) else {
-                return false;
-            };
-            if c.kind != it.ev.kind || c.name != name {
-                return false;
-            }
-            let cents = &c.ents;
-            // Counted only when a test needs it: most candidates (every
-            // cluster listed under a busy entity and year) fail on their
-            // dates first, and counting compares node ids as strings.
-            let shared_count = std::cell::OnceCell::new();
-            let shared =
-                || *shared_count.get_or_init(|| ents.iter().filter(|e| cents.contains(**e)).count());
-            // Sharing one entity is enough when one side names only one;
-            // otherwise two must match ("the United States" alone takes
-            // part in too many events to identify one).
-            // Looked up only when a test needs it: a busy cluster lists
-            // thousands of documents.
-            let same_doc_cell = std::cell::OnceCell::new();
-            let same_doc = || *same_doc_cell.get_or_init(|| c.docs.contains(&it.rank));
-            let needed = || {
-                let across = 2.min(cents.len().min(ents.len())).max(1);
-                if across == 1 || same_doc() { 1 } else { across }
-            };
-            let words_differ = || match (&c.time_text, &it.ev.time_text) {
-                (Some(a), Some(b)) => a != b && a.to_lowercase() != b.to_lowercase(),
-                _ => false,
-            };
-            let dates_ok = match (&c.time, &it.ev.time) {
-                (Some(a), Some(b)) => times_compatible(a, b),
-                // A named event is identified by its name.
-                (Some(t), None) | (None, Some(t)) if name.is_some() => {
-                    let words = c.time_text.as_ref().or(it.ev.time_text.as_ref());
-                    words.and_then(|w| words_fit(w, t)) != Some(false)
-                }
-                (None, None) if name.is_some() => true,
-                // An undated mention joins only an event it shares most
-                // of its cast with: two entities in its own document,
-                // three across documents, or two when its time words fit
-                // the other's date ("Jan. 8" and 2020-01-08).
-                (Some(t), None) | (None, Some(t)) => {
-                    let words = c.time_text.as_ref().or(it.ev.time_text.as_ref());
-                    match words.and_then(|w| words_fit(w, t)) {
-                        Some(false) => false,
-                        Some(true) => shared() >= 2,
-                        None => shared() >= if same_doc() { 2 } else { 3 },
-                    }
-                }
-                (None, None) => !words_differ() && (same_doc() || shared() >= 3),
-            };
-            if !dates_ok {
-                return false;
-            }
-            if name.is_some() {
-                return true;
-            }
-            // Shared participants or place; an event with no roles joins
-            // one of the same document.
-            let same_numbers = || {
-                it.ev
-                    .quantities
-                    .iter()
-                    .any(|q| c.quantities.iter().any(|x| same_quantity(q, x)))
-            };
-            let same_day = || {
-                matches!((&c.time, &it.ev.time), (Some(a), Some(b)) if a.start == b.start && a.start.len() == 10)
-                    && same_doc()
-            };
-            shared() >= needed()
-                || same_day()
-                || ((ents.is_empty() || cents.is_empty() || same_numbers())
-                    && c.time.is_some() == it.ev.time.is_some()
-                    && same_doc())
-                || (c.time.is_some() && it.ev.time.is_some() && same_numbers())
+            clusters
+                .get(ci)
+                .is_some_and(|c| joins(c, &it, &ents, name.as_ref()))
         });
+        drop(ents);
         let ci = match found {
             Some(ci) => ci,
             None => {
-                clusters.push(Cluster {
-                    kind: it.ev.kind,
-                    name,
-                    time: None,
-                    time_text: None,
-                    roles: VecMap::default(),
-                    docs: VecSet::default(),
-                    quantities: Vec::new(),
-                    ents: VecSet::default(),
-                    qkeys: VecSet::default(),
-                    label: if it.ev.kind == EventKind::Named {
-                        it.ev.label.clone()
-                    } else {
-                        String::new()
-                    },
-                    members: Vec::new(),
-                });
+                clusters.push(Cluster::new(&it, name));
                 clusters.len() - 1
             }
         };
         let Some(c) = clusters.get_mut(ci) else {
             continue;
         };
-        let retimed = match (&c.time, &it.ev.time) {
-            (None, Some(t)) => {
-                c.time = Some(t.clone());
-                true
-            }
-            (Some(a), Some(b)) if finer(a, b) => {
-                c.time = Some(b.clone());
-                true
-            }
-            _ => false,
-        };
-        if c.time_text.is_none() {
-            c.time_text = it.ev.time_text.clone();
-        }
-        let mut new: Vec<Arc<str>> = Vec::new();
-        for (r, e) in roles_of(&it.ev.roles, ids) {
-            *c.roles.entry((r, e.clone())) += 1;
-            if c.ents.insert(e.clone()) {
-                new.push(e.clone());
-            }
-        }
-        let mut new_q: Vec<String> = Vec::new();
-        for q in qkeys {
-            if !c.qkeys.contains(&q) {
-                c.qkeys.insert(q.clone());
-                new_q.push(q);
-            }
-        }
-        let registered = register_keys(it.ev.kind, c, &new, &new_q, retimed);
+        let registered = c.absorb(it, ids, qkeys);
         for k in keys.iter().chain(&registered) {
             index.add(hash(k), ci as u32);
         }
-        c.docs.insert(it.rank);
-        c.quantities.extend(it.ev.quantities.iter().cloned());
-        grow_exact(&mut c.members);
-        c.members.push(Member {
-            doc: it.doc,
-            evidence: it.ev.evidence,
-            roles: it.ev.roles,
-            quantities: it.ev.quantities,
-        });
     }
     // What only the clustering needed goes before the nodes are made, so
     // the peak is not both at once.
@@ -505,6 +383,157 @@ pub fn cluster(mut items: Vec<EventItem>, ids: &[Arc<str>]) -> Clusters {
         c.quantities = Vec::new();
     }
     Clusters(clusters)
+}
+
+/// True when reading `it` (whose entities are `ents`, whose normalised
+/// name is `name` for a named event) is another reading of cluster `c`.
+fn joins(c: &Cluster, it: &EventItem, ents: &BTreeSet<&str>, name: Option<&String>) -> bool {
+    if c.kind != it.ev.kind || c.name.as_ref() != name {
+        return false;
+    }
+    let cents = &c.ents;
+    // Counted only when a test needs it: most candidates (every
+    // cluster listed under a busy entity and year) fail on their
+    // dates first, and counting compares node ids as strings.
+    let shared_count = std::cell::OnceCell::new();
+    let shared =
+        || *shared_count.get_or_init(|| ents.iter().filter(|e| cents.contains(**e)).count());
+    // Looked up only when a test needs it: a busy cluster lists
+    // thousands of documents.
+    let same_doc_cell = std::cell::OnceCell::new();
+    let same_doc = || *same_doc_cell.get_or_init(|| c.docs.contains(&it.rank));
+    let dates_ok = match (&c.time, &it.ev.time) {
+        (Some(a), Some(b)) => times_compatible(a, b),
+        // A named event is identified by its name.
+        (Some(t), None) | (None, Some(t)) if name.is_some() => {
+            let words = c.time_text.as_ref().or(it.ev.time_text.as_ref());
+            words.and_then(|w| words_fit(w, t)) != Some(false)
+        }
+        (None, None) if name.is_some() => true,
+        // An undated mention joins only an event it shares most
+        // of its cast with: two entities in its own document,
+        // three across documents, or two when its time words fit
+        // the other's date ("Jan. 8" and 2020-01-08).
+        (Some(t), None) | (None, Some(t)) => {
+            let words = c.time_text.as_ref().or(it.ev.time_text.as_ref());
+            match words.and_then(|w| words_fit(w, t)) {
+                Some(false) => false,
+                Some(true) => shared() >= 2,
+                None => shared() >= if same_doc() { 2 } else { 3 },
+            }
+        }
+        (None, None) => {
+            let words_differ = match (&c.time_text, &it.ev.time_text) {
+                (Some(a), Some(b)) => a != b && a.to_lowercase() != b.to_lowercase(),
+                _ => false,
+            };
+            !words_differ && (same_doc() || shared() >= 3)
+        }
+    };
+    if !dates_ok {
+        return false;
+    }
+    if name.is_some() {
+        return true;
+    }
+    // Sharing one entity is enough when one side names only one;
+    // otherwise two must match ("the United States" alone takes
+    // part in too many events to identify one).
+    let needed = || {
+        let across = 2.min(cents.len().min(ents.len())).max(1);
+        if across == 1 || same_doc() { 1 } else { across }
+    };
+    // Shared participants or place; an event with no roles joins
+    // one of the same document.
+    let same_numbers = || {
+        it.ev
+            .quantities
+            .iter()
+            .any(|q| c.quantities.iter().any(|x| same_quantity(q, x)))
+    };
+    let same_day = || {
+        matches!((&c.time, &it.ev.time), (Some(a), Some(b)) if a.start == b.start && a.start.len() == 10)
+            && same_doc()
+    };
+    shared() >= needed()
+        || same_day()
+        || ((ents.is_empty() || cents.is_empty() || same_numbers())
+            && c.time.is_some() == it.ev.time.is_some()
+            && same_doc())
+        || (c.time.is_some() && it.ev.time.is_some() && same_numbers())
+}
+
+impl Cluster {
+    /// A cluster for a reading that joins none.
+    fn new(it: &EventItem, name: Option<String>) -> Self {
+        Cluster {
+            kind: it.ev.kind,
+            name,
+            time: None,
+            time_text: None,
+            roles: VecMap::default(),
+            docs: VecSet::default(),
+            quantities: Vec::new(),
+            ents: VecSet::default(),
+            qkeys: VecSet::default(),
+            label: if it.ev.kind == EventKind::Named {
+                it.ev.label.clone()
+            } else {
+                String::new()
+            },
+            members: Vec::new(),
+        }
+    }
+
+    /// Adds a reading (its number keys `qkeys`): its time when finer, its
+    /// roles, numbers and document. Returns the new keys the cluster is to
+    /// be listed under ([`register_keys`]).
+    fn absorb(
+        &mut self,
+        it: EventItem,
+        ids: &[Arc<str>],
+        qkeys: BTreeSet<String>,
+    ) -> Vec<(EventKind, String)> {
+        let retimed = match (&self.time, &it.ev.time) {
+            (None, Some(t)) => {
+                self.time = Some(t.clone());
+                true
+            }
+            (Some(a), Some(b)) if finer(a, b) => {
+                self.time = Some(b.clone());
+                true
+            }
+            _ => false,
+        };
+        if self.time_text.is_none() {
+            self.time_text = it.ev.time_text.clone();
+        }
+        let mut new: Vec<Arc<str>> = Vec::new();
+        for (r, e) in roles_of(&it.ev.roles, ids) {
+            *self.roles.entry((r, e.clone())) += 1;
+            if self.ents.insert(e.clone()) {
+                new.push(e.clone());
+            }
+        }
+        let mut new_q: Vec<String> = Vec::new();
+        for q in qkeys {
+            if !self.qkeys.contains(&q) {
+                self.qkeys.insert(q.clone());
+                new_q.push(q);
+            }
+        }
+        let registered = register_keys(it.ev.kind, self, &new, &new_q, retimed);
+        self.docs.insert(it.rank);
+        self.quantities.extend(it.ev.quantities.iter().cloned());
+        grow_exact(&mut self.members);
+        self.members.push(Member {
+            doc: it.doc,
+            evidence: it.ev.evidence,
+            roles: it.ev.roles,
+            quantities: it.ev.quantities,
+        });
+        registered
+    }
 }
 
 /// One node per cluster, with role edges from the event node to the

@@ -164,14 +164,22 @@ pub(super) struct Candidate {
     pub(super) name: Option<String>,
 }
 
-pub(super) fn lower_words<'a>(doc: &Analyzed<'a>, range: std::ops::Range<usize>) -> Vec<Cow<'a, str>> {
-    range.map(|i| crate::extract::lower(doc.token_text(i))).collect()
+pub(super) fn lower_words<'a>(
+    doc: &Analyzed<'a>,
+    range: std::ops::Range<usize>,
+) -> Vec<Cow<'a, str>> {
+    range
+        .map(|i| crate::extract::lower(doc.token_text(i)))
+        .collect()
 }
 
 /// True when word `k` (sentence-relative) is used as the event and not, for
 /// instance, as an adjective or a generic plural.
 fn accepted(kind: EventKind, pos: Pos, words: &[Cow<'_, str>], k: usize, has_time: bool) -> bool {
-    let prev = k.checked_sub(1).and_then(|j| words.get(j)).map_or("", |w| &**w);
+    let prev = k
+        .checked_sub(1)
+        .and_then(|j| words.get(j))
+        .map_or("", |w| &**w);
     if prev == "under" {
         // "came under attack": a state, not one occurrence.
         return false;
@@ -354,9 +362,7 @@ fn noun_accepted(kind: EventKind, words: &[Cow<'_, str>], k: usize, has_time: bo
         // Generic plurals ("periodic attacks") only with a date or
         // a launch verb.
         return has_time
-            || (1..=3).any(|n| {
-                matches!(prev(n), "launched" | "carried" | "conducted" | "staged")
-            });
+            || (1..=3).any(|n| matches!(prev(n), "launched" | "carried" | "conducted" | "staged"));
     }
     determined || has_time
 }
@@ -467,4 +473,3 @@ fn j_is_modifier(p: &str) -> bool {
 fn is_subjectish(w: &str) -> bool {
     matches!(w, "he" | "she" | "it" | "they" | "who" | "which")
 }
-

@@ -53,7 +53,6 @@ pub(super) fn label_from_roles<'a>(
     )
 }
 
-
 /// "the 1998 World Cup": the year in an event's name is its time.
 pub(super) fn name_year(name: Option<&str>) -> Option<TimeValue> {
     let name = name?;

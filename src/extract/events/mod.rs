@@ -29,9 +29,7 @@ use crate::extract::dates::{self, Precision, TimeExpr, Ymd};
 use crate::extract::quantities::QuantityExpr;
 use crate::extract::relations::sentence_evidence;
 use crate::model::stage::EventExtractor;
-use crate::model::{
-    Analyzed, DocEntities, EventKind, LocalEvent, Mention, Relation, TimeValue,
-};
+use crate::model::{Analyzed, DocEntities, EventKind, LocalEvent, Mention, Relation, TimeValue};
 use std::borrow::Cow;
 
 /// The rule-based event reader.
@@ -159,8 +157,7 @@ impl Reader<'_, '_> {
             return;
         }
         let times = dates::find_times_lower(doc, s, scope.anchor, words);
-        let quants =
-            crate::extract::quantities::find_quantities_lower(doc, s, &times, words);
+        let quants = crate::extract::quantities::find_quantities_lower(doc, s, &times, words);
         let skip = skip_mask(base, words.len(), &times, &quants);
         let event_times = event_times(&times, &quants);
         let mut cands = candidates(doc, s, words, &skip, !event_times.is_empty());

@@ -9,7 +9,10 @@ use crate::model::{EventKind, Quantity};
 /// For each candidate, the quantities it owns. The nearest trigger before
 /// the number owns it (numbers follow their verb: "cut … from 900 to 400");
 /// a number before every trigger goes to the next one.
-pub(super) fn owners<'q>(cands: &[Candidate], quants: &'q [QuantityExpr]) -> Vec<Vec<&'q QuantityExpr>> {
+pub(super) fn owners<'q>(
+    cands: &[Candidate],
+    quants: &'q [QuantityExpr],
+) -> Vec<Vec<&'q QuantityExpr>> {
     let mut owned: Vec<Vec<&QuantityExpr>> = vec![Vec::new(); cands.len()];
     for q in quants {
         let before = cands

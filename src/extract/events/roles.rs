@@ -271,8 +271,8 @@ impl RoleReader<'_, '_> {
     ) -> bool {
         use EventKind::{Capture, Invasion, Killing};
         let c = self.c;
-        let adjacent = m.end == c.tok
-            || (m.end + 1 == c.tok && !matches!(self.w(m.end), "and" | ","));
+        let adjacent =
+            m.end == c.tok || (m.end + 1 == c.tok && !matches!(self.w(m.end), "and" | ","));
         if m.kind == Kind::Place && LOC_PREPS.contains(&prep) {
             if m.modifier {
                 // "in the Irish guerrilla bombing": not where it happened.

@@ -39,7 +39,6 @@ fn shift_time(prev: &TimeValue, amount: i64, unit: Unit, text: &str) -> Option<T
     })
 }
 
-
 /// The times of a sentence that can date its events: not those that date
 /// a quantity ("as of late May" dates that level, not the event).
 pub(super) fn event_times<'t>(times: &'t [TimeExpr], quants: &[QuantityExpr]) -> Vec<&'t TimeExpr> {
