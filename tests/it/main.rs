@@ -7,6 +7,7 @@ mod events_sparql;
 mod export_clients;
 mod export_props;
 mod hostile;
+mod layers;
 mod ner;
 mod resolve;
 mod timeline;
