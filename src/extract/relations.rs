@@ -180,6 +180,22 @@ struct Ctx<'d, 'a> {
     cleaned: Cow<'d, [Cleaned]>,
 }
 
+/// A trigger verb at token `t`, with its subject (entity `se`, mention
+/// `sm`) and the mentions with entities of its sentence (`ms`), as the
+/// verb patterns read them.
+struct VerbAt<'m, 'd> {
+    t: usize,
+    sent_end: usize,
+    ms: &'m [(usize, usize)],
+    se: usize,
+    sm: &'d Mention,
+}
+
+/// People and groups act; places do not.
+fn agentive(k: Kind) -> bool {
+    matches!(k, Kind::Person | Kind::Group)
+}
+
 /// Verb classes that link a subject and an object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Verb {
@@ -349,148 +365,24 @@ impl Ctx<'_, '_> {
                     &*self.word(t - 1),
                     "was" | "were" | "been" | "being" | "is" | "are"
                 );
-            // The subject: the last mention ending at most 4 tokens before
-            // the verb (skipping auxiliaries and adverbs), with no comma.
-            // The nearest mention before the verb is the subject, even when
-            // it resolved to nothing (then there is no edge): an earlier
-            // mention is not a fallback.
-            let nearest = self
-                .mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.sentence == s && m.tokens.end <= t)
-                .max_by_key(|(_, m)| m.tokens.end)
-                .map(|(mi, _)| mi);
-            let Some(&(smi, se)) = nearest.and_then(|n| ms.iter().find(|(mi, _)| *mi == n)) else {
+            let Some((smi, se, sm)) = self.subject_of(s, ms, t) else {
                 continue;
             };
-            let Some(sm) = self.mentions.get(smi) else {
-                continue;
+            let at = VerbAt {
+                t,
+                sent_end: sent.tokens.end,
+                ms,
+                se,
+                sm,
             };
-            if t - sm.tokens.end > 4
-                || (sm.tokens.end..t).any(|i| {
-                    matches!(
-                        &*self.word(i),
-                        "," | ";" | ":" | "(" | ")" | "—" | "–" | "and" | "or" | "\"" | "“" | "”"
-                    )
-                })
-            {
-                continue;
-            }
-            let after = |from: usize, within: usize, ok: &dyn Fn(Kind) -> bool| {
-                ms.iter().find(|(mi, e)| {
-                    self.mentions
-                        .get(*mi)
-                        .is_some_and(|m| m.tokens.start >= from && m.tokens.start <= from + within)
-                        && self.kind(*e).is_some_and(ok)
-                })
+            let found = match v {
+                Verb::Meet => self.met_with(&at),
+                Verb::Attack | Verb::Kill if passive => self.passive_agent(&at),
+                Verb::Attack => self.attacked(&at),
+                Verb::Kill | Verb::Command | Verb::Lead | Verb::Join => self.object_of(v, &at),
             };
-            let agentive = |k: Kind| matches!(k, Kind::Person | Kind::Group);
-            let (source, target, om) = match v {
-                Verb::Meet => {
-                    let with =
-                        (t + 1..(t + 9).min(sent.tokens.end)).find(|&i| self.word(i) == "with");
-                    let obj = match with {
-                        Some(w) => after(w + 1, 6, &agentive),
-                        None => after(t + 1, 2, &agentive),
-                    };
-                    let Some(&(mut omi, mut oe)) = obj else {
-                        continue;
-                    };
-                    if !self.kind(se).is_some_and(agentive) || !self.meets_directly(sm, t) {
-                        continue;
-                    }
-                    // "met with Dole campaign manager Scott Reed": a name
-                    // followed by a lowercase role and a person only
-                    // qualifies that person.
-                    if let Some(om) = self.mentions.get(omi)
-                        && let Some(&(pmi, pe)) =
-                            after(om.tokens.end + 1, 3, &|k| k == Kind::Person)
-                        && self.mentions.get(pmi).is_some_and(|pm| {
-                            (om.tokens.end..pm.tokens.start).all(|i| {
-                                let w = self.doc.token_text(i);
-                                w.chars().next().is_some_and(char::is_lowercase)
-                                    || lexicon::is_title(w)
-                            })
-                        })
-                    {
-                        (omi, oe) = (pmi, pe);
-                    }
-                    (se, oe, omi)
-                }
-                Verb::Attack | Verb::Kill if passive => {
-                    let by = (t + 1..(t + 4).min(sent.tokens.end)).find(|&i| self.word(i) == "by");
-                    let Some(b) = by else { continue };
-                    let Some(&(omi, oe)) = after(b + 1, 3, &agentive) else {
-                        continue;
-                    };
-                    (oe, se, omi)
-                }
-                Verb::Attack => {
-                    // "attacked (the) B", "attacks on/against B"; not
-                    // "attacks in B" (where, not whom) or "attack from B".
-                    let Some(&(omi, oe)) = after(t + 1, 3, &|_| true) else {
-                        continue;
-                    };
-                    let direct = self.mentions.get(omi).is_some_and(|m| {
-                        (t + 1..m.tokens.start).all(|i| {
-                            matches!(&*self.word(i), "the" | "a" | "an" | "on" | "against")
-                        })
-                    });
-                    if !direct {
-                        continue;
-                    }
-                    if !self.kind(se).is_some_and(agentive) && !self.is_country(se) {
-                        continue;
-                    }
-                    // "stormed a Chilean diplomat's home": a demonym before a
-                    // noun names the country only when the noun is its
-                    // armed force.
-                    if self.mentions.get(omi).is_some_and(|m| {
-                        let next = self.word(m.tokens.end);
-                        self.cleaned.get(omi).is_some_and(|c| c.demonym)
-                            && next.chars().next().is_some_and(char::is_lowercase)
-                            && !matches!(
-                                &*next,
-                                "forces"
-                                    | "troops"
-                                    | "soldiers"
-                                    | "positions"
-                                    | "targets"
-                                    | "military"
-                                    | "army"
-                                    | "navy"
-                                    | "bases"
-                                    | "territory"
-                            )
-                    }) {
-                        continue;
-                    }
-                    (se, oe, omi)
-                }
-                Verb::Kill | Verb::Command | Verb::Lead | Verb::Join => {
-                    let want = |k: Kind| match v {
-                        Verb::Kill => agentive(k),
-                        _ => k == Kind::Group,
-                    };
-                    // A person killed is often named after a title and a
-                    // demonym ("killed Chilean Gen. X"): look further for one.
-                    let person = match v {
-                        Verb::Kill => after(t + 1, 6, &|k| k == Kind::Person),
-                        _ => None,
-                    };
-                    let Some(&(omi, oe)) = person.or_else(|| after(t + 1, 2, &want)) else {
-                        continue;
-                    };
-                    let subject_ok = match v {
-                        Verb::Kill => self.kind(se).is_some_and(agentive) || self.is_country(se),
-                        _ => self.kind(se) == Some(Kind::Person),
-                    };
-                    if !subject_ok {
-                        continue;
-                    }
-                    (se, oe, omi)
-                }
+            let Some((source, target, om)) = found else {
+                continue;
             };
             let rel = match v {
                 Verb::Meet => Relation::MetWith,
@@ -506,6 +398,169 @@ impl Ctx<'_, '_> {
             let ev = narrow_evidence(self.doc, s, a.span, b.span);
             self.push(out, source, target, rel, ev);
         }
+    }
+
+    /// The subject of the verb at `t` in sentence `s`: its mention, entity
+    /// and mention record, when close enough to the verb.
+    fn subject_of(
+        &self,
+        s: usize,
+        ms: &[(usize, usize)],
+        t: usize,
+    ) -> Option<(usize, usize, &Mention)> {
+        // The subject: the last mention ending at most 4 tokens before
+        // the verb (skipping auxiliaries and adverbs), with no comma.
+        // The nearest mention before the verb is the subject, even when
+        // it resolved to nothing (then there is no edge): an earlier
+        // mention is not a fallback.
+        let nearest = self
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.sentence == s && m.tokens.end <= t)
+            .max_by_key(|(_, m)| m.tokens.end)
+            .map(|(mi, _)| mi);
+        let &(smi, se) = nearest.and_then(|n| ms.iter().find(|(mi, _)| *mi == n))?;
+        let sm = self.mentions.get(smi)?;
+        if t - sm.tokens.end > 4
+            || (sm.tokens.end..t).any(|i| {
+                matches!(
+                    &*self.word(i),
+                    "," | ";" | ":" | "(" | ")" | "—" | "–" | "and" | "or" | "\"" | "“" | "”"
+                )
+            })
+        {
+            return None;
+        }
+        Some((smi, se, sm))
+    }
+
+    /// The first of the mentions `ms` starting between tokens `from` and
+    /// `from + within` whose entity's kind passes `ok`.
+    fn after<'m>(
+        &self,
+        ms: &'m [(usize, usize)],
+        from: usize,
+        within: usize,
+        ok: &dyn Fn(Kind) -> bool,
+    ) -> Option<&'m (usize, usize)> {
+        ms.iter().find(|(mi, e)| {
+            self.mentions
+                .get(*mi)
+                .is_some_and(|m| m.tokens.start >= from && m.tokens.start <= from + within)
+                && self.kind(*e).is_some_and(ok)
+        })
+    }
+
+    /// "A met (...) with B", "A met B": (source, target, object mention).
+    fn met_with(&self, at: &VerbAt<'_, '_>) -> Option<(usize, usize, usize)> {
+        let VerbAt {
+            t,
+            sent_end,
+            ms,
+            se,
+            sm,
+        } = *at;
+        let with = (t + 1..(t + 9).min(sent_end)).find(|&i| self.word(i) == "with");
+        let obj = match with {
+            Some(w) => self.after(ms, w + 1, 6, &agentive),
+            None => self.after(ms, t + 1, 2, &agentive),
+        };
+        let &(mut omi, mut oe) = obj?;
+        if !self.kind(se).is_some_and(agentive) || !self.meets_directly(sm, t) {
+            return None;
+        }
+        // "met with Dole campaign manager Scott Reed": a name
+        // followed by a lowercase role and a person only
+        // qualifies that person.
+        if let Some(om) = self.mentions.get(omi)
+            && let Some(&(pmi, pe)) = self.after(ms, om.tokens.end + 1, 3, &|k| k == Kind::Person)
+            && self.mentions.get(pmi).is_some_and(|pm| {
+                (om.tokens.end..pm.tokens.start).all(|i| {
+                    let w = self.doc.token_text(i);
+                    w.chars().next().is_some_and(char::is_lowercase) || lexicon::is_title(w)
+                })
+            })
+        {
+            (omi, oe) = (pmi, pe);
+        }
+        Some((se, oe, omi))
+    }
+
+    /// "B was attacked/killed by A": the agent after "by" is the source.
+    fn passive_agent(&self, at: &VerbAt<'_, '_>) -> Option<(usize, usize, usize)> {
+        let (t, se) = (at.t, at.se);
+        let by = (t + 1..(t + 4).min(at.sent_end)).find(|&i| self.word(i) == "by");
+        let b = by?;
+        let &(omi, oe) = self.after(at.ms, b + 1, 3, &agentive)?;
+        Some((oe, se, omi))
+    }
+
+    /// The one attacked, named right after the verb by a person, group or
+    /// country.
+    fn attacked(&self, at: &VerbAt<'_, '_>) -> Option<(usize, usize, usize)> {
+        let (t, se) = (at.t, at.se);
+        // "attacked (the) B", "attacks on/against B"; not
+        // "attacks in B" (where, not whom) or "attack from B".
+        let &(omi, oe) = self.after(at.ms, t + 1, 3, &|_| true)?;
+        let direct = self.mentions.get(omi).is_some_and(|m| {
+            (t + 1..m.tokens.start)
+                .all(|i| matches!(&*self.word(i), "the" | "a" | "an" | "on" | "against"))
+        });
+        if !direct {
+            return None;
+        }
+        if !self.kind(se).is_some_and(agentive) && !self.is_country(se) {
+            return None;
+        }
+        // "stormed a Chilean diplomat's home": a demonym before a
+        // noun names the country only when the noun is its
+        // armed force.
+        if self.mentions.get(omi).is_some_and(|m| {
+            let next = self.word(m.tokens.end);
+            self.cleaned.get(omi).is_some_and(|c| c.demonym)
+                && next.chars().next().is_some_and(char::is_lowercase)
+                && !matches!(
+                    &*next,
+                    "forces"
+                        | "troops"
+                        | "soldiers"
+                        | "positions"
+                        | "targets"
+                        | "military"
+                        | "army"
+                        | "navy"
+                        | "bases"
+                        | "territory"
+                )
+        }) {
+            return None;
+        }
+        Some((se, oe, omi))
+    }
+
+    /// "A killed B", and a person who commands, leads or joined a group.
+    fn object_of(&self, v: Verb, at: &VerbAt<'_, '_>) -> Option<(usize, usize, usize)> {
+        let (t, se) = (at.t, at.se);
+        let want = |k: Kind| match v {
+            Verb::Kill => agentive(k),
+            _ => k == Kind::Group,
+        };
+        // A person killed is often named after a title and a
+        // demonym ("killed Chilean Gen. X"): look further for one.
+        let person = match v {
+            Verb::Kill => self.after(at.ms, t + 1, 6, &|k| k == Kind::Person),
+            _ => None,
+        };
+        let &(omi, oe) = person.or_else(|| self.after(at.ms, t + 1, 2, &want))?;
+        let subject_ok = match v {
+            Verb::Kill => self.kind(se).is_some_and(agentive) || self.is_country(se),
+            _ => self.kind(se) == Some(Kind::Person),
+        };
+        if !subject_ok {
+            return None;
+        }
+        Some((se, oe, omi))
     }
 
     /// True when only auxiliaries, adverbs and infinitive verbs stand

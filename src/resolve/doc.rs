@@ -15,7 +15,7 @@ use super::titles::{clean_mentions, find_roles};
 use crate::lexicon;
 use crate::model::stage::Resolver;
 use crate::model::{Analyzed, DocEntities, Kind, LocalEntity, Mention, Role};
-use crate::model::{Cleaned, OfRef};
+use crate::model::{Cleaned, OfRef, RoleMatch};
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -150,6 +150,36 @@ impl Resolver for DocResolver {
         let mut items: Vec<Option<Item>> = cleaned.iter().map(|c| self.item(c)).collect();
         join_apostrophe_names(doc, mentions, &cleaned, &mut items);
         let mut keys = Keys::default();
+        let names = FullNames::of(&items);
+        link_acronyms(doc, mentions, &items, &names, &mut keys);
+        link_surnames_and_short_forms(&items, &names, &mut keys);
+        link_legal_forms(&items, &names, &mut keys);
+        let (mut entities, mention_entity) = self.group_entities(&items, &mut keys);
+        add_demonym_countries(&cleaned, &mut entities);
+        let mut out = DocEntities {
+            entities,
+            mention_entity,
+            ..DocEntities::default()
+        };
+        let roles = find_roles(doc, mentions, &cleaned);
+        attach_roles(&roles, &mut out);
+        out.cleaned = cleaned;
+        out.roles = Some(roles);
+        out
+    }
+}
+
+/// The names of one document that shorter mentions may join: every key with
+/// the kinds seen for it, and the keys of more than one word typed as
+/// people or as groups and places.
+struct FullNames<'a> {
+    kinds_of: BTreeMap<&'a str, BTreeSet<Kind>>,
+    people: Vec<String>,
+    bodies: Vec<String>,
+}
+
+impl<'a> FullNames<'a> {
+    fn of(items: &'a [Option<Item>]) -> Self {
         // Keys typed as people, and keys of groups and places, with the
         // kinds seen for them.
         let mut kinds_of: BTreeMap<&str, BTreeSet<Kind>> = BTreeMap::new();
@@ -168,108 +198,146 @@ impl Resolver for DocResolver {
         };
         let people = full_names(&|ks| ks.contains(&Kind::Person));
         let bodies = full_names(&|ks| ks.contains(&Kind::Group) || ks.contains(&Kind::Place));
-        // Asked of each mention against every name: found once per name.
-        let surnames: Vec<Option<&str>> = people.iter().map(|p| surname(p)).collect();
-        let initials: OnceCell<Vec<Option<Initials>>> = OnceCell::new();
+        FullNames {
+            kinds_of,
+            people,
+            bodies,
+        }
+    }
+}
 
-        // Acronyms written beside their expansion: "X (ABC)", "X, also
-        // known as ABC".
-        for (i, (m, it)) in mentions.iter().zip(&items).enumerate() {
-            let Some(it) = it else { continue };
-            let surface = m.span.text(&doc.doc.text);
-            if !lexicon::is_acronym(surface) || it.country {
+/// Acronyms written beside their expansion ("X (ABC)", "X, also known as
+/// ABC"), else joined to the one longer name they spell.
+fn link_acronyms(
+    doc: &Analyzed<'_>,
+    mentions: &[Mention],
+    items: &[Option<Item>],
+    names: &FullNames<'_>,
+    keys: &mut Keys,
+) {
+    let bodies = &names.bodies;
+    // Asked of each acronym against every name: found once per name.
+    let initials: OnceCell<Vec<Option<Initials>>> = OnceCell::new();
+    for (i, (m, it)) in mentions.iter().zip(items).enumerate() {
+        let Some(it) = it else { continue };
+        let surface = m.span.text(&doc.doc.text);
+        if !lexicon::is_acronym(surface) || it.country {
+            continue;
+        }
+        // Only a group (or an untyped name) takes an acronym beside it:
+        // "LIMA (AP)" is a dateline and its news agency.
+        let prev = (0..i)
+            .rev()
+            .take_while(|&j| mentions[j].sentence == m.sentence)
+            .find(|&j| {
+                items[j]
+                    .as_ref()
+                    .is_some_and(|p| !p.country && matches!(p.kind, None | Some(Kind::Group)))
+            });
+        if let Some(j) = prev {
+            let between: Vec<String> = (mentions[j].tokens.end..m.tokens.start)
+                .map(|t| doc.token_text(t).to_lowercase())
+                .filter(|w| !matches!(w.as_str(), "the" | "group" | "militia" | "organization"))
+                .collect();
+            let bracket = between == ["("] && doc.token_text(m.tokens.end) == ")";
+            if (bracket || is_alias_phrase(&between))
+                && let Some(p) = &items[j]
+            {
+                keys.union(&it.key, &p.key);
                 continue;
             }
-            // Only a group (or an untyped name) takes an acronym beside it:
-            // "LIMA (AP)" is a dateline and its news agency.
-            let prev = (0..i)
-                .rev()
-                .take_while(|&j| mentions[j].sentence == m.sentence)
-                .find(|&j| {
-                    items[j]
-                        .as_ref()
-                        .is_some_and(|p| !p.country && matches!(p.kind, None | Some(Kind::Group)))
-                });
-            if let Some(j) = prev {
-                let between: Vec<String> = (mentions[j].tokens.end..m.tokens.start)
-                    .map(|t| doc.token_text(t).to_lowercase())
-                    .filter(|w| !matches!(w.as_str(), "the" | "group" | "militia" | "organization"))
-                    .collect();
-                let bracket = between == ["("] && doc.token_text(m.tokens.end) == ")";
-                if (bracket || is_alias_phrase(&between))
-                    && let Some(p) = &items[j]
-                {
-                    keys.union(&it.key, &p.key);
-                    continue;
-                }
-            }
-            // Otherwise an acronym joins the one longer name it spells.
-            let letters = acronym_letters(surface);
-            let spelled: Vec<&String> = bodies
+        }
+        // Otherwise an acronym joins the one longer name it spells.
+        let letters = acronym_letters(surface);
+        let spelled: Vec<&String> = bodies
+            .iter()
+            .zip(initials.get_or_init(|| bodies.iter().map(|b| Initials::of(b)).collect()))
+            .filter(|(_, i)| i.as_ref().is_some_and(|i| i.spelled_by(&letters)))
+            .map(|(b, _)| b)
+            .collect();
+        if let [b] = spelled.as_slice() {
+            keys.union(&it.key, b);
+        }
+    }
+}
+
+/// A bare surname joins the one full name of a person ending with it; a
+/// short form of a group or place joins the one longer name ending with the
+/// same words.
+fn link_surnames_and_short_forms(items: &[Option<Item>], names: &FullNames<'_>, keys: &mut Keys) {
+    let FullNames {
+        kinds_of,
+        people,
+        bodies,
+    } = names;
+    // Asked of each mention against every name: found once per name.
+    let surnames: Vec<Option<&str>> = people.iter().map(|p| surname(p)).collect();
+    for it in items.iter().flatten() {
+        if it.country {
+            continue;
+        }
+        // A tagger sometimes types a bare surname as an organisation;
+        // places are left alone ("Jordan" the country).
+        let person_like = matches!(it.kind, None | Some(Kind::Person | Kind::Group));
+        if person_like && let Some(s) = bare_surname(&it.key) {
+            let with: Vec<&String> = people
                 .iter()
-                .zip(initials.get_or_init(|| bodies.iter().map(|b| Initials::of(b)).collect()))
-                .filter(|(_, i)| i.as_ref().is_some_and(|i| i.spelled_by(&letters)))
-                .map(|(b, _)| b)
+                .zip(&surnames)
+                .filter(|(_, ps)| **ps == Some(s))
+                .map(|(p, _)| p)
                 .collect();
-            if let [b] = spelled.as_slice() {
+            if let [p] = with.as_slice() {
+                keys.union(&it.key, p);
+                continue;
+            }
+        }
+        // Short forms of groups and places: the one longer name ending
+        // with the same words ("the Journal", "Central Command").
+        if it.kind != Some(Kind::Person) {
+            // A short form typed as a place is no short form of a group
+            // ("CHICAGO" the dateline and "First Chicago" the bank).
+            let same_kind = |b: &str| {
+                it.kind
+                    .is_none_or(|k| kinds_of.get(b).is_some_and(|ks| ks.contains(&k)))
+            };
+            let longer: Vec<&String> = bodies
+                .iter()
+                .filter(|b| ends_with_words(b, &it.key) && same_kind(b))
+                .collect();
+            if let [b] = longer.as_slice() {
                 keys.union(&it.key, b);
             }
         }
+    }
+}
 
-        for it in items.iter().flatten() {
-            if it.country {
-                continue;
-            }
-            // A tagger sometimes types a bare surname as an organisation;
-            // places are left alone ("Jordan" the country).
-            let person_like = matches!(it.kind, None | Some(Kind::Person | Kind::Group));
-            if person_like && let Some(s) = bare_surname(&it.key) {
-                let with: Vec<&String> = people
-                    .iter()
-                    .zip(&surnames)
-                    .filter(|(_, ps)| **ps == Some(s))
-                    .map(|(p, _)| p)
-                    .collect();
-                if let [p] = with.as_slice() {
-                    keys.union(&it.key, p);
-                    continue;
-                }
-            }
-            // Short forms of groups and places: the one longer name ending
-            // with the same words ("the Journal", "Central Command").
-            if it.kind != Some(Kind::Person) {
-                // A short form typed as a place is no short form of a group
-                // ("CHICAGO" the dateline and "First Chicago" the bank).
-                let same_kind = |b: &str| {
-                    it.kind
-                        .is_none_or(|k| kinds_of.get(b).is_some_and(|ks| ks.contains(&k)))
-                };
-                let longer: Vec<&String> = bodies
-                    .iter()
-                    .filter(|b| ends_with_words(b, &it.key) && same_kind(b))
-                    .collect();
-                if let [b] = longer.as_slice() {
-                    keys.union(&it.key, b);
-                }
+/// "Lear" and "Lear Corp.": a company with and without its legal form.
+fn link_legal_forms(items: &[Option<Item>], names: &FullNames<'_>, keys: &mut Keys) {
+    let legal: Vec<(&str, &String)> = names
+        .bodies
+        .iter()
+        .filter_map(|b| Some((without_legal_form(b)?, b)))
+        .collect();
+    for it in items.iter().flatten() {
+        if it.country || matches!(it.kind, Some(Kind::Person)) {
+            continue;
+        }
+        for &(short, b) in &legal {
+            if short == it.key.as_str() {
+                keys.union(&it.key, b);
             }
         }
+    }
+}
 
-        // "Lear" and "Lear Corp.": a company with and without its legal form.
-        let legal: Vec<(&str, &String)> = bodies
-            .iter()
-            .filter_map(|b| Some((without_legal_form(b)?, b)))
-            .collect();
-        for it in items.iter().flatten() {
-            if it.country || matches!(it.kind, Some(Kind::Person)) {
-                continue;
-            }
-            for &(short, b) in &legal {
-                if short == it.key.as_str() {
-                    keys.union(&it.key, b);
-                }
-            }
-        }
-
+impl DocResolver {
+    /// One entity per group of joined keys, in order of first mention, and
+    /// the entity of each mention.
+    fn group_entities(
+        &self,
+        items: &[Option<Item>],
+        keys: &mut Keys,
+    ) -> (Vec<LocalEntity>, Vec<Option<usize>>) {
         // Groups of mentions by representative key.
         let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, it) in items.iter().enumerate() {
@@ -293,7 +361,7 @@ impl Resolver for DocResolver {
             .collect();
         order.sort();
         let mut entities = Vec::new();
-        let mut mention_entity = vec![None; mentions.len()];
+        let mut mention_entity = vec![None; items.len()];
         for (_, ms) in order {
             let its: Vec<&Item> = ms.iter().filter_map(|&i| items[i].as_ref()).collect();
             let kind = vote_kind(&its);
@@ -313,63 +381,63 @@ impl Resolver for DocResolver {
                 roles: BTreeSet::new(),
             });
         }
-        // Demonyms cut from names ("Chilean Navy Band") still name their
-        // country, which gets a node even when the text never names it.
-        for c in &cleaned {
-            if let Some(country) = c.nationality
-                && !entities.iter().any(|e: &LocalEntity| e.name == country)
-            {
-                entities.push(LocalEntity {
-                    kind: Kind::Place,
-                    name: country.to_string(),
-                    aliases: BTreeSet::new(),
-                    mentions: Vec::new(),
-                    roles: BTreeSet::new(),
-                });
-            }
-        }
-        let mut out = DocEntities {
-            entities,
-            mention_entity,
-            ..DocEntities::default()
-        };
-        let roles = find_roles(doc, mentions, &cleaned);
-        for r in &roles {
-            let Some(Some(ei)) = out.mention_entity.get(r.mention).copied() else {
-                continue;
-            };
-            if out.entities.get(ei).is_none_or(|e| e.kind != Kind::Person) || r.title.is_empty() {
-                continue;
-            }
-            let of = match &r.of {
-                Some(OfRef::Mention(mi)) => out
-                    .mention_entity
-                    .get(*mi)
-                    .copied()
-                    .flatten()
-                    .and_then(|oi| out.entities.get(oi))
-                    .filter(|e| e.kind != Kind::Person)
-                    .map(|e| e.name.clone()),
-                Some(OfRef::Country(c)) => Some(c.to_string()),
-                None => None,
-            };
-            // "Peruvian Gen. X" says where X is from, not what X is general
-            // of: the nationality becomes an edge, the role keeps its title.
-            let of = of.filter(|o| {
-                !((crate::lexicon::is_rank_title(&r.title)
-                    || crate::lexicon::is_qualified_title(&r.title))
-                    && lexicon::country(o).is_some())
+        (entities, mention_entity)
+    }
+}
+
+/// Demonyms cut from names ("Chilean Navy Band") still name their
+/// country, which gets a node even when the text never names it.
+fn add_demonym_countries(cleaned: &[Cleaned], entities: &mut Vec<LocalEntity>) {
+    for c in cleaned {
+        if let Some(country) = c.nationality
+            && !entities.iter().any(|e: &LocalEntity| e.name == country)
+        {
+            entities.push(LocalEntity {
+                kind: Kind::Place,
+                name: country.to_string(),
+                aliases: BTreeSet::new(),
+                mentions: Vec::new(),
+                roles: BTreeSet::new(),
             });
-            if let Some(e) = out.entities.get_mut(ei) {
-                e.roles.insert(Role {
-                    title: r.title.clone(),
-                    of,
-                });
-            }
         }
-        out.cleaned = cleaned;
-        out.roles = Some(roles);
-        out
+    }
+}
+
+/// Titles found beside people become roles of their entities, with what
+/// they are titles of when that is a group, a place or a country.
+fn attach_roles(roles: &[RoleMatch], out: &mut DocEntities) {
+    for r in roles {
+        let Some(Some(ei)) = out.mention_entity.get(r.mention).copied() else {
+            continue;
+        };
+        if out.entities.get(ei).is_none_or(|e| e.kind != Kind::Person) || r.title.is_empty() {
+            continue;
+        }
+        let of = match &r.of {
+            Some(OfRef::Mention(mi)) => out
+                .mention_entity
+                .get(*mi)
+                .copied()
+                .flatten()
+                .and_then(|oi| out.entities.get(oi))
+                .filter(|e| e.kind != Kind::Person)
+                .map(|e| e.name.clone()),
+            Some(OfRef::Country(c)) => Some(c.to_string()),
+            None => None,
+        };
+        // "Peruvian Gen. X" says where X is from, not what X is general
+        // of: the nationality becomes an edge, the role keeps its title.
+        let of = of.filter(|o| {
+            !((crate::lexicon::is_rank_title(&r.title)
+                || crate::lexicon::is_qualified_title(&r.title))
+                && lexicon::country(o).is_some())
+        });
+        if let Some(e) = out.entities.get_mut(ei) {
+            e.roles.insert(Role {
+                title: r.title.clone(),
+                of,
+            });
+        }
     }
 }
 

@@ -140,10 +140,17 @@ pub fn clean_mentions(doc: &Analyzed<'_>, mentions: &[Mention]) -> Vec<Cleaned> 
         .collect()
 }
 
+/// One mention being cleaned, with the bounds of its sentence.
+struct MentionAt<'a, 'd> {
+    doc: &'a Analyzed<'d>,
+    m: &'a Mention,
+    sent_start: usize,
+    sent_end: usize,
+}
+
 /// [`clean_mention`], asking `headline` whether a sentence is a Title Case
 /// headline.
 fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -> bool) -> Cleaned {
-    let text = &doc.doc.text;
     let sent_end = doc
         .sentences
         .get(m.sentence)
@@ -152,6 +159,12 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
         .sentences
         .get(m.sentence)
         .map_or(m.tokens.start, |s| s.tokens.start);
+    let cx = MentionAt {
+        doc,
+        m,
+        sent_start,
+        sent_end,
+    };
     let (a, b) = (m.tokens.start, m.tokens.end.min(doc.tokens.len()));
     let mut out = Cleaned {
         name_tokens: a..a,
@@ -163,6 +176,53 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
         generic: false,
         junk: false,
     };
+    let (k, leading_demonym) = cut_titles(&cx, a, b);
+    if k >= b {
+        only_titles(&cx, a, b, leading_demonym, &mut out);
+        return out;
+    }
+    let b = cut_tail(&cx, k, b);
+    let Some(k) = skip_bracketed_aside(&cx, k, b) else {
+        out.junk = true;
+        return out;
+    };
+    let (k, leading_demonym) = widen_front(&cx, a, k, b, leading_demonym);
+    out.nationality = leading_demonym;
+    out.name_tokens = k..b;
+    let Some((mut name, words)) = name_words(&cx, k, b) else {
+        out.junk = true;
+        return out;
+    };
+    let dateline = is_dateline(&cx, k, b, &name);
+    if dateline {
+        name = title_case(&name);
+        out.kind = Some(Kind::Place);
+    }
+    if is_no_name(&words) {
+        out.junk = true;
+        return out;
+    }
+    read_kind_from_words(&mut out, &name, &words, dateline);
+    read_kind_from_context(&cx, &mut out, k, b, &words, dateline);
+    // In a Title Case headline every word is capitalised, so a finder's
+    // spans there are guesses: they only join names typed elsewhere.
+    if out.country.is_none() && !dateline && headline(m.sentence) {
+        out.kind = None;
+    }
+    out.name = name;
+    out
+}
+
+/// Steps over the titles, demonyms and modifiers at the front of the
+/// mention `a..b`: the first token of the name, and the country of a
+/// demonym (or of an office) passed on the way.
+fn cut_titles(cx: &MentionAt<'_, '_>, a: usize, b: usize) -> (usize, Option<&'static str>) {
+    let MentionAt {
+        doc,
+        m,
+        sent_start,
+        sent_end,
+    } = *cx;
     // Names the finder typed as groups or places keep title words
     // ("General Motors", "Prince Edward Island").
     let strip_titles = matches!(m.label, MentionLabel::Per | MentionLabel::Misc);
@@ -210,22 +270,36 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
             break;
         }
     }
-    if k >= b {
-        // Only titles, demonyms or modifiers: a demonym or country among
-        // them stands for its country ("Chilean Prime" before "Minister X").
-        if let Some(c) = leading_demonym.or_else(|| {
-            // Not a modifier: "pro-Chilean" or "Chile-backed" fighters are
-            // not Chile.
-            (a..b).find_map(|i| fact(doc, i).demonym)
-        }) {
-            out.country = Some(c);
-            out.demonym = true;
-            out.kind = Some(Kind::Place);
-        } else {
-            out.junk = true;
-        }
-        return out;
+    (k, leading_demonym)
+}
+
+/// A mention of only titles, demonyms or modifiers: a demonym or country
+/// among them stands for its country ("Chilean Prime" before "Minister
+/// X"); otherwise it is junk.
+fn only_titles(
+    cx: &MentionAt<'_, '_>,
+    a: usize,
+    b: usize,
+    leading_demonym: Option<&'static str>,
+    out: &mut Cleaned,
+) {
+    if let Some(c) = leading_demonym.or_else(|| {
+        // Not a modifier: "pro-Chilean" or "Chile-backed" fighters are
+        // not Chile.
+        (a..b).find_map(|i| fact(cx.doc, i).demonym)
+    }) {
+        out.country = Some(c);
+        out.demonym = true;
+        out.kind = Some(Kind::Place);
+    } else {
+        out.junk = true;
     }
+}
+
+/// Moves the end `b` of the name `k..b`: weekdays and member nouns glued
+/// to it are cut, a surname particle after a person's name is taken in.
+fn cut_tail(cx: &MentionAt<'_, '_>, k: usize, b: usize) -> usize {
+    let doc = cx.doc;
     // Weekdays glued to a name by a capitalisation-based finder ("X Monday").
     let mut b = b;
     while b > k + 1 {
@@ -244,20 +318,41 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
     // A surname with a lowercase particle ("al-Farsi", "bin-Zayed") right
     // after a person's name belongs to it, even when the finder stopped
     // short of it.
-    while m.label == MentionLabel::Per && b < sent_end && fact(doc, b).is(Is::ParticleName) {
+    while cx.m.label == MentionLabel::Per && b < cx.sent_end && fact(doc, b).is(Is::ParticleName) {
         b += 1;
     }
-    // "(Tom) Seaver": a bracket closed inside the name was opened before
-    // it, so what precedes it is an aside, not the name.
+    b
+}
+
+/// "(Tom) Seaver": a bracket closed inside the name was opened before it,
+/// so what precedes it is an aside, not the name. The name's new first
+/// token, or `None` when nothing is left after the aside.
+fn skip_bracketed_aside(cx: &MentionAt<'_, '_>, k: usize, b: usize) -> Option<usize> {
+    let doc = cx.doc;
+    let mut k = k;
     if let Some(p) = (k..b).rev().find(|&i| tok(doc, i) == ")")
         && !(k..p).any(|i| tok(doc, i) == "(")
     {
         k = p + 1;
         if k >= b {
-            out.junk = true;
-            return out;
+            return None;
         }
     }
+    Some(k)
+}
+
+/// Takes in a word before the name that tells it apart when the finder
+/// left it out: a unit's number, or the demonym before a name of generic
+/// words.
+fn widen_front(
+    cx: &MentionAt<'_, '_>,
+    a: usize,
+    k: usize,
+    b: usize,
+    leading_demonym: Option<&'static str>,
+) -> (usize, Option<&'static str>) {
+    let (doc, sent_start) = (cx.doc, cx.sent_start);
+    let (mut k, mut leading_demonym) = (k, leading_demonym);
     // A unit is told apart by its number, which the finder may leave out
     // ("42nd Mountain Division"); a bare "1st Battalion" stays generic.
     if k == a
@@ -280,13 +375,18 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
         k -= 1;
         leading_demonym = Some(c);
     }
-    out.nationality = leading_demonym;
-    out.name_tokens = k..b;
+    (k, leading_demonym)
+}
+
+/// The name `k..b` as written and its words, without a bracketed
+/// nickname; `None` when nothing is left outside brackets.
+fn name_words<'d>(cx: &MentionAt<'_, 'd>, k: usize, b: usize) -> Option<(String, Vec<&'d str>)> {
+    let doc = cx.doc;
     let span = Span::new(
         doc.tokens.get(k).map_or(0, |t| t.span.start),
         doc.tokens.get(b - 1).map_or(0, |t| t.span.end),
     );
-    let mut name = span.text(text).to_string();
+    let mut name = span.text(&doc.doc.text).to_string();
     let mut words: Vec<&str> = (k..b).map(|i| tok(doc, i)).collect();
     // "James (Jim) Okafor": the bracketed nickname is no part of the name.
     if words.contains(&"(") {
@@ -304,32 +404,36 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
         });
         name = words.join(" ");
         if words.is_empty() {
-            out.junk = true;
-            return out;
+            return None;
         }
     }
-    // An all-caps place opening a sentence before a dash is a dateline
-    // ("LIMA —", "NEW YORK (AP) —").
+    Some((name, words))
+}
+
+/// An all-caps place opening a sentence before a dash is a dateline
+/// ("LIMA —", "NEW YORK (AP) —").
+fn is_dateline(cx: &MentionAt<'_, '_>, k: usize, b: usize, name: &str) -> bool {
+    let (doc, sent_end) = (cx.doc, cx.sent_end);
     let mut letters = name.chars().filter(|c| c.is_alphabetic());
-    let dateline = k == sent_start
+    k == cx.sent_start
         && name.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && letters.all(|c| c.is_uppercase())
         && (b..(b + 5).min(sent_end)).any(|i| is_dash(tok(doc, i)))
         && (b..sent_end).next().is_some_and(|i| {
             let w = tok(doc, i);
             is_dash(w) || w == "("
-        });
-    if dateline {
-        name = title_case(&name);
-        out.kind = Some(Kind::Place);
-    }
+        })
+}
+
+/// Words that are no name whatever a finder says: a modifier, a
+/// description in lowercase, or only titles and role words.
+fn is_no_name(words: &[&str]) -> bool {
     // "New York-based", "Moscow-backed": a modifier, not a name.
     if words
         .last()
         .is_some_and(|w| facts(w).is(Is::ModifierSuffix))
     {
-        out.junk = true;
-        return out;
+        return true;
     }
     // Lowercase letters and not one capital ("the interior ministry"): a
     // description, not a name, whatever a finder says. Scripts without
@@ -337,13 +441,12 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
     if words.iter().any(|w| w.chars().any(char::is_lowercase))
         && !words.iter().any(|w| w.chars().any(char::is_uppercase))
     {
-        out.junk = true;
-        return out;
+        return true;
     }
     // Only titles and role words ("Director of Intelligence", "Lord"):
     // a role, not a name.
     const TITLE_LIKE: &[Is] = &[Is::Title, Is::Honorific, Is::RoleNoun];
-    if words.iter().any(|w| facts(w).any(TITLE_LIKE))
+    words.iter().any(|w| facts(w).any(TITLE_LIKE))
         && words.iter().all(|w| {
             facts(w).any(&[
                 Is::Title,
@@ -354,14 +457,16 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
                 Is::TitleModifier,
             ])
         })
-    {
-        out.junk = true;
-        return out;
-    }
-    if let Some(c) = super::names::place_country(&name) {
+}
+
+/// What the name's own words say of it: a place or country, a demonym, a
+/// lone word that names nothing, a generic word, or the first and last
+/// words of a place or a group.
+fn read_kind_from_words(out: &mut Cleaned, name: &str, words: &[&str], dateline: bool) {
+    if let Some(c) = super::names::place_country(name) {
         out.country = Some(c);
         out.kind = Some(Kind::Place);
-    } else if let [w] = words.as_slice() {
+    } else if let [w] = words {
         let f = facts(w);
         if let Some(c) = f.demonym {
             out.country = Some(c);
@@ -394,6 +499,20 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
             out.kind = Some(Kind::Group);
         }
     }
+}
+
+/// What the words around the name `k..b` say of its kind: a group noun
+/// before or after it, a place word after it, "the city of" or "in" before
+/// it.
+fn read_kind_from_context(
+    cx: &MentionAt<'_, '_>,
+    out: &mut Cleaned,
+    k: usize,
+    b: usize,
+    words: &[&str],
+    dateline: bool,
+) {
+    let (doc, sent_start) = (cx.doc, cx.sent_start);
     // "a militia group, the X": the name in apposition to a group noun.
     let mut p = k;
     while p > sent_start && tok(doc, p - 1).eq_ignore_ascii_case("the") {
@@ -434,13 +553,6 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
             out.kind = Some(Kind::Group);
         }
     }
-    // In a Title Case headline every word is capitalised, so a finder's
-    // spans there are guesses: they only join names typed elsewhere.
-    if out.country.is_none() && !dateline && headline(m.sentence) {
-        out.kind = None;
-    }
-    out.name = name;
-    out
 }
 
 /// The mention that covers token `i`, if any.

@@ -1,0 +1,30 @@
+//! Small closed-class word lists that any English news text needs: titles,
+//! months and weekdays, common sentence-initial words, keywords that mark
+//! organisations and places, and countries with their demonyms and common
+//! short forms. General facts of English and geography, not tuned to any
+//! corpus.
+//!
+//! One file per role; everything is re-exported here, so callers name
+//! `crate::lexicon::...` whatever file a list lives in.
+
+// Declared first: the files below use its `word_set!` macro, which is in
+// scope only after its definition.
+#[macro_use]
+mod word_set;
+mod calendar;
+mod heads;
+mod places;
+mod starters;
+mod titles;
+
+pub use crate::util::hash::{WordBuild, WordHasher};
+pub use crate::util::lower::{with_ascii_lower, with_lower};
+pub use calendar::*;
+pub use heads::*;
+pub use places::*;
+pub use starters::*;
+pub use titles::*;
+pub use word_set::WordSet;
+
+#[cfg(test)]
+mod tests;
