@@ -34,10 +34,10 @@ fn release_memory_sooner() {
     }
 }
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::Parser;
 use cli::{BuildArgs, Cli, Command, InputArgs, TimelineArgs};
-use newsgraph::export::{ExportOptions, Format};
+use newsgraph::export::ExportOptions;
 use newsgraph::load::LoadOptions;
 use newsgraph::ner;
 use newsgraph::pipeline::{Options, Pipeline};
@@ -118,11 +118,9 @@ fn load_options(input: &InputArgs) -> LoadOptions {
 
 fn build(args: BuildArgs) -> anyhow::Result<Outcome> {
     let mut formats = Vec::new();
-    for f in &args.format {
-        match Format::parse(f) {
-            Some(x) if !formats.contains(&x) => formats.push(x),
-            Some(_) => {}
-            None => bail!("unknown format {f:?} (expected graphml, dot or jsonld)"),
+    for &f in &args.format {
+        if !formats.contains(&f) {
+            formats.push(f);
         }
     }
     let export = ExportOptions {
@@ -155,7 +153,7 @@ fn timeline(args: TimelineArgs) -> anyhow::Result<Outcome> {
     }
     let problems = notices.iter().any(|n| n.skipped);
     if docs.is_empty() {
-        bail!("no readable documents in the inputs");
+        return Err(run::no_documents(&args.input.inputs, &load_options(&args.input)).into());
     }
     let graph = pipeline.run(docs);
     let out = std::io::stdout().lock();

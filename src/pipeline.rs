@@ -197,12 +197,6 @@ impl Pipeline {
         });
         fold.into_inner(GraphBuilder::add).finish()
     }
-
-    /// Merges per-document results into the graph (cross-document
-    /// resolution, events, the user's alias file).
-    pub fn build(&self, results: Vec<DocResult>) -> KnowledgeGraph {
-        crate::merge::build_graph(results, &self.options.aliases)
-    }
 }
 
 #[cfg(test)]
