@@ -27,6 +27,24 @@ pub struct BuildConfig {
     pub threads: Option<usize>,
     /// No summary line.
     pub quiet: bool,
+    /// Write the graph files with direct I/O (bypassing the page cache)
+    /// from a thread of their own; see [`crate::output`].
+    pub direct_io: bool,
+    /// Told when the build enters each [`Phase`].
+    pub on_phase: Option<fn(Phase)>,
+}
+
+/// The parts of a build that hold memory differently, for a caller that
+/// tunes the process by phase: the binary makes its allocator give freed
+/// memory back sooner once the merge begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Phase {
+    /// Every document is read and folded; the cross-document merge starts.
+    /// Its steps each free what the one before held and take as much again.
+    Merge,
+    /// The graph is built; the files are being written.
+    Write,
 }
 
 /// How a run ended, for the exit status.
@@ -154,12 +172,14 @@ pub fn build_keeping_graph(
             }
         });
         let run = || {
-            pipeline.run_stream(docs, |len, r| {
+            let folded = pipeline.fold_stream(docs, |len, r| {
                 let n = documents.fetch_add(1, Ordering::Relaxed) + 1;
                 tokens.fetch_add(r.tokens as u64, Ordering::Relaxed);
                 bytes.fetch_add(len as u64, Ordering::Relaxed);
                 reporter.progress(len as u64, n);
-            })
+            });
+            enter(config, Phase::Merge);
+            folded.finish()
         };
         match config.threads {
             Some(n) => rayon::ThreadPoolBuilder::new()
@@ -189,6 +209,7 @@ pub fn build_keeping_graph(
             crate::model::LABEL_CAP,
         ));
     }
+    enter(config, Phase::Write);
     write_outputs(config, &graph)?;
     crate::util::trace::phase("written");
     if !config.quiet {
@@ -222,7 +243,13 @@ pub fn write_outputs(config: &BuildConfig, graph: &KnowledgeGraph) -> Result<(),
             )
         })
         .collect();
-    crate::output::write_all(&config.out, jobs).map(|_| ())
+    crate::output::write_all(&config.out, jobs, config.direct_io).map(|_| ())
+}
+
+fn enter(config: &BuildConfig, phase: Phase) {
+    if let Some(f) = config.on_phase {
+        f(phase);
+    }
 }
 
 /// The error for inputs that gave no document, one wording for every

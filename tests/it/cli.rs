@@ -81,6 +81,16 @@ fn same_graph_for_renamed_reordered_copies_and_any_thread_count() {
     assert_eq!(outputs(a.path()), outputs(c.path()));
 }
 
+/// `--direct-io` changes how the files are written, not what they hold.
+#[test]
+fn direct_io_writes_the_same_bytes() {
+    let plain = tempfile::tempdir().unwrap();
+    build(&[&root().join("seeds")], plain.path(), &[]);
+    let direct = tempfile::tempdir().unwrap();
+    build(&[&root().join("seeds")], direct.path(), &["--direct-io"]);
+    assert_eq!(outputs(plain.path()), outputs(direct.path()));
+}
+
 #[test]
 fn committed_output_is_fresh() {
     // output/ must be what the README's run command produces on seeds/.
@@ -135,6 +145,7 @@ fn build_help_lists_output_then_input_then_tuning() {
         "aliases",
         "max-doc-bytes",
         "threads",
+        "direct-io",
     ];
     for pair in order.windows(2) {
         assert!(
