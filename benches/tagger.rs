@@ -1,7 +1,7 @@
 //! Tagging speed of the built-in model on one thread, in tokens per second.
 //!
 //! `cargo bench --bench tagger` reads the CoNLL-2003 dev split (from
-//! `$NEWSGRAPH_SHARED`, `<repo>/../shared` or `/work/shared`) and tags it
+//! the shared data folder, `newsgraph::bench::shared_dir`) and tags it
 //! document by document, both stages, as `newsgraph eval` does; it also
 //! times the pipeline's mention finder on the same text joined into raw
 //! documents (tokenising and sentence splitting included). It reports
@@ -16,12 +16,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 fn shared() -> Option<PathBuf> {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    std::env::var_os("NEWSGRAPH_SHARED")
-        .map(PathBuf::from)
-        .into_iter()
-        .chain([manifest.join("../shared"), PathBuf::from("/work/shared")])
-        .find(|p| p.join("corpora/conll2003/dev.txt").is_file())
+    Some(newsgraph::bench::shared_dir()).filter(|p| p.join("corpora/conll2003/dev.txt").is_file())
 }
 
 /// CPU seconds used by this process so far (user + system), from

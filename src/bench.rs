@@ -10,21 +10,25 @@ use crate::util::rng::Rng;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The shared data folder: `$NEWSGRAPH_SHARED`, else `../shared` beside the
-/// repository, else `/work/shared`.
+/// The shared data folder: `$NEWSGRAPH_SHARED`; else `../shared` beside
+/// the repository (where CI and a clone find it); else `../../shared`, for
+/// a git worktree kept in a folder beside the repository
+/// (`repo/../wt/NAME`). When none exists, `../shared`, so that the error
+/// names the usual place.
 pub fn shared_dir() -> PathBuf {
     if let Some(p) = std::env::var_os("NEWSGRAPH_SHARED") {
         return PathBuf::from(p);
     }
-    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let beside = repo.join("../shared");
     if beside.is_dir() {
         return beside;
     }
-    let worktree = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared");
+    let worktree = repo.join("../../shared");
     if worktree.is_dir() {
         return worktree;
     }
-    PathBuf::from("/work/shared")
+    beside
 }
 
 /// Joins CoNLL tokens into running text: no space before closing

@@ -1,6 +1,7 @@
 //! Command-line arguments (clap), turned into the library's configuration.
 
 use clap::{Args, Parser, Subcommand};
+use newsgraph::export::Format;
 use std::path::PathBuf;
 
 /// Shown by `--help`; the README has the same text.
@@ -61,56 +62,100 @@ pub struct GenCorpusArgs {
     pub seed: u64,
 }
 
+/// Help headings, in the order a newcomer needs them: where the graph
+/// goes and in what form, then what is read and how, then machine tuning.
+const OUTPUT: &str = "Output";
+const INPUT: &str = "Input";
+const TUNING: &str = "Tuning";
+
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
     /// Files or folders to read (folders recursively: *.txt, and *.jsonl as
-    /// records); `-` reads stdin.
+    /// records). `-` reads stdin, all of it as one document (with --jsonl,
+    /// one document per record).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Read every input (and stdin) as JSON Lines records
     /// {"text", "id", "date", "url", "title"}; *.jsonl files always are.
-    #[arg(long)]
+    #[arg(long, help_heading = INPUT)]
     pub jsonl: bool,
-    /// Cut documents longer than this many bytes (at a sentence end).
-    #[arg(long, value_name = "BYTES", default_value_t = newsgraph::load::DEFAULT_MAX_DOC_BYTES)]
-    pub max_doc_bytes: usize,
-    /// Named-entity model to use instead of the built-in one.
-    #[arg(long, value_name = "MODEL")]
-    pub model: Option<PathBuf>,
-    /// Use the rule-based mention finder instead of the learned tagger.
-    #[arg(long)]
-    pub rules: bool,
     /// User alias file (TOML or JSON): merge, rename, drop, force a kind.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help_heading = INPUT)]
     pub aliases: Option<PathBuf>,
+    /// Use the rule-based mention finder instead of the learned tagger.
+    #[arg(long, help_heading = INPUT)]
+    pub rules: bool,
+    /// Named-entity model to use instead of the built-in one.
+    #[arg(long, value_name = "MODEL", help_heading = INPUT)]
+    pub model: Option<PathBuf>,
+    /// Cut documents longer than this many bytes (at a sentence end).
+    #[arg(
+        long,
+        value_name = "BYTES",
+        default_value_t = newsgraph::load::DEFAULT_MAX_DOC_BYTES,
+        help_heading = INPUT
+    )]
+    pub max_doc_bytes: usize,
     /// Worker threads (default: all cores). Output does not depend on it.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", help_heading = TUNING)]
     pub threads: Option<usize>,
 }
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    #[command(flatten)]
-    pub input: InputArgs,
     /// Output folder; created if missing.
-    #[arg(long, short, value_name = "DIR")]
+    #[arg(long, short, value_name = "DIR", help_heading = OUTPUT)]
     pub out: PathBuf,
-    /// Formats to write, comma-separated.
-    #[arg(long, value_delimiter = ',', default_value = "graphml,dot,jsonld")]
-    pub format: Vec<String>,
+    /// Formats to write, comma-separated: graphml, dot (or gv), jsonld (or
+    /// json-ld); any case.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "graphml,dot,jsonld",
+        value_parser = parse_format,
+        help_heading = OUTPUT
+    )]
+    pub format: Vec<Format>,
     /// Base for the IRIs minted for nodes in JSON-LD.
     #[arg(
         long,
         value_name = "IRI",
-        default_value = "https://newsgraph.example/id/"
+        default_value = "https://newsgraph.example/id/",
+        help_heading = OUTPUT
     )]
     pub base_iri: String,
     /// Leave out "named in the same sentence" edges.
-    #[arg(long)]
+    #[arg(long, help_heading = OUTPUT)]
     pub no_comention: bool,
     /// No summary and no progress bar on stderr (problems are still reported).
-    #[arg(long, short)]
+    #[arg(long, short, help_heading = OUTPUT)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Write the graph files with direct I/O (Linux, O_DIRECT), bypassing
+    /// the page cache, from a thread per file: less CPU for graphs of
+    /// gigabytes. Same bytes either way (docs/tuning.md).
+    #[arg(long, help_heading = TUNING)]
+    pub direct_io: bool,
+}
+
+/// A `--format` value as users type it: any case, with or without a
+/// hyphen (`json-ld`, `JSON-LD`), and `gv` (Graphviz's other extension)
+/// for DOT.
+pub fn parse_format(s: &str) -> Result<Format, String> {
+    let key: String = s
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, '-' | '_'))
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let name = match key.as_str() {
+        "gv" => "dot",
+        other => other,
+    };
+    Format::parse(name).ok_or_else(|| {
+        format!("unknown format {s:?}; accepted: graphml, dot (or gv), jsonld (or json-ld)")
+    })
 }
 
 #[derive(Debug, Args)]

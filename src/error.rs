@@ -1,7 +1,7 @@
 //! Typed errors of the library, each carrying the path, line or span it is
 //! about. Only `main` turns them into messages and exit codes.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -20,10 +20,74 @@ pub enum Error {
     },
     #[error("{path}: {message}")]
     Input { path: PathBuf, message: String },
-    #[error("model: {0}")]
-    Model(String),
-    #[error("{0}")]
-    Other(String),
+    /// A tagger model that cannot be used; `path` is `None` for the model
+    /// built into the binary.
+    #[error("{}: {problem}", model_name(.path.as_deref()))]
+    Model {
+        path: Option<PathBuf>,
+        problem: ModelProblem,
+    },
+    /// The inputs gave no document to work on. Folders given on the
+    /// command line that hold no file to read are named: the usual mistake.
+    #[error("{}", no_documents_message(.empty_folders))]
+    NoDocuments { empty_folders: Vec<PathBuf> },
+    /// The worker thread pool could not be started.
+    #[error("cannot start {threads} threads: {source}")]
+    Threads {
+        threads: usize,
+        #[source]
+        source: rayon::ThreadPoolBuildError,
+    },
+    /// Training options out of range.
+    #[error(
+        "epochs must be ≥ 1, stages 1 or 2, bits 8..=26 \
+         (got {epochs} epochs, {stages} stages, {bits} bits)"
+    )]
+    TrainOptions {
+        epochs: usize,
+        stages: usize,
+        bits: u32,
+    },
+}
+
+/// What is wrong with the bytes of a tagger model.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ModelProblem {
+    #[error("not a newsgraph tagger model")]
+    NotAModel,
+    #[error("model made for feature version {found}, this build uses {expected}: retrain it")]
+    FeatureVersion { found: u32, expected: u32 },
+    #[error("bad hash width {0}")]
+    HashWidth(u32),
+    #[error("bad stage count {0}")]
+    StageCount(u32),
+    #[error("row bitmap does not match its count")]
+    RowBitmap,
+    #[error("trailing bytes after the model")]
+    TrailingBytes,
+    #[error("model file is truncated")]
+    Truncated,
+}
+
+fn model_name(path: Option<&Path>) -> String {
+    path.map_or_else(|| "built-in model".into(), |p| p.display().to_string())
+}
+
+/// One wording for every command that finds nothing to read.
+fn no_documents_message(empty_folders: &[PathBuf]) -> String {
+    let mut s = String::from("no readable document in the inputs");
+    if !empty_folders.is_empty() {
+        let names: Vec<String> = empty_folders
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        s.push_str(&format!(
+            " (no *.txt or *.jsonl file found in {})",
+            names.join(", ")
+        ));
+    }
+    s.push_str("; nothing written");
+    s
 }
 
 impl Error {

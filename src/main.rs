@@ -19,9 +19,16 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// writing) each free what the one before held and take as much again
 /// within a second or two, so the peak held both: at 1 GB of text, 2.4 GB
 /// where 10 ms (mimalloc v2's delay) gives about 2 GB. Only from the merge
-/// on: while documents are read and folded, the short delay cost a tenth
-/// of the time in system calls and page faults, for little memory.
-/// `MIMALLOC_PURGE_DELAY` in the environment still decides.
+/// on (the build tells us when, [`run::Phase::Merge`]): while documents
+/// are read and folded, the short delay cost a tenth of the time in system
+/// calls and page faults, for little memory. `MIMALLOC_PURGE_DELAY` in the
+/// environment still decides.
+fn tune_allocator(phase: run::Phase) {
+    if phase == run::Phase::Merge {
+        release_memory_sooner();
+    }
+}
+
 #[allow(unsafe_code)]
 fn release_memory_sooner() {
     // `mi_option_purge_delay` in the v3 header of libmimalloc-sys 0.1.49,
@@ -34,10 +41,10 @@ fn release_memory_sooner() {
     }
 }
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::Parser;
 use cli::{BuildArgs, Cli, Command, InputArgs, TimelineArgs};
-use newsgraph::export::{ExportOptions, Format};
+use newsgraph::export::ExportOptions;
 use newsgraph::load::LoadOptions;
 use newsgraph::ner;
 use newsgraph::pipeline::{Options, Pipeline};
@@ -46,7 +53,6 @@ use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    newsgraph::merge::on_merge(release_memory_sooner);
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => build(args),
@@ -118,11 +124,9 @@ fn load_options(input: &InputArgs) -> LoadOptions {
 
 fn build(args: BuildArgs) -> anyhow::Result<Outcome> {
     let mut formats = Vec::new();
-    for f in &args.format {
-        match Format::parse(f) {
-            Some(x) if !formats.contains(&x) => formats.push(x),
-            Some(_) => {}
-            None => bail!("unknown format {f:?} (expected graphml, dot or jsonld)"),
+    for &f in &args.format {
+        if !formats.contains(&f) {
+            formats.push(f);
         }
     }
     let export = ExportOptions {
@@ -138,11 +142,14 @@ fn build(args: BuildArgs) -> anyhow::Result<Outcome> {
         load: load_options(&args.input),
         threads: args.input.threads,
         quiet: args.quiet,
+        direct_io: args.direct_io,
+        on_phase: Some(tune_allocator),
     };
     let (outcome, _stats, graph) = run::build_keeping_graph(&config, &pipeline)?;
-    // The process ends next, and the system takes its memory back at once;
-    // freeing a large graph's millions of allocations one by one first
-    // took about a second at 1 GB of text, for no one.
+    // Not freed: the process ends next, and the system takes its memory
+    // back at once. Freeing a large graph's millions of allocations one by
+    // one first took about a second at 1 GB of text (a run of about
+    // 180 s), for no one.
     std::mem::forget(graph);
     Ok(outcome)
 }
@@ -155,7 +162,7 @@ fn timeline(args: TimelineArgs) -> anyhow::Result<Outcome> {
     }
     let problems = notices.iter().any(|n| n.skipped);
     if docs.is_empty() {
-        bail!("no readable documents in the inputs");
+        return Err(run::no_documents(&args.input.inputs, &load_options(&args.input)).into());
     }
     let graph = pipeline.run(docs);
     let out = std::io::stdout().lock();

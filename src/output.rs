@@ -7,9 +7,11 @@
 //! the folder never mixes files of two runs. A run killed with `kill -9`
 //! can leave a hidden `.tmp` file behind, never a partial `graph.*`.
 //!
-//! Files are written in 1 MB chunks with direct I/O where the system
-//! allows it (see [`DirectWriter`]), as graph files are large, written
-//! once and not read back by us.
+//! Files are written through a plain [`BufWriter`] by default. With
+//! `direct` (`build --direct-io`) they are written in 1 MB chunks with
+//! direct I/O where the system allows it, from a thread of their own (see
+//! [`DirectWriter`]): graph files are large, written once and not read
+//! back by us. docs/tuning.md has what each costs.
 
 use crate::error::Error;
 use std::fs::{File, OpenOptions};
@@ -63,13 +65,22 @@ fn write_temp(
     dir: &Path,
     name: &str,
     write: WriteFn<'_>,
+    direct: bool,
 ) -> Result<PathBuf, (Option<PathBuf>, io::Error)> {
     let (path, file) = create_temp(dir, name).map_err(|e| (None, e))?;
     let trace = Trace::start();
     let result = (|| {
-        let mut w = DirectWriter::new(file, &path);
-        write(&mut w)?;
-        w.finish()?.sync_all()
+        if direct {
+            let mut w = DirectWriter::new(file, &path);
+            write(&mut w)?;
+            w.finish()?.sync_all()
+        } else {
+            let mut w = BufWriter::new(file);
+            write(&mut w)?;
+            w.into_inner()
+                .map_err(io::IntoInnerError::into_error)?
+                .sync_all()
+        }
     })();
     if let Some(t) = trace {
         t.report(name, &path);
@@ -88,8 +99,8 @@ fn write_temp(
 /// rest (one thread per job made the longest share a core with the
 /// others). Returns the paths written. On error nothing under the target
 /// names has changed (unless a rename itself fails midway, which the error
-/// says).
-pub fn write_all(dir: &Path, jobs: Vec<Job<'_>>) -> Result<Vec<PathBuf>, Error> {
+/// says). `direct` writes with direct I/O (see [`DirectWriter`]).
+pub fn write_all(dir: &Path, jobs: Vec<Job<'_>>, direct: bool) -> Result<Vec<PathBuf>, Error> {
     let names: Vec<String> = jobs.iter().map(|(n, _)| n.clone()).collect();
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -115,7 +126,7 @@ pub fn write_all(dir: &Path, jobs: Vec<Job<'_>>) -> Result<Vec<PathBuf>, Error> 
                         let Some((i, (name, write))) = next else {
                             break;
                         };
-                        out.push((i, write_temp(dir, &name, write)));
+                        out.push((i, write_temp(dir, &name, write, direct)));
                     }
                     out
                 })
@@ -560,30 +571,41 @@ mod tests {
         Ok(v)
     }
 
+    /// Buffered (the default) and direct alike.
     #[test]
     fn all_or_nothing() -> Result<(), Box<dyn std::error::Error>> {
-        let dir = tempfile::tempdir()?;
-        let d = dir.path();
-        write_all(d, vec![job("a.txt", "old a"), job("b.txt", "old b")])?;
-        let failing: Job<'_> = (
-            "b.txt".to_string(),
-            Box::new(|w: &mut dyn Write| {
-                w.write_all(b"half")?;
-                Err(io::Error::other("disk full"))
-            }),
-        );
-        let err = write_all(d, vec![job("a.txt", "new a"), failing]);
-        assert!(
-            err.as_ref()
-                .is_err_and(|e| e.to_string().contains("disk full")),
-            "{err:?}"
-        );
-        assert_eq!(std::fs::read_to_string(d.join("a.txt"))?, "old a");
-        assert_eq!(std::fs::read_to_string(d.join("b.txt"))?, "old b");
-        assert_eq!(listing(d)?, ["a.txt", "b.txt"]);
-        write_all(d, vec![job("a.txt", "new a"), job("b.txt", "new b")])?;
-        assert_eq!(std::fs::read_to_string(d.join("b.txt"))?, "new b");
-        assert_eq!(listing(d)?, ["a.txt", "b.txt"]);
+        for direct in [false, true] {
+            let dir = tempfile::tempdir()?;
+            let d = dir.path();
+            write_all(
+                d,
+                vec![job("a.txt", "old a"), job("b.txt", "old b")],
+                direct,
+            )?;
+            let failing: Job<'_> = (
+                "b.txt".to_string(),
+                Box::new(|w: &mut dyn Write| {
+                    w.write_all(b"half")?;
+                    Err(io::Error::other("disk full"))
+                }),
+            );
+            let err = write_all(d, vec![job("a.txt", "new a"), failing], direct);
+            assert!(
+                err.as_ref()
+                    .is_err_and(|e| e.to_string().contains("disk full")),
+                "{err:?}"
+            );
+            assert_eq!(std::fs::read_to_string(d.join("a.txt"))?, "old a");
+            assert_eq!(std::fs::read_to_string(d.join("b.txt"))?, "old b");
+            assert_eq!(listing(d)?, ["a.txt", "b.txt"]);
+            write_all(
+                d,
+                vec![job("a.txt", "new a"), job("b.txt", "new b")],
+                direct,
+            )?;
+            assert_eq!(std::fs::read_to_string(d.join("b.txt"))?, "new b");
+            assert_eq!(listing(d)?, ["a.txt", "b.txt"]);
+        }
         Ok(())
     }
 

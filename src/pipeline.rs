@@ -188,6 +188,17 @@ impl Pipeline {
         I: Iterator<Item = Document> + Send,
         F: Fn(usize, &DocResult) + Sync + Send,
     {
+        self.fold_stream(docs, on_done).finish()
+    }
+
+    /// [`Pipeline::run_stream`] up to the merge: every document folded,
+    /// for a caller that does something before [`GraphBuilder::finish`]
+    /// merges across documents.
+    pub fn fold_stream<I, F>(&self, docs: I, on_done: F) -> GraphBuilder
+    where
+        I: Iterator<Item = Document> + Send,
+        F: Fn(usize, &DocResult) + Sync + Send,
+    {
         let fold = Fold::new(GraphBuilder::new(&self.options.aliases));
         docs.par_bridge().for_each(|d| {
             let r = self.process(&d);
@@ -195,13 +206,7 @@ impl Pipeline {
             drop(d);
             fold.offer(r, GraphBuilder::add);
         });
-        fold.into_inner(GraphBuilder::add).finish()
-    }
-
-    /// Merges per-document results into the graph (cross-document
-    /// resolution, events, the user's alias file).
-    pub fn build(&self, results: Vec<DocResult>) -> KnowledgeGraph {
-        crate::merge::build_graph(results, &self.options.aliases)
+        fold.into_inner(GraphBuilder::add)
     }
 }
 

@@ -7,7 +7,7 @@
 use crate::error::Error;
 use crate::export::{self, ExportOptions, Format};
 use crate::graph::KnowledgeGraph;
-use crate::load::{self, Event, LoadOptions, Notice};
+use crate::load::{self, Event, Input, LoadOptions, Notice};
 use crate::model::Kind;
 use crate::pipeline::Pipeline;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -27,6 +27,24 @@ pub struct BuildConfig {
     pub threads: Option<usize>,
     /// No summary line.
     pub quiet: bool,
+    /// Write the graph files with direct I/O (bypassing the page cache)
+    /// from a thread of their own; see [`crate::output`].
+    pub direct_io: bool,
+    /// Told when the build enters each [`Phase`].
+    pub on_phase: Option<fn(Phase)>,
+}
+
+/// The parts of a build that hold memory differently, for a caller that
+/// tunes the process by phase: the binary makes its allocator give freed
+/// memory back sooner once the merge begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Phase {
+    /// Every document is read and folded; the cross-document merge starts.
+    /// Its steps each free what the one before held and take as much again.
+    Merge,
+    /// The graph is built; the files are being written.
+    Write,
 }
 
 /// How a run ended, for the exit status.
@@ -102,7 +120,7 @@ impl Reporter {
         if let Some(bar) = &self.bar {
             bar.inc(bytes);
             if documents % 64 == 1 {
-                bar.set_message(format!("{documents} documents"));
+                bar.set_message(plural(documents, "document", "documents"));
             }
         }
     }
@@ -135,7 +153,7 @@ pub fn build_keeping_graph(
         reporter.notice(n);
     }
     if listing.is_empty() {
-        return Err(Error::Other("no input could be used".into()));
+        return Err(no_documents(&config.inputs, &config.load));
     }
     crate::util::trace::phase("start");
     let documents = AtomicU64::new(0);
@@ -154,18 +172,20 @@ pub fn build_keeping_graph(
             }
         });
         let run = || {
-            pipeline.run_stream(docs, |len, r| {
+            let folded = pipeline.fold_stream(docs, |len, r| {
                 let n = documents.fetch_add(1, Ordering::Relaxed) + 1;
                 tokens.fetch_add(r.tokens as u64, Ordering::Relaxed);
                 bytes.fetch_add(len as u64, Ordering::Relaxed);
                 reporter.progress(len as u64, n);
-            })
+            });
+            enter(config, Phase::Merge);
+            folded.finish()
         };
         match config.threads {
             Some(n) => rayon::ThreadPoolBuilder::new()
                 .num_threads(n.max(1))
                 .build()
-                .map_err(|e| Error::Other(format!("cannot start {n} threads: {e}")))
+                .map_err(|source| Error::Threads { threads: n, source })
                 .map(|pool| pool.install(run)),
             None => Ok(run()),
         }
@@ -180,17 +200,16 @@ pub fn build_keeping_graph(
         skipped: reporter.skipped.load(Ordering::Relaxed),
     };
     if stats.documents == 0 {
-        return Err(Error::Other(
-            "no readable documents in the inputs; nothing written".into(),
-        ));
+        return Err(no_documents(&config.inputs, &config.load));
     }
     if graph.labels_capped > 0 {
         reporter.line(&format!(
-            "{} node labels longer than {} bytes were cut",
-            graph.labels_capped,
-            crate::model::LABEL_CAP
+            "{} longer than {} bytes cut",
+            plural(graph.labels_capped as u64, "node label", "node labels"),
+            crate::model::LABEL_CAP,
         ));
     }
+    enter(config, Phase::Write);
     write_outputs(config, &graph)?;
     crate::util::trace::phase("written");
     if !config.quiet {
@@ -224,7 +243,38 @@ pub fn write_outputs(config: &BuildConfig, graph: &KnowledgeGraph) -> Result<(),
             )
         })
         .collect();
-    crate::output::write_all(&config.out, jobs).map(|_| ())
+    crate::output::write_all(&config.out, jobs, config.direct_io).map(|_| ())
+}
+
+fn enter(config: &BuildConfig, phase: Phase) {
+    if let Some(f) = config.on_phase {
+        f(phase);
+    }
+}
+
+/// The error for inputs that gave no document, one wording for every
+/// command (`build`, `timeline`): names the folders given on the command
+/// line in which no file to read was found. Lists the inputs again, which
+/// costs nothing next to the run that found nothing.
+pub fn no_documents(paths: &[PathBuf], options: &LoadOptions) -> Error {
+    let found = load::list_inputs(paths, options).inputs;
+    let holds_input = |dir: &PathBuf| {
+        found.iter().any(|i| match i {
+            Input::Text(f) | Input::Jsonl(f) => f.starts_with(dir),
+            Input::Stdin | Input::StdinJsonl => false,
+        })
+    };
+    let empty_folders = paths
+        .iter()
+        .filter(|p| p.is_dir() && !holds_input(p))
+        .cloned()
+        .collect();
+    Error::NoDocuments { empty_folders }
+}
+
+/// "1 document", "2 documents".
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn summary(graph: &KnowledgeGraph, stats: &Stats) -> String {
@@ -234,15 +284,18 @@ fn summary(graph: &KnowledgeGraph, stats: &Stats) -> String {
         .map(|k| format!("{} {}", kinds.get(k).copied().unwrap_or(0), k))
         .collect();
     let mut s = format!(
-        "{} documents, {} tokens; {} nodes ({}); {} edges",
-        stats.documents,
-        stats.tokens,
-        stats.nodes,
+        "{}, {}; {} ({}); {}",
+        plural(stats.documents, "document", "documents"),
+        plural(stats.tokens, "token", "tokens"),
+        plural(stats.nodes as u64, "node", "nodes"),
         parts.join(", "),
-        stats.edges
+        plural(stats.edges as u64, "edge", "edges")
     );
     if stats.skipped > 0 {
-        s.push_str(&format!("; {} inputs skipped or cut", stats.skipped));
+        s.push_str(&format!(
+            "; {} skipped or cut",
+            plural(stats.skipped, "input", "inputs")
+        ));
     }
     s
 }

@@ -16,8 +16,7 @@ use crate::model::{DocId, Kind};
 use std::collections::HashMap;
 use std::io::{self, Write};
 
-/// An output format: its name on the command line, file extension and
-/// media type.
+/// An output format: its name on the command line and file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Format {
@@ -38,13 +37,6 @@ impl Format {
     }
     pub fn extension(self) -> &'static str {
         self.name()
-    }
-    pub fn media_type(self) -> &'static str {
-        match self {
-            Format::GraphMl => "application/graphml+xml",
-            Format::Dot => "text/vnd.graphviz",
-            Format::JsonLd => "application/ld+json",
-        }
     }
     pub fn parse(s: &str) -> Option<Format> {
         Format::ALL

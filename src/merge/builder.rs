@@ -18,17 +18,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
-/// Called once when the merge begins (see [`on_merge`]).
-static ON_MERGE: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
-
-/// Sets what to do when every document is folded and the merge begins,
-/// once per process. The binary tunes its allocator there: the merge's
-/// phases each free what the one before held and take as much again
-/// within seconds, where the folding only churns small blocks.
-pub fn on_merge(f: fn()) {
-    let _ = ON_MERGE.set(f);
-}
-
 /// Every reading of one relation between two variants.
 struct EdgeAgg {
     key: (VarId, VarId, Relation),
@@ -255,9 +244,6 @@ impl GraphBuilder {
         drop(number);
         // The kept evidence holds its texts from here on.
         drop(texts);
-        if let Some(f) = ON_MERGE.get() {
-            f();
-        }
         crate::util::trace::phase(&format!(
             "documents read and folded ({} documents, {} names, {} relations, {} event readings)",
             documents.len(),

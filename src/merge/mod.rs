@@ -8,7 +8,7 @@ pub mod builder;
 pub mod entities;
 pub mod events;
 
-pub use builder::{GraphBuilder, on_merge};
+pub use builder::GraphBuilder;
 
 use crate::graph::KnowledgeGraph;
 use crate::model::{DocResult, Kind, Relation};

@@ -6,7 +6,7 @@
 use super::features::{self, NTAGS, TAGS};
 use super::gazetteer::Gazetteer;
 use super::weights::{Acc, Model, Packed};
-use crate::error::{Error, Result};
+use crate::error::{Error, ModelProblem, Result};
 use crate::model::stage::MentionFinder;
 use crate::model::{Analyzed, Mention, MentionLabel, Span};
 use std::cell::RefCell;
@@ -54,24 +54,23 @@ impl Tagger {
 
     /// The built-in model (decoded once per process).
     pub fn builtin() -> Result<Tagger> {
-        static M: OnceLock<std::result::Result<Tagger, String>> = OnceLock::new();
-        let m = M.get_or_init(|| {
-            Model::from_bytes(BUILTIN)
-                .map(Tagger::new)
-                .map_err(|e| e.to_string())
-        });
+        static M: OnceLock<Result<Tagger, ModelProblem>> = OnceLock::new();
+        let m = M.get_or_init(|| Model::from_bytes(BUILTIN).map(Tagger::new));
         match m {
             Ok(tagger) => Ok(tagger.clone()),
-            Err(e) => Err(Error::Model(format!("built-in model: {e}"))),
+            Err(problem) => Err(Error::Model {
+                path: None,
+                problem: problem.clone(),
+            }),
         }
     }
 
     /// A model file written by `newsgraph train`.
     pub fn load(path: &Path) -> Result<Tagger> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let model = Model::from_bytes(&bytes).map_err(|e| Error::Input {
-            path: path.to_path_buf(),
-            message: e.to_string(),
+        let model = Model::from_bytes(&bytes).map_err(|problem| Error::Model {
+            path: Some(path.to_path_buf()),
+            problem,
         })?;
         Ok(Tagger::new(model))
     }

@@ -383,9 +383,11 @@ pub fn train(
     log: &mut dyn FnMut(&str),
 ) -> Result<Model> {
     if opts.epochs == 0 || !(1..=2).contains(&opts.stages) || !(8..=26).contains(&opts.bits) {
-        return Err(Error::Other(
-            "epochs must be ≥ 1, stages 1 or 2, bits 8..=26".into(),
-        ));
+        return Err(Error::TrainOptions {
+            epochs: opts.epochs,
+            stages: opts.stages,
+            bits: opts.bits,
+        });
     }
     let tr = Corpus::from_conll(train);
     let dv = Corpus::from_conll(dev);

@@ -10,7 +10,7 @@
 //! empty rows keeps the file small enough to embed in the binary.
 
 use super::features::{NTAGS, SentFeatures, tag_type};
-use crate::error::{Error, Result};
+use crate::error::{ModelProblem, Result};
 
 const MAGIC: &[u8; 8] = b"NGNERv1\n";
 
@@ -406,25 +406,25 @@ impl Model {
         b
     }
 
-    pub fn from_bytes(bytes: &[u8]) -> Result<Model> {
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelProblem> {
         let mut r = Reader { b: bytes, pos: 0 };
         if r.take(8)? != MAGIC {
-            return Err(Error::Model("not a newsgraph tagger model".into()));
+            return Err(ModelProblem::NotAModel);
         }
         let feature_version = r.u32()?;
         if feature_version != super::features::FEATURE_VERSION {
-            return Err(Error::Model(format!(
-                "model made for feature version {feature_version}, this build uses {}: retrain it",
-                super::features::FEATURE_VERSION
-            )));
+            return Err(ModelProblem::FeatureVersion {
+                found: feature_version,
+                expected: super::features::FEATURE_VERSION,
+            });
         }
         let bits = r.u32()?;
         if !(8..=26).contains(&bits) {
-            return Err(Error::Model(format!("bad hash width {bits}")));
+            return Err(ModelProblem::HashWidth(bits));
         }
         let nstages = r.u32()?;
         if !(1..=2).contains(&nstages) {
-            return Err(Error::Model(format!("bad stage count {nstages}")));
+            return Err(ModelProblem::StageCount(nstages));
         }
         let note_len = r.u32()? as usize;
         let note = String::from_utf8_lossy(r.take(note_len)?).into_owned();
@@ -446,7 +446,7 @@ impl Model {
             let bitmap = r.take(nrows.div_ceil(8))?;
             let set: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
             if set != nonzero {
-                return Err(Error::Model("row bitmap does not match its count".into()));
+                return Err(ModelProblem::RowBitmap);
             }
             let data = r.take(nonzero * NTAGS * 2)?;
             let mut rows = vec![0i16; nrows * NTAGS];
@@ -468,7 +468,7 @@ impl Model {
             });
         }
         if r.pos != bytes.len() {
-            return Err(Error::Model("trailing bytes after the model".into()));
+            return Err(ModelProblem::TrailingBytes);
         }
         Ok(Model {
             feature_version,
@@ -485,24 +485,24 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8]> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelProblem> {
         let end = self.pos.checked_add(n).filter(|&e| e <= self.b.len());
         let Some(end) = end else {
-            return Err(Error::Model("model file is truncated".into()));
+            return Err(ModelProblem::Truncated);
         };
         let s = &self.b[self.pos..end];
         self.pos = end;
         Ok(s)
     }
-    fn array<const N: usize>(&mut self) -> Result<[u8; N]> {
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelProblem> {
         let mut a = [0u8; N];
         a.copy_from_slice(self.take(N)?);
         Ok(a)
     }
-    fn u32(&mut self) -> Result<u32> {
+    fn u32(&mut self) -> Result<u32, ModelProblem> {
         Ok(u32::from_le_bytes(self.array()?))
     }
-    fn i16(&mut self) -> Result<i16> {
+    fn i16(&mut self) -> Result<i16, ModelProblem> {
         Ok(i16::from_le_bytes(self.array()?))
     }
 }

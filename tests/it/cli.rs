@@ -1,8 +1,10 @@
 //! The `build` command end to end: files written, summary printed,
 //! determinism across runs, file names, file order and thread counts, and
-//! the committed `output/` kept fresh.
+//! the committed `output/` kept fresh; and the command line as a newcomer
+//! meets it: help, messages, format names.
 
-use crate::util::{build, newsgraph as run, outputs, root};
+use crate::util::{build, newsgraph as run, outputs, root, run_ng, stderr};
+use std::ffi::OsStr;
 use std::fs;
 
 #[test]
@@ -33,6 +35,26 @@ fn format_flag_limits_outputs() {
     assert!(!tmp.path().join("graph.graphml").exists());
     let bad = run(&["build", "seeds", "--out", "/tmp/x", "--format", "png"]);
     assert_eq!(bad.status.code(), Some(2));
+    let s = stderr(&bad);
+    assert!(
+        s.contains("\"png\"") && s.contains("graphml, dot (or gv), jsonld (or json-ld)"),
+        "{s}"
+    );
+}
+
+#[test]
+fn format_accepts_the_spellings_users_type() {
+    let tmp = tempfile::tempdir().unwrap();
+    let seeds = root().join("seeds");
+    build(&[&seeds], tmp.path(), &["--format", "JSON-LD,GraphML"]);
+    let mut names = crate::util::listing(tmp.path());
+    names.retain(|n| !n.starts_with('.'));
+    assert_eq!(names, ["graph.graphml", "graph.jsonld"]);
+    for spelling in ["json-ld", "jsonld", "gv", "DOT"] {
+        let out = tmp.path().join(spelling);
+        build(&[&seeds], &out, &["--format", spelling]);
+        assert_eq!(crate::util::listing(&out).len(), 1, "{spelling}");
+    }
 }
 
 #[test]
@@ -57,6 +79,16 @@ fn same_graph_for_renamed_reordered_copies_and_any_thread_count() {
     build(&[&root().join("seeds")], c.path(), &[]);
     assert_eq!(outputs(a.path()), outputs(b.path()));
     assert_eq!(outputs(a.path()), outputs(c.path()));
+}
+
+/// `--direct-io` changes how the files are written, not what they hold.
+#[test]
+fn direct_io_writes_the_same_bytes() {
+    let plain = tempfile::tempdir().unwrap();
+    build(&[&root().join("seeds")], plain.path(), &[]);
+    let direct = tempfile::tempdir().unwrap();
+    build(&[&root().join("seeds")], direct.path(), &["--direct-io"]);
+    assert_eq!(outputs(plain.path()), outputs(direct.path()));
 }
 
 #[test]
@@ -91,6 +123,129 @@ fn help_lists_commands() {
         "--aliases",
     ] {
         assert!(s.contains(f), "{s}");
+    }
+}
+
+/// What a user needs first comes first: where and in what form the graph
+/// is written, then how inputs are read, then machine tuning.
+#[test]
+fn build_help_lists_output_then_input_then_tuning() {
+    let o = run(&["build", "--help"]);
+    let s = String::from_utf8_lossy(&o.stdout);
+    let at = |flag: &str| {
+        s.find(&format!("--{flag} "))
+            .or_else(|| s.find(&format!("--{flag}\n")))
+            .unwrap_or_else(|| panic!("no --{flag} in {s}"))
+    };
+    let order = [
+        "out",
+        "format",
+        "quiet",
+        "jsonl",
+        "aliases",
+        "max-doc-bytes",
+        "threads",
+        "direct-io",
+    ];
+    for pair in order.windows(2) {
+        assert!(
+            at(pair[0]) < at(pair[1]),
+            "--{} after --{}: {s}",
+            pair[0],
+            pair[1]
+        );
+    }
+}
+
+#[test]
+fn help_says_stdin_text_is_one_document() {
+    for command in ["build", "timeline"] {
+        let o = run(&[command, "--help"]);
+        let s = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            s.contains("`-` reads stdin, all of it as one document"),
+            "{s}"
+        );
+    }
+}
+
+/// "1 document", not "1 documents"; "1 input skipped", not "1 inputs".
+#[test]
+fn summary_counts_are_singular_for_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir(&input).unwrap();
+    fs::write(input.join("a.txt"), "Mayor Lena Okafor visited Nairobi.").unwrap();
+    fs::write(input.join("b.txt"), "").unwrap();
+    let out = tmp.path().join("out");
+    let o = run_ng(&[
+        OsStr::new("build"),
+        input.as_os_str(),
+        OsStr::new("--out"),
+        out.as_os_str(),
+    ]);
+    let s = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{s}");
+    assert!(s.contains("newsgraph: 1 document, "), "{s}");
+    assert!(s.contains("; 1 input skipped or cut"), "{s}");
+    assert!(!s.contains("1 documents") && !s.contains("1 inputs"), "{s}");
+}
+
+#[test]
+fn an_empty_folder_is_named_with_what_was_looked_for() {
+    let tmp = tempfile::tempdir().unwrap();
+    let empty = tmp.path().join("no-articles-here");
+    fs::create_dir(&empty).unwrap();
+    fs::write(
+        empty.join("notes.md"),
+        "Not read: only *.txt and *.jsonl are.",
+    )
+    .unwrap();
+    let o = run_ng(&[
+        OsStr::new("build"),
+        empty.as_os_str(),
+        OsStr::new("--out"),
+        tmp.path().join("out").as_os_str(),
+    ]);
+    let s = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{s}");
+    assert!(
+        s.contains("no *.txt or *.jsonl file found in") && s.contains("no-articles-here"),
+        "{s}"
+    );
+}
+
+/// `build` and `timeline` say the same thing when nothing can be read:
+/// a folder whose only file is empty, and an empty folder.
+#[test]
+fn build_and_timeline_word_no_documents_alike() {
+    let tmp = tempfile::tempdir().unwrap();
+    let blank = tmp.path().join("blank");
+    fs::create_dir(&blank).unwrap();
+    fs::write(blank.join("a.txt"), "  \n").unwrap();
+    let empty = tmp.path().join("empty");
+    fs::create_dir(&empty).unwrap();
+    let out = tmp.path().join("out");
+    for input in [&blank, &empty] {
+        let b = run_ng(&[
+            OsStr::new("build"),
+            input.as_os_str(),
+            OsStr::new("--out"),
+            out.as_os_str(),
+        ]);
+        let t = run_ng(&[OsStr::new("timeline"), input.as_os_str()]);
+        assert_eq!(b.status.code(), Some(2));
+        assert_eq!(t.status.code(), Some(2));
+        let error = |o: &std::process::Output| {
+            stderr(o)
+                .lines()
+                .find(|l| l.starts_with("newsgraph: error: "))
+                .map(str::to_string)
+        };
+        let (eb, et) = (error(&b), error(&t));
+        assert!(eb.is_some(), "{}", stderr(&b));
+        assert_eq!(eb, et);
+        assert!(eb.is_some_and(|e| e.contains("no readable document in the inputs")));
     }
 }
 

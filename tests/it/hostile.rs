@@ -337,7 +337,11 @@ fn stdin_text_and_jsonl() {
         GOOD.as_bytes(),
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stderr(&o).contains("1 documents"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("newsgraph: 1 document, "),
+        "{}",
+        stderr(&o)
+    );
     let o = feed(
         &[
             OsStr::new("build"),

@@ -1,5 +1,5 @@
 //! Helpers shared by the integration tests: where the shared data is, how
-//! to run an external client, and how to skip loudly when one is missing.
+//! to run an external client, and how to fail clearly when one is missing.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,37 +11,30 @@ pub fn graphml_xsd() -> PathBuf {
     shared_dir().join("schemas/graphml/graphml.xsd")
 }
 
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
-}
-
-/// True when `program --version`-like probe `args` runs. When it does not:
-/// a loud SKIP on stderr locally, a failure under `CI=true`.
-pub fn have(what: &str, program: &str, args: &[&str]) -> bool {
+/// Asserts that `program args` (a `--version`-like probe) runs, or fails
+/// the test naming what to install. Tests that open our files in real
+/// clients are `#[ignore]`d with the clients they need as the reason, so
+/// that plain `cargo test` lists them as ignored; running them (`cargo
+/// test -- --include-ignored`, as `.ci/run` does) asks for the clients.
+pub fn require(what: &str, program: &str, args: &[&str], install: &str) {
     let ok = Command::new(program)
         .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
-    if !ok {
-        assert!(
-            !in_ci(),
-            "client {what} is missing, and CI=true requires it"
-        );
-        eprintln!("\n*** SKIP: client {what} is not installed; this check did not run ***\n");
-    }
-    ok
+    assert!(ok, "client {what} is missing: {install}");
 }
 
-/// True when python3 can import every module in `modules`.
-pub fn have_python(modules: &[&str]) -> bool {
+/// [`require`] for python3 and every module in `modules`.
+pub fn require_python(modules: &[&str]) {
     let script = format!("import {}", modules.join(", "));
-    have(
+    require(
         &format!("python3 with {}", modules.join(", ")),
         "python3",
         &["-c", &script],
-    )
+        &format!("pip install {}", modules.join(" ")),
+    );
 }
 
 /// Runs `program args`, feeding `stdin`, and returns its output.
