@@ -90,7 +90,7 @@ fn main() {
             }
         };
         let input = tmp.path().join("in");
-        if let Err(e) = newsgraph::bench::gen_corpus(&input, mb, 1) {
+        if let Err(e) = newsgraph::commands::gen_corpus(&input, mb, 1) {
             eprintln!("gen-corpus: {e}");
             return;
         }

@@ -14,9 +14,9 @@
 //!
 //! Run: `cargo bench --bench export`.
 
-use newsgraph::export::{self, ExportOptions, Format};
-use newsgraph::graph::KnowledgeGraph;
-use newsgraph::model::{DocId, Evidence, Kind, Relation, Span};
+use newsgraph::KnowledgeGraph;
+use newsgraph::{DocId, Evidence, Kind, Relation, Span};
+use newsgraph::{ExportOptions, Format};
 use std::io::{self, Write};
 use std::time::Instant;
 
@@ -99,10 +99,11 @@ fn main() {
 
 /// The graph `newsgraph build` makes of `dir` with default options.
 fn corpus_graph(dir: &std::path::Path) -> Result<KnowledgeGraph, String> {
-    use newsgraph::load::{self, Event, LoadOptions};
-    use newsgraph::pipeline::{Options, Pipeline};
+    use newsgraph::LoadOptions;
+    use newsgraph::internals::{self as load, Event};
+    use newsgraph::{Options, Pipeline};
     let t = Instant::now();
-    let finder = newsgraph::ner::Finder::select(false, None).map_err(|e| e.to_string())?;
+    let finder = newsgraph::Finder::select(false, None).map_err(|e| e.to_string())?;
     let pipeline = Pipeline::new(finder, Options::default());
     let options = LoadOptions::default();
     let listing = load::list_inputs(&[dir.to_path_buf()], &options);
@@ -130,7 +131,7 @@ fn export_all(g: &KnowledgeGraph, repeat: usize) {
         let mut out = Ok(Counter(0));
         for _ in 0..repeat {
             let t = Instant::now();
-            out = export::write(f, g, &ExportOptions::default(), Counter(0));
+            out = newsgraph::export(f, g, &ExportOptions::default(), Counter(0));
             best = best.min(t.elapsed().as_secs_f64());
         }
         let grown = status_kb("VmHWM:").saturating_sub(before);

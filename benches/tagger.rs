@@ -8,15 +8,16 @@
 //! tokens per wall-clock second, per CPU second (less sensitive to other
 //! work on a shared machine) and for the fastest pass.
 
-use newsgraph::model::Document;
-use newsgraph::model::stage::MentionFinder;
-use newsgraph::ner::conll::ConllFile;
-use newsgraph::ner::tagger::Tagger;
+use newsgraph::Document;
+use newsgraph::internals::ConllFile;
+use newsgraph::internals::MentionFinder;
+use newsgraph::internals::Tagger;
 use std::path::PathBuf;
 use std::time::Instant;
 
 fn shared() -> Option<PathBuf> {
-    Some(newsgraph::bench::shared_dir()).filter(|p| p.join("corpora/conll2003/dev.txt").is_file())
+    Some(newsgraph::internals::shared_dir())
+        .filter(|p| p.join("corpora/conll2003/dev.txt").is_file())
 }
 
 /// CPU seconds used by this process so far (user + system), from
@@ -116,7 +117,7 @@ fn main() {
     let mut nment = 0usize;
     for _ in 0..rounds {
         for doc in &texts {
-            let a = newsgraph::text::analyze(doc);
+            let a = newsgraph::internals::analyze(doc);
             ntoks += a.tokens.len();
             nment += tagger.find(&a).len();
         }

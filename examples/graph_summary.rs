@@ -4,8 +4,8 @@
 //!
 //! `cargo run --example graph_summary -- seeds [--rules] [--aliases FILE]`
 
-use newsgraph::pipeline::{Options, Pipeline};
-use newsgraph::{load, ner, resolve};
+use newsgraph::internals as load;
+use newsgraph::{Options, Pipeline};
 use std::path::PathBuf;
 
 fn main() -> anyhow::Result<()> {
@@ -18,7 +18,7 @@ fn main() -> anyhow::Result<()> {
             "--rules" => rules = true,
             "--aliases" => {
                 let path = PathBuf::from(args.next().unwrap_or_default());
-                options.aliases = resolve::AliasTable::load(&path)?;
+                options.aliases = newsgraph::AliasTable::load(&path)?;
             }
             _ => inputs.push(PathBuf::from(a)),
         }
@@ -28,7 +28,7 @@ fn main() -> anyhow::Result<()> {
         .iter()
         .filter_map(|f| load::read_file(f).ok())
         .collect();
-    let finder = ner::Finder::select(rules, None)?;
+    let finder = newsgraph::Finder::select(rules, None)?;
     let graph = Pipeline::new(finder, options).run(docs);
     for n in graph.nodes() {
         let aliases: Vec<&str> = n.aliases.iter().map(String::as_str).collect();

@@ -3,9 +3,9 @@
 //!
 //! `cargo run --release --example mentions -- [--rules] FILE...`
 
-use newsgraph::model::Document;
-use newsgraph::model::stage::MentionFinder;
-use newsgraph::ner::Finder;
+use newsgraph::Document;
+use newsgraph::Finder;
+use newsgraph::internals::MentionFinder;
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,7 +27,7 @@ fn main() {
             }
         };
         let doc = Document::new(path.clone(), text);
-        let analyzed = newsgraph::text::analyze(&doc);
+        let analyzed = newsgraph::internals::analyze(&doc);
         for m in finder.find(&analyzed) {
             println!(
                 "{}\t{}\t{}:{}",

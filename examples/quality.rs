@@ -8,10 +8,11 @@
 //! `cargo run --release --example quality -- [--rules] [--events] [--sample N] [--seed S] INPUT...`
 //! where an INPUT ending in `.txt` that contains `-DOCSTART-` is read as CoNLL.
 
-use newsgraph::graph::Node;
-use newsgraph::model::{Document, Kind};
-use newsgraph::pipeline::{Options, Pipeline};
-use newsgraph::{lexicon, load, ner};
+use newsgraph::Node;
+use newsgraph::internals as lexicon;
+use newsgraph::internals as load;
+use newsgraph::{Document, Kind};
+use newsgraph::{Options, Pipeline};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -56,7 +57,7 @@ fn main() -> anyhow::Result<()> {
         }
         return Ok(());
     }
-    let finder = ner::Finder::select(rules, None)?;
+    let finder = newsgraph::Finder::select(rules, None)?;
     let graph = Pipeline::new(finder, Options::default()).run(docs);
     let nodes: Vec<&Node> = graph.nodes().filter(|n| n.kind != Kind::Event).collect();
 

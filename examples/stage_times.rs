@@ -5,11 +5,9 @@
 //! 3), and prints the fastest pass's time per stage and in total, with
 //! tokens per second. The cross-document merge and the export are not run.
 
-use newsgraph::load::{LoadOptions, load_all};
-use newsgraph::model::stage::{
-    EventExtractor, MentionFinder, RelationExtractor, Resolver, Segmenter,
-};
-use newsgraph::pipeline::{Options, Pipeline};
+use newsgraph::internals::{EventExtractor, MentionFinder, RelationExtractor, Resolver, Segmenter};
+use newsgraph::{LoadOptions, load_all};
+use newsgraph::{Options, Pipeline};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -23,7 +21,10 @@ fn main() {
     };
     let passes: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(3);
     let (docs, _) = load_all(&[PathBuf::from(dir)], &LoadOptions::default());
-    let p = Pipeline::new(newsgraph::ner::Finder::default(), Options::default());
+    let p = Pipeline::new(
+        newsgraph::Finder::builtin().expect("built-in model"),
+        Options::default(),
+    );
     let mut best: Option<[Duration; 5]> = None;
     let mut tokens = 0;
     for _ in 0..passes {

@@ -1,7 +1,7 @@
 //! Command-line arguments (clap), turned into the library's configuration.
 
 use clap::{Args, Parser, Subcommand};
-use newsgraph::export::Format;
+use newsgraph::Format;
 use std::path::PathBuf;
 
 /// Shown by `--help`; the README has the same text.
@@ -92,7 +92,7 @@ pub struct InputArgs {
     #[arg(
         long,
         value_name = "BYTES",
-        default_value_t = newsgraph::load::DEFAULT_MAX_DOC_BYTES,
+        default_value_t = newsgraph::commands::DEFAULT_MAX_DOC_BYTES,
         help_heading = INPUT
     )]
     pub max_doc_bytes: usize,

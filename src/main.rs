@@ -44,11 +44,8 @@ fn release_memory_sooner() {
 use anyhow::Context;
 use clap::Parser;
 use cli::{BuildArgs, Cli, Command, InputArgs, TimelineArgs};
-use newsgraph::export::ExportOptions;
-use newsgraph::load::LoadOptions;
-use newsgraph::ner;
-use newsgraph::pipeline::{Options, Pipeline};
-use newsgraph::run::{self, BuildConfig, Outcome};
+use newsgraph::commands::{self as run, BuildConfig, Outcome};
+use newsgraph::{ExportOptions, Finder, LoadOptions, Options, Pipeline};
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
@@ -59,7 +56,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => timeline(args),
         Command::Train(args) => train(args),
         Command::Eval(args) => eval(args),
-        Command::GenCorpus(args) => newsgraph::bench::gen_corpus(&args.out, args.mb, args.seed)
+        Command::GenCorpus(args) => run::gen_corpus(&args.out, args.mb, args.seed)
             .map(|_| Outcome::Complete)
             .map_err(Into::into),
     };
@@ -75,23 +72,23 @@ fn main() -> ExitCode {
 
 fn pipeline_for(input: &InputArgs, comention: bool) -> anyhow::Result<Pipeline> {
     let aliases = match &input.aliases {
-        Some(path) => newsgraph::resolve::AliasTable::load(path)?,
+        Some(path) => newsgraph::AliasTable::load(path)?,
         None => Default::default(),
     };
     let options = Options { comention, aliases };
-    let finder = ner::Finder::select(input.rules, input.model.as_deref())?;
+    let finder = Finder::select(input.rules, input.model.as_deref())?;
     Ok(Pipeline::new(finder, options))
 }
 
 fn train(args: cli::TrainArgs) -> anyhow::Result<Outcome> {
-    let opts = ner::train::TrainOptions {
+    let opts = run::TrainOptions {
         epochs: args.epochs,
         bits: args.bits,
         stages: args.stages,
         seed: args.seed,
         members: args.members,
     };
-    ner::train_command(&args.train, &args.dev, &args.out, &opts, &mut |l| {
+    run::train(&args.train, &args.dev, &args.out, &opts, &mut |l| {
         eprintln!("{l}")
     })?;
     Ok(Outcome::Complete)
@@ -101,15 +98,15 @@ fn eval(args: cli::EvalArgs) -> anyhow::Result<Outcome> {
     let score = match &args.predictions {
         Some(path) => {
             let mut result = None;
-            newsgraph::output::write_one(path, |w| {
-                let s = ner::eval_command(&args.file, args.model.as_deref(), Some(w))
+            run::write_one(path, |w| {
+                let s = run::eval(&args.file, args.model.as_deref(), Some(w))
                     .map_err(std::io::Error::other)?;
                 result = Some(s);
                 Ok(())
             })?;
             result.context("no score")?
         }
-        None => ner::eval_command(&args.file, args.model.as_deref(), None)?,
+        None => run::eval(&args.file, args.model.as_deref(), None)?,
     };
     println!("{score}");
     Ok(Outcome::Complete)
@@ -156,7 +153,7 @@ fn build(args: BuildArgs) -> anyhow::Result<Outcome> {
 
 fn timeline(args: TimelineArgs) -> anyhow::Result<Outcome> {
     let pipeline = pipeline_for(&args.input, false)?;
-    let (docs, notices) = newsgraph::load::load_all(&args.input.inputs, &load_options(&args.input));
+    let (docs, notices) = newsgraph::load_all(&args.input.inputs, &load_options(&args.input));
     for n in &notices {
         eprintln!("newsgraph: {}", n.error);
     }
@@ -166,7 +163,7 @@ fn timeline(args: TimelineArgs) -> anyhow::Result<Outcome> {
     }
     let graph = pipeline.run(docs);
     let out = std::io::stdout().lock();
-    match newsgraph::timeline::write(&graph, BufWriter::new(out)).and_then(|mut w| w.flush()) {
+    match run::timeline(&graph, BufWriter::new(out)).and_then(|mut w| w.flush()) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         Err(e) => return Err(e.into()),

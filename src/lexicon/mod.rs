@@ -17,7 +17,7 @@ mod places;
 mod starters;
 mod titles;
 
-pub use crate::util::hash::{WordBuild, WordHasher};
+pub use crate::util::hash::WordBuild;
 pub use crate::util::lower::{with_ascii_lower, with_lower};
 pub use calendar::*;
 pub use heads::*;

@@ -111,10 +111,6 @@ impl EntityTable {
         self.vars.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.vars.is_empty()
-    }
-
     /// Folds in one document's entities and returns, for each, its variant
     /// (None for an entity the user dropped or with an empty name).
     pub fn add_document(&mut self, doc: DocId, entities: Vec<LocalEntity>) -> Vec<Option<VarId>> {

@@ -2,7 +2,7 @@
 //! are folded into a [`GraphBuilder`] as they come, in any order; its
 //! [`GraphBuilder::finish`] merges names into entities ([`entities`]),
 //! clusters events ([`events`]), checks relations against the merged kinds
-//! ([`fits`]) and builds the [`KnowledgeGraph`].
+//! ([`fits`]) and builds the [`crate::graph::KnowledgeGraph`].
 
 pub mod builder;
 pub mod entities;
@@ -10,19 +10,7 @@ pub mod events;
 
 pub use builder::GraphBuilder;
 
-use crate::graph::KnowledgeGraph;
-use crate::model::{DocResult, Kind, Relation};
-use crate::resolve::AliasTable;
-
-/// Merges per-document results into the graph (any order; a document
-/// given twice counts once). See [`GraphBuilder`] for the streaming form.
-pub fn build_graph(results: Vec<DocResult>, aliases: &AliasTable) -> KnowledgeGraph {
-    let mut b = GraphBuilder::new(aliases);
-    for r in results {
-        b.add(r);
-    }
-    b.finish()
-}
+use crate::model::{Kind, Relation};
 
 /// True when a relation can hold between nodes of these kinds. Kinds are
 /// settled only once documents are merged (a name one document reads as a

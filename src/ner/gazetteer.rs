@@ -86,6 +86,7 @@ impl Gazetteer {
     }
 
     /// The kinds of a name given as the hash from [`phrase_hash`].
+    #[cfg(test)]
     pub fn kinds(&self, hash: u64) -> Kinds {
         self.names.get(&hash).map_or(0, |&v| (v & 0xff) as Kinds)
     }

@@ -2,8 +2,8 @@
 //!
 //! [`Finder`] is the enum the pipeline holds; each variant is one
 //! implementation of [`crate::model::stage::MentionFinder`]. The default is the
-//! learned [`tagger::Tagger`] with its built-in model; [`rules`] is the
-//! fallback that needs no model. The `train` and `eval` commands' logic is
+//! learned [`tagger::Tagger`] with its built-in model ([`Finder::builtin`]);
+//! [`rules`] needs no model ([`Finder::rules`]). The `train` and `eval` commands' logic is
 //! here too ([`train_command`], [`eval_command`]).
 
 pub mod cached;
@@ -40,18 +40,17 @@ impl MentionFinder for Finder {
     }
 }
 
-impl Default for Finder {
-    /// The tagger with the built-in model; the rule finder only if the
-    /// built-in model cannot be read (a broken build, caught by tests).
-    fn default() -> Self {
-        match tagger::Tagger::builtin() {
-            Ok(t) => Finder::Tagger(t),
-            Err(_) => Finder::Rules(rules::RuleFinder),
-        }
-    }
-}
-
 impl Finder {
+    /// The learned tagger with the built-in model.
+    pub fn builtin() -> Result<Finder> {
+        Ok(Finder::Tagger(tagger::Tagger::builtin()?))
+    }
+
+    /// The rule-based finder, which needs no model.
+    pub fn rules() -> Finder {
+        Finder::Rules(rules::RuleFinder)
+    }
+
     /// The finder the command line asks for: `rules`, else the model at
     /// `model`, else the built-in model.
     pub fn select(rules: bool, model: Option<&Path>) -> Result<Finder> {

@@ -13,7 +13,7 @@ pub mod words;
 
 pub use aliases::AliasTable;
 pub use doc::DocResolver;
-pub use names::{canonical, normalize};
+pub use names::normalize;
 
 #[cfg(test)]
 mod tests {

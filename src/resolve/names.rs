@@ -253,6 +253,7 @@ fn is_minor(word: &str) -> bool {
 /// True when `acronym` (letters only) spells the initials of `key`'s
 /// words, with or without the minor words ("NTU" for "National Trade
 /// Union"; "BOE" or "BE" for "Bank of England").
+#[cfg(test)]
 pub fn is_initials_of(acronym: &str, key: &str) -> bool {
     Initials::of(key).is_some_and(|i| i.spelled_by(&acronym_letters(acronym)))
 }

@@ -122,11 +122,12 @@ fn is_dash(w: &str) -> bool {
 
 /// Cuts titles, demonyms and modifiers from the front of a mention and
 /// reads its kind.
+#[cfg(test)]
 pub fn clean_mention(doc: &Analyzed<'_>, m: &Mention) -> Cleaned {
     clean_with(doc, m, &mut |s| is_title_case_sentence(doc, s))
 }
 
-/// [`clean_mention`] of every mention, in order; whether a sentence is a
+/// The cleaning of every mention, in order; whether a sentence is a
 /// Title Case headline is found once per sentence, not once per mention.
 pub fn clean_mentions(doc: &Analyzed<'_>, mentions: &[Mention]) -> Vec<Cleaned> {
     let mut known: Vec<Option<bool>> = vec![None; doc.sentences.len()];
@@ -148,7 +149,7 @@ struct MentionAt<'a, 'd> {
     sent_end: usize,
 }
 
-/// [`clean_mention`], asking `headline` whether a sentence is a Title Case
+/// Cleans one mention, asking `headline` whether a sentence is a Title Case
 /// headline.
 fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -> bool) -> Cleaned {
     let sent_end = doc

@@ -3,8 +3,8 @@
 //! byte-identical files, and the library gives identical graphs.
 
 use crate::util::{run_ng as run, stderr};
-use newsgraph::model::Document;
-use newsgraph::pipeline::{Options, Pipeline};
+use newsgraph::Document;
+use newsgraph::{Options, Pipeline};
 use std::ffi::OsStr;
 use std::path::Path;
 
@@ -31,7 +31,10 @@ fn corpus() -> Vec<String> {
 }
 
 fn graph_dump(docs: Vec<Document>, threads: usize, reverse: bool) -> String {
-    let pipeline = Pipeline::new(newsgraph::ner::Finder::default(), Options::default());
+    let pipeline = Pipeline::new(
+        newsgraph::Finder::builtin().expect("built-in model"),
+        Options::default(),
+    );
     let mut docs = docs;
     if reverse {
         docs.reverse();

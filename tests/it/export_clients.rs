@@ -8,7 +8,7 @@
 
 use super::export_props::adversarial_graph;
 use super::util::{graphml_xsd, python, require, require_python, run};
-use newsgraph::export::{self, ExportOptions, Format};
+use newsgraph::{ExportOptions, Format};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -43,11 +43,11 @@ fn seeds_output() -> (tempfile::TempDir, usize, usize) {
     (dir, nodes, edges)
 }
 
-fn write_all(g: &newsgraph::graph::KnowledgeGraph, dir: &Path) -> [PathBuf; 3] {
+fn write_all(g: &newsgraph::KnowledgeGraph, dir: &Path) -> [PathBuf; 3] {
     Format::ALL.map(|f| {
         let path = dir.join(format!("graph.{}", f.extension()));
         let file = std::fs::File::create(&path).expect("create");
-        let w = export::write(
+        let w = newsgraph::export(
             f,
             g,
             &ExportOptions::default(),
@@ -247,8 +247,8 @@ fn ten_thousand_adversarial_names_open_in_every_client() {
     let expected: serde_json::Map<String, serde_json::Value> = g
         .nodes()
         .map(|n| {
-            let xml = newsgraph::export::xml_safe(&n.label).into_owned();
-            let id = newsgraph::export::xml_safe(&n.id).into_owned();
+            let xml = newsgraph::internals::xml_safe(&n.label).into_owned();
+            let id = newsgraph::internals::xml_safe(&n.id).into_owned();
             (id, serde_json::json!([xml, n.label]))
         })
         .collect();

@@ -4,11 +4,12 @@
 //! independent parser (quick-xml, serde_json, a small DOT lexer written
 //! here), and must come back unchanged or with the documented replacement.
 
-use newsgraph::export::{self, ExportOptions, Format};
-use newsgraph::graph::{EventInfo, KnowledgeGraph, slug};
-use newsgraph::model::{
+use newsgraph::internals::slug;
+use newsgraph::{
     Approx, DocId, DocMeta, EventKind, Evidence, Kind, Quantity, Relation, Span, TimeValue,
 };
+use newsgraph::{EventInfo, KnowledgeGraph};
+use newsgraph::{ExportOptions, Format};
 use proptest::prelude::*;
 use quick_xml::events::Event;
 use std::collections::BTreeMap;
@@ -184,7 +185,7 @@ fn evidence(doc: &DocId, i: usize, rng: &mut Lcg) -> Evidence {
 
 /// What GraphML and JSON-LD should give back for `s`.
 fn xml_expected(s: &str) -> String {
-    newsgraph::export::xml_safe(s).into_owned()
+    newsgraph::internals::xml_safe(s).into_owned()
 }
 
 /// What a DOT label should give back for `s`: CR, controls and U+FFFE/F
@@ -194,7 +195,7 @@ fn dot_expected(s: &str) -> String {
         .chars()
         .filter(|&c| !(c < ' ' && c != '\n' && c != '\t') && c != '\u{FFFE}' && c != '\u{FFFF}')
         .collect();
-    newsgraph::model::cap_text(&kept, export::dot::LABEL_CAP)
+    newsgraph::internals::cap_text(&kept, newsgraph::internals::DOT_LABEL_CAP)
 }
 
 /// What the GraphML reader here gives back.
@@ -297,7 +298,7 @@ fn dot_strings(dot: &str) -> Vec<String> {
 }
 
 fn export(format: Format, g: &KnowledgeGraph) -> Vec<u8> {
-    export::write(format, g, &ExportOptions::default(), Vec::new()).expect("write to memory")
+    newsgraph::export(format, g, &ExportOptions::default(), Vec::new()).expect("write to memory")
 }
 
 fn name() -> impl Strategy<Value = String> {
@@ -412,7 +413,7 @@ proptest! {
 proptest! {
     #[test]
     fn dot_quote_round_trips_through_an_independent_lexer(s in name()) {
-        let quoted = export::dot::quote(&s);
+        let quoted = newsgraph::internals::dot_quote(&s);
         let back = dot_strings(&quoted);
         let kept: String = s
             .chars()
@@ -436,7 +437,7 @@ proptest! {
 
 #[test]
 fn dot_quote_escapes_exactly_what_graphviz_reads() {
-    use export::dot::quote;
+    use newsgraph::internals::dot_quote as quote;
     assert_eq!(quote("plain"), "\"plain\"");
     assert_eq!(quote("a\"b"), "\"a\\\"b\"");
     assert_eq!(quote("a\\b"), "\"a\\\\b\"");
@@ -586,9 +587,10 @@ fn jsonld_types_dates_roles_and_quantities() {
     let other = ExportOptions {
         base_iri: "http://other.example/kg#".into(),
     };
-    let moved =
-        String::from_utf8(export::write(Format::JsonLd, &g, &other, Vec::new()).expect("write"))
-            .expect("utf-8");
+    let moved = String::from_utf8(
+        newsgraph::export(Format::JsonLd, &g, &other, Vec::new()).expect("write"),
+    )
+    .expect("utf-8");
     assert!(moved.contains("\"http://other.example/kg#person/ana-ruiz\""));
     assert!(!moved.contains("newsgraph.example/id/"));
 }

@@ -3,8 +3,9 @@
 //! the exit status says what happened, and outputs are never half-written.
 
 use crate::util::{listing, run_ng as run, stderr};
-use newsgraph::load::{self, LoadOptions};
-use newsgraph::pipeline::{Options, Pipeline};
+use newsgraph::LoadOptions;
+use newsgraph::internals as load;
+use newsgraph::{Options, Pipeline};
 use std::ffi::OsStr;
 use std::io::Write;
 use std::path::Path;
@@ -169,9 +170,12 @@ fn decoded_text_reaches_the_graph() {
         "latin1.txt",
         b"Gen. Jos\xe9 \xc1lvarez visited Chile. \xc1lvarez met Gen. Ana Ruiz in Lima.\n",
     );
-    let (docs, notices) = load::load_all(&[tmp.path().to_path_buf()], &LoadOptions::default());
+    let (docs, notices) = newsgraph::load_all(&[tmp.path().to_path_buf()], &LoadOptions::default());
     assert_eq!(notices.len(), 1);
-    let pipeline = Pipeline::new(newsgraph::ner::Finder::default(), Options::default());
+    let pipeline = Pipeline::new(
+        newsgraph::Finder::builtin().expect("built-in model"),
+        Options::default(),
+    );
     let graph = pipeline.run(docs);
     let labels: Vec<&str> = graph.nodes().map(|n| n.label.as_str()).collect();
     assert!(labels.iter().any(|l| l.contains("Álvarez")), "{labels:?}");
@@ -282,7 +286,7 @@ fn unreadable_file_is_skipped() {
         tmp.path().join("locked.txt"),
         std::fs::Permissions::from_mode(0o000),
     );
-    let (docs, notices) = load::load_all(&[tmp.path().to_path_buf()], &LoadOptions::default());
+    let (docs, notices) = newsgraph::load_all(&[tmp.path().to_path_buf()], &LoadOptions::default());
     if crate::util::is_root() {
         // Root reads it anyway; a directory named like a file is unreadable
         // as a file for everyone.
@@ -383,8 +387,9 @@ fn a_hundred_thousand_tiny_files() {
 
 #[test]
 fn overlong_labels_are_capped_and_counted() {
-    use newsgraph::model::{Kind, LABEL_CAP};
-    let mut g = newsgraph::graph::KnowledgeGraph::new();
+    use newsgraph::Kind;
+    use newsgraph::internals::LABEL_CAP;
+    let mut g = newsgraph::KnowledgeGraph::new();
     let long = "Very Long Name ".repeat(100);
     let label = g.upsert_node("person:x", Kind::Person, &long).label.clone();
     assert!(label.len() <= LABEL_CAP + '…'.len_utf8(), "{}", label.len());

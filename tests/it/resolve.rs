@@ -4,10 +4,11 @@
 //! evidence that slices back to the text, `--no-comention` honoured.
 
 use crate::util::root;
-use newsgraph::graph::KnowledgeGraph;
-use newsgraph::model::{Document, Kind, Relation};
-use newsgraph::pipeline::{Options, Pipeline};
-use newsgraph::{lexicon, load, ner};
+use newsgraph::KnowledgeGraph;
+use newsgraph::internals as lexicon;
+use newsgraph::internals as load;
+use newsgraph::{Document, Kind, Relation};
+use newsgraph::{Options, Pipeline};
 use std::collections::BTreeMap;
 
 fn seeds() -> Vec<Document> {
@@ -24,7 +25,11 @@ fn graph(comention: bool) -> KnowledgeGraph {
         comention,
         ..Options::default()
     };
-    Pipeline::new(ner::Finder::default(), options).run(seeds())
+    Pipeline::new(
+        newsgraph::Finder::builtin().expect("built-in model"),
+        options,
+    )
+    .run(seeds())
 }
 
 #[test]
@@ -94,7 +99,7 @@ fn typed_relations_with_evidence_that_slices_back() {
             let doc = &docs[&ev.doc];
             let bytes = doc.text.get(ev.span.range()).unwrap_or("");
             assert!(!bytes.is_empty(), "empty evidence span {ev:?}");
-            assert!(ev.text.len() <= newsgraph::model::EVIDENCE_TEXT_CAP + "…".len());
+            assert!(ev.text.len() <= newsgraph::internals::EVIDENCE_TEXT_CAP + "…".len());
         }
     }
     assert!(typed >= 3, "only {typed} typed relations");

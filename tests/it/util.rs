@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-pub use newsgraph::bench::shared_dir;
+pub use newsgraph::internals::shared_dir;
 
 pub fn graphml_xsd() -> PathBuf {
     shared_dir().join("schemas/graphml/graphml.xsd")
