@@ -886,8 +886,8 @@ impl EventExtractor for EventRules {
             if candidates(doc, s, words, &[], true).is_empty() {
                 continue;
             }
-            let times = dates::find_times_lower(doc, s, anchor, words);
-            let quants = quantities::find_quantities_lower(doc, s, &times, words);
+            let times = dates::find_times(doc, s, anchor, words);
+            let quants = quantities::find_quantities(doc, s, &times, words);
             let mut skip = vec![false; words.len()];
             for r in times
                 .iter()
