@@ -1,7 +1,17 @@
 //! Calendar dates at the precision a text gives them: [`Ymd`], its
 //! arithmetic and its ISO 8601 text.
+//!
+//! The arithmetic is chrono's (`NaiveDate`, proleptic Gregorian), chosen
+//! over jiff because its range (about ±262,000 years) holds every date the
+//! scans can make: a year of 1..=9999 read from a text, moved by at most
+//! 1,000 years, days, weeks or months. jiff's civil dates stop at ±9999 and
+//! would need a failure path the output never had.
 
-/// A calendar date (proleptic Gregorian).
+use chrono::{Datelike, Months, NaiveDate, TimeDelta};
+
+/// A calendar date (proleptic Gregorian). A real date wherever it is made
+/// by [`Ymd::new`], [`Ymd::parse_iso`] or the arithmetic below, which is
+/// everywhere outside tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Ymd {
     pub y: i32,
@@ -17,71 +27,65 @@ pub enum Precision {
     Day,
 }
 
-/// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-pub fn days_from_civil(date: Ymd) -> i64 {
-    let y = i64::from(date.y) - i64::from(date.m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(date.m);
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + i64::from(date.d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// Inverse of [`days_from_civil`].
-pub fn civil_from_days(z: i64) -> Ymd {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
-    Ymd { y, m, d }
-}
-
-fn is_leap(y: i32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-/// Days in month `m` of year `y`.
-pub fn month_len(y: i32, m: u32) -> u32 {
-    match m {
-        2 if is_leap(y) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
 impl Ymd {
-    /// A valid date, or None ("February 30").
+    /// A valid date of years 1 to 9999, or None ("February 30").
     pub fn new(y: i32, m: u32, d: u32) -> Option<Ymd> {
-        ((1..=12).contains(&m) && d >= 1 && d <= month_len(y, m) && (1..=9999).contains(&y))
-            .then_some(Ymd { y, m, d })
+        if !(1..=9999).contains(&y) {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(y, m, d).map(Ymd::from_naive)
     }
-    pub fn add_days(self, n: i64) -> Ymd {
-        civil_from_days(days_from_civil(self) + n)
+
+    fn naive(self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.y, self.m, self.d)
     }
-    /// Adds months, clamping the day to the month's length.
-    pub fn add_months(self, n: i64) -> Ymd {
-        let total = i64::from(self.y) * 12 + i64::from(self.m) - 1 + n;
-        let y = total.div_euclid(12) as i32;
-        let m = (total.rem_euclid(12) + 1) as u32;
+
+    fn from_naive(n: NaiveDate) -> Ymd {
         Ymd {
-            y,
-            m,
-            d: self.d.min(month_len(y, m)),
+            y: n.year(),
+            m: n.month(),
+            d: n.day(),
         }
     }
-    /// 0 = Monday … 6 = Sunday.
-    pub fn weekday(self) -> u32 {
-        // 1970-01-01 was a Thursday (3).
-        ((days_from_civil(self) + 3).rem_euclid(7)) as u32
+
+    /// Moves the date by `n` days. A date chrono cannot hold (not a real
+    /// date, or beyond its range: see the module doc) is left as it is.
+    pub fn add_days(self, n: i64) -> Ymd {
+        self.naive()
+            .and_then(|d| d.checked_add_signed(TimeDelta::try_days(n)?))
+            .map_or(self, Ymd::from_naive)
     }
+
+    /// Adds months, clamping the day to the month's length (as chrono
+    /// does). Left as it is where chrono has no such date, as in
+    /// [`Ymd::add_days`].
+    pub fn add_months(self, n: i64) -> Ymd {
+        let months = Months::new(u32::try_from(n.unsigned_abs()).unwrap_or(u32::MAX));
+        self.naive()
+            .and_then(|d| {
+                if n < 0 {
+                    d.checked_sub_months(months)
+                } else {
+                    d.checked_add_months(months)
+                }
+            })
+            .map_or(self, Ymd::from_naive)
+    }
+
+    /// The last day of the date's month.
+    pub fn month_end(self) -> Ymd {
+        let len = self
+            .naive()
+            .map_or(self.d, |d| u32::from(d.num_days_in_month()));
+        Ymd { d: len, ..self }
+    }
+
+    /// 0 = Monday … 6 = Sunday (0 for a date that is not real).
+    pub fn weekday(self) -> u32 {
+        self.naive()
+            .map_or(0, |d| d.weekday().num_days_from_monday())
+    }
+
     /// ISO text at the given precision.
     pub fn iso(self, p: Precision) -> String {
         match p {
@@ -90,6 +94,7 @@ impl Ymd {
             Precision::Day => format!("{:04}-{:02}-{:02}", self.y, self.m, self.d),
         }
     }
+
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, returning the first day
     /// covered and the precision.
     pub fn parse_iso(s: &str) -> Option<(Ymd, Precision)> {
@@ -113,10 +118,7 @@ pub fn interval(start: &str, end: Option<&str>) -> Option<(Ymd, Ymd)> {
     let (lo, p) = Ymd::parse_iso(start)?;
     let last = |d: Ymd, p: Precision| match p {
         Precision::Year => Ymd { m: 12, d: 31, ..d },
-        Precision::Month => Ymd {
-            d: month_len(d.y, d.m),
-            ..d
-        },
+        Precision::Month => d.month_end(),
         Precision::Day => d,
     };
     let hi = match end.and_then(Ymd::parse_iso) {
