@@ -5,7 +5,7 @@
 //! corpus.
 
 pub use crate::util::hash::{WordBuild, WordHasher};
-pub use crate::util::lower::{with_ascii_lower, with_lower};
+use crate::util::lower::with_lower;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -279,7 +279,7 @@ pub fn country(name: &str) -> Option<&'static str> {
             }
             m
         });
-    with_ascii_lower(name, |l| CANONICAL.get(l).copied()).or_else(|| ALIASES.get(name).copied())
+    with_lower(name, |l| CANONICAL.get(l).copied()).or_else(|| ALIASES.get(name).copied())
 }
 
 /// The country of a demonym ("Iraqi" → "Iraq").

@@ -21,6 +21,7 @@ use crate::model::{
     Analyzed, DocEntities, EventKind, Kind, LocalEvent, Mention, Quantity, Relation, Span,
     TimeValue,
 };
+use crate::util::lower::lower;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -241,7 +242,7 @@ struct Candidate {
 }
 
 fn lower_words<'a>(doc: &Analyzed<'a>, range: std::ops::Range<usize>) -> Vec<Cow<'a, str>> {
-    range.map(|i| super::lower(doc.token_text(i))).collect()
+    range.map(|i| lower(doc.token_text(i))).collect()
 }
 
 /// True when word `k` (sentence-relative) is used as the event and not, for
@@ -933,7 +934,7 @@ impl EventExtractor for EventRules {
                         .start
                         .checked_sub(1)
                         .filter(|&j| j >= base)
-                        .map(|j| doc.token_text(j).to_lowercase())
+                        .map(|j| lower(doc.token_text(j)))
                         .unwrap_or_default();
                     // "Israeli minister" (a demonym) or "a Karlsruhe goal" (a
                     // name between an article and a lowercase noun).
@@ -942,7 +943,7 @@ impl EventExtractor for EventRules {
                     // "withdrawal of U.S. troops": the force is the country's,
                     // so the country takes part.
                     let force = matches!(
-                        next.to_lowercase().as_str(),
+                        lower(next).as_ref(),
                         "troops"
                             | "forces"
                             | "soldiers"
@@ -960,7 +961,7 @@ impl EventExtractor for EventRules {
                         && ((demonym && surface.ends_with('s'))
                             || (next_is_word
                                 && (demonym
-                                    || (matches!(prev.as_str(), "a" | "an")
+                                    || (matches!(prev.as_ref(), "a" | "an")
                                         && next.chars().all(char::is_lowercase)))));
                     Some(Ment {
                         start: m.tokens.start,
@@ -1066,8 +1067,7 @@ impl EventExtractor for EventRules {
                 // the comma still describes the event.
                 let comma_between = |t: &&&dates::TimeExpr| {
                     (c.tok..t.tokens.start).any(|j| {
-                        doc.token_text(j) == ","
-                            && !doc.token_text(j + 1).to_lowercase().ends_with("ed")
+                        doc.token_text(j) == "," && !lower(doc.token_text(j + 1)).ends_with("ed")
                     })
                 };
                 let in_stretch = event_times
