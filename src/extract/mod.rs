@@ -6,5 +6,3 @@ pub mod events;
 pub mod quantities;
 pub mod relations;
 pub mod triggers;
-
-pub use crate::util::lower::lower;

@@ -20,7 +20,7 @@ pub struct QuantityExpr {
     pub quantity: Quantity,
 }
 
-/// The value of one number word or numeral (`lower`: ASCII lowercase).
+/// The value of one number word or numeral, in lowercase.
 fn number_value(lower: &str) -> Option<f64> {
     let value = match lower {
         "two" => 2.0,
@@ -62,13 +62,13 @@ fn number_value(lower: &str) -> Option<f64> {
 }
 
 /// Parses "5,200", "3.5", "12", number words up to twenty, and a following
-/// "million"/"billion"/"thousand"/"hundred" scale. Returns (value, words used).
-pub fn parse_number(toks: &[&str], i: usize) -> Option<(f64, usize)> {
-    let w = toks.get(i)?;
-    let mut value = crate::lexicon::with_ascii_lower(w, number_value)?;
+/// "million"/"billion"/"thousand"/"hundred" scale, at word `i` of the
+/// lowercased words `lower`. Returns (value, words used).
+pub fn parse_number(lower: &[Cow<'_, str>], i: usize) -> Option<(f64, usize)> {
+    let mut value = number_value(lower.get(i)?)?;
     let mut used = 1;
-    if let Some(scale) = toks.get(i + 1) {
-        let factor = match scale.to_ascii_lowercase().as_str() {
+    if let Some(scale) = lower.get(i + 1) {
+        let factor = match scale.as_ref() {
             "hundred" => Some(100.0),
             "thousand" => Some(1e3),
             "million" => Some(1e6),
@@ -259,20 +259,16 @@ fn amount_at(
     {
         j += 1;
     }
-    let (v, used) = parse_number(toks, j).or_else(|| parse_fraction(lower, j))?;
+    let (v, used) = parse_number(lower, j).or_else(|| parse_fraction(lower, j))?;
     let (approx, _) = approx_before(lower, j);
     Some((v, approx, i, j + used))
 }
 
 /// Finds the quantities of sentence `s`. `times` are its time expressions
 /// (their numbers are not quantities; "as of <time>" dates a level).
-pub fn find_quantities(doc: &Analyzed<'_>, s: usize, times: &[TimeExpr]) -> Vec<QuantityExpr> {
-    find_quantities_lower(doc, s, times, &super::dates::lowercase_words(doc, s))
-}
-
-/// [`find_quantities`] for a caller that has the sentence's words in
-/// lowercase (`str::to_lowercase`) already.
-pub fn find_quantities_lower(
+/// `lower` holds the sentence's words lowercased by `util::lower::lower`:
+/// the caller has them for its own scans.
+pub fn find_quantities(
     doc: &Analyzed<'_>,
     s: usize,
     times: &[TimeExpr],
@@ -296,7 +292,7 @@ pub fn find_quantities_lower(
             })
         })
         .collect();
-    scan_lower(&toks, lower, &in_time, &as_of)
+    scan(&toks, lower, &in_time, &as_of)
         .into_iter()
         .filter_map(|(r, mut q)| {
             let first = doc.tokens.get(base + r.start)?;
@@ -313,195 +309,219 @@ pub fn find_quantities_lower(
 }
 
 /// The quantities in the words `toks` (word ranges, with `text` set to the
-/// words joined). `in_time[k]`: word k is part of a date. `as_of[k]`: a
-/// resolved time expression starts at word k (its end and ISO start).
+/// words joined). `lower[k]` is `toks[k]` lowercased by `util::lower::lower`.
+/// `in_time[k]`: word k is part of a date. `as_of[k]`: a resolved time
+/// expression starts at word k (its end and ISO start).
 pub fn scan(
-    toks: &[&str],
-    in_time: &[bool],
-    as_of: &[Option<(usize, String)>],
-) -> Vec<(Range<usize>, Quantity)> {
-    let lower: Vec<Cow<'_, str>> = toks.iter().map(|t| super::lower(t)).collect();
-    scan_lower(toks, &lower, in_time, as_of)
-}
-
-/// [`scan`] given the words in lowercase as well (`lower[k]` is
-/// `toks[k].to_lowercase()`).
-fn scan_lower(
     toks: &[&str],
     lower: &[Cow<'_, str>],
     in_time: &[bool],
     as_of: &[Option<(usize, String)>],
 ) -> Vec<(Range<usize>, Quantity)> {
     let lower = lower.get(..toks.len()).unwrap_or(lower);
-    let l = |k: usize| lower.get(k).map(|w| &**w).unwrap_or("");
-    let timed = |k: usize| in_time.get(k).copied().unwrap_or(false);
-    let mut out: Vec<(Range<usize>, Quantity)> = Vec::new();
+    let mut scan = Scanner {
+        toks,
+        lower,
+        in_time,
+        as_of,
+        out: Vec::new(),
+    };
     let mut i = 0;
-    // `toks[i]` below is in bounds: the loop runs while `i < toks.len()`.
     while i < toks.len() {
-        if timed(i) {
-            i += 1;
-            continue;
+        i = if scan.timed(i) {
+            i + 1
+        } else {
+            scan.change(i).or_else(|| scan.amount(i)).unwrap_or(i + 1)
+        };
+    }
+    scan.out
+}
+
+/// The words of a sentence and what is known of them, with the quantities
+/// found so far.
+struct Scanner<'w> {
+    toks: &'w [&'w str],
+    lower: &'w [Cow<'w, str>],
+    in_time: &'w [bool],
+    as_of: &'w [Option<(usize, String)>],
+    out: Vec<(Range<usize>, Quantity)>,
+}
+
+impl<'w> Scanner<'w> {
+    /// Word `k` in lowercase; empty past the end.
+    fn l(&self, k: usize) -> &'w str {
+        self.lower.get(k).map_or("", |w| w.as_ref())
+    }
+
+    /// Whether word `k` is part of a date.
+    fn timed(&self, k: usize) -> bool {
+        self.in_time.get(k).copied().unwrap_or(false)
+    }
+
+    /// "from X [unit] to Y [unit]" at word `i`: the word after it.
+    fn change(&mut self, i: usize) -> Option<usize> {
+        let (toks, lower) = (self.toks, self.lower);
+        if self.l(i) != "from" {
+            return None;
         }
-        // "from X [unit] to Y [unit]"
-        if l(i) == "from"
-            && let Some((from, _, _, after_from)) = amount_at(toks, lower, i + 1)
-            && !timed(after_from - 1)
-        {
-            let unit1 = unit_after(toks, lower, after_from);
-            let mut k = after_from + usize::from(unit1.is_some());
-            if l(k) == "to"
-                && let Some((to, approx, _, after_to)) = amount_at(toks, lower, k + 1)
-                && !timed(after_to - 1)
-            {
-                k = after_to;
-                let unit2 = unit_after(toks, lower, k);
-                if unit2.is_some() {
-                    k += 1;
-                }
-                let unit = unit2
-                    .or(unit1)
-                    .or_else(|| unit_before(toks, lower, i))
-                    .unwrap_or_default();
-                let unit = percent_unit(&unit);
-                out.push((
-                    i..k,
-                    Quantity {
-                        value: None,
-                        from: Some(from),
-                        to: Some(to),
-                        unit,
-                        approx,
-                        as_of: None,
-                        text: toks[i..k].join(" "),
-                    },
-                ));
-                i = k;
-                continue;
-            }
+        let (from, _, _, after_from) = amount_at(toks, lower, i + 1)?;
+        if self.timed(after_from - 1) {
+            return None;
         }
-        if let Some((v, used)) = parse_number(toks, i).or_else(|| parse_fraction(lower, i)) {
-            let fraction = parse_number(toks, i).is_none();
-            // A bare four-digit year or a part of a name ("Route 66") is
-            // not a quantity; neither is "one" alone.
-            let is_year =
-                toks[i].len() == 4 && (1800.0..2200.0).contains(&v) && !toks[i].contains(',');
-            let (approx, n_before) = approx_before(lower, i);
-            let start = i - n_before;
-            let mut end = i + used;
-            let mut unit = if fraction {
-                Some("fraction".to_string())
-            } else if toks[i].ends_with('%') || matches!(l(end), "percent" | "%") {
-                end += usize::from(!toks[i].ends_with('%'));
-                Some("percent".to_string())
-            } else if l(end) == "per" && l(end + 1) == "cent" {
-                end += 2;
-                Some("percent".to_string())
-            } else {
-                unit_after(toks, lower, end).map(|u| {
-                    // Skip the capitalised adjectives we looked past.
-                    while end < toks.len() && lower[end] != u {
-                        end += 1;
-                    }
-                    end += 1;
-                    u
-                })
-            };
-            // "2016 campaign promises": a year unless a plural noun follows
-            // at once ("2000 troops").
-            let plural_next = l(i + used).ends_with('s') && unit.as_deref() == Some(l(i + used));
-            if is_year && !plural_next {
-                i += used;
-                continue;
-            }
-            // "bomb kills 35": a bare count after a verb of killing or
-            // wounding counts people.
-            if unit.is_none()
-                && !fraction
-                && start > 0
-                && matches!(
-                    l(start - 1),
-                    "kill"
-                        | "kills"
-                        | "killed"
-                        | "killing"
-                        | "wounded"
-                        | "wounding"
-                        | "injured"
-                        | "injuring"
-                )
-            {
-                unit = Some("people".to_string());
-            }
-            // A count needs a unit ("1,700 troops"): a bare number is an
-            // age, a score or a reference ("Lee, 41, said"). Number words
-            // need a plural noun ("two sites", not "two main").
-            let word_number = toks[i].chars().next().is_some_and(char::is_alphabetic);
-            let plural = unit.as_deref().is_some_and(|u| u.ends_with('s'));
-            if unit.is_none() || (word_number && !fraction && !plural) {
-                i += used;
-                continue;
-            }
-            if unit.as_deref().is_some_and(|u| {
-                u.ends_with("-year-old")
-                    || matches!(
-                        u,
-                        "years"
-                            | "days"
-                            | "months"
-                            | "weeks"
-                            | "decades"
-                            | "hours"
-                            | "minutes"
-                            | "centuries"
-                    )
-            }) && l(end) != "of"
-            {
-                // Durations and ages are not event numbers.
-                i = end;
-                continue;
-            }
-            // "of troops" after a fraction or percent names what is counted
-            // only for the reader; keep the unit.
-            let mut q = Quantity {
-                value: Some(v),
-                from: None,
-                to: None,
-                unit: unit.take().unwrap_or_default(),
+        let unit1 = unit_after(toks, lower, after_from);
+        let k = after_from + usize::from(unit1.is_some());
+        if self.l(k) != "to" {
+            return None;
+        }
+        let (to, approx, _, after_to) = amount_at(toks, lower, k + 1)?;
+        if self.timed(after_to - 1) {
+            return None;
+        }
+        let mut k = after_to;
+        let unit2 = unit_after(toks, lower, k);
+        if unit2.is_some() {
+            k += 1;
+        }
+        let unit = unit2
+            .or(unit1)
+            .or_else(|| unit_before(toks, lower, i))
+            .unwrap_or_default();
+        let unit = percent_unit(&unit);
+        self.out.push((
+            i..k,
+            Quantity {
+                value: None,
+                from: Some(from),
+                to: Some(to),
+                unit,
                 approx,
                 as_of: None,
-                text: String::new(),
-            };
-            // "… as of late September": a dated level.
-            let mut k = end;
-            // Allow a short place phrase between: "troops in Iraq as of".
-            for look in end..(end + 4).min(toks.len()) {
-                if l(look) == "as" && l(look + 1) == "of" {
-                    let t = look + 2;
-                    let t = if matches!(l(t), "late" | "early" | "mid") {
-                        t + 1
-                    } else {
-                        t
-                    };
-                    let found = as_of.get(t).cloned().flatten().or_else(|| {
-                        // "late September": the time starts after "late".
-                        as_of.get(look + 2).cloned().flatten()
-                    });
-                    if let Some((t_end, iso)) = found {
-                        q.as_of = Some(iso);
-                        k = t_end.max(k);
-                    }
-                    break;
-                }
-            }
-            q.text = toks[start..end].join(" ");
-            out.push((start..k.max(end), q));
-            i = k.max(end);
-            continue;
-        }
-        i += 1;
+                text: toks[i..k].join(" "),
+            },
+        ));
+        Some(k)
     }
-    out
+
+    /// A counted amount at word `i` ("about 1,700 soldiers", "60 percent",
+    /// "nearly a third"), with its date when one follows ("as of late
+    /// May"): the word to go on from. Years, ages, durations and bare
+    /// numbers are passed over.
+    fn amount(&mut self, i: usize) -> Option<usize> {
+        let (toks, lower) = (self.toks, self.lower);
+        let (v, used) = parse_number(lower, i).or_else(|| parse_fraction(lower, i))?;
+        let fraction = parse_number(lower, i).is_none();
+        // A bare four-digit year or a part of a name ("Route 66") is
+        // not a quantity; neither is "one" alone.
+        let is_year = toks[i].len() == 4 && (1800.0..2200.0).contains(&v) && !toks[i].contains(',');
+        let (approx, n_before) = approx_before(lower, i);
+        let start = i - n_before;
+        let (mut unit, end) = self.unit_at(i, used, fraction);
+        // "2016 campaign promises": a year unless a plural noun follows
+        // at once ("2000 troops").
+        let plural_next =
+            self.l(i + used).ends_with('s') && unit.as_deref() == Some(self.l(i + used));
+        if is_year && !plural_next {
+            return Some(i + used);
+        }
+        // "bomb kills 35": a bare count after a verb of killing or
+        // wounding counts people.
+        if unit.is_none() && !fraction && start > 0 && is_harm_verb(self.l(start - 1)) {
+            unit = Some("people".to_string());
+        }
+        // A count needs a unit ("1,700 troops"): a bare number is an
+        // age, a score or a reference ("Lee, 41, said"). Number words
+        // need a plural noun ("two sites", not "two main").
+        let word_number = toks[i].chars().next().is_some_and(char::is_alphabetic);
+        let plural = unit.as_deref().is_some_and(|u| u.ends_with('s'));
+        let unit = match unit {
+            Some(u) if !(word_number && !fraction && !plural) => u,
+            _ => return Some(i + used),
+        };
+        if is_duration(&unit) && self.l(end) != "of" {
+            // Durations and ages are not event numbers.
+            return Some(end);
+        }
+        // "of troops" after a fraction or percent names what is counted
+        // only for the reader; keep the unit.
+        let mut q = Quantity {
+            value: Some(v),
+            from: None,
+            to: None,
+            unit,
+            approx,
+            as_of: None,
+            text: toks[start..end].join(" "),
+        };
+        let mut k = end;
+        if let Some((t_end, iso)) = self.dated_at(end) {
+            q.as_of = Some(iso);
+            k = t_end.max(k);
+        }
+        self.out.push((start..k.max(end), q));
+        Some(k.max(end))
+    }
+
+    /// The unit of the number at word `i` (`used` words long) and the word
+    /// after number and unit.
+    fn unit_at(&self, i: usize, used: usize, fraction: bool) -> (Option<String>, usize) {
+        let (toks, lower) = (self.toks, self.lower);
+        let mut end = i + used;
+        let unit = if fraction {
+            Some("fraction".to_string())
+        } else if toks[i].ends_with('%') || matches!(self.l(end), "percent" | "%") {
+            end += usize::from(!toks[i].ends_with('%'));
+            Some("percent".to_string())
+        } else if self.l(end) == "per" && self.l(end + 1) == "cent" {
+            end += 2;
+            Some("percent".to_string())
+        } else {
+            unit_after(toks, lower, end).map(|u| {
+                // Skip the capitalised adjectives we looked past.
+                while end < toks.len() && lower[end] != u {
+                    end += 1;
+                }
+                end += 1;
+                u
+            })
+        };
+        (unit, end)
+    }
+
+    /// "… as of late September" within four words from `end` (a short
+    /// place phrase may come between: "troops in Iraq as of"): the end of
+    /// the time expression and its ISO start.
+    fn dated_at(&self, end: usize) -> Option<(usize, String)> {
+        let l = |k: usize| self.l(k);
+        let look = (end..(end + 4).min(self.toks.len()))
+            .find(|&look| l(look) == "as" && l(look + 1) == "of")?;
+        let t = look + 2;
+        let t = if matches!(l(t), "late" | "early" | "mid") {
+            t + 1
+        } else {
+            t
+        };
+        self.as_of.get(t).cloned().flatten().or_else(|| {
+            // "late September": the time starts after "late".
+            self.as_of.get(look + 2).cloned().flatten()
+        })
+    }
+}
+
+/// A verb of killing or wounding, after which a bare count counts people.
+fn is_harm_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "kill" | "kills" | "killed" | "killing" | "wounded" | "wounding" | "injured" | "injuring"
+    )
+}
+
+/// Units of durations and ages, which are not event numbers.
+fn is_duration(unit: &str) -> bool {
+    unit.ends_with("-year-old")
+        || matches!(
+            unit,
+            "years" | "days" | "months" | "weeks" | "decades" | "hours" | "minutes" | "centuries"
+        )
 }
 
 fn percent_unit(u: &str) -> String {
@@ -515,6 +535,12 @@ fn percent_unit(u: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::util::lower::lower;
+
+    /// `toks` lowercased, as the scans take them.
+    fn lowered<'a>(toks: &[&'a str]) -> Vec<Cow<'a, str>> {
+        toks.iter().map(|t| lower(t)).collect()
+    }
 
     fn q(s: &str) -> Vec<Quantity> {
         let toks: Vec<&str> = crate::text::tokenize(s)
@@ -523,7 +549,7 @@ mod tests {
             .collect();
         let none = vec![false; toks.len()];
         let as_of = vec![None; toks.len()];
-        scan(&toks, &none, &as_of)
+        scan(&toks, &lowered(&toks), &none, &as_of)
             .into_iter()
             .map(|x| x.1)
             .collect()
@@ -583,7 +609,7 @@ mod tests {
         in_time[9] = true;
         let mut as_of = vec![None; toks.len()];
         as_of[9] = Some((10, "2021-05".to_string()));
-        let got = scan(&toks, &in_time, &as_of);
+        let got = scan(&toks, &lowered(&toks), &in_time, &as_of);
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].1.value, Some(7310.0));
         assert_eq!(got[0].1.as_of.as_deref(), Some("2021-05"));

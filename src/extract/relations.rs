@@ -27,6 +27,7 @@ use crate::model::{
 };
 use crate::model::{Cleaned, OfRef, RoleMatch};
 use crate::resolve::titles::{clean_mentions, find_roles};
+use crate::util::lower::{lower, with_lower};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
@@ -209,7 +210,7 @@ enum Verb {
 
 fn verb(word: &str) -> Option<Verb> {
     // Asked of every token of a sentence with two mentions or more.
-    lexicon::with_lower(word, verb_lower)
+    with_lower(word, verb_lower)
 }
 
 /// [`verb`] of a word in lowercase.
@@ -249,7 +250,7 @@ impl Ctx<'_, '_> {
             .position(|e| e.kind == Kind::Place && e.name == country)
     }
     fn word(&self, i: usize) -> std::borrow::Cow<'_, str> {
-        super::lower(self.doc.token_text(i))
+        lower(self.doc.token_text(i))
     }
     fn push(&self, out: &mut Vec<LocalRelation>, s: usize, t: usize, r: Relation, ev: Evidence) {
         out.push(LocalRelation {
@@ -703,7 +704,7 @@ impl Ctx<'_, '_> {
                 .and_then(|e| e.name.rsplit(' ').next())
                 .is_some_and(|w| {
                     matches!(
-                        w.to_lowercase().as_str(),
+                        lower(w).as_ref(),
                         "command"
                             | "division"
                             | "brigade"

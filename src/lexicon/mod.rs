@@ -18,7 +18,6 @@ mod starters;
 mod titles;
 
 pub use crate::util::hash::WordBuild;
-pub use crate::util::lower::{with_ascii_lower, with_lower};
 pub use calendar::*;
 pub use heads::*;
 pub use places::*;

@@ -4,7 +4,7 @@
 
 use super::word_set::lower_in;
 use crate::util::hash::WordBuild;
-use crate::util::lower::{with_ascii_lower, with_lower};
+use crate::util::lower::with_lower;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -257,7 +257,7 @@ pub fn country(name: &str) -> Option<&'static str> {
             }
             m
         });
-    with_ascii_lower(name, |l| CANONICAL.get(l).copied()).or_else(|| ALIASES.get(name).copied())
+    with_lower(name, |l| CANONICAL.get(l).copied()).or_else(|| ALIASES.get(name).copied())
 }
 
 /// The country of a demonym ("Iraqi" → "Iraq").

@@ -10,6 +10,7 @@ use crate::model::{
     DocId, EventKind, Evidence, Kind, LocalEvent, Quantity, Relation, Span, TimeValue,
 };
 use crate::util::compact::{Chunked, VecMap, VecSet, grow_exact, sort_stable_in_place};
+use crate::util::lower::lower;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -46,7 +47,8 @@ fn words_fit(words: &str, t: &TimeValue) -> Option<bool> {
     // Read from the last day the other date covers, so that a past
     // reading lands inside it.
     let (_, anchor) = dates::interval(&t.start, t.end.as_deref())?;
-    let found = dates::scan(&toks, Some(anchor));
+    let lower: Vec<_> = toks.iter().map(|w| lower(w)).collect();
+    let found = dates::scan(&toks, &lower, Some(anchor));
     let value = found.iter().find_map(|(_, v)| match v {
         TimeRef::Value(v) => Some(v.clone()),
         _ => None,

@@ -409,7 +409,7 @@ fn char_class(c: char) -> u8 {
 
 pub(super) fn tok_facts(w: &str) -> Tok {
     // The lowercase form without a new String for short ASCII words.
-    crate::lexicon::with_lower(w, |lower| tok_facts_lower(w, lower))
+    crate::util::lower::with_lower(w, |lower| tok_facts_lower(w, lower))
 }
 
 /// [`tok_facts`] given `w` in lowercase too.

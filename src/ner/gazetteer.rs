@@ -7,6 +7,7 @@
 //! through a hash of their lowercase tokens, so matching allocates nothing.
 
 use crate::util::hash::{fnv, mix};
+use crate::util::lower::with_lower;
 use std::sync::OnceLock;
 
 /// The gazetteer kinds, one bit each in a [`Kinds`] mask.
@@ -70,7 +71,7 @@ impl Gazetteer {
         let mut hashes = Vec::new();
         let mut h = 0;
         for w in name.split_whitespace() {
-            h = phrase_hash(h, fnv(w.to_lowercase().as_bytes()));
+            h = phrase_hash(h, with_lower(w, |l| fnv(l.as_bytes())));
             hashes.push(h);
         }
         let Some((&whole, prefixes)) = hashes.split_last() else {

@@ -6,6 +6,7 @@
 use crate::lexicon;
 use crate::model::stage::MentionFinder;
 use crate::model::{Analyzed, Mention, MentionLabel, Span};
+use crate::util::lower::{lower, with_lower};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RuleFinder;
@@ -20,10 +21,11 @@ fn is_cap_word(w: &str) -> bool {
 
 /// Lowercase particles inside names ("al-Farsi", "bin Salman", "de Gaulle").
 fn is_name_particle(w: &str) -> bool {
-    let lower = w.to_lowercase();
-    ["al-", "el-", "bin-", "ibn-"]
-        .iter()
-        .any(|p| lower.starts_with(p) && w.len() > p.len())
+    with_lower(w, |l| {
+        ["al-", "el-", "bin-", "ibn-"]
+            .iter()
+            .any(|p| l.starts_with(p) && w.len() > p.len())
+    })
 }
 
 fn is_connector(w: &str) -> bool {
@@ -60,7 +62,7 @@ impl MentionFinder for RuleFinder {
                     || lexicon::is_title(w)
                     || (i == 0 && lexicon::is_sentence_starter(w))
                     || lexicon::month_number(w).is_some()
-                    || lexicon::WEEKDAYS.contains(&w.to_lowercase().as_str())
+                    || with_lower(w, |l| lexicon::WEEKDAYS.contains(&l))
                 {
                     i += 1;
                     continue;
@@ -106,7 +108,7 @@ impl MentionFinder for RuleFinder {
 
 fn guess_label(words: &[&str], after_title: bool) -> MentionLabel {
     let joined = words.join(" ");
-    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    let last = words.last().map_or_else(Default::default, |w| lower(w));
     if lexicon::country(&joined).is_some() {
         return MentionLabel::Loc;
     }
@@ -116,10 +118,10 @@ fn guess_label(words: &[&str], after_title: bool) -> MentionLabel {
     if after_title {
         return MentionLabel::Per;
     }
-    if lexicon::ORG_HEADS.contains(&last.as_str()) {
+    if lexicon::ORG_HEADS.contains(&last.as_ref()) {
         return MentionLabel::Org;
     }
-    if lexicon::PLACE_HEADS.contains(&last.as_str()) {
+    if lexicon::PLACE_HEADS.contains(&last.as_ref()) {
         return MentionLabel::Loc;
     }
     let acronym = words.len() == 1

@@ -11,6 +11,7 @@
 
 use super::words;
 use crate::lexicon;
+use crate::util::lower::with_lower;
 use std::cell::RefCell;
 
 /// What the word lists say of a word form (exact, case and all).
@@ -102,7 +103,7 @@ impl Is {
 impl Facts {
     /// The answers for `w`, from the word-list functions.
     pub fn of(w: &str) -> Facts {
-        let lower_in = |list: &[&str]| lexicon::with_lower(w, |l| list.contains(&l));
+        let lower_in = |list: &[&str]| with_lower(w, |l| list.contains(&l));
         let answers = [
             (Is::Title, lexicon::is_title(w)),
             (Is::Honorific, lexicon::is_honorific(w)),
@@ -126,23 +127,14 @@ impl Facts {
             (Is::SelfStanding, lower_in(lexicon::SELF_STANDING_HEADS)),
             (Is::PlacePrefix, lower_in(lexicon::PLACE_PREFIXES)),
             (Is::GroupNoun, lower_in(lexicon::GROUP_NOUNS)),
-            (Is::OrgHead, lexicon::with_lower(w, lexicon::is_org_head)),
-            (
-                Is::PlaceHead,
-                lexicon::with_lower(w, lexicon::is_place_head),
-            ),
-            (
-                Is::Settlement,
-                lexicon::with_lower(w, words::is_settlement_word),
-            ),
-            (Is::House, lexicon::with_lower(w, |l| l == "house")),
-            (
-                Is::OfOrThe,
-                lexicon::with_lower(w, |l| matches!(l, "of" | "the")),
-            ),
+            (Is::OrgHead, with_lower(w, lexicon::is_org_head)),
+            (Is::PlaceHead, with_lower(w, lexicon::is_place_head)),
+            (Is::Settlement, with_lower(w, words::is_settlement_word)),
+            (Is::House, with_lower(w, |l| l == "house")),
+            (Is::OfOrThe, with_lower(w, |l| matches!(l, "of" | "the"))),
             (
                 Is::BaseModifier,
-                lexicon::with_lower(w, |l| matches!(l, "air" | "military" | "naval")),
+                with_lower(w, |l| matches!(l, "air" | "military" | "naval")),
             ),
             (
                 Is::Compass,
@@ -162,7 +154,7 @@ impl Facts {
             (
                 Is::ModifierSuffix,
                 w.rsplit_once('-').is_some_and(|(_, tail)| {
-                    lexicon::with_lower(tail, |t| lexicon::MODIFIER_SUFFIXES.contains(&t))
+                    with_lower(tail, |t| lexicon::MODIFIER_SUFFIXES.contains(&t))
                 }),
             ),
             (Is::Generic, words::is_generic_word(w)),

@@ -3,10 +3,11 @@
 //! and peoples. Read once per word form by [`super::facts`].
 
 use crate::lexicon;
+use crate::util::lower::with_lower;
 
 /// Words that describe a body without naming it ("Security Forces").
 pub fn is_generic_word(w: &str) -> bool {
-    lexicon::with_lower(w, |l| {
+    with_lower(w, |l| {
         lexicon::is_org_head(l)
             || lexicon::is_place_head(l)
             || matches!(
@@ -54,7 +55,7 @@ pub fn is_settlement_word(w: &str) -> bool {
 /// ("al-Farsi").
 pub fn is_modifier_word(w: &str) -> bool {
     let suffix = w.rsplit_once('-').is_some_and(|(head, tail)| {
-        !head.is_empty() && lexicon::with_lower(tail, |t| lexicon::MODIFIER_SUFFIXES.contains(&t))
+        !head.is_empty() && with_lower(tail, |t| lexicon::MODIFIER_SUFFIXES.contains(&t))
     });
     let lower_hyphenated =
         w.contains('-') && w.chars().next().is_some_and(char::is_lowercase) && !is_particle_name(w);
@@ -76,7 +77,7 @@ pub fn is_contract_month(w: &str) -> bool {
 /// Religions and peoples written before a place ("Arab East Jerusalem",
 /// "Catholic Bavaria"): they describe it, the place is named without them.
 pub fn is_faith_or_people(w: &str) -> bool {
-    lexicon::with_lower(w, |l| {
+    with_lower(w, |l| {
         matches!(
             l,
             "arab"

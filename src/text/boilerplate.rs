@@ -165,7 +165,7 @@ pub fn is_furniture_line(line: &str) -> bool {
         .char_indices()
         .nth(PREFIX_CHARS)
         .map_or(t, |(i, _)| t.get(..i).unwrap_or(t));
-    if crate::lexicon::with_lower(head, |lower| {
+    if crate::util::lower::with_lower(head, |lower| {
         let first = lower.as_bytes().first().copied().unwrap_or(0);
         PREFIXES_BY_BYTE
             .get(usize::from(first))

@@ -44,7 +44,7 @@ pub fn is_abbreviation(word: &str) -> bool {
     // Asked of every word before a full stop: a hash set, not a scan.
     static SET: std::sync::LazyLock<crate::lexicon::WordSet> =
         std::sync::LazyLock::new(|| crate::lexicon::WordSet::new(ABBREVIATIONS));
-    crate::lexicon::with_lower(word, |lower| SET.contains(lower))
+    crate::util::lower::with_lower(word, |lower| SET.contains(lower))
 }
 
 fn is_split_punct(c: char) -> bool {

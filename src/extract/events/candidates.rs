@@ -6,6 +6,7 @@
 use crate::extract::triggers::{Pos, trigger};
 use crate::lexicon;
 use crate::model::{Analyzed, EventKind, Span};
+use crate::util::lower::lower;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -168,9 +169,7 @@ pub(super) fn lower_words<'a>(
     doc: &Analyzed<'a>,
     range: std::ops::Range<usize>,
 ) -> Vec<Cow<'a, str>> {
-    range
-        .map(|i| crate::extract::lower(doc.token_text(i)))
-        .collect()
+    range.map(|i| lower(doc.token_text(i))).collect()
 }
 
 /// True when word `k` (sentence-relative) is used as the event and not, for

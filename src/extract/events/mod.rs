@@ -156,8 +156,8 @@ impl Reader<'_, '_> {
         if candidates(doc, s, words, &[], true).is_empty() {
             return;
         }
-        let times = dates::find_times_lower(doc, s, scope.anchor, words);
-        let quants = crate::extract::quantities::find_quantities_lower(doc, s, &times, words);
+        let times = dates::find_times(doc, s, scope.anchor, words);
+        let quants = crate::extract::quantities::find_quantities(doc, s, &times, words);
         let skip = skip_mask(base, words.len(), &times, &quants);
         let event_times = event_times(&times, &quants);
         let mut cands = candidates(doc, s, words, &skip, !event_times.is_empty());

@@ -5,6 +5,7 @@
 use super::candidates::Candidate;
 use crate::extract::triggers::{Pos, trigger};
 use crate::model::{Analyzed, DocEntities, EventKind, Kind, Mention, Relation};
+use crate::util::lower::lower;
 use std::borrow::Cow;
 
 /// Prepositions that make a following place the event's location.
@@ -86,7 +87,7 @@ pub(super) fn sentence_mentions(
                 .start
                 .checked_sub(1)
                 .filter(|&j| j >= base)
-                .map(|j| doc.token_text(j).to_lowercase())
+                .map(|j| lower(doc.token_text(j)))
                 .unwrap_or_default();
             // "Israeli minister" (a demonym) or "a Karlsruhe goal" (a
             // name between an article and a lowercase noun).
@@ -95,7 +96,7 @@ pub(super) fn sentence_mentions(
             // "withdrawal of U.S. troops": the force is the country's,
             // so the country takes part.
             let force = matches!(
-                next.to_lowercase().as_str(),
+                lower(next).as_ref(),
                 "troops"
                     | "forces"
                     | "soldiers"
@@ -113,7 +114,7 @@ pub(super) fn sentence_mentions(
                 && ((demonym && surface.ends_with('s'))
                     || (next_is_word
                         && (demonym
-                            || (matches!(prev.as_str(), "a" | "an")
+                            || (matches!(prev.as_ref(), "a" | "an")
                                 && next.chars().all(char::is_lowercase)))));
             Some(Ment {
                 start: m.tokens.start,

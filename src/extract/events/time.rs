@@ -7,6 +7,7 @@ use super::candidates::Candidate;
 use crate::extract::dates::{Precision, TimeExpr, TimeRef, Unit, Ymd};
 use crate::extract::quantities::QuantityExpr;
 use crate::model::{Analyzed, LocalEvent, TimeValue};
+use crate::util::lower::lower;
 use std::borrow::Cow;
 
 /// Words before a trigger that put it in the future or present, so that
@@ -177,9 +178,8 @@ impl TimeScope<'_, '_> {
         // "this resolution, passed in January": a participle after
         // the comma still describes the event.
         let comma_between = |t: &&&TimeExpr| {
-            (c.tok..t.tokens.start).any(|j| {
-                doc.token_text(j) == "," && !doc.token_text(j + 1).to_lowercase().ends_with("ed")
-            })
+            (c.tok..t.tokens.start)
+                .any(|j| doc.token_text(j) == "," && !lower(doc.token_text(j + 1)).ends_with("ed"))
         };
         let in_stretch = self
             .event_times

@@ -1,0 +1,238 @@
+//! Tests of the date scanner, the calendar and the document date.
+
+use super::*;
+use crate::model::Document;
+use crate::util::lower::lower;
+use std::borrow::Cow;
+
+fn ymd(s: &str) -> Ymd {
+    Ymd::parse_iso(s)
+        .map(|x| x.0)
+        .unwrap_or(Ymd { y: 0, m: 0, d: 0 })
+}
+
+/// (words, resolved start, end) for each expression in `s`.
+fn times(s: &str, anchor: &str) -> Vec<(String, String, Option<String>)> {
+    let toks: Vec<&str> = crate::text::tokenize(s)
+        .iter()
+        .map(|t| t.span.text(s))
+        .collect();
+    scan(&toks, &lowered(&toks), Some(ymd(anchor)))
+        .into_iter()
+        .map(|(r, v)| {
+            let words = toks[r].join(" ");
+            match v {
+                TimeRef::Value(t) => (words, t.start, t.end),
+                TimeRef::Later { amount, unit } => {
+                    (words, format!("later {amount} {unit:?}"), None)
+                }
+                TimeRef::MonthOfThatYear { month } => (words, format!("month {month}"), None),
+                TimeRef::Unresolved => (words, "?".into(), None),
+            }
+        })
+        .collect()
+}
+
+fn starts(s: &str, anchor: &str) -> Vec<String> {
+    times(s, anchor).into_iter().map(|t| t.1).collect()
+}
+
+/// `toks` lowercased, as the scans take them.
+fn lowered<'a>(toks: &[&'a str]) -> Vec<Cow<'a, str>> {
+    toks.iter().map(|t| lower(t)).collect()
+}
+
+proptest::proptest! {
+    #[test]
+    fn calendar_arithmetic_round_trips(
+        y in 1..=9999i32, m in 1..=12u32, d in 1..=28u32, n in -400_000..400_000i64
+    ) {
+        let Some(date) = Ymd::new(y, m, d) else {
+            return Err(proptest::test_runner::TestCaseError::fail("a real date"));
+        };
+        proptest::prop_assert_eq!(date.add_days(n).add_days(-n), date);
+        proptest::prop_assert_eq!(
+            i64::from(date.add_days(n).weekday()),
+            (i64::from(date.weekday()) + n).rem_euclid(7)
+        );
+        proptest::prop_assert_eq!(date.add_months(n % 24_000).add_months(-(n % 24_000)), date);
+    }
+}
+
+#[test]
+fn calendar_arithmetic_at_known_dates() {
+    assert_eq!(ymd("1970-01-01").add_days(18_000), ymd("2019-04-14"));
+    assert_eq!(ymd("0001-01-01").weekday(), 0, "a Monday");
+    assert_eq!(
+        ymd("9999-12-31").add_months(12).iso(Precision::Day),
+        "10000-12-31"
+    );
+    assert_eq!(
+        ymd("0001-03-01").add_months(-12).iso(Precision::Day),
+        "0000-03-01"
+    );
+    assert_eq!(ymd("2020-02-29").month_end(), ymd("2020-02-29"));
+    assert_eq!(ymd("2100-02-01").month_end().d, 28);
+    assert_eq!(ymd("2024-01-31").add_months(1), ymd("2024-02-29"));
+    assert_eq!(ymd("2021-01-03").weekday(), 6, "a Sunday");
+    assert_eq!(ymd("2020-12-31").add_days(1), ymd("2021-01-01"));
+    assert_eq!(Ymd::new(2021, 2, 29), None);
+}
+
+#[test]
+fn absolute_dates_in_several_styles() {
+    assert_eq!(
+        starts(
+            "It began on March 3, 2019 and ended 14 July, 2021.",
+            "2022-01-01"
+        ),
+        ["2019-03-03", "2021-07-14"]
+    );
+    assert_eq!(
+        starts(
+            "Talks held in October of 2015 failed; troops left in 1998.",
+            "2022-01-01"
+        ),
+        ["2015-10", "1998"]
+    );
+    assert_eq!(
+        starts("He may return. Their 1999 plan.", "2022-01-01"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn relative_dates_across_month_and_year_boundaries() {
+    // 2021-01-03 is a Sunday: last week is Monday 2020-12-21 to Sunday 2020-12-27.
+    assert_eq!(
+        times("The mayor resigned last week.", "2021-01-03"),
+        [(
+            "last week".into(),
+            "2020-12-21".into(),
+            Some("2020-12-27".into())
+        )]
+    );
+    // Past tense: most recent December, the previous year.
+    assert_eq!(
+        starts("Rebels seized the port in December.", "2021-01-10"),
+        ["2020-12"]
+    );
+    // Future: the next November.
+    assert_eq!(
+        starts("The unit will leave by November.", "2021-12-10"),
+        ["2022-11"]
+    );
+    assert_eq!(
+        starts("Voters went to the polls last month.", "2021-01-15"),
+        ["2020-12"]
+    );
+    assert_eq!(
+        starts("A deal is due next month.", "2020-12-15"),
+        ["2021-01"]
+    );
+    assert_eq!(starts("Prices rose last year.", "2021-01-01"), ["2020"]);
+    assert_eq!(
+        starts("She arrived yesterday.", "2021-03-01"),
+        ["2021-02-28"]
+    );
+    assert_eq!(
+        starts("They met three days ago.", "2021-03-02"),
+        ["2021-02-27"]
+    );
+    // Day without a year, said in January about early January.
+    assert_eq!(
+        starts("Protesters gathered on Jan. 2.", "2021-01-05"),
+        ["2021-01-02"]
+    );
+    assert_eq!(
+        starts("Protesters gathered on 30 December.", "2021-01-05"),
+        ["2020-12-30"]
+    );
+}
+
+#[test]
+fn weekdays_follow_tense() {
+    // 2020-09-09 is a Wednesday.
+    assert_eq!(
+        starts("Officials said Friday the plan stands.", "2020-09-09"),
+        ["2020-09-04"]
+    );
+    assert_eq!(
+        starts("The minister will travel on Friday.", "2020-09-09"),
+        ["2020-09-11"]
+    );
+    assert_eq!(
+        starts("The commander confirmed on Wednesday.", "2020-09-09"),
+        ["2020-09-09"]
+    );
+    assert_eq!(
+        starts("It happened last Wednesday.", "2020-09-09"),
+        ["2020-09-02"]
+    );
+}
+
+#[test]
+fn ranges_and_offsets() {
+    assert_eq!(
+        times(
+            "The cut will take place in the next two to three months.",
+            "2020-11-15"
+        ),
+        [(
+            "in the next two to three months".into(),
+            "2020-11-15".into(),
+            Some("2021-02-15".into())
+        )]
+    );
+    assert_eq!(
+        starts("Two months later, rebels struck.", "2020-11-15"),
+        ["later 2 Month"]
+    );
+}
+
+#[test]
+fn without_anchor_relative_words_stay_unresolved() {
+    let toks = [
+        "He", "left", "last", "week", "after", "talks", "in", "June", "2019", ".",
+    ];
+    let got: Vec<_> = scan(&toks, &lowered(&toks), None)
+        .into_iter()
+        .map(|x| x.1)
+        .collect();
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0], TimeRef::Unresolved);
+    assert!(matches!(&got[1], TimeRef::Value(t) if t.start == "2019-06"));
+}
+
+#[test]
+fn document_date_prefers_standalone_date_lines() {
+    let text = "Storm hits coast\nA photo taken Monday, Jan. 4, 2021, in Town. (Photo by A. B.)\nTuesday 12 January 2021 09:30\nThe storm hit on Monday.";
+    let doc = Document::new("t", text.into());
+    let a = crate::text::analyze(&doc);
+    assert_eq!(document_date(&a).as_deref(), Some("2021-01-12"));
+    let doc = Document::new("t", "No date here.\nJust text.".into());
+    assert_eq!(document_date(&crate::text::analyze(&doc)), None);
+    let doc = Document::new("t", "Title\nOSLO 2019-03-03\nBody.".into());
+    assert_eq!(
+        document_date(&crate::text::analyze(&doc)).as_deref(),
+        Some("2019-03-03")
+    );
+    let doc = Document::new("t", "Title\n03 March, 2019\nBody.".into());
+    assert_eq!(
+        document_date(&crate::text::analyze(&doc)).as_deref(),
+        Some("2019-03-03")
+    );
+}
+
+#[test]
+fn intervals_cover_precision() {
+    assert_eq!(
+        interval("2020-02", None),
+        Some((ymd("2020-02-01"), ymd("2020-02-29")))
+    );
+    assert_eq!(
+        interval("2020", Some("2021-03")),
+        Some((ymd("2020-01-01"), ymd("2021-03-31")))
+    );
+    assert_eq!(interval("garbage", None), None);
+}
