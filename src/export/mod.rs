@@ -13,6 +13,7 @@ pub mod jsonld;
 
 use crate::graph::{DocSet, KnowledgeGraph};
 use crate::model::{DocId, Kind};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use std::collections::HashMap;
 use std::io::{self, Write};
 
@@ -123,63 +124,28 @@ impl ExportOptions {
     }
 }
 
-/// True for RFC 3986's unreserved bytes, the only ones kept as is in IRIs.
-fn unreserved(b: u8) -> bool {
-    UNRESERVED[usize::from(b)]
-}
-
-/// [`unreserved`] as a table: one load per byte of every IRI written.
-static UNRESERVED: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~');
-        b += 1;
-    }
-    t
-};
-
-/// `%XX` (upper-case hex) for one byte.
-fn percent(b: u8) -> [u8; 3] {
-    let [hi, lo] = hex_pair(b, b"0123456789ABCDEF");
-    [b'%', hi, lo]
-}
-
-/// The two hex digits of `b` from `digits` (upper- or lower-case).
-fn hex_pair(b: u8, digits: &[u8; 16]) -> [u8; 2] {
-    // A nibble is below 16, so both look-ups are in range.
-    [digits[usize::from(b >> 4)], digits[usize::from(b & 0xF)]]
-}
+/// The bytes percent-encoded in IRIs: all but RFC 3986's unreserved ones
+/// (ASCII letters and digits, `-._~`). `%` is among them, so distinct
+/// inputs stay distinct; bytes above ASCII always are.
+const IRI_ESCAPED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Appends `s` with every byte outside RFC 3986's unreserved set
-/// percent-encoded (`%` included, so distinct inputs stay distinct).
+/// percent-encoded as `%XX` (upper-case hex).
 pub(crate) fn percent_encode_into(out: &mut String, s: &str) {
-    for b in s.bytes() {
-        if unreserved(b) {
-            out.push(char::from(b));
-        } else {
-            out.extend(percent(b).map(char::from));
-        }
-    }
+    out.extend(utf8_percent_encode(s, IRI_ESCAPED));
 }
 
 /// [`percent_encode_into`] straight into a writer, runs of unreserved bytes
 /// (usually the whole slug) written in one call.
 fn percent_encode_to<W: Write>(w: &mut W, s: &str) -> io::Result<()> {
-    let bytes = s.as_bytes();
-    if bytes.iter().all(|&b| unreserved(b)) {
-        return w.write_all(bytes);
+    for part in utf8_percent_encode(s, IRI_ESCAPED) {
+        w.write_all(part.as_bytes())?;
     }
-    let mut from = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if !unreserved(b) {
-            w.write_all(bytes.get(from..i).unwrap_or_default())?;
-            w.write_all(&percent(b))?;
-            from = i + 1;
-        }
-    }
-    w.write_all(bytes.get(from..).unwrap_or_default())
+    Ok(())
 }
 
 /// A document id as `DocId`'s `Display` writes it (`{:016x}`), without the
@@ -520,6 +486,26 @@ mod tests {
             let mut ours = Vec::new();
             json_string(&mut ours, &s).expect("a Vec takes every write");
             proptest::prop_assert_eq!(ours, serde_json::to_vec(&s).expect("a str serialises"));
+        }
+
+        /// The crate's encoding with [`IRI_ESCAPED`] is the hand-written
+        /// one it replaced: unreserved bytes kept, any other as `%XX`.
+        #[test]
+        fn iri_percent_encoding_keeps_unreserved_bytes_only(s in "(?s).{0,40}|[-._~%/:a-zA-Z0-9 é😀]{0,40}") {
+            let mut want = String::new();
+            for b in s.bytes() {
+                if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+                    want.push(char::from(b));
+                } else {
+                    want.push_str(&format!("%{b:02X}"));
+                }
+            }
+            let mut into = String::new();
+            percent_encode_into(&mut into, &s);
+            proptest::prop_assert_eq!(&into, &want);
+            let mut to = Vec::new();
+            percent_encode_to(&mut to, &s).expect("a Vec takes every write");
+            proptest::prop_assert_eq!(String::from_utf8_lossy(&to), want);
         }
 
         #[test]

@@ -2,7 +2,8 @@
 //! LE/BE), UTF-16 without a mark, invalid UTF-8 read as Windows-1252,
 //! binaries refused, NUL and control bytes removed, and a size cap. Every
 //! change made to the text is reported as a note, so the caller can tell
-//! the user in one line.
+//! the user in one line. Windows-1252 and UTF-16 are decoded by
+//! encoding_rs (what browsers use); UTF-8 by the standard library.
 
 /// How many bytes at the start are inspected to tell text from binary.
 const SNIFF: usize = 8192;
@@ -161,15 +162,21 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
     }
 }
 
+/// UTF-16 through encoding_rs. A last odd byte is dropped, not decoded as
+/// U+FFFD (the half unit of a file cut short, as before encoding_rs); an
+/// unpaired surrogate becomes U+FFFD, one per unit, as `char::decode_utf16`
+/// reads it.
 fn utf16(bytes: &[u8], big_endian: bool) -> String {
-    let units = bytes.chunks_exact(2).map(|p| match p {
-        [a, b] if big_endian => u16::from_be_bytes([*a, *b]),
-        [a, b] => u16::from_le_bytes([*a, *b]),
-        _ => 0xFFFD,
-    });
-    char::decode_utf16(units)
-        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-        .collect()
+    let whole_units = bytes.get(..bytes.len() & !1).unwrap_or_default();
+    let encoding = if big_endian {
+        encoding_rs::UTF_16BE
+    } else {
+        encoding_rs::UTF_16LE
+    };
+    encoding
+        .decode_without_bom_handling(whole_units)
+        .0
+        .into_owned()
 }
 
 /// UTF-8 when it is; otherwise Windows-1252 (what "Latin-1" web pages
@@ -212,27 +219,16 @@ fn trim_partial_utf8(bytes: &[u8]) -> &[u8] {
     }
 }
 
-/// Windows-1252 bytes 0x80–0x9F; the rest of the range is Latin-1. The five
-/// unassigned bytes map to the C1 controls of the same value, as browsers
-/// do (WHATWG Encoding Standard); [`strip_controls`] then removes them.
-const CP1252_HIGH: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
-    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
-];
-
-/// A 32-entry table is all Windows-1252 needs beyond Latin-1, so this does
-/// not pull in an encoding crate.
+/// Windows-1252 as browsers read it (encoding_rs, the WHATWG Encoding
+/// Standard): 0x80–0x9F are the curly quotes, dashes, € and so on, the rest
+/// Latin-1. The five bytes Windows leaves unassigned (0x81, 0x8D, 0x8F,
+/// 0x90, 0x9D) become the C1 controls of the same value, which
+/// [`strip_controls`] then removes and counts.
 pub fn windows_1252(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => CP1252_HIGH
-                .get(usize::from(b - 0x80))
-                .copied()
-                .unwrap_or(char::REPLACEMENT_CHARACTER),
-            _ => char::from(b),
-        })
-        .collect()
+    encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned()
 }
 
 /// Removes NUL, C0 controls other than tab/newlines/form feed, DEL and C1
@@ -311,6 +307,94 @@ mod tests {
         let d = ok(b"Caf\xe9 owner \x93Jos\xe9\x94 said \x80 5.");
         assert_eq!(d.text, "Café owner “José” said € 5.");
         assert_eq!(d.notes, ["not UTF-8: decoded as Windows-1252 (Latin-1)"]);
+    }
+
+    #[test]
+    fn cp1252_unassigned_bytes_are_c1_controls_then_removed() {
+        // The five bytes Windows-1252 leaves unassigned: encoding_rs maps
+        // each to the C1 control of the same value, as the table it
+        // replaced did, and those are removed with a count.
+        let odd = [0x81u8, 0x8D, 0x8F, 0x90, 0x9D];
+        assert_eq!(windows_1252(&odd), "\u{81}\u{8D}\u{8F}\u{90}\u{9D}");
+        let d = ok(b"Caf\xe9\x81 \x8d\x8f\x90\x9d\x80.");
+        assert_eq!(d.text, "Café €.");
+        assert_eq!(
+            d.notes,
+            [
+                "not UTF-8: decoded as Windows-1252 (Latin-1)",
+                "removed 5 NUL/control characters"
+            ]
+        );
+    }
+
+    /// The decoders encoding_rs replaced, kept as the reference.
+    mod by_hand {
+        const CP1252_HIGH: [char; 32] = [
+            '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+            '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ',
+            '\u{9D}', 'ž', 'Ÿ',
+        ];
+
+        pub fn windows_1252(bytes: &[u8]) -> String {
+            bytes
+                .iter()
+                .map(|&b| match b {
+                    0x80..=0x9F => CP1252_HIGH[usize::from(b - 0x80)],
+                    _ => char::from(b),
+                })
+                .collect()
+        }
+
+        pub fn utf16(bytes: &[u8], big_endian: bool) -> String {
+            let units = bytes.chunks_exact(2).map(|p| {
+                if big_endian {
+                    u16::from_be_bytes([p[0], p[1]])
+                } else {
+                    u16::from_le_bytes([p[0], p[1]])
+                }
+            });
+            char::decode_utf16(units)
+                .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                .collect()
+        }
+    }
+
+    /// Bytes that make UTF-16 hard: surrogates (paired, lone, reversed),
+    /// NULs, BOM halves, and any byte.
+    fn utf16_bytes() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+        use proptest::prelude::*;
+        proptest::collection::vec(
+            prop_oneof![
+                proptest::sample::select(vec![0x00u8, 0xD8, 0xDB, 0xDC, 0xDF, 0xFE, 0xFF, b'a']),
+                any::<u8>(),
+            ],
+            0..64,
+        )
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn windows_1252_decodes_as_the_table_did(b in proptest::collection::vec(proptest::num::u8::ANY, 0..300)) {
+            proptest::prop_assert_eq!(windows_1252(&b), by_hand::windows_1252(&b));
+        }
+
+        #[test]
+        fn utf16_decodes_as_decode_utf16_did(b in utf16_bytes(), big_endian: bool) {
+            proptest::prop_assert_eq!(utf16(&b, big_endian), by_hand::utf16(&b, big_endian));
+        }
+    }
+
+    #[test]
+    fn every_byte_decodes_as_the_table_did() {
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(windows_1252(&all), by_hand::windows_1252(&all));
+    }
+
+    #[test]
+    fn utf16_drops_a_last_odd_byte_and_replaces_lone_surrogates() {
+        // "Hi" then a lone high surrogate, a lone low one, and half a unit.
+        let le = [b'H', 0, b'i', 0, 0x00, 0xD8, b'!', 0, 0x00, 0xDC, b'x'];
+        assert_eq!(utf16(&le, false), "Hi\u{FFFD}!\u{FFFD}");
     }
 
     #[test]

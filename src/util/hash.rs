@@ -7,9 +7,19 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a of `bytes`.
+/// FNV-1a's starting state (its 64-bit offset basis).
+pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a of `bytes`. Document ids are this hash of the text, so its
+/// values must never change.
 pub fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    fnv_extend(FNV_START, bytes)
+}
+
+/// FNV-1a continued from state `h` over `bytes`: `fnv(a ++ b)` is
+/// `fnv_extend(fnv(a), b)`, for hashers fed in pieces.
+#[inline]
+pub fn fnv_extend(mut h: u64, bytes: &[u8]) -> u64 {
     for b in bytes {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0100_0000_01b3);
@@ -56,16 +66,13 @@ pub struct WordHasher(u64);
 
 impl Default for WordHasher {
     fn default() -> Self {
-        WordHasher(0xcbf2_9ce4_8422_2325)
+        WordHasher(FNV_START)
     }
 }
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
+        self.0 = fnv_extend(self.0, bytes);
     }
     fn finish(&self) -> u64 {
         finish(self.0)
@@ -78,6 +85,7 @@ pub type WordBuild = BuildHasherDefault<WordHasher>;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::hash::Hash;
 
     #[test]
     fn stable_and_order_sensitive() {
@@ -85,5 +93,15 @@ mod tests {
         assert_eq!(fnv(b"a"), 0xaf63_dc4c_8601_ec8c);
         assert_ne!(mix(1, 2), mix(2, 1));
         assert_ne!(finish(0), finish(1));
+    }
+
+    #[test]
+    fn fnv_in_pieces_is_fnv_of_the_whole() {
+        assert_eq!(fnv(b""), FNV_START);
+        assert_eq!(fnv_extend(fnv(b"Port of "), b"Tema"), fnv(b"Port of Tema"));
+        // What `WordHasher` hashes a `str` key as: its bytes, then 0xFF.
+        let mut h = WordHasher::default();
+        "Tema".hash(&mut h);
+        assert_eq!(h.finish(), finish(fnv(b"Tema\xFF")));
     }
 }
