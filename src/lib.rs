@@ -81,6 +81,8 @@ pub mod internals {
         GROUP_NOUNS, ORG_HEADS, demonym_country, is_honorific, is_role_noun, is_sentence_starter,
         is_title,
     };
+    pub use crate::load::decode::decode;
+    pub use crate::load::jsonl::Records;
     pub use crate::load::{Event, Loader, list_files, list_inputs, read_file, read_text};
     pub use crate::model::stage::{
         EventExtractor, MentionFinder, RelationExtractor, Resolver, Segmenter,

@@ -3,10 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsgraph::export::{self, ExportOptions, Format};
-use newsgraph::load::{decode, jsonl, Event};
-use newsgraph::model::Document;
-use newsgraph::pipeline::{Options, Pipeline};
+use newsgraph::internals::{decode, Event, Records};
+use newsgraph::{Document, ExportOptions, Finder, Format, Options, Pipeline};
 
 fuzz_target!(|data: &[u8]| {
     let (mode, bytes) = match data.split_first() {
@@ -14,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
         None => return,
     };
     let docs: Vec<Document> = if mode % 4 == 0 {
-        let records = jsonl::Records::new("fuzz.jsonl".into(), Box::new(std::io::Cursor::new(bytes.to_vec())), 4096);
+        let records = Records::new("fuzz.jsonl".into(), Box::new(std::io::Cursor::new(bytes.to_vec())), 4096);
         records
             .filter_map(|e| match e {
                 Event::Document(d) => Some(d),
@@ -22,15 +20,15 @@ fuzz_target!(|data: &[u8]| {
             })
             .collect()
     } else {
-        match decode::decode(bytes, 1 << 16, false) {
+        match decode(bytes, 1 << 16, false) {
             Ok(d) => vec![Document::new("fuzz", d.text)],
             Err(_) => return,
         }
     };
-    let pipeline = Pipeline::new(newsgraph::ner::Finder::default(), Options::default());
+    let pipeline = Pipeline::new(Finder::builtin().expect("built-in model"), Options::default());
     let graph = pipeline.run(docs);
     for f in Format::ALL {
-        let out = export::write(f, &graph, &ExportOptions::default(), Vec::new());
+        let out = newsgraph::export(f, &graph, &ExportOptions::default(), Vec::new());
         assert!(out.is_ok());
     }
 });
