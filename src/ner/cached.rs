@@ -30,6 +30,7 @@ use super::features::{
 use crate::ner::gazetteer::{Gazetteer, Kinds};
 use crate::ner::weights::{Acc, Packed};
 use crate::util::hash::{HashKeyed, PreHashed, finish, mix};
+use hashbrown::HashTable;
 use std::collections::HashMap;
 
 /// Sums kept per form: as the token itself in context 0, 1 and 2, then as
@@ -41,16 +42,12 @@ const SLOTS: usize = 3 + OFFSETS.len();
 const OFFSETS: [isize; 4] = [-2, -1, 1, 2];
 /// Most forms kept between documents (the 32,768 most frequent words
 /// cover about 95% of the tokens of English news). At two stages a form
-/// costs 568 bytes (its sums and its entry); with the 256 KB index a full
+/// costs 568 bytes (its sums and its entry); with the 320 KB index a full
 /// cache takes 18.9 MB per thread.
 pub const MAX_WORDS: usize = 1 << 15;
 /// Longest form kept between documents, in bytes (the entry holds it);
 /// longer ones (URLs, runs of symbols) rarely repeat.
 const MAX_FORM: usize = 30;
-/// Slots of the index, a power of two: twice [`MAX_WORDS`], so that
-/// probes stay short and there is always a free slot.
-const TABLE_BITS: u32 = 16;
-const TABLE: usize = 1 << TABLE_BITS;
 
 /// A form, and the facts of it that the features read per token: one
 /// cache line, so that a probe that finds its form has fetched them too.
@@ -99,10 +96,11 @@ impl Classed for Word {
 pub struct WordCache {
     /// The model the sums belong to: its id, stage count and hash width.
     model: Option<(u64, usize, u32)>,
-    /// Open addressing with linear probing over [`form_hash`]: entry + 1
-    /// of the kept forms, 0 for a free slot. Small enough (256 KB) to stay
-    /// in the processor's cache.
-    table: Vec<u32>,
+    /// The kept forms' entry numbers, found by [`table_hash`] of their
+    /// [`form_hash`] and compared by form. Sized for [`MAX_WORDS`] at the
+    /// start (320 KB: 65,536 buckets of 4 bytes and their control bytes),
+    /// small enough to stay in the processor's cache, and never grown.
+    table: HashTable<u32>,
     /// The kept forms, at most [`MAX_WORDS`].
     entries: Vec<Entry>,
     /// `SLOTS * stages` sums per kept form.
@@ -136,7 +134,7 @@ impl WordCache {
     /// Bytes held by the cache's tables (allocated capacity).
     pub fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
-        self.table.capacity() * size_of::<u32>()
+        self.table.allocation_size()
             + (self.entries.capacity() + self.temp_entries.capacity()) * size_of::<Entry>()
             + (self.sums.capacity() + self.none.capacity() + self.temp_sums.capacity())
                 * size_of::<Acc>()
@@ -151,7 +149,7 @@ impl WordCache {
         }
         *self = WordCache {
             model: Some((id, K, bits)),
-            table: vec![0; TABLE],
+            table: HashTable::with_capacity(MAX_WORDS),
             ..WordCache::default()
         };
         // Room for exactly the bound (growing by doubling would leave up to
@@ -169,41 +167,29 @@ impl WordCache {
         }
     }
 
-    /// The kept entry of `form` (hash `key`), or the free slot of the index
-    /// where it would go (None for a form too long to keep).
+    /// The kept entry of `form` (hash `key`), if it has one.
     #[inline]
-    fn find(&self, form: &[u8], key: u64) -> Result<u32, Option<usize>> {
+    fn find(&self, form: &[u8], key: u64) -> Option<u32> {
         if form.len() > MAX_FORM {
-            return Err(None);
+            return None;
         }
-        let mask = TABLE - 1;
-        // The top bits: the last step of the hash is a multiplication.
-        let mut i = (key >> (64 - TABLE_BITS)) as usize & mask;
-        for _ in 0..TABLE {
-            let e = match self.table.get(i) {
-                Some(&0) => return Err(Some(i)),
-                Some(&v) => v - 1,
-                None => return Err(None),
-            };
-            if let Some(en) = self.entries.get(e as usize)
-                && en.key == key
-                && en.form.get(..usize::from(en.len)) == Some(form)
-            {
-                return Ok(e);
-            }
-            i = (i + 1) & mask;
-        }
-        Err(None)
+        self.table
+            .find(table_hash(key), |&e| {
+                self.entries.get(e as usize).is_some_and(|en| {
+                    en.key == key && en.form.get(..usize::from(en.len)) == Some(form)
+                })
+            })
+            .copied()
     }
 
     /// The token with form `form`, its entry made if it has none.
     fn word<const K: usize>(&mut self, form: &str, packed: &Packed, shift: u32) -> Word {
         let key = form_hash(form.as_bytes());
         let e = match self.find(form.as_bytes(), key) {
-            Ok(e) => e,
-            Err(slot) => match self.temp.get(form) {
+            Some(e) => e,
+            None => match self.temp.get(form) {
                 Some(&e) => e,
-                None => self.insert::<K>(form, key, slot, packed, shift),
+                None => self.insert::<K>(form, key, packed, shift),
             },
         };
         match self.entry(e) {
@@ -235,16 +221,9 @@ impl WordCache {
         }
     }
 
-    /// Adds an entry for `form` (hash `key`) and its sums, kept if there is
-    /// room and the index has a free `slot` for it.
-    fn insert<const K: usize>(
-        &mut self,
-        form: &str,
-        key: u64,
-        slot: Option<usize>,
-        packed: &Packed,
-        shift: u32,
-    ) -> u32 {
+    /// Adds an entry for `form` (hash `key`) and its sums, kept if the form
+    /// is short enough and there is room.
+    fn insert<const K: usize>(&mut self, form: &str, key: u64, packed: &Packed, shift: u32) -> u32 {
         let t = tok_facts(form);
         let mut en = Entry {
             key,
@@ -254,16 +233,19 @@ impl WordCache {
             len: 0,
             form: [0; MAX_FORM],
         };
-        let kept = slot.filter(|_| self.entries.len() < MAX_WORDS);
-        let (e, sums) = match kept.and_then(|i| self.table.get_mut(i)) {
-            Some(free) => {
+        let kept = form.len() <= MAX_FORM && self.entries.len() < MAX_WORDS;
+        let (e, sums) = match en.form.get_mut(..form.len()).filter(|_| kept) {
+            Some(f) => {
+                f.copy_from_slice(form.as_bytes());
+                en.len = form.len() as u8;
                 let e = self.entries.len() as u32;
-                *free = e + 1;
-                if let Some(f) = en.form.get_mut(..form.len()) {
-                    f.copy_from_slice(form.as_bytes());
-                    en.len = form.len() as u8;
-                }
                 self.entries.push(en);
+                let entries = &self.entries;
+                // The table was made with room for every kept form, so
+                // this never rehashes; if it did, it would rehash right.
+                self.table.insert_unique(table_hash(key), e, |&x| {
+                    entries.get(x as usize).map_or(0, |en| table_hash(en.key))
+                });
                 (e, &mut self.sums)
             }
             None => {
@@ -348,6 +330,15 @@ fn form_hash(b: &[u8]) -> u64 {
         h = (h.rotate_left(5) ^ u64::from_le_bytes(x)).wrapping_mul(K);
     }
     h
+}
+
+/// The hash the table is given for a form hash: hashbrown picks buckets by
+/// its low bits and tags them with its top ones, and the low bits of
+/// [`form_hash`] (a product) depend on the first bytes of a form only, so
+/// the high half is folded into them.
+#[inline]
+fn table_hash(key: u64) -> u64 {
+    key ^ (key >> 32)
 }
 
 fn shift(bits: u32) -> u32 {
@@ -533,8 +524,9 @@ mod tests {
         let shift = shift(10);
         let mut c = WordCache::default();
         c.prepare::<1>(1, 10, &p);
-        // Two forms whose probes start at the same slot.
-        let slot = |w: &str| form_hash(w.as_bytes()) >> (64 - TABLE_BITS);
+        // Two forms whose probes start at the same bucket of the table
+        // (65,536 buckets for MAX_WORDS forms).
+        let slot = |w: &str| table_hash(form_hash(w.as_bytes())) & 0xFFFF;
         let first = "w0".to_string();
         let Some(second) = (1..100_000)
             .map(|i| format!("w{i}"))
