@@ -122,16 +122,20 @@ const TEMP: u32 = 1 << 31;
 const SHRINK_TEMP: usize = 4096;
 
 impl WordCache {
-    /// Number of forms kept between documents.
+    /// Number of forms kept between documents (the tests' view of the
+    /// cache's bound).
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
 
     /// Bytes held by the cache's tables (allocated capacity).
+    #[cfg(test)]
     pub fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
         self.table.allocation_size()
