@@ -1,8 +1,9 @@
 //! DOT for Graphviz (`dot`, `sfdp`), written by hand because no Rust
 //! library writes DOT safely (petgraph's `Dot` leaves strings unescaped).
 //!
-//! Every id and value goes through [`quote`], the one escaping function,
-//! which is unit- and property-tested. Nodes are shaped and filled by kind
+//! Every id and value goes through [`quote`], the one DOT escaping
+//! function (in [`super::escape`], with the other formats'), which is
+//! unit- and property-tested. Nodes are shaped and filled by kind
 //! (events have their own shape), a legend cluster explains them, edge pen
 //! width grows with weight, and typed relations are solid, dark and labelled
 //! while co-mentions are dashed, grey and unlabelled. Graphs above
@@ -10,6 +11,8 @@
 //! `sfdp` layout, which handles thousands of nodes in about a second where
 //! `dot` runs for minutes; smaller ones leave the choice to the command.
 
+pub use super::escape::dot_quote as quote;
+use super::escape::{dot_escape, dot_escape_capped, dot_quote_to};
 use super::{ExportOptions, IriWriter, KindStyle, file_ids, write_docs};
 use crate::graph::{KnowledgeGraph, Node};
 use crate::model::{Kind, Relation};
@@ -28,80 +31,6 @@ pub const PRISM_UP_TO_NODES: usize = 5000;
 pub const LABEL_CAP: usize = 200;
 /// Longest tooltip kept, in bytes of raw text.
 pub const TOOLTIP_CAP: usize = 2000;
-
-/// A DOT quoted string for any text: `\` → `\\` first, then `"` → `\"`, so
-/// that Graphviz's own escapes (`\N`, `\G`, `\n`, `\l`...) in names are shown
-/// as written; LF → `\n` (a centred line break); CR, the other C0 controls
-/// and U+FFFE/U+FFFF are dropped, because Graphviz passes them into SVG,
-/// where XML forbids them. Tabs are kept. The result is always quoted, so
-/// the keywords `node`, `edge`, `graph`, `digraph`, `subgraph` and `strict`
-/// are plain strings.
-pub fn quote(s: &str) -> String {
-    let mut out = Vec::with_capacity(s.len() + 2);
-    // Writing into a Vec cannot fail.
-    let _ = quote_to(&mut out, s, usize::MAX);
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// Writes `quote(&cap_text(s, cap))` without building either string.
-fn quote_to<W: Write>(w: &mut W, s: &str, cap: usize) -> io::Result<()> {
-    w.write_all(b"\"")?;
-    escape_capped(w, s, cap)?;
-    w.write_all(b"\"")
-}
-
-/// The inside of `quote(&cap_text(s, cap))`. Escaping is character by
-/// character, so pieces escaped apart and written one after the other
-/// equal the quoted whole.
-fn escape_capped<W: Write>(w: &mut W, s: &str, cap: usize) -> io::Result<()> {
-    if s.len() <= cap {
-        return escape(w, s);
-    }
-    let mut end = cap;
-    while end > 0 && !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    escape(w, s.get(..end).unwrap_or_default())?;
-    w.write_all("…".as_bytes())
-}
-
-/// The inside of [`quote`]: the same rules, in one pass over the bytes.
-fn escape<W: Write>(w: &mut W, s: &str) -> io::Result<()> {
-    let mut rest = s.as_bytes();
-    while let Some(p) = rest.iter().position(|&c| DOT_SPECIAL[usize::from(c)]) {
-        let (plain, tail) = rest.split_at(p);
-        w.write_all(plain)?;
-        let (rep, len): (&[u8], usize) = match tail {
-            [b'\\', ..] => (b"\\\\", 1),
-            [b'"', ..] => (b"\\\"", 1),
-            [b'\n', ..] => (b"\\n", 1),
-            // U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8.
-            [0xEF, 0xBF, 0xBE | 0xBF, ..] => (b"", 3),
-            [0xEF, ..] => (b"\xEF", 1),
-            // The other C0 controls, CR included, are dropped.
-            [_, ..] => (b"", 1),
-            [] => break,
-        };
-        w.write_all(rep)?;
-        rest = tail.get(len..).unwrap_or_default();
-    }
-    w.write_all(rest)
-}
-
-/// The bytes [`escape`] stops at: `\`, `"`, the C0 controls but tab, and
-/// 0xEF, which starts U+FFFE and U+FFFF.
-static DOT_SPECIAL: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 0x20 {
-        t[c] = c != 0x09;
-        c += 1;
-    }
-    t[b'\\' as usize] = true;
-    t[b'"' as usize] = true;
-    t[0xEF] = true;
-    t
-};
 
 /// Writes DOT; build with [`DotSerializer::new`], then
 /// [`DotSerializer::serialize`].
@@ -147,7 +76,7 @@ impl DotSerializer {
         let ids = file_ids(graph);
         let iris = IriWriter::new(&self.options, |s| {
             let mut v = Vec::new();
-            let _ = escape(&mut v, s);
+            let _ = dot_escape(&mut v, s);
             v
         });
         // Pen widths of the common small counts, formatted once.
@@ -161,15 +90,15 @@ impl DotSerializer {
             tooltip.clear();
             node_tooltip(&mut tooltip, n);
             w.write_all(b"  ")?;
-            quote_to(&mut w, id, usize::MAX)?;
+            dot_quote_to(&mut w, id, usize::MAX)?;
             w.write_all(b" [label=")?;
-            quote_to(&mut w, &n.label, LABEL_CAP)?;
+            dot_quote_to(&mut w, &n.label, LABEL_CAP)?;
             w.write_all(b", shape=")?;
-            quote_to(&mut w, style.shape, usize::MAX)?;
+            dot_quote_to(&mut w, style.shape, usize::MAX)?;
             w.write_all(b", fillcolor=")?;
-            quote_to(&mut w, &style.hex(), usize::MAX)?;
+            dot_quote_to(&mut w, &style.hex(), usize::MAX)?;
             w.write_all(b", tooltip=")?;
-            quote_to(&mut w, &tooltip, TOOLTIP_CAP)?;
+            dot_quote_to(&mut w, &tooltip, TOOLTIP_CAP)?;
             w.write_all(b", iri=\"")?;
             iris.node(&mut w, &n.id)?;
             w.write_all(b"\", documents=\"")?;
@@ -181,11 +110,11 @@ impl DotSerializer {
             let (sid, tid) = (ids.get(&s.id), ids.get(&t.id));
             let look = edge_look(e.relation);
             w.write_all(b"  ")?;
-            quote_to(&mut w, sid, usize::MAX)?;
+            dot_quote_to(&mut w, sid, usize::MAX)?;
             w.write_all(b" -> ")?;
-            quote_to(&mut w, tid, usize::MAX)?;
+            dot_quote_to(&mut w, tid, usize::MAX)?;
             w.write_all(b" [relation=")?;
-            quote_to(&mut w, e.relation.as_str(), usize::MAX)?;
+            dot_quote_to(&mut w, e.relation.as_str(), usize::MAX)?;
             w.write_all(b", weight=\"")?;
             w.write_all(num.format(e.count.min(i32::MAX as u32)).as_bytes())?;
             w.write_all(b"\", penwidth=\"")?;
@@ -194,16 +123,16 @@ impl DotSerializer {
                 None => write!(w, "{:.2}", penwidth(u64::from(e.count)))?,
             }
             w.write_all(b"\", color=")?;
-            quote_to(&mut w, look.color, usize::MAX)?;
+            dot_quote_to(&mut w, look.color, usize::MAX)?;
             w.write_all(b", style=")?;
-            quote_to(&mut w, look.style, usize::MAX)?;
+            dot_quote_to(&mut w, look.style, usize::MAX)?;
             // "{source} {relation} {target} ({count}x)", labels capped.
             w.write_all(b", tooltip=\"")?;
-            escape_capped(&mut w, &s.label, LABEL_CAP)?;
+            dot_escape_capped(&mut w, &s.label, LABEL_CAP)?;
             w.write_all(b" ")?;
             w.write_all(e.relation.as_str().as_bytes())?;
             w.write_all(b" ")?;
-            escape_capped(&mut w, &t.label, LABEL_CAP)?;
+            dot_escape_capped(&mut w, &t.label, LABEL_CAP)?;
             w.write_all(b" (")?;
             w.write_all(num.format(e.count).as_bytes())?;
             w.write_all(b"x)\", documents=\"")?;
@@ -214,7 +143,7 @@ impl DotSerializer {
                 // node in `dot`'s ranking, which took 88 s instead of 6 s on
                 // a 150-node test graph.
                 w.write_all(b", xlabel=")?;
-                quote_to(&mut w, e.relation.as_str(), usize::MAX)?;
+                dot_quote_to(&mut w, e.relation.as_str(), usize::MAX)?;
             } else {
                 w.write_all(b", dir=\"none\"")?;
             }
@@ -345,48 +274,6 @@ mod tests {
     fn dot(g: &KnowledgeGraph) -> String {
         let bytes = write(g, &ExportOptions::default(), Vec::new()).expect("in memory");
         String::from_utf8(bytes).expect("utf-8")
-    }
-
-    use proptest::prelude::*;
-
-    /// The quoting rules as first written, one character at a time.
-    fn quote_by_chars(s: &str) -> String {
-        let mut out = String::from("\"");
-        for c in s.chars() {
-            match c {
-                '\\' => out.push_str("\\\\"),
-                '"' => out.push_str("\\\""),
-                '\n' => out.push_str("\\n"),
-                '\t' => out.push('\t'),
-                c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-                c => out.push(c),
-            }
-        }
-        out.push('"');
-        out
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn quoting_in_one_pass_keeps_the_rules(
-            s in proptest::collection::vec(
-                prop_oneof![
-                    proptest::sample::select(vec![
-                        '\\', '"', '\n', '\r', '\t', '\u{0}', '\u{1F}', '\u{FFFE}', '\u{FFFF}',
-                        '\u{EFFF}', '\u{FFFD}', 'é', '😀', 'N',
-                    ]),
-                    any::<char>(),
-                ],
-                0..24,
-            ).prop_map(|v| v.into_iter().collect::<String>()),
-            cap in 0usize..40,
-        ) {
-            prop_assert_eq!(quote(&s), quote_by_chars(&s));
-            let mut v = Vec::new();
-            quote_to(&mut v, &s, cap).expect("in memory");
-            let want = quote_by_chars(&crate::model::cap_text(&s, cap));
-            prop_assert_eq!(String::from_utf8_lossy(&v), want);
-        }
     }
 
     #[test]

@@ -7,10 +7,12 @@
 //! not one gets `n{k}`, and its own id stays in the `node_id` data key).
 //! Lists are JSON strings so that any name survives (JSON escapes even the
 //! control characters XML forbids); document ids (hex) are `;`-joined.
-//! Text is escaped as quick-xml escapes it (a property test compares the
-//! two); the characters XML forbids become U+FFFD ([`super::xml_safe`]) and
-//! CR is written as `&#13;` so that parsers do not turn it into LF.
+//! Text is escaped as quick-xml escapes it ([`super::escape`], where a
+//! property test compares the two); the characters XML forbids become
+//! U+FFFD ([`super::xml_safe`]) and CR is written as `&#13;` so that
+//! parsers do not turn it into LF.
 
+use super::escape::{json_string, xml_text, xml_text_bytes};
 use super::{ExportOptions, IriWriter, KindStyle, file_ids, node_size, write_docs};
 use crate::graph::{KnowledgeGraph, Node};
 use crate::model::Evidence;
@@ -89,7 +91,7 @@ impl GraphMlSerializer {
     ///
     /// The markup is written directly, laid out as quick-xml's indenting
     /// writer lays it out (each element on its own line, two spaces per
-    /// level, text inline); text goes through [`text`], which escapes as
+    /// level, text inline); text goes through [`xml_text`], which escapes as
     /// quick-xml does after [`super::xml_safe`]. Going through quick-xml's
     /// events cost an allocation or more per `<data>`, and there are a
     /// dozen per node and eight per edge.
@@ -117,7 +119,7 @@ impl GraphMlSerializer {
         let mut out = Out {
             iris: IriWriter::new(&self.options, |s| {
                 let mut v = Vec::new();
-                let _ = text(&mut v, s);
+                let _ = xml_text(&mut v, s);
                 v
             }),
             scratch: Vec::new(),
@@ -268,7 +270,7 @@ impl Out {
             s.extend_from_slice(b",\"start\":");
             s.extend_from_slice(num.format(e.span.start).as_bytes());
             s.extend_from_slice(b",\"text\":");
-            super::json_string(&mut *s, &e.text)?;
+            json_string(&mut *s, &e.text)?;
             s.push(b'}');
         }
         s.push(b']');
@@ -278,7 +280,7 @@ impl Out {
     /// `<data>` with the JSON in `scratch` as its text.
     fn scratch_data<W: Write>(&self, w: &mut W, key: &str) -> io::Result<()> {
         open(w, key)?;
-        text_bytes(w, &self.scratch)?;
+        xml_text_bytes(w, &self.scratch)?;
         close(w)
     }
 }
@@ -301,7 +303,7 @@ fn attribute_parts<W: Write>(w: &mut W, name: &str, parts: &[&str]) -> io::Resul
     w.write_all(name.as_bytes())?;
     w.write_all(b"=\"")?;
     for p in parts {
-        text(w, p)?;
+        xml_text(w, p)?;
     }
     w.write_all(b"\"")
 }
@@ -320,7 +322,7 @@ fn close<W: Write>(w: &mut W) -> io::Result<()> {
 /// One `<data key=..>value</data>`.
 fn data<W: Write>(w: &mut W, key: &str, value: &str) -> io::Result<()> {
     open(w, key)?;
-    text(w, value)?;
+    xml_text(w, value)?;
     close(w)
 }
 
@@ -329,64 +331,6 @@ fn uint_data<W: Write>(w: &mut W, key: &str, value: u64) -> io::Result<()> {
     w.write_all(itoa::Buffer::new().format(value).as_bytes())?;
     close(w)
 }
-
-/// U+FFFD, which replaces what XML 1.0 forbids.
-const REPLACEMENT: &[u8] = "\u{FFFD}".as_bytes();
-
-/// XML text, written as `quick_xml::escape::escape(xml_safe(s))` gives it in
-/// one pass: `<>&'"` as entities, CR as `&#13;` (parsers would turn a
-/// literal CR into LF), the C0 controls XML forbids (all but tab and LF,
-/// CR being escaped) and U+FFFE/U+FFFF as U+FFFD.
-fn text<W: Write>(w: &mut W, s: &str) -> io::Result<()> {
-    text_bytes(w, s.as_bytes())
-}
-
-/// [`text`] of UTF-8 bytes (the JSON serde_json wrote), with no check that
-/// they are UTF-8: the escaping looks at single bytes and at the UTF-8 form
-/// of U+FFFE and U+FFFF only.
-fn text_bytes<W: Write>(w: &mut W, b: &[u8]) -> io::Result<()> {
-    let mut rest = b;
-    while let Some(p) = rest.iter().position(|&c| XML_SPECIAL[usize::from(c)]) {
-        let (plain, tail) = rest.split_at(p);
-        w.write_all(plain)?;
-        let (rep, len): (&[u8], usize) = match tail {
-            [b'<', ..] => (b"&lt;", 1),
-            [b'>', ..] => (b"&gt;", 1),
-            [b'&', ..] => (b"&amp;", 1),
-            [b'\'', ..] => (b"&apos;", 1),
-            [b'"', ..] => (b"&quot;", 1),
-            [b'\r', ..] => (b"&#13;", 1),
-            // U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8.
-            [0xEF, 0xBF, 0xBE | 0xBF, ..] => (REPLACEMENT, 3),
-            [0xEF, ..] => (b"\xEF", 1),
-            // The other C0 controls.
-            [_, ..] => (REPLACEMENT, 1),
-            [] => break,
-        };
-        w.write_all(rep)?;
-        rest = tail.get(len..).unwrap_or_default();
-    }
-    w.write_all(rest)
-}
-
-/// The bytes [`text_bytes`] stops at: markup characters, the C0 controls
-/// but tab and LF, and 0xEF, which starts U+FFFE and U+FFFF. A table, so
-/// that the scan between them is a tight loop.
-static XML_SPECIAL: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 0x20 {
-        t[c] = c != 0x09 && c != 0x0A;
-        c += 1;
-    }
-    t[b'<' as usize] = true;
-    t[b'>' as usize] = true;
-    t[b'&' as usize] = true;
-    t[b'\'' as usize] = true;
-    t[b'"' as usize] = true;
-    t[0xEF] = true;
-    t
-};
 
 /// A JSON array of strings, as serde_json writes a `Vec<String>`.
 fn json_list<I, S>(out: &mut Vec<u8>, items: I) -> io::Result<()>
@@ -399,7 +343,7 @@ where
         if i > 0 {
             out.push(b',');
         }
-        super::json_string(out, s.as_ref())?;
+        json_string(out, s.as_ref())?;
     }
     out.push(b']');
     Ok(())
@@ -409,35 +353,6 @@ where
 mod tests {
     use super::*;
     use crate::model::{DocId, Kind, Relation, Span};
-
-    use proptest::prelude::*;
-
-    /// Characters each escaper treats apart, and a few it passes through.
-    fn tricky() -> impl Strategy<Value = String> {
-        proptest::collection::vec(
-            prop_oneof![
-                proptest::sample::select(vec![
-                    '<', '>', '&', '\'', '"', '\\', '\r', '\n', '\t', '\u{0}', '\u{1F}', '\u{7F}',
-                    '\u{FFFD}', '\u{FFFE}', '\u{FFFF}', '\u{EFFF}', 'é', '😀', ' ',
-                ]),
-                any::<char>(),
-            ],
-            0..24,
-        )
-        .prop_map(|v| v.into_iter().collect())
-    }
-
-    proptest::proptest! {
-        /// The one-pass escaper gives what quick-xml's escaping of the
-        /// XML-safe text gave.
-        #[test]
-        fn text_escapes_like_quick_xml(s in tricky()) {
-            let mut v = Vec::new();
-            text(&mut v, &s).expect("in memory");
-            let want = quick_xml::escape::escape(super::super::xml_safe(&s)).replace('\r', "&#13;");
-            prop_assert_eq!(String::from_utf8_lossy(&v), want);
-        }
-    }
 
     #[test]
     fn unsafe_ids_are_replaced_and_kept_as_data() {

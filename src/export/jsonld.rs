@@ -500,7 +500,7 @@ impl Obj {
 
 /// A JSON string, as serde_json writes it.
 fn string<W: Write>(w: &mut W, s: &str) -> io::Result<()> {
-    super::json_string(w, s)
+    super::escape::json_string(w, s)
 }
 
 fn uint<W: Write>(w: &mut W, v: u64) -> io::Result<()> {

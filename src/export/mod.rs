@@ -8,8 +8,11 @@
 //! is, and the IRIs minted for nodes and documents.
 
 pub mod dot;
+mod escape;
 pub mod graphml;
 pub mod jsonld;
+
+pub use escape::xml_safe;
 
 use crate::graph::{DocSet, KnowledgeGraph};
 use crate::model::{DocId, Kind};
@@ -127,6 +130,13 @@ impl ExportOptions {
 /// The bytes percent-encoded in IRIs: all but RFC 3986's unreserved ones
 /// (ASCII letters and digits, `-._~`). `%` is among them, so distinct
 /// inputs stay distinct; bytes above ASCII always are.
+///
+/// The crate checks byte by byte where the hand-written table it replaced
+/// did a single look-up: on 1,000 files of the reference corpus (callgrind)
+/// the JSON-LD export takes 8.6% more instructions (relation IRIs such as
+/// `relation/event%3A…/agent/place%3A…` are encoded once per edge), the
+/// GraphML and DOT exports 0.2% and 1% more. A slug-only fast path in front
+/// of it gained nothing measurable.
 const IRI_ESCAPED: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
@@ -363,24 +373,6 @@ pub(crate) fn write_docs<W: Write>(w: &mut W, docs: &DocSet, cap: usize) -> io::
     Ok(())
 }
 
-/// Text as XML 1.0 allows it: C0 control characters other than tab, LF and
-/// CR, and the non-characters U+FFFE and U+FFFF, are refused by every XML
-/// parser even as character references, so each becomes U+FFFD (�), the
-/// documented replacement. Everything else is kept.
-pub fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| {
-        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
-    };
-    if s.chars().any(bad) {
-        s.chars()
-            .map(|c| if bad(c) { '\u{FFFD}' } else { c })
-            .collect::<String>()
-            .into()
-    } else {
-        s.into()
-    }
-}
-
 /// Dates as the exporters type them: the precision an ISO 8601 string
 /// carries, or `None` when it is not one of these forms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -438,58 +430,11 @@ impl DatePrecision {
     }
 }
 
-/// Index of the first byte of `b` for which `special` holds.
-///
-/// Text to escape is mostly plain: whole blocks of 32 bytes are tested
-/// without stopping at each byte, a loop the compiler turns into vector
-/// compares when `special` is made of comparisons (not a table look-up),
-/// and only a block with a hit is searched byte by byte.
-#[inline]
-pub(crate) fn find_special(b: &[u8], special: impl Fn(u8) -> bool + Copy) -> Option<usize> {
-    let mut blocks = b.chunks_exact(32);
-    let mut base = 0;
-    for block in &mut blocks {
-        if block.iter().fold(false, |hit, &c| hit | special(c)) {
-            return block.iter().position(|&c| special(c)).map(|p| base + p);
-        }
-        base += 32;
-    }
-    blocks
-        .remainder()
-        .iter()
-        .position(|&c| special(c))
-        .map(|p| base + p)
-}
-
-/// The bytes serde_json escapes in a string: the C0 controls, `"` and `\`.
-fn json_special(c: u8) -> bool {
-    (c < 0x20) | (c == b'"') | (c == b'\\')
-}
-
-/// `s` as a JSON string, byte for byte as serde_json writes it: a string
-/// with nothing to escape is written as is between quotes, any other goes
-/// through serde_json.
-pub(crate) fn json_string<W: Write + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
-    if find_special(s.as_bytes(), json_special).is_none() {
-        w.write_all(b"\"")?;
-        w.write_all(s.as_bytes())?;
-        return w.write_all(b"\"");
-    }
-    serde_json::to_writer(w, s).map_err(io::Error::from)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     proptest::proptest! {
-        #[test]
-        fn json_strings_are_what_serde_json_writes(s in "(?s).{0,80}|[a-z \"\\\\\u{0}-\u{1f}\u{7f}é]{0,70}") {
-            let mut ours = Vec::new();
-            json_string(&mut ours, &s).expect("a Vec takes every write");
-            proptest::prop_assert_eq!(ours, serde_json::to_vec(&s).expect("a str serialises"));
-        }
-
         /// The crate's encoding with [`IRI_ESCAPED`] is the hand-written
         /// one it replaced: unreserved bytes kept, any other as `%XX`.
         #[test]
@@ -510,11 +455,6 @@ mod tests {
             proptest::prop_assert_eq!(String::from_utf8_lossy(&to), want);
         }
 
-        #[test]
-        fn find_special_finds_the_first_hit(b in proptest::collection::vec(proptest::num::u8::ANY, 0..100)) {
-            let special = |c: u8| (c < 0x20) | (c == b'<');
-            proptest::prop_assert_eq!(find_special(&b, special), b.iter().position(|&c| special(c)));
-        }
     }
 
     #[test]
@@ -641,16 +581,6 @@ mod tests {
         assert_eq!(ids.get("has space"), "n2");
         let distinct: std::collections::BTreeSet<_> = g.nodes().map(|n| ids.get(&n.id)).collect();
         assert_eq!(distinct.len(), 4);
-    }
-
-    #[test]
-    fn xml_safe_replaces_only_forbidden_characters() {
-        assert_eq!(xml_safe("a\tb\nc\rd"), "a\tb\nc\rd");
-        assert_eq!(
-            xml_safe("a\u{0}b\u{7}c\u{1F}\u{FFFE}"),
-            "a\u{FFFD}b\u{FFFD}c\u{FFFD}\u{FFFD}"
-        );
-        assert_eq!(xml_safe("ok 北京 😀 \u{202E}"), "ok 北京 😀 \u{202E}");
     }
 
     #[test]
