@@ -100,6 +100,10 @@ pub struct WordCache {
     /// [`form_hash`] and compared by form. Sized for [`MAX_WORDS`] at the
     /// start (320 KB: 65,536 buckets of 4 bytes and their control bytes),
     /// small enough to stay in the processor's cache, and never grown.
+    /// Against the hand-written linear probing it replaced: look-ups take
+    /// 15% more instructions, the tagger bench 0.9% more in all
+    /// (callgrind), a difference no timing of the bench or of a 100 MB
+    /// build could see.
     table: HashTable<u32>,
     /// The kept forms, at most [`MAX_WORDS`].
     entries: Vec<Entry>,
