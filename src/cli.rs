@@ -132,11 +132,11 @@ pub struct BuildArgs {
     pub quiet: bool,
     #[command(flatten)]
     pub input: InputArgs,
-    /// Write the graph files with direct I/O (Linux, O_DIRECT), bypassing
-    /// the page cache, from a thread per file: less CPU for graphs of
-    /// gigabytes. Same bytes either way (docs/tuning.md).
+    /// Write the graph files through the page cache (plain buffered
+    /// writes) instead of direct I/O (Linux O_DIRECT, the default where the
+    /// filesystem allows it). Same bytes either way (docs/tuning.md).
     #[arg(long, help_heading = TUNING)]
-    pub direct_io: bool,
+    pub buffered_io: bool,
 }
 
 /// A `--format` value as users type it: any case, with or without a

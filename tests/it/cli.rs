@@ -81,13 +81,13 @@ fn same_graph_for_renamed_reordered_copies_and_any_thread_count() {
     assert_eq!(outputs(a.path()), outputs(c.path()));
 }
 
-/// `--direct-io` changes how the files are written, not what they hold.
+/// `--buffered-io` changes how the files are written, not what they hold.
 #[test]
-fn direct_io_writes_the_same_bytes() {
+fn buffered_and_direct_io_write_the_same_bytes() {
     let plain = tempfile::tempdir().unwrap();
-    build(&[&root().join("seeds")], plain.path(), &[]);
+    build(&[&root().join("seeds")], plain.path(), &["--buffered-io"]);
     let direct = tempfile::tempdir().unwrap();
-    build(&[&root().join("seeds")], direct.path(), &["--direct-io"]);
+    build(&[&root().join("seeds")], direct.path(), &[]);
     assert_eq!(outputs(plain.path()), outputs(direct.path()));
 }
 
@@ -145,7 +145,7 @@ fn build_help_lists_output_then_input_then_tuning() {
         "aliases",
         "max-doc-bytes",
         "threads",
-        "direct-io",
+        "buffered-io",
     ];
     for pair in order.windows(2) {
         assert!(
