@@ -239,8 +239,9 @@ impl RoleReader<'_, '_> {
             if self.place_or_victim_before(m, prep, roles) {
                 continue;
             }
-            let object = self.is_object(m, prep);
-            if self.verb_before(m) && self.w(c.tok.wrapping_sub(1)) == "to" {
+            let verb_before = self.verb_before(m);
+            let object = self.is_object(m, prep, verb_before);
+            if verb_before && self.w(c.tok.wrapping_sub(1)) == "to" {
                 // "inviting X to meet": X, not anyone further back, would be
                 // the subject; as an object it is left out.
                 agent_found = true;
@@ -308,12 +309,13 @@ impl RoleReader<'_, '_> {
     }
 
     /// A mention before the trigger that cannot be its agent: the object
-    /// of another verb or of a preposition, or the owner of something else.
-    fn is_object(&self, m: &Ment, prep: &str) -> bool {
+    /// of another verb (`verb_before`, [`Self::verb_before`]) or of a
+    /// preposition, or the owner of something else.
+    fn is_object(&self, m: &Ment, prep: &str, verb_before: bool) -> bool {
         // "X's partner Y withdrew": the owner of something else, unless
         // what it owns is the event ("X's latest attack").
         let possessor = matches!(self.w(m.end), "'s" | "’s") && self.c.tok - m.end > 3;
-        self.verb_before(m)
+        verb_before
             || possessor
             || matches!(prep, "of" | "with" | "against" | "on" | "by" | "for")
             || LOC_PREPS.contains(&prep)
