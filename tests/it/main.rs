@@ -10,6 +10,7 @@ mod hostile;
 mod layers;
 mod ner;
 mod resolve;
+mod score;
 mod timeline;
 // Not every module uses every helper; unused ones are not errors.
 #[allow(dead_code)]
