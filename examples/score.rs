@@ -834,6 +834,8 @@ pub struct EntityNode {
     /// Label and aliases.
     pub names: Vec<String>,
     pub docs: Vec<DocId>,
+    /// How often the graph read it: junk is listed most read first.
+    pub mentions: u64,
 }
 
 /// The graph's persons, groups and places, in id order.
@@ -848,6 +850,7 @@ pub fn entity_nodes(graph: &KnowledgeGraph) -> Vec<EntityNode> {
                 .chain(n.aliases.iter().cloned())
                 .collect(),
             docs: n.documents.iter().copied().collect(),
+            mentions: n.mentions,
         })
         .collect()
 }
@@ -1020,8 +1023,15 @@ fn node_scores(docs: &[GoldDoc], nodes: &[EntityNode], matched: &[BTreeSet<At>],
             .count(named.iter().any(|m| m.class.accepts(n.kind)));
         s.junk.count(found.is_empty());
         if found.is_empty() {
-            let line = format!("{} ({}) in {}", n.label, n.kind, doc_names(docs, &n.docs));
-            junk.push((n.docs.len(), line));
+            let line = format!(
+                "{} ({}) ×{} in {}",
+                n.label,
+                n.kind,
+                n.mentions,
+                doc_names(docs, &n.docs)
+            );
+            let most = usize::try_from(n.mentions).unwrap_or(usize::MAX);
+            junk.push((most, line));
         } else if named.is_empty() {
             let shown: BTreeSet<&str> = found
                 .iter()
@@ -1305,7 +1315,11 @@ pub fn lists(corpus: &str, s: &Score) -> String {
     let l = &s.lists;
     // Split, merge and date lists only where the gold can tell.
     let classes: [(&str, &Vec<String>, bool); 7] = [
-        ("junk nodes (label (kind) in documents)", &l.junk, true),
+        (
+            "junk nodes (label (kind) ×mentions in documents)",
+            &l.junk,
+            true,
+        ),
         ("nodes matching only unnamed mentions", &l.unnamed, true),
         (
             "wrong-kind nodes (label (our kind), gold kind ×named mentions)",

@@ -100,6 +100,7 @@ fn node(label: &str, kind: Kind, docs: &[DocId]) -> EntityNode {
         kind,
         names: vec![label.into()],
         docs: docs.to_vec(),
+        mentions: 1,
     }
 }
 
@@ -200,7 +201,7 @@ fn scores_match_hand_counts() {
     assert_eq!(s.merges, Some(merges));
     assert_eq!(s.dates, Some(r(1, 2)));
     let l = &s.lists;
-    assert_eq!(l.junk, ["Harbour Police (group) in doc_a"]);
+    assert_eq!(l.junk, ["Harbour Police (group) ×1 in doc_a"]);
     assert_eq!(l.unnamed, ["Board (group) = unnamed board"]);
     assert_eq!(l.wrong_kind, ["March (place), gold time ×1"]);
     assert_eq!(l.splits, ["Lena_Voss → Lena Voss (person) / Voss (person)"]);
