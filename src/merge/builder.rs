@@ -337,6 +337,7 @@ mod tests {
             aliases: BTreeSet::new(),
             mentions: vec![0],
             roles: BTreeSet::new(),
+            implied: false,
         };
         let relations = (0..sentences)
             .map(|s| LocalRelation {

@@ -28,6 +28,8 @@ struct Variant {
     /// Sum of the weights above, for the kind vote.
     weight: u64,
     mentions: u64,
+    /// Some document names it (not only a demonym implying it).
+    named: bool,
     aliases: BTreeSet<String>,
     /// Appended once per document, sorted when the node is made.
     docs: Vec<DocId>,
@@ -138,6 +140,7 @@ impl EntityTable {
                         names: BTreeMap::new(),
                         weight: 0,
                         mentions: 0,
+                        named: false,
                         aliases: BTreeSet::new(),
                         docs: Vec::new(),
                         first: (doc, li),
@@ -154,6 +157,7 @@ impl EntityTable {
             *v.names.entry(name).or_default() += w;
             v.weight += w;
             v.mentions += ent.mentions.len() as u64;
+            v.named |= !ent.implied;
             if v.aliases.is_empty() {
                 v.aliases = ent.aliases;
             } else {
@@ -212,6 +216,12 @@ impl EntityTable {
         // clash of ids is settled the same way whatever the input order.
         let mut node_of: Vec<String> = vec![String::new(); vars.len()];
         for members in groups.values() {
+            // A country only implied by a demonym ("Greek officials") and
+            // named in no document is no node: nothing in the text names
+            // it, and its relations and roles are dropped with it.
+            if !members.iter().any(|&i| vars[i].named) {
+                continue;
+            }
             let (kind, label) = kind_and_label(&vars, members);
             let label = aliases
                 .rename
@@ -447,6 +457,7 @@ mod tests {
                 aliases: [(*n).to_string()].into(),
                 mentions: vec![0],
                 roles: BTreeSet::new(),
+                implied: false,
             })
             .collect()
     }

@@ -276,6 +276,9 @@ pub struct LocalEntity {
     /// Indices into the document's mention list.
     pub mentions: Vec<usize>,
     pub roles: BTreeSet<Role>,
+    /// Only implied by demonyms ("Greek officials"), never named: the
+    /// merge makes a node of it only where another document names it.
+    pub implied: bool,
 }
 
 /// A mention with its title, demonym and modifier words cut off.

@@ -369,6 +369,8 @@ impl DocResolver {
             let key = normalize(&name);
             let kind = self.aliases.kinds.get(&key).copied().unwrap_or(kind);
             let aliases: BTreeSet<String> = its.iter().filter_map(|it| it.alias.clone()).collect();
+            // A country named only by demonyms has no alias of its own.
+            let implied = its.iter().all(|it| it.country && it.alias.is_none());
             let ei = entities.len();
             for &i in &ms {
                 mention_entity[i] = Some(ei);
@@ -379,6 +381,7 @@ impl DocResolver {
                 aliases,
                 mentions: ms,
                 roles: BTreeSet::new(),
+                implied,
             });
         }
         (entities, mention_entity)
@@ -398,6 +401,7 @@ fn add_demonym_countries(cleaned: &[Cleaned], entities: &mut Vec<LocalEntity>) {
                 aliases: BTreeSet::new(),
                 mentions: Vec::new(),
                 roles: BTreeSet::new(),
+                implied: true,
             });
         }
     }
