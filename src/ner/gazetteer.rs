@@ -92,6 +92,15 @@ impl Gazetteer {
         self.names.get(&hash).map_or(0, |&v| (v & 0xff) as Kinds)
     }
 
+    /// The kinds of a name given as text (any case; split on whitespace).
+    pub fn kinds_of(&self, name: &str) -> Kinds {
+        let mut h = 0;
+        for w in name.split_whitespace() {
+            h = phrase_hash(h, with_lower(w, |l| fnv(l.as_bytes())));
+        }
+        self.names.get(&h).map_or(0, |&v| (v & 0xff) as Kinds)
+    }
+
     /// The built-in gazetteer (parsed once).
     pub fn builtin() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();

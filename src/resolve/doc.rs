@@ -9,7 +9,8 @@
 
 use super::aliases::AliasTable;
 use super::names::{
-    Initials, acronym_letters, bare_surname, canonical, normalize, surname, without_legal_form,
+    Initials, acronym_letters, bare_surname, canonical, is_first_name, is_known_region,
+    is_qualifier, normalize, surname, without_legal_form,
 };
 use super::titles::{clean_mentions, find_roles};
 use crate::lexicon;
@@ -152,7 +153,7 @@ impl Resolver for DocResolver {
         let mut keys = Keys::default();
         let names = FullNames::of(&items);
         link_acronyms(doc, mentions, &items, &names, &mut keys);
-        link_surnames_and_short_forms(&items, &names, &mut keys);
+        link_surnames_and_short_forms(doc, mentions, &items, &names, &mut keys);
         link_legal_forms(&items, &names, &mut keys);
         let (mut entities, mention_entity) = self.group_entities(&items, &mut keys);
         add_demonym_countries(&cleaned, &mut entities);
@@ -261,10 +262,17 @@ fn link_acronyms(
     }
 }
 
-/// A bare surname joins the one full name of a person ending with it; a
-/// short form of a group or place joins the one longer name ending with the
-/// same words.
-fn link_surnames_and_short_forms(items: &[Option<Item>], names: &FullNames<'_>, keys: &mut Keys) {
+/// A bare surname joins the one full name of a person ending with it (a
+/// bare given name, the one full name starting with it); a short form of a
+/// group or place joins the one longer name ending with the same words,
+/// when what the longer name adds only qualifies it.
+fn link_surnames_and_short_forms(
+    doc: &Analyzed<'_>,
+    mentions: &[Mention],
+    items: &[Option<Item>],
+    names: &FullNames<'_>,
+    keys: &mut Keys,
+) {
     let FullNames {
         kinds_of,
         people,
@@ -272,42 +280,105 @@ fn link_surnames_and_short_forms(items: &[Option<Item>], names: &FullNames<'_>, 
     } = names;
     // Asked of each mention against every name: found once per name.
     let surnames: Vec<Option<&str>> = people.iter().map(|p| surname(p)).collect();
-    for it in items.iter().flatten() {
+    for (m, it) in mentions.iter().zip(items) {
+        let Some(it) = it else { continue };
         if it.country {
             continue;
         }
-        // A tagger sometimes types a bare surname as an organisation;
-        // places are left alone ("Jordan" the country).
-        let person_like = matches!(it.kind, None | Some(Kind::Person | Kind::Group));
-        if person_like && let Some(s) = bare_surname(&it.key) {
-            let with: Vec<&String> = people
-                .iter()
-                .zip(&surnames)
-                .filter(|(_, ps)| **ps == Some(s))
-                .map(|(p, _)| p)
-                .collect();
-            if let [p] = with.as_slice() {
-                keys.union(&it.key, p);
-                continue;
-            }
+        if let Some(p) = person_of_bare_name(doc, m, it, people, &surnames) {
+            keys.union(&it.key, p);
+            continue;
         }
         // Short forms of groups and places: the one longer name ending
-        // with the same words ("the Journal", "Central Command").
-        if it.kind != Some(Kind::Person) {
-            // A short form typed as a place is no short form of a group
-            // ("CHICAGO" the dateline and "First Chicago" the bank).
-            let same_kind = |b: &str| {
-                it.kind
-                    .is_none_or(|k| kinds_of.get(b).is_some_and(|ks| ks.contains(&k)))
-            };
-            let longer: Vec<&String> = bodies
-                .iter()
-                .filter(|b| ends_with_words(b, &it.key) && same_kind(b))
-                .collect();
-            if let [b] = longer.as_slice() {
-                keys.union(&it.key, b);
-            }
+        // with the same words ("the Journal", "Central Command"). A place
+        // is no short form: "Virginia" is not "West Virginia".
+        if it.kind == Some(Kind::Person) || it.kind == Some(Kind::Place) {
+            continue;
         }
+        // Nor is a country, region or continent ("Africa" is not "South
+        // Africa"); a city's name may be a word ("Enterprise").
+        if is_known_region(&it.key) {
+            continue;
+        }
+        // A short form typed as a group is no short form of a place.
+        let same_kind = |b: &str| {
+            it.kind
+                .is_none_or(|k| kinds_of.get(b).is_some_and(|ks| ks.contains(&k)))
+        };
+        let one_word = word_count(&it.key) == 1;
+        let longer: Vec<&String> = bodies
+            .iter()
+            .filter(|b| {
+                ends_with_words(b, &it.key)
+                    && same_kind(b)
+                    && (one_word || is_qualifier(b[..b.len() - it.key.len()].trim_end()))
+            })
+            .collect();
+        if let [b] = longer.as_slice() {
+            keys.union(&it.key, b);
+        }
+    }
+}
+
+/// The one person of the document a one-word mention names: the full name
+/// ending with it (a surname), or else starting with it (a given name). A
+/// word typed as a place is taken for a surname only when no preposition
+/// of place stands before it ("in Paris" stays the city).
+fn person_of_bare_name<'p>(
+    doc: &Analyzed<'_>,
+    m: &Mention,
+    it: &Item,
+    people: &'p [String],
+    surnames: &[Option<&str>],
+) -> Option<&'p String> {
+    let s = bare_surname(&it.key)?;
+    let as_place = it.kind == Some(Kind::Place);
+    if as_place {
+        let before = m.tokens.start.checked_sub(1).map(|i| doc.token_text(i));
+        let locative = before.is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "in" | "at"
+                    | "to"
+                    | "from"
+                    | "near"
+                    | "of"
+                    | "into"
+                    | "across"
+                    | "outside"
+                    | "inside"
+                    | "via"
+                    | "toward"
+                    | "towards"
+                    | "around"
+                    | "through"
+            )
+        });
+        if locative || lexicon::country(&it.key).is_some() {
+            return None;
+        }
+    }
+    let ending: Vec<&String> = people
+        .iter()
+        .zip(surnames)
+        .filter(|(_, ps)| **ps == Some(s))
+        .map(|(p, _)| p)
+        .collect();
+    if let [p] = ending.as_slice() {
+        return Some(p);
+    }
+    if !ending.is_empty() || as_place || !is_first_name(&it.key) {
+        return None;
+    }
+    // A given name alone: the one full name that starts with it, when no
+    // other person's surname it is.
+    let starting: Vec<&String> = people
+        .iter()
+        .filter(|p| p.split(' ').next() == Some(it.key.as_str()))
+        .collect();
+    match starting.as_slice() {
+        [p] => Some(p),
+        _ => None,
     }
 }
 
@@ -504,19 +575,31 @@ fn join_apostrophe_names(
     }
 }
 
-/// The kind most mentions give, each weighted by its number of words; a
-/// country is always a place. Ties go to
+/// The kind most mentions give, each weighted by its number of words (one
+/// word counting only when no fuller name was typed); a country is always
+/// a place. Ties go to
 /// group, then person, then place (a name typed both ways is more often an
 /// organisation named after a place than the reverse).
 fn vote_kind(items: &[&Item]) -> Kind {
     if items.iter().any(|it| it.country) {
         return Kind::Place;
     }
+    // Fuller names are typed more reliably than their short forms: where
+    // a name of several words was typed, one-word forms do not vote ("Paris"
+    // read ten times as the city is the surname of "Ana Paris").
+    let full = items
+        .iter()
+        .any(|it| it.kind.is_some() && !it.generic && word_count(&it.key) > 1);
     let mut votes: BTreeMap<Kind, usize> = BTreeMap::new();
     for it in items {
         if let Some(k) = it.kind {
-            // Fuller names are typed more reliably than their short forms.
-            *votes.entry(k).or_default() += if it.generic { 0 } else { word_count(&it.key) };
+            let words = word_count(&it.key);
+            let vote = if it.generic || (full && words == 1) {
+                0
+            } else {
+                words
+            };
+            *votes.entry(k).or_default() += vote;
         }
     }
     [Kind::Group, Kind::Person, Kind::Place]

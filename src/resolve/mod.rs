@@ -74,6 +74,75 @@ mod tests {
     }
 
     #[test]
+    fn a_place_is_not_the_longer_place_that_contains_its_name() {
+        let got = resolve(
+            "Storms hit West Virginia on Monday. Officials in Virginia said roads were closed.",
+        );
+        let places: Vec<&str> = got
+            .iter()
+            .filter(|e| e.0 == Kind::Place)
+            .map(|e| e.1.as_str())
+            .collect();
+        assert!(
+            places.contains(&"West Virginia") && places.contains(&"Virginia"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_short_form_joins_a_longer_name_only_when_the_rest_qualifies_it() {
+        use MentionLabel::Org;
+        let d = with_mentions(
+            "The Kestrel Parents Clean Rivers Council sued. The Rivers Council said nothing. \
+             The U.N. Trade Council met. The Trade Council agreed.",
+            &[
+                ("Kestrel Parents Clean Rivers Council", Org),
+                ("Rivers Council", Org),
+                ("U.N. Trade Council", Org),
+                ("Trade Council", Org),
+            ],
+        );
+        let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Kestrel Parents Clean Rivers Council",
+                "Rivers Council",
+                "U.N. Trade Council"
+            ],
+            "{:?}",
+            d.entities
+        );
+    }
+
+    #[test]
+    fn a_given_name_alone_joins_the_one_full_name_it_starts() {
+        use MentionLabel::Per;
+        let d = with_mentions(
+            "Marisol Quent runs the bakery. Marisol said sales were up.",
+            &[("Marisol Quent", Per), ("Marisol", Per)],
+        );
+        assert_eq!(d.entities.len(), 1, "{:?}", d.entities);
+        assert_eq!(d.entities[0].name, "Marisol Quent");
+    }
+
+    #[test]
+    fn a_surname_typed_as_a_place_joins_its_person_unless_it_reads_as_a_place() {
+        use MentionLabel::{Loc, Per};
+        let d = with_mentions(
+            "Olga Lincoln testified on Monday. Lincoln said she was afraid.",
+            &[("Olga Lincoln", Per), ("Lincoln", Loc)],
+        );
+        assert_eq!(d.entities.len(), 1, "{:?}", d.entities);
+        assert_eq!(d.entities[0].kind, Kind::Person);
+        let d = with_mentions(
+            "Olga Lincoln testified on Monday. She lives in Lincoln now.",
+            &[("Olga Lincoln", Per), ("Lincoln", Loc)],
+        );
+        assert_eq!(d.entities.len(), 2, "{:?}", d.entities);
+    }
+
+    #[test]
     fn surname_links_to_full_name_and_demonym_to_country() {
         let got = resolve("Minister Olga Berg visited Norway. Later Berg met Norwegian officials.");
         assert_eq!(names(&got), ["Olga Berg", "Norway"], "{got:?}");

@@ -4,6 +4,45 @@
 
 use crate::lexicon;
 use crate::model::Kind;
+use crate::ner::gazetteer::Gazetteer;
+
+/// Bits of the gazetteer's place kinds (country, region, city, continent).
+const PLACE_KINDS: u8 = 0b1111;
+/// Bits of country, region and continent.
+const REGION_KINDS: u8 = 0b1011;
+/// Bit of the given-name list.
+const FIRST_NAME: u8 = 1 << 4;
+
+/// True when the name (any case) is a country, region, city or continent
+/// in the gazetteer or the lexicon.
+pub fn is_known_place(name: &str) -> bool {
+    lexicon::country(name).is_some() || Gazetteer::builtin().kinds_of(name) & PLACE_KINDS != 0
+}
+
+/// True when the name is a country, region or continent (not a city, whose
+/// names are often words: "Enterprise", "Columbia").
+pub fn is_known_region(name: &str) -> bool {
+    lexicon::country(name).is_some() || Gazetteer::builtin().kinds_of(name) & REGION_KINDS != 0
+}
+
+/// True when the word is a common given name.
+pub fn is_first_name(word: &str) -> bool {
+    Gazetteer::builtin().kinds_of(word) & FIRST_NAME != 0
+}
+
+/// True when the words cut from the front of a longer name leave the same
+/// thing, only qualified: a place, a nationality or an acronym ("U.S."
+/// Central Command, "UN" Security Council), not other words that make a
+/// different name of it ("Clean Air Force" is no air force).
+pub fn is_qualifier(words: &str) -> bool {
+    words.split(' ').all(|w| {
+        w == "the"
+            || w.contains('.')
+            || w.chars().filter(|c| c.is_alphabetic()).count() <= 3
+            || lexicon::demonym_country(w).is_some()
+            || is_known_place(w)
+    }) || is_known_place(words)
+}
 
 /// Straightens curly quotes and unifies dashes, so that spelling variants
 /// of one name compare equal.

@@ -255,7 +255,12 @@ fn cut_titles(cx: &MentionAt<'_, '_>, a: usize, b: usize) -> (usize, Option<&'st
             // Organisations keep a demonym that is part of their name
             // ("British Broadcasting Corporation", "Chilean Navy"); people
             // do not ("Chilean Gen. X", "American Ana Ruiz").
-            if (rest_generic || m.label == MentionLabel::Org) && !next_title {
+            // Nor is a demonym cut from a place it names ("Saudi Arabia").
+            let place = || {
+                let words: Vec<&str> = (k..b).map(|i| tok(doc, i)).collect();
+                super::names::is_known_place(&words.join(" "))
+            };
+            if (rest_generic || m.label == MentionLabel::Org || place()) && !next_title {
                 break;
             }
             k += 1;
