@@ -78,8 +78,8 @@ pub mod internals {
     pub use crate::export::xml_safe;
     pub use crate::graph::slug;
     pub use crate::lexicon::{
-        GROUP_NOUNS, ORG_HEADS, country, demonym_country, is_honorific, is_role_noun,
-        is_sentence_starter, is_title,
+        ClusterPath, GROUP_NOUNS, ORG_HEADS, cluster, country, demonym_country, is_honorific,
+        is_role_noun, is_sentence_starter, is_title, log_prob, lowercase_share,
     };
     pub use crate::load::decode::decode;
     pub use crate::load::jsonl::Records;

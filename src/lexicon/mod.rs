@@ -2,7 +2,9 @@
 //! months and weekdays, common sentence-initial words, keywords that mark
 //! organisations and places, and countries with their demonyms and common
 //! short forms. General facts of English and geography, not tuned to any
-//! corpus.
+//! corpus. And one table learned from a large unlabelled corpus
+//! (`wordstats`): how probable a word form is, its Brown cluster, and how
+//! often it is written in lowercase.
 //!
 //! One file per role; everything is re-exported here, so callers name
 //! `crate::lexicon::...` whatever file a list lives in.
@@ -16,6 +18,7 @@ mod heads;
 mod places;
 mod starters;
 mod titles;
+mod wordstats;
 
 pub use crate::util::hash::WordBuild;
 pub use calendar::*;
@@ -24,6 +27,7 @@ pub use places::*;
 pub use starters::*;
 pub use titles::*;
 pub use word_set::WordSet;
+pub use wordstats::{ClusterPath, cluster, log_prob, lowercase_share};
 
 #[cfg(test)]
 mod tests;
