@@ -15,6 +15,7 @@
 mod word_set;
 mod calendar;
 mod heads;
+mod kinds;
 mod places;
 mod starters;
 mod titles;
@@ -23,6 +24,7 @@ mod wordstats;
 pub use crate::util::hash::WordBuild;
 pub use calendar::*;
 pub use heads::*;
+pub use kinds::*;
 pub use places::*;
 pub use starters::*;
 pub use titles::*;

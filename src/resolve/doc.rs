@@ -8,11 +8,12 @@
 //! Ambiguous short forms stay apart rather than being merged blindly.
 
 use super::aliases::AliasTable;
+use super::evidence::is_common_word;
 use super::names::{
     Initials, acronym_letters, bare_surname, canonical, is_first_name, is_known_region,
     is_qualifier, normalize, surname, without_legal_form,
 };
-use super::titles::{clean_mentions, find_roles};
+use super::titles::{clean_mentions, find_roles, is_title_case_sentence};
 use crate::lexicon;
 use crate::model::stage::Resolver;
 use crate::model::{Analyzed, DocEntities, Kind, LocalEntity, Mention, Role};
@@ -155,7 +156,9 @@ impl Resolver for DocResolver {
         link_acronyms(doc, mentions, &items, &names, &mut keys);
         link_surnames_and_short_forms(doc, mentions, &items, &names, &mut keys);
         link_legal_forms(&items, &names, &mut keys);
-        let (mut entities, mention_entity) = self.group_entities(&items, &mut keys);
+        let headline = |s: usize| is_title_case_sentence(doc, s);
+        let common_word = |ms: &[usize]| is_common_word(doc, mentions, ms, &headline);
+        let (mut entities, mention_entity) = self.group_entities(&items, &mut keys, &common_word);
         add_demonym_countries(&cleaned, &mut entities);
         let mut out = DocEntities {
             entities,
@@ -408,6 +411,7 @@ impl DocResolver {
         &self,
         items: &[Option<Item>],
         keys: &mut Keys,
+        common_word: &dyn Fn(&[usize]) -> bool,
     ) -> (Vec<LocalEntity>, Vec<Option<usize>>) {
         // Groups of mentions by representative key.
         let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -425,7 +429,7 @@ impl DocResolver {
                     items[i]
                         .as_ref()
                         .is_some_and(|it| it.kind.is_some() && !it.generic)
-                })
+                }) && !common_word(ms)
             })
             // Groups are never empty: each was created with its first mention.
             .map(|ms| (ms.first().copied().unwrap_or(0), ms))

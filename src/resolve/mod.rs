@@ -6,6 +6,7 @@
 
 pub mod aliases;
 pub mod doc;
+mod evidence;
 mod facts;
 pub mod names;
 pub mod titles;
@@ -113,6 +114,40 @@ mod tests {
             "{:?}",
             d.entities
         );
+    }
+
+    #[test]
+    fn a_company_named_like_a_person_is_a_group_by_the_words_around_it() {
+        use MentionLabel::Per;
+        let d = with_mentions(
+            "Shares in retailer Pell Marlow fell. Pell Marlow said sales rose.",
+            &[("Pell Marlow", Per), ("Pell Marlow", Per)],
+        );
+        assert_eq!(d.entities.len(), 1, "{:?}", d.entities);
+        assert_eq!(d.entities[0].kind, Kind::Group);
+        let d = with_mentions(
+            "Dorna Vell said on Monday she would stay.",
+            &[("Dorna Vell", Per)],
+        );
+        assert_eq!(d.entities[0].kind, Kind::Person);
+    }
+
+    #[test]
+    fn holidays_laws_and_competitions_are_no_person_group_or_place() {
+        use MentionLabel::{Org, Per};
+        let d = with_mentions(
+            "Shops were busy before Thanksgiving. The Coastal Fishing Act passed. \
+             Ana Bell won the Harbin Cup. Jo Law spoke.",
+            &[
+                ("Thanksgiving", Per),
+                ("Coastal Fishing Act", Org),
+                ("Ana Bell", Per),
+                ("Harbin Cup", Org),
+                ("Jo Law", Per),
+            ],
+        );
+        let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Ana Bell", "Jo Law"], "{:?}", d.entities);
     }
 
     #[test]

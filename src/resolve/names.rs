@@ -10,6 +10,8 @@ use crate::ner::gazetteer::Gazetteer;
 const PLACE_KINDS: u8 = 0b1111;
 /// Bits of country, region and continent.
 const REGION_KINDS: u8 = 0b1011;
+/// Bit of the surname list.
+const LAST_NAME: u8 = 1 << 5;
 /// Bit of the given-name list.
 const FIRST_NAME: u8 = 1 << 4;
 
@@ -23,6 +25,11 @@ pub fn is_known_place(name: &str) -> bool {
 /// names are often words: "Enterprise", "Columbia").
 pub fn is_known_region(name: &str) -> bool {
     lexicon::country(name).is_some() || Gazetteer::builtin().kinds_of(name) & REGION_KINDS != 0
+}
+
+/// True when the word is a common surname.
+pub fn is_last_name(word: &str) -> bool {
+    Gazetteer::builtin().kinds_of(word) & LAST_NAME != 0
 }
 
 /// True when the word is a common given name.

@@ -13,6 +13,7 @@ use super::facts::{Facts, Is, facts};
 use super::names::title_case;
 use crate::lexicon;
 use crate::model::{Analyzed, Cleaned, Kind, Mention, MentionLabel, OfRef, RoleMatch, Span};
+use crate::util::lower::with_lower;
 use std::ops::Range;
 
 fn tok<'a>(doc: &Analyzed<'a>, i: usize) -> &'a str {
@@ -488,6 +489,21 @@ fn read_kind_from_words(out: &mut Cleaned, name: &str, words: &[&str], dateline:
             out.generic = true;
         }
     }
+    // Holidays, laws, prizes and competitions are no person, group or
+    // place, whatever a finder typed them as.
+    // A person's surname may be such a word ("Nathan Law").
+    let person = out.kind == Some(Kind::Person)
+        && words.last().is_some_and(|w| super::names::is_last_name(w));
+    let other = words.len() > 1 && words.last().is_some_and(|w| lexicon::is_other_head(w));
+    // "U.S. Labor Day": a holiday with a qualifier before it.
+    let holiday = (0..words.len().min(3)).any(|j| {
+        lexicon::is_holiday(&words[j..].join(" "))
+            && (j == 0 || super::names::is_qualifier(&words[..j].join(" ").to_lowercase()))
+    });
+    if out.country.is_none() && !person && (holiday || other) {
+        out.junk = true;
+        return;
+    }
     if out.country.is_none()
         && !dateline
         && words.len() > 1
@@ -531,6 +547,10 @@ fn read_kind_from_context(
     {
         out.kind = Some(Kind::Group);
     }
+    if out.country.is_none() && !dateline && is_company_by_context(doc, sent_start, k, b) {
+        out.kind = Some(Kind::Group);
+        return;
+    }
     if out.country.is_none() && !dateline {
         let next = fact(doc, b);
         if next.is(Is::GroupNoun) {
@@ -559,6 +579,20 @@ fn read_kind_from_context(
             out.kind = Some(Kind::Group);
         }
     }
+}
+
+/// A company by the words around its name `k..b`: a noun describing one
+/// right before it ("retailer X", "the drugmaker X") or its shares or legal
+/// form right after it ("X shares", "X's stock", "X Inc").
+fn is_company_by_context(doc: &Analyzed<'_>, sent_start: usize, k: usize, b: usize) -> bool {
+    let before = k > sent_start && with_lower(tok(doc, k - 1), lexicon::is_company_noun);
+    let at = |i: usize| (i < doc.tokens.len()).then(|| tok(doc, i));
+    let after = match at(b) {
+        Some("'s" | "’s") => at(b + 1).is_some_and(lexicon::is_company_after),
+        Some(w) => lexicon::is_company_after(w),
+        None => false,
+    };
+    before || after
 }
 
 /// The mention that covers token `i`, if any.

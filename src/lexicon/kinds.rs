@@ -1,0 +1,214 @@
+//! Words that tell what kind of thing a name names, whatever a finder
+//! typed it as: nouns that describe a company beside its name ("retailer
+//! X", "X shares"), last words of names that are no person, group or place
+//! (laws, prizes, competitions: "… Act", "… Cup"), and the holidays and
+//! observances a finder takes for people or places. General English, not
+//! drawn from any corpus.
+
+use crate::util::lower::with_lower;
+
+/// Nouns that stand right before a company's name as its description
+/// ("retailer X", "the drugmaker X", "fashion brand X").
+pub const COMPANY_NOUNS: &[&str] = &[
+    "airline",
+    "automaker",
+    "bank",
+    "brand",
+    "brokerage",
+    "carmaker",
+    "carrier",
+    "chain",
+    "chipmaker",
+    "company",
+    "conglomerate",
+    "distributor",
+    "drugmaker",
+    "firm",
+    "giant",
+    "group",
+    "insurer",
+    "label",
+    "lender",
+    "manufacturer",
+    "maker",
+    "miner",
+    "operator",
+    "platform",
+    "retailer",
+    "startup",
+    "start-up",
+    "subsidiary",
+    "supplier",
+    "unit",
+    "utility",
+    "app",
+    "fund",
+    "outlet",
+    "shipper",
+    "refiner",
+    "telecoms",
+    "network",
+];
+
+/// Words right after a name that make it a company ("X shares", "X Inc").
+pub const COMPANY_AFTER: &[&str] = &[
+    "shares",
+    "stock",
+    "stocks",
+    "inc",
+    "corp",
+    "corporation",
+    "plc",
+    "ltd",
+    "llc",
+    "ag",
+    "nv",
+    "spa",
+    "gmbh",
+    "bhd",
+    "tbk",
+    "shareholders",
+    "stake",
+];
+
+/// Last words of names that are no person, group or place: laws and
+/// treaties, prizes, competitions and festivals, plans and programmes.
+pub const OTHER_HEADS: &[&str] = &[
+    "act",
+    "accord",
+    "accords",
+    "agreement",
+    "amendment",
+    "award",
+    "awards",
+    "bill",
+    "championship",
+    "championships",
+    "classic",
+    "cup",
+    "doctrine",
+    "expo",
+    "festival",
+    "games",
+    "prix",
+    "initiative",
+    "law",
+    "medal",
+    "olympics",
+    "open",
+    "paralympics",
+    "prize",
+    "protocol",
+    "series",
+    "treaty",
+    "trophy",
+];
+
+/// Holidays, observances and seasons (lowercase, words joined by one
+/// space): days of the calendar, not people or places.
+pub const HOLIDAYS: &[&str] = &[
+    "advent",
+    "all saints' day",
+    "ash wednesday",
+    "bastille day",
+    "black friday",
+    "boxing day",
+    "christmas",
+    "christmas day",
+    "christmas eve",
+    "cyber monday",
+    "day of the dead",
+    "diwali",
+    "easter",
+    "easter sunday",
+    "easter monday",
+    "eid",
+    "eid al-adha",
+    "eid al-fitr",
+    "father's day",
+    "good friday",
+    "halloween",
+    "hanukkah",
+    "hanukah",
+    "holi",
+    "independence day",
+    "kwanzaa",
+    "labor day",
+    "labour day",
+    "lent",
+    "lunar new year",
+    "mardi gras",
+    "may day",
+    "memorial day",
+    "mother's day",
+    "new year",
+    "new year's",
+    "new year's day",
+    "new year's eve",
+    "nowruz",
+    "passover",
+    "pentecost",
+    "presidents' day",
+    "ramadan",
+    "rosh hashanah",
+    "st. patrick's day",
+    "thanksgiving",
+    "thanksgiving day",
+    "valentine's day",
+    "veterans day",
+    "yom kippur",
+    "chinese new year",
+    "spring festival",
+    "martin luther king day",
+    "remembrance day",
+    "armistice day",
+    "victory day",
+    "orthodox christmas",
+    "whitsun",
+];
+
+/// True when `lower` (a lowercase word) describes a company before its name.
+pub fn is_company_noun(lower: &str) -> bool {
+    word_set!(SET, COMPANY_NOUNS);
+    SET.contains(lower)
+}
+
+/// True when `word` (any case) after a name makes it a company.
+pub fn is_company_after(word: &str) -> bool {
+    word_set!(SET, COMPANY_AFTER);
+    with_lower(word.trim_end_matches('.'), |w| SET.contains(w))
+}
+
+/// True when a name ending with `last` (any case) is a law, prize,
+/// competition or programme.
+pub fn is_other_head(last: &str) -> bool {
+    word_set!(SET, OTHER_HEADS);
+    with_lower(last, |w| SET.contains(w))
+}
+
+/// True when `name` (any case, words separated by spaces, curly
+/// apostrophes allowed) is a holiday or observance.
+pub fn is_holiday(name: &str) -> bool {
+    word_set!(SET, HOLIDAYS);
+    let key: String = name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('’', "'")
+        .to_lowercase();
+    SET.contains(key.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_of_words() {
+        assert!(is_holiday("Christmas Eve") && is_holiday("New Year’s Day"));
+        assert!(!is_holiday("Christmas Island"));
+        assert!(is_other_head("Treaty") && !is_other_head("Ministry"));
+        assert!(is_company_after("Inc.") && is_company_after("shares"));
+        assert!(is_company_noun("retailer") && !is_company_noun("minister"));
+    }
+}

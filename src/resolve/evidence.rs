@@ -1,0 +1,78 @@
+//! What the whole document says about an entity beyond the finder's
+//! labels: whether a one-word "name" is only a common word written with a
+//! capital because it opens a sentence ("Absolutely", "Slideshow"), read
+//! from how often the word is written lowercase in a large corpus
+//! ([`crate::lexicon::lowercase_share`]).
+
+use crate::lexicon;
+use crate::model::{Analyzed, Mention};
+
+/// Share of lowercase writings above which a capitalised word is taken for
+/// a common word when nothing else shows it to be a name.
+const COMMON_WORD_SHARE: f32 = 0.5;
+
+/// True when the token at `i` opens its sentence, or follows an opening
+/// quote, bracket or dash there: where any word takes a capital.
+fn opens_sentence(doc: &Analyzed<'_>, m: &Mention) -> bool {
+    let Some(sent) = doc.sentences.get(m.sentence) else {
+        return false;
+    };
+    let mut i = m.tokens.start;
+    while i > sent.tokens.start {
+        let prev = doc.token_text(i - 1);
+        if !matches!(
+            prev,
+            "\"" | "“" | "'" | "‘" | "(" | "[" | "—" | "–" | "-" | "--" | ":" | "…"
+        ) {
+            return false;
+        }
+        i -= 1;
+    }
+    true
+}
+
+/// True when the mentions `ms` of one entity are all the same single word,
+/// written lowercase more often than not, and each stands where any word
+/// takes a capital (a sentence start, a Title Case headline): nothing shows
+/// the capital to be the writer's.
+pub fn is_common_word(
+    doc: &Analyzed<'_>,
+    mentions: &[Mention],
+    ms: &[usize],
+    headline: &dyn Fn(usize) -> bool,
+) -> bool {
+    let mut word: Option<&str> = None;
+    for &i in ms {
+        let Some(m) = mentions.get(i) else {
+            return false;
+        };
+        if m.tokens.len() != 1 {
+            return false;
+        }
+        let w = doc.token_text(m.tokens.start);
+        if word.is_some_and(|x| !x.eq_ignore_ascii_case(w)) {
+            return false;
+        }
+        word = Some(w);
+        if !(opens_sentence(doc, m) || headline(m.sentence)) {
+            return false;
+        }
+        // Prose goes on after a common word; a number or a name after it
+        // is a table's line ("Reading 3 Bury 1"), where capitals name.
+        let next = doc
+            .tokens
+            .get(m.tokens.end)
+            .map(|t| t.span.text(&doc.doc.text));
+        if next
+            .and_then(|n| n.chars().next())
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        {
+            return false;
+        }
+    }
+    let Some(w) = word else { return false };
+    if lexicon::is_acronym(w) || w.chars().skip(1).any(char::is_uppercase) {
+        return false;
+    }
+    lexicon::lowercase_share(w).is_some_and(|s| s >= COMMON_WORD_SHARE)
+}
