@@ -167,6 +167,129 @@ pub const HOLIDAYS: &[&str] = &[
     "whitsun",
 ];
 
+/// Words of sports reporting: a document using several of them is a
+/// sports report, where a place's name usually names its team.
+pub const SPORTS_WORDS: &[&str] = &[
+    "coach",
+    "defender",
+    "doubles",
+    "draw",
+    "game",
+    "games",
+    "goal",
+    "goalkeeper",
+    "goals",
+    "halftime",
+    "half-time",
+    "innings",
+    "inning",
+    "league",
+    "match",
+    "matches",
+    "midfielder",
+    "penalty",
+    "pitcher",
+    "playoff",
+    "playoffs",
+    "points",
+    "quarterback",
+    "rebounds",
+    "scored",
+    "scorer",
+    "season",
+    "semifinal",
+    "semi-final",
+    "singles",
+    "squad",
+    "striker",
+    "stadium",
+    "touchdown",
+    "touchdowns",
+    "tournament",
+    "wicket",
+    "wickets",
+    "yards",
+    "assists",
+    "kickoff",
+    "kick-off",
+    "standings",
+    "unbeaten",
+    "seeded",
+    "fixture",
+    "fixtures",
+    "overtime",
+    "lineup",
+];
+
+/// Words right before a team's name in a sports report ("beat X", "against
+/// X", "X v Y").
+pub const SPORTS_BEFORE: &[&str] = &[
+    "against",
+    "beat",
+    "beating",
+    "defeated",
+    "defeating",
+    "faced",
+    "facing",
+    "face",
+    "vs",
+    "v",
+    "versus",
+    "over",
+    "host",
+    "hosts",
+    "hosted",
+    "hosting",
+    "edged",
+    "routed",
+    "thrashed",
+];
+
+/// Words right after a team's name in a sports report ("X beat Y").
+pub const SPORTS_AFTER: &[&str] = &[
+    "beat",
+    "beats",
+    "defeated",
+    "faced",
+    "face",
+    "drew",
+    "draw",
+    "lost",
+    "won",
+    "win",
+    "edged",
+    "routed",
+    "thrashed",
+    "trailed",
+    "scored",
+    "v",
+    "vs",
+    "versus",
+    "hosted",
+    "host",
+    "advanced",
+    "eliminated",
+    "played",
+];
+
+/// True when `word` (any case) belongs to sports reporting.
+pub fn is_sports_word(word: &str) -> bool {
+    word_set!(SET, SPORTS_WORDS);
+    with_lower(word, |w| SET.contains(w))
+}
+
+/// True when `word` (any case) stands before a team's name in a match report.
+pub fn is_sports_before(word: &str) -> bool {
+    word_set!(SET, SPORTS_BEFORE);
+    with_lower(word.trim_end_matches('.'), |w| SET.contains(w))
+}
+
+/// True when `word` (any case) stands after a team's name in a match report.
+pub fn is_sports_after(word: &str) -> bool {
+    word_set!(SET, SPORTS_AFTER);
+    with_lower(word.trim_end_matches('.'), |w| SET.contains(w))
+}
+
 /// True when `lower` (a lowercase word) describes a company before its name.
 pub fn is_company_noun(lower: &str) -> bool {
     word_set!(SET, COMPANY_NOUNS);

@@ -338,6 +338,7 @@ mod tests {
             mentions: vec![0],
             roles: BTreeSet::new(),
             implied: false,
+            team: false,
         };
         let relations = (0..sentences)
             .map(|s| LocalRelation {

@@ -30,6 +30,8 @@ struct Variant {
     mentions: u64,
     /// Some document names it (not only a demonym implying it).
     named: bool,
+    /// A sports team named after its place: merges only with teams.
+    team: bool,
     aliases: BTreeSet<String>,
     /// Appended once per document, sorted when the node is made.
     docs: Vec<DocId>,
@@ -51,8 +53,14 @@ enum Of {
 /// People merge only with people; groups and places merge with each other
 /// (the same name is often typed one way in one article and the other way
 /// in another: "Islamic State").
-fn class(kind: Kind) -> u8 {
-    u8::from(kind != Kind::Person)
+/// Teams merge only with teams of the same name, never with the place
+/// they are named after.
+fn class(v: &Variant) -> u8 {
+    if v.team {
+        2
+    } else {
+        u8::from(v.kind != Kind::Person)
+    }
 }
 
 fn find(parent: &mut [usize], i: usize) -> usize {
@@ -96,7 +104,9 @@ pub struct EntityTable {
     /// Looked up for every entity of every document, under the builder's
     /// lock, and never iterated: foldhash, which costs a fraction of
     /// SipHash on short keys and is seeded per process as SipHash is.
-    index: [hashbrown::HashMap<String, VarId>; 4],
+    /// Slot 4 holds sports teams, apart from the places they are named
+    /// after.
+    index: [hashbrown::HashMap<String, VarId>; 5],
     vars: Vec<Variant>,
 }
 
@@ -128,7 +138,8 @@ impl EntityTable {
                 continue;
             }
             let kind = self.aliases.kinds.get(&key).copied().unwrap_or(ent.kind);
-            let by_key = &mut self.index[kind as usize];
+            let slot = if ent.team { 4 } else { kind as usize };
+            let by_key = &mut self.index[slot];
             let vid = match by_key.get(key.as_str()) {
                 Some(&v) => v,
                 None => {
@@ -141,6 +152,7 @@ impl EntityTable {
                         weight: 0,
                         mentions: 0,
                         named: false,
+                        team: ent.team,
                         aliases: BTreeSet::new(),
                         docs: Vec::new(),
                         first: (doc, li),
@@ -286,7 +298,7 @@ fn merge_variants(vars: &[Variant], aliases: &AliasTable) -> Vec<usize> {
     // kind decides whether a short form links (below).
     let mut by_name: HashMap<(u8, &str), usize> = HashMap::new();
     for (i, v) in vars.iter().enumerate() {
-        match by_name.get_mut(&(class(v.kind), v.key.as_str())) {
+        match by_name.get_mut(&(class(v), v.key.as_str())) {
             Some(j) => {
                 let old = *j;
                 if v.first < vars[old].first {
@@ -295,7 +307,7 @@ fn merge_variants(vars: &[Variant], aliases: &AliasTable) -> Vec<usize> {
                 union(&mut parent, i, old);
             }
             None => {
-                by_name.insert((class(v.kind), v.key.as_str()), i);
+                by_name.insert((class(v), v.key.as_str()), i);
             }
         }
     }
@@ -311,7 +323,7 @@ fn merge_variants(vars: &[Variant], aliases: &AliasTable) -> Vec<usize> {
             // A short form read in one document ("Chicago" beside "First
             // Chicago") only links a name of the same kind elsewhere: a
             // place is no short form of a bank.
-            if let Some(&j) = by_name.get(&(class(v.kind), ak.as_str()))
+            if let Some(&j) = by_name.get(&(class(v), ak.as_str()))
                 && vars[j].kind == v.kind
             {
                 union(&mut parent, i, j);
@@ -324,7 +336,7 @@ fn merge_variants(vars: &[Variant], aliases: &AliasTable) -> Vec<usize> {
             continue;
         }
         if let Some(short) = crate::resolve::names::without_legal_form(&v.key)
-            && let Some(&j) = by_name.get(&(class(v.kind), short))
+            && let Some(&j) = by_name.get(&(class(v), short))
         {
             union(&mut parent, i, j);
         }
@@ -358,7 +370,7 @@ fn merge_variants(vars: &[Variant], aliases: &AliasTable) -> Vec<usize> {
         {
             union(&mut parent, i, root);
         } else if full.is_empty()
-            && let Some(&j) = by_name.get(&(class(Kind::Group), v.key.as_str()))
+            && let Some(&j) = by_name.get(&(1, v.key.as_str()))
         {
             // One word taken for a person in one document ("Pentagon
             // officials") and named as a group or place elsewhere, with no
@@ -458,6 +470,7 @@ mod tests {
                 mentions: vec![0],
                 roles: BTreeSet::new(),
                 implied: false,
+                team: false,
             })
             .collect()
     }
@@ -518,6 +531,32 @@ mod tests {
                 assert_eq!(dump(&g), want, "rotation {k}, reversed {rev}");
             }
         }
+    }
+
+    #[test]
+    fn a_team_is_never_the_node_of_the_place_it_is_named_after() {
+        let mut t = EntityTable::new(AliasTable::default());
+        let mut place = entities(&[(Kind::Place, "Leeds")]);
+        t.add_document(DocId(1), std::mem::take(&mut place));
+        let mut team = entities(&[(Kind::Group, "Leeds")]);
+        team[0].team = true;
+        t.add_document(DocId(2), team);
+        let mut team = entities(&[(Kind::Group, "Leeds")]);
+        team[0].team = true;
+        t.add_document(DocId(3), team);
+        let mut g = KnowledgeGraph::new();
+        t.finish(&mut g);
+        let nodes: Vec<(String, usize)> = g
+            .nodes()
+            .map(|n| (n.id.clone(), n.documents.len()))
+            .collect();
+        assert_eq!(
+            nodes,
+            [
+                ("group:leeds".to_string(), 2),
+                ("place:leeds".to_string(), 1)
+            ]
+        );
     }
 
     #[test]

@@ -279,6 +279,9 @@ pub struct LocalEntity {
     /// Only implied by demonyms ("Greek officials"), never named: the
     /// merge makes a node of it only where another document names it.
     pub implied: bool,
+    /// A sports team named after its place ("England" beat "Sweden"): a
+    /// group, and never the same node as the place.
+    pub team: bool,
 }
 
 /// A mention with its title, demonym and modifier words cut off.

@@ -10,8 +10,8 @@
 use super::aliases::AliasTable;
 use super::evidence::is_common_word;
 use super::names::{
-    Initials, acronym_letters, bare_surname, canonical, is_first_name, is_known_region,
-    is_qualifier, normalize, surname, without_legal_form,
+    Initials, acronym_letters, bare_surname, canonical, is_first_name, is_known_place,
+    is_known_region, is_qualifier, normalize, surname, without_legal_form,
 };
 use super::titles::{clean_mentions, find_roles, is_title_case_sentence};
 use crate::lexicon;
@@ -44,6 +44,8 @@ struct Item {
     alias: Option<String>,
     generic: bool,
     country: bool,
+    /// A team named after its place, in a sports report.
+    team: bool,
 }
 
 /// Union-find over name keys; the representative is the smallest key, so
@@ -139,6 +141,7 @@ impl DocResolver {
             alias,
             generic: c.generic,
             country: c.country.is_some(),
+            team: false,
         })
     }
 }
@@ -151,6 +154,7 @@ impl Resolver for DocResolver {
         let cleaned: Vec<Cleaned> = clean_mentions(doc, mentions);
         let mut items: Vec<Option<Item>> = cleaned.iter().map(|c| self.item(c)).collect();
         join_apostrophe_names(doc, mentions, &cleaned, &mut items);
+        mark_teams(doc, mentions, &mut items);
         let mut keys = Keys::default();
         let names = FullNames::of(&items);
         link_acronyms(doc, mentions, &items, &names, &mut keys);
@@ -263,6 +267,52 @@ fn link_acronyms(
             keys.union(&it.key, b);
         }
     }
+}
+
+/// In a sports report, a place whose name the finder typed as an
+/// organisation, or that beats, faces or plays another ("England beat
+/// Sweden"), is a team: every mention of that name in the document becomes
+/// the team, a group apart from the place.
+fn mark_teams(doc: &Analyzed<'_>, mentions: &[Mention], items: &mut [Option<Item>]) {
+    if !is_sports_report(doc) {
+        return;
+    }
+    let word = |i: Option<usize>| i.and_then(|i| (i < doc.tokens.len()).then(|| doc.token_text(i)));
+    let mut teams: BTreeSet<String> = BTreeSet::new();
+    for (m, it) in mentions.iter().zip(items.iter()) {
+        let Some(it) = it else { continue };
+        if !(it.country || is_known_place(&it.key)) {
+            continue;
+        }
+        let before = word(m.tokens.start.checked_sub(1)).is_some_and(lexicon::is_sports_before);
+        let after = word(Some(m.tokens.end)).is_some_and(lexicon::is_sports_after);
+        if m.label == crate::model::MentionLabel::Org || before || after {
+            teams.insert(it.key.clone());
+        }
+    }
+    for it in items.iter_mut().flatten() {
+        if teams.contains(&it.key) {
+            it.team = true;
+            it.country = false;
+            it.kind = Some(Kind::Group);
+        }
+    }
+}
+
+/// True when several words of sports reporting recur in the document.
+fn is_sports_report(doc: &Analyzed<'_>) -> bool {
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut total = 0;
+    for i in 0..doc.tokens.len() {
+        let w = doc.token_text(i);
+        if lexicon::is_sports_word(w) {
+            total += 1;
+            if seen.len() < 3 {
+                seen.insert(w.to_lowercase());
+            }
+        }
+    }
+    seen.len() >= 3 && total >= 5
 }
 
 /// A bare surname joins the one full name of a person ending with it (a
@@ -446,6 +496,7 @@ impl DocResolver {
             let aliases: BTreeSet<String> = its.iter().filter_map(|it| it.alias.clone()).collect();
             // A country named only by demonyms has no alias of its own.
             let implied = its.iter().all(|it| it.country && it.alias.is_none());
+            let team = its.iter().any(|it| it.team);
             let ei = entities.len();
             for &i in &ms {
                 mention_entity[i] = Some(ei);
@@ -457,6 +508,7 @@ impl DocResolver {
                 mentions: ms,
                 roles: BTreeSet::new(),
                 implied,
+                team,
             });
         }
         (entities, mention_entity)
@@ -477,6 +529,7 @@ fn add_demonym_countries(cleaned: &[Cleaned], entities: &mut Vec<LocalEntity>) {
                 mentions: Vec::new(),
                 roles: BTreeSet::new(),
                 implied: true,
+                team: false,
             });
         }
     }
@@ -570,6 +623,7 @@ fn join_apostrophe_names(
             alias: Some(name),
             generic: false,
             country: false,
+            team: false,
         };
         items[i] = Some(item.clone());
         items[i + 1] = Some(Item {

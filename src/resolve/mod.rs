@@ -151,6 +151,37 @@ mod tests {
     }
 
     #[test]
+    fn in_a_sports_report_a_place_that_plays_is_its_team() {
+        use MentionLabel::Loc;
+        let text = "Norway beat Sweden in the league match. The coach praised the striker \
+                    after his second goal of the season. Fans filled the stadium in Oslo.";
+        let d = with_mentions(text, &[("Norway", Loc), ("Sweden", Loc), ("Oslo", Loc)]);
+        let got: Vec<(Kind, &str, bool)> = d
+            .entities
+            .iter()
+            .map(|e| (e.kind, e.name.as_str(), e.team))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Kind::Group, "Norway", true),
+                (Kind::Group, "Sweden", true),
+                (Kind::Place, "Oslo", false)
+            ]
+        );
+        // The same words outside sport name the places.
+        let d = with_mentions(
+            "Norway beat Sweden to the contract.",
+            &[("Norway", Loc), ("Sweden", Loc)],
+        );
+        assert!(
+            d.entities.iter().all(|e| e.kind == Kind::Place && !e.team),
+            "{:?}",
+            d.entities
+        );
+    }
+
+    #[test]
     fn a_given_name_alone_joins_the_one_full_name_it_starts() {
         use MentionLabel::Per;
         let d = with_mentions(
