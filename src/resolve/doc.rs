@@ -156,6 +156,7 @@ impl Resolver for DocResolver {
         join_apostrophe_names(doc, mentions, &cleaned, &mut items);
         mark_teams(doc, mentions, &mut items);
         let mut keys = Keys::default();
+        link_handles(doc, mentions, &mut items, &mut keys);
         let names = FullNames::of(&items);
         link_acronyms(doc, mentions, &items, &names, &mut keys);
         link_surnames_and_short_forms(doc, mentions, &items, &names, &mut keys);
@@ -265,6 +266,40 @@ fn link_acronyms(
             .collect();
         if let [b] = spelled.as_slice() {
             keys.union(&it.key, b);
+        }
+    }
+}
+
+/// A social-media handle ("@name") is an alias of the entity the text ties
+/// it to, written in brackets right after its name ("Ana Ruiz
+/// (@anaruiz)"); a handle tied to nothing names no node.
+fn link_handles(
+    doc: &Analyzed<'_>,
+    mentions: &[Mention],
+    items: &mut [Option<Item>],
+    keys: &mut Keys,
+) {
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if !doc.token_text(m.tokens.start).starts_with('@') {
+            continue;
+        }
+        let tied = i
+            .checked_sub(1)
+            .filter(|&j| {
+                let p = &mentions[j];
+                p.sentence == m.sentence
+                    && p.tokens.end + 1 == m.tokens.start
+                    && doc.token_text(p.tokens.end) == "("
+            })
+            .and_then(|j| items[j].as_ref().map(|p| (p.key.clone(), p.kind)));
+        match (tied, items[i].as_mut()) {
+            (Some((key, kind)), Some(it)) => {
+                it.kind = kind;
+                let handle = it.key.clone();
+                keys.union(&handle, &key);
+            }
+            _ => items[i] = None,
         }
     }
 }

@@ -182,6 +182,48 @@ mod tests {
     }
 
     #[test]
+    fn demonym_nouns_and_status_words_are_cut_and_the_surname_joins() {
+        use MentionLabel::Per;
+        let d = with_mentions(
+            "Rowan Telby died. Welshman Telby was 80. Former Telby aide Kit Amos spoke. Telby won.",
+            &[
+                ("Rowan Telby", Per),
+                ("Welshman Telby", Per),
+                ("Former Telby", Per),
+                ("Kit Amos", Per),
+                ("Telby", Per),
+            ],
+        );
+        let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(
+            names.starts_with(&["Rowan Telby", "Kit Amos"]),
+            "{:?}",
+            d.entities
+        );
+        assert_eq!(d.entities[0].mentions.len(), 4, "{:?}", d.entities);
+    }
+
+    #[test]
+    fn a_handle_is_an_alias_only_where_the_text_ties_it() {
+        use MentionLabel::{Org, Per};
+        let d = with_mentions(
+            "Mayor Lia Prast (@LiaPrastNY) spoke. Later @OtherAcct replied.",
+            &[
+                ("Lia Prast", Per),
+                ("@LiaPrastNY", Org),
+                ("@OtherAcct", Org),
+            ],
+        );
+        assert_eq!(d.entities.len(), 1, "{:?}", d.entities);
+        assert_eq!(d.entities[0].kind, Kind::Person);
+        assert!(
+            d.entities[0].aliases.contains("@LiaPrastNY"),
+            "{:?}",
+            d.entities
+        );
+    }
+
+    #[test]
     fn a_given_name_alone_joins_the_one_full_name_it_starts() {
         use MentionLabel::Per;
         let d = with_mentions(

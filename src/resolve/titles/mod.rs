@@ -104,6 +104,29 @@ pub fn is_title_case_sentence(doc: &Analyzed<'_>, s: usize) -> bool {
     words >= 4 && caps * 4 >= words * 3
 }
 
+/// Words that say what a person was or is before their name ("Former X",
+/// "the late X"), capitalised when they open a sentence: never part of it.
+fn is_status_word(w: &str) -> bool {
+    with_lower(w, |l| {
+        matches!(
+            l,
+            "former"
+                | "late"
+                | "veteran"
+                | "ex"
+                | "incoming"
+                | "outgoing"
+                | "acting"
+                | "disgraced"
+                | "ousted"
+                | "jailed"
+                | "exiled"
+                | "retired"
+                | "then"
+        )
+    })
+}
+
 fn kind_of(label: MentionLabel) -> Option<Kind> {
     match label {
         MentionLabel::Per => Some(Kind::Person),
@@ -247,6 +270,7 @@ fn cut_titles(cx: &MentionAt<'_, '_>, a: usize, b: usize) -> (usize, Option<&'st
                 && f.is(Is::ContractMonth)
                 && starts_upper(tok(doc, k + 1)))
             || (k == a && k + 1 < b && opens_sentence(k) && f.is(Is::SentenceStarter))
+            || (strip_titles && k + 1 < b && is_status_word(w))
         {
             k += 1;
         } else if let Some(c) = f.demonym.filter(|_| k + 1 < b) {
