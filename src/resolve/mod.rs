@@ -204,6 +204,17 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_credit_word_is_cut_from_the_name_before_it() {
+        use MentionLabel::Per;
+        let d = with_mentions(
+            "The winner, Oda Brenn Image: Tom Vale.",
+            &[("Oda Brenn Image", Per), ("Tom Vale", Per)],
+        );
+        let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Oda Brenn", "Tom Vale"]);
+    }
+
+    #[test]
     fn a_handle_is_an_alias_only_where_the_text_ties_it() {
         use MentionLabel::{Org, Per};
         let d = with_mentions(

@@ -346,6 +346,20 @@ fn cut_tail(cx: &MentionAt<'_, '_>, k: usize, b: usize) -> usize {
     while b > k + 1 && fact(doc, b - 1).is(Is::MemberNoun) {
         b -= 1;
     }
+    // A caption's credit glued to the name it shows ("Ana Ruiz Image:
+    // X", "the harbour Photo: Y"): the credit word ends no name.
+    if b > k + 1
+        && b < cx.sent_end
+        && matches!(tok(doc, b), ":" | ";")
+        && with_lower(tok(doc, b - 1), |w| {
+            matches!(
+                w,
+                "image" | "photo" | "photograph" | "picture" | "video" | "credit"
+            )
+        })
+    {
+        b -= 1;
+    }
     // A surname with a lowercase particle ("al-Farsi", "bin-Zayed") right
     // after a person's name belongs to it, even when the finder stopped
     // short of it.
