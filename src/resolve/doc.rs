@@ -8,7 +8,7 @@
 //! Ambiguous short forms stay apart rather than being merged blindly.
 
 use super::aliases::AliasTable;
-use super::evidence::is_common_word;
+use super::evidence::DocEvidence;
 use super::names::{
     Initials, acronym_letters, bare_surname, canonical, is_first_name, is_known_place,
     is_known_region, is_qualifier, normalize, surname, without_legal_form,
@@ -162,8 +162,12 @@ impl Resolver for DocResolver {
         link_surnames_and_short_forms(doc, mentions, &items, &names, &mut keys);
         link_legal_forms(&items, &names, &mut keys);
         let headline = |s: usize| is_title_case_sentence(doc, s);
-        let common_word = |ms: &[usize]| is_common_word(doc, mentions, ms, &headline);
-        let (mut entities, mention_entity) = self.group_entities(&items, &mut keys, &common_word);
+        let evidence = DocEvidence {
+            doc,
+            mentions,
+            headline: &headline,
+        };
+        let (mut entities, mention_entity) = self.group_entities(&items, &mut keys, &evidence);
         add_demonym_countries(&cleaned, &mut entities);
         let mut out = DocEntities {
             entities,
@@ -496,7 +500,7 @@ impl DocResolver {
         &self,
         items: &[Option<Item>],
         keys: &mut Keys,
-        common_word: &dyn Fn(&[usize]) -> bool,
+        evidence: &DocEvidence<'_, '_>,
     ) -> (Vec<LocalEntity>, Vec<Option<usize>>) {
         // Groups of mentions by representative key.
         let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -514,7 +518,7 @@ impl DocResolver {
                     items[i]
                         .as_ref()
                         .is_some_and(|it| it.kind.is_some() && !it.generic)
-                }) && !common_word(ms)
+                }) && !evidence.is_common_word(ms)
             })
             // Groups are never empty: each was created with its first mention.
             .map(|ms| (ms.first().copied().unwrap_or(0), ms))
@@ -524,8 +528,14 @@ impl DocResolver {
         let mut mention_entity = vec![None; items.len()];
         for (_, ms) in order {
             let its: Vec<&Item> = ms.iter().filter_map(|&i| items[i].as_ref()).collect();
-            let kind = vote_kind(&its);
+            let mut kind = vote_kind(&its);
             let name = pick_name(&its);
+            if kind != Kind::Person
+                && !its.iter().any(|it| it.country || it.team)
+                && evidence.reads_as_person(&ms, &name)
+            {
+                kind = Kind::Person;
+            }
             let key = normalize(&name);
             let kind = self.aliases.kinds.get(&key).copied().unwrap_or(kind);
             let aliases: BTreeSet<String> = its.iter().filter_map(|it| it.alias.clone()).collect();

@@ -2,7 +2,8 @@
 //! labels: whether a one-word "name" is only a common word written with a
 //! capital because it opens a sentence ("Absolutely", "Slideshow"), read
 //! from how often the word is written lowercase in a large corpus
-//! ([`crate::lexicon::lowercase_share`]).
+//! ([`crate::lexicon::lowercase_share`]); whether a name typed as an
+//! organisation is a person's, by the pronouns that follow it.
 
 use crate::lexicon;
 use crate::model::{Analyzed, Mention};
@@ -75,4 +76,60 @@ pub fn is_common_word(
         return false;
     }
     lexicon::lowercase_share(w).is_some_and(|s| s >= COMMON_WORD_SHARE)
+}
+
+/// The document's evidence, asked about each entity in turn.
+pub struct DocEvidence<'a, 'd> {
+    pub doc: &'a Analyzed<'d>,
+    pub mentions: &'a [Mention],
+    pub headline: &'a dyn Fn(usize) -> bool,
+}
+
+impl DocEvidence<'_, '_> {
+    /// See [`is_common_word`].
+    pub fn is_common_word(&self, ms: &[usize]) -> bool {
+        is_common_word(self.doc, self.mentions, ms, self.headline)
+    }
+
+    /// True when a name of two or three words starting with a given name
+    /// ("Dana Okafor") is followed, in the sentences that name it, by
+    /// personal pronouns ("he", "her") and never by "it" or "its": a
+    /// person, though a finder typed it as an organisation or a place.
+    /// Companies named after people ("X Y said its sales ...") say "it".
+    pub fn reads_as_person(&self, ms: &[usize], name: &str) -> bool {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if !(2..=3).contains(&words.len())
+            || !words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            || !super::names::is_first_name(words[0])
+            || super::names::is_known_place(name)
+            || words.last().is_some_and(|w| {
+                crate::util::lower::with_lower(w, |l| {
+                    lexicon::is_org_head(l) || lexicon::is_place_head(l)
+                })
+            })
+        {
+            return false;
+        }
+        let (mut person, mut thing) = (0, 0);
+        for &i in ms {
+            let Some(m) = self.mentions.get(i) else {
+                continue;
+            };
+            let Some(sent) = self.doc.sentences.get(m.sentence) else {
+                continue;
+            };
+            let end = sent.tokens.end.min(m.tokens.end + 8);
+            for t in m.tokens.end..end {
+                let w = self.doc.token_text(t);
+                match w.to_ascii_lowercase().as_str() {
+                    "he" | "she" | "his" | "her" | "him" | "himself" | "herself" => person += 1,
+                    "it" | "its" | "itself" => thing += 1,
+                    _ => {}
+                }
+            }
+        }
+        person > 0 && thing == 0
+    }
 }

@@ -215,6 +215,18 @@ mod tests {
     }
 
     #[test]
+    fn pronouns_after_a_name_typed_as_an_organisation_make_it_a_person() {
+        use MentionLabel::Org;
+        let d = with_mentions("Dana Okafor said he would appeal.", &[("Dana Okafor", Org)]);
+        assert_eq!(d.entities[0].kind, Kind::Person, "{:?}", d.entities);
+        let d = with_mentions(
+            "Dana Okafor said its sales rose. Dana Okafor said he agreed.",
+            &[("Dana Okafor", Org), ("Dana Okafor", Org)],
+        );
+        assert_eq!(d.entities[0].kind, Kind::Group, "{:?}", d.entities);
+    }
+
+    #[test]
     fn a_handle_is_an_alias_only_where_the_text_ties_it() {
         use MentionLabel::{Org, Per};
         let d = with_mentions(
