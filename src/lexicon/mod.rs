@@ -1,8 +1,8 @@
 //! Small closed-class word lists that any English news text needs: titles,
 //! months and weekdays, common sentence-initial words, keywords that mark
-//! organisations and places, and countries with their demonyms and common
-//! short forms. General facts of English and geography, not tuned to any
-//! corpus.
+//! organisations and places, countries with their demonyms and common
+//! short forms, and news outlets as page furniture credits them. General
+//! facts of English and geography, not tuned to any corpus.
 //!
 //! One file per role; everything is re-exported here, so callers name
 //! `crate::lexicon::...` whatever file a list lives in.
@@ -13,6 +13,7 @@
 mod word_set;
 mod calendar;
 mod heads;
+mod outlets;
 mod places;
 mod starters;
 mod titles;
@@ -20,6 +21,7 @@ mod titles;
 pub use crate::util::hash::WordBuild;
 pub use calendar::*;
 pub use heads::*;
+pub use outlets::*;
 pub use places::*;
 pub use starters::*;
 pub use titles::*;
