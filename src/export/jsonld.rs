@@ -671,6 +671,7 @@ mod tests {
                 title: Some("Guild news".into()),
                 date: Some("2020-05-04".into()),
                 url: Some("https://news.example/1".into()),
+                furniture: None,
             },
         );
         g

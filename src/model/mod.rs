@@ -98,9 +98,15 @@ impl<'de> Deserialize<'de> for DocId {
 pub struct DocMeta {
     /// First non-boilerplate line, or the record's title.
     pub title: Option<String>,
-    /// Publication date, ISO 8601 (`YYYY-MM-DD`), given or read from the text.
+    /// Publication date, ISO 8601 (`YYYY-MM-DD`), given or read from the
+    /// text (a date line near the top, else the dateline's date).
     pub date: Option<String>,
     pub url: Option<String>,
+    /// What the page furniture says of the document; None when it says
+    /// nothing. Boxed: most documents of a large corpus have none, and
+    /// the graph keeps every document's metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub furniture: Option<Box<Furniture>>,
 }
 
 /// What a document's page furniture says of it: who published and wrote

@@ -113,6 +113,7 @@ pub fn adversarial_graph(n: usize) -> KnowledgeGraph {
                     rng.name()
                 }),
                 url: Some(format!("https://news.example/{i}?a=1&b=<2>")),
+                furniture: None,
             },
         );
     }
@@ -510,6 +511,7 @@ fn jsonld_types_dates_roles_and_quantities() {
             title: Some("Ministers meet in Oslo".into()),
             date: Some("2019-03-02".into()),
             url: None,
+            furniture: None,
         },
     );
     g.upsert_node("person:ana-ruiz", Kind::Person, "Ana Ruiz");

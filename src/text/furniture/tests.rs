@@ -420,3 +420,48 @@ fn furniture_makes_no_nodes_and_the_story_does() {
     assert!(!all.iter().any(|l| l.contains("Li Wei")), "{all:?}");
     assert!(!all.iter().any(|l| l.contains("Accra")), "{all:?}");
 }
+
+#[test]
+fn the_dateline_dates_the_document_only_with_a_year() {
+    let g = graph_of(&[WIRE_STORY]);
+    let meta = g.documents.values().next().expect("one document");
+    let f = meta.furniture.as_deref().expect("furniture");
+    assert_eq!(f.dateline_date.as_deref(), Some("--12-07"));
+    assert_eq!(meta.date, None);
+    // A year from another date of the story, the nearest one.
+    let with_year = WIRE_STORY.replace(
+        "The state asked",
+        "Rains began on November 30, 2020. The state asked",
+    );
+    let g = graph_of(&[&with_year]);
+    let meta = g.documents.values().next().expect("one document");
+    let f = meta.furniture.as_deref().expect("furniture");
+    assert_eq!(f.dateline_date.as_deref(), Some("2020-12-07"));
+    assert_eq!(meta.date.as_deref(), Some("2020-12-07"));
+    // Across a new year.
+    let g = graph_of(&[
+        "Markets\nLAGOS, Dec 31 (Reuters) - Shares rose. Trading resumes on January 4, 2021.\n",
+    ]);
+    let meta = g.documents.values().next().expect("one document");
+    assert_eq!(meta.date.as_deref(), Some("2020-12-31"));
+    // A date line near the top is the better date; the dateline keeps its own.
+    let g =
+        graph_of(&["Markets\nMonday 14 December 2020\nLAGOS, Dec 11 (Reuters) - Shares rose.\n"]);
+    let meta = g.documents.values().next().expect("one document");
+    assert_eq!(meta.date.as_deref(), Some("2020-12-14"));
+    let f = meta.furniture.as_deref().expect("furniture");
+    assert_eq!(f.dateline_date.as_deref(), Some("2020-12-11"));
+}
+
+#[test]
+fn the_dateline_date_anchors_relative_dates() {
+    let g = graph_of(&[
+        "Talks in Lagos\nLAGOS, Dec. 7, 2020 (Reuters) - Ministers Ana Ruiz and Tunde Bako met \
+         in Lagos on Friday to discuss the floods.\n",
+    ]);
+    let times: Vec<String> = g
+        .nodes()
+        .filter_map(|n| n.event.as_ref()?.time.as_ref().map(|t| t.start.clone()))
+        .collect();
+    assert!(times.contains(&"2020-12-04".to_string()), "{times:?}");
+}
