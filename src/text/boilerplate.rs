@@ -8,7 +8,7 @@
 //! of the document is read in [`super::furniture`].
 
 use super::credits;
-use crate::model::{Sentence, Token};
+use crate::model::{Sentence, Span, Token};
 use regex::Regex;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -158,6 +158,18 @@ static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Where a caption's credit label starts in a short line ("Shimon Lev
+/// image: Ana Ruiz." → at "image"), in bytes.
+fn caption_credit(t: &str) -> Option<usize> {
+    // Every label ends in a colon: most lines have none.
+    if !t.contains(':') || !at_most_words(t, 25) {
+        return None;
+    }
+    let m = CAPTION_LABEL.find(t)?;
+    let lead = m.as_str().len() - m.as_str().trim_start().len();
+    Some(m.start() + lead)
+}
+
 /// Words before a slash that make "X/First Last" a photo credit.
 const CREDIT_HEADS: &[&str] = &[
     "photo", "photos", "images", "pictures", "handout", "pool", "file",
@@ -278,7 +290,9 @@ pub fn is_furniture_line(line: &str) -> bool {
     }
     // Words counted no further than the limit: paragraphs are long.
     let short = at_most_words(t, 25);
-    if short && (CALL_TO_ACTION.is_match(t) || CAPTION_LABEL.is_match(t) || t.contains('©')) {
+    // A credit label opening the line; one inside it cuts only the credit
+    // off (see `caption_credit`).
+    if short && (CALL_TO_ACTION.is_match(t) || caption_credit(t) == Some(0) || t.contains('©')) {
         return true;
     }
     // "By Ann Lee" / "By Ann Lee and Bo Chen, Reuters", not "By the end
@@ -296,7 +310,7 @@ pub fn is_furniture_line(line: &str) -> bool {
             return true;
         }
     }
-    if at_most_words(t, 7) && credits::outlet_line(&words_of(t)).is_some() {
+    if t.len() <= 80 && at_most_words(t, 7) && credits::outlet_line(&words_of(t)).is_some() {
         return true;
     }
     // Stray single characters or symbols left from page widgets.
@@ -356,7 +370,7 @@ const TRAILING_LINES: usize = 3;
 
 /// Flags the sentences of furniture lines, and sentences that are only a
 /// slideshow or video marker. Returns the lines (see [`lines`]).
-pub fn flag(text: &str, _tokens: &[Token], sentences: &mut [Sentence]) -> Vec<Range<usize>> {
+pub fn flag(text: &str, tokens: &[Token], sentences: &mut Vec<Sentence>) -> Vec<Range<usize>> {
     let lines = lines(text, sentences);
     let texts: Vec<&str> = lines
         .iter()
@@ -394,12 +408,17 @@ pub fn flag(text: &str, _tokens: &[Token], sentences: &mut [Sentence]) -> Vec<Ra
             furniture[i] = true;
         }
     }
+    // Credits inside a caption line ("Shimon Lev image: Ana Ruiz."): the
+    // caption stays, its credit is cut off. Token where each starts.
+    let mut credit_tails = Vec::new();
     for (li, line) in lines.iter().enumerate() {
         if furniture[li] || dates[li] {
             for s in &mut sentences[line.clone()] {
                 s.boilerplate = true;
             }
-        } else if line.len() > 1 {
+            continue;
+        }
+        if line.len() > 1 {
             for s in &mut sentences[line.clone()] {
                 let t = s.span.text(text);
                 if t.starts_with(['S', 's', 'V', 'v', 'P', 'p', 'W', 'w'])
@@ -409,8 +428,52 @@ pub fn flag(text: &str, _tokens: &[Token], sentences: &mut [Sentence]) -> Vec<Ra
                 }
             }
         }
+        let start = sentences.get(line.start).map_or(0, |s| s.span.start);
+        if let Some(at) = caption_credit(texts[li]).filter(|&at| at > 0) {
+            let k = tokens.partition_point(|t| t.span.start < start + at);
+            credit_tails.push((line.clone(), k));
+        }
     }
-    lines
+    if credit_tails.is_empty() {
+        return lines;
+    }
+    // From the last line up, so that the lines above keep their indices.
+    for (line, k) in credit_tails.into_iter().rev() {
+        let Some(si) = line.clone().find(|&i| sentences[i].tokens.contains(&k)) else {
+            continue;
+        };
+        let from = split_sentence(sentences, tokens, si, k).unwrap_or(si);
+        for s in &mut sentences[from..line.end + (from - si)] {
+            s.boilerplate = true;
+        }
+    }
+    self::lines(text, sentences)
+}
+
+/// Cuts sentence `si` in two before token `k` (which must lie inside it,
+/// not at its start): the head keeps index `si`, the tail is `si + 1`,
+/// both with the sentence's flag. Returns the tail's index, or None when
+/// `k` does not fall inside the sentence.
+pub fn split_sentence(
+    sentences: &mut Vec<Sentence>,
+    tokens: &[Token],
+    si: usize,
+    k: usize,
+) -> Option<usize> {
+    let s = sentences.get_mut(si)?;
+    if k <= s.tokens.start || k >= s.tokens.end {
+        return None;
+    }
+    let (last, next) = (tokens.get(k - 1)?, tokens.get(k)?);
+    let tail = Sentence {
+        span: Span::new(next.span.start, s.span.end),
+        tokens: k..s.tokens.end,
+        boilerplate: s.boilerplate,
+    };
+    s.span.end = last.span.end;
+    s.tokens.end = k;
+    sentences.insert(si + 1, tail);
+    Some(si + 1)
 }
 
 #[cfg(test)]

@@ -305,7 +305,7 @@ pub fn byline(words: &[&str]) -> Option<Byline> {
 /// The authors a credit line names: "Reporting by Ana Ruiz in Lagos and Li
 /// Wei in Accra; Editing by Tom Okafor" → Ana Ruiz, Li Wei. Editors and
 /// "Additional reporting by" are left out; places after "in", "at" or
-/// "from" are not names.
+/// "from" are not names; a credit must open the line or a part of it.
 pub fn credit_authors(words: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     for (k, w) in words.iter().enumerate() {
@@ -313,8 +313,10 @@ pub fn credit_authors(words: &[&str]) -> Vec<String> {
             continue;
         }
         let verb = with_lower(words[k - 1], |l| AUTHOR_CREDITS.contains(&l));
-        let additional = k >= 2 && words[k - 2].eq_ignore_ascii_case("additional");
-        if !verb || additional {
+        // The credit opens the line or a part of it ("…; Writing by",
+        // "(Reporting by"), not "figures compiled by Acme" in a sentence.
+        let opens = k == 1 || matches!(words[k - 2], ";" | "|" | "(" | "." | "—" | "-");
+        if !verb || !opens {
             continue;
         }
         let segment_end = words[k + 1..]

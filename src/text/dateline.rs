@@ -51,33 +51,55 @@ const NOTE_VERBS: &[&str] = &[
     "writes",
 ];
 
-/// Capitalised words that open headlines and labels, not places
-/// ("BREAKING — …", "EXCLUSIVE — …").
+/// Capitalised words that open headlines, wire labels and sports
+/// sections, not places ("BREAKING — …", "NOTE - …", "SOCCER - …").
 const NOT_PLACES: &[&str] = &[
     "alert",
     "analysis",
+    "athletics",
+    "baseball",
+    "basketball",
+    "boxing",
     "breaking",
+    "comment",
     "commentary",
     "correction",
+    "cricket",
+    "cycling",
     "editorial",
     "exclusive",
     "explainer",
     "factbox",
+    "feature",
     "file",
     "flash",
+    "focus",
+    "football",
+    "golf",
+    "hockey",
     "interview",
     "live",
     "news",
+    "note",
+    "notes",
     "opinion",
     "photo",
     "photos",
+    "preview",
     "refile",
     "review",
+    "rugby",
+    "soccer",
+    "sport",
+    "sports",
+    "table",
+    "tennis",
     "update",
     "updated",
     "urgent",
     "video",
     "watch",
+    "weather",
 ];
 
 /// True when `words` from `i` open an editor's note: returns the word
@@ -99,7 +121,7 @@ pub fn note_end(words: &[&str], i: usize) -> Option<usize> {
 
 /// The agency of "(Reuters)", "(AP)", "(Thomson Reuters Foundation)",
 /// "(KTLA)", "/PRNewswire/", from word `i`: (shown name, next word).
-fn agency_at(words: &[&str], i: usize) -> Option<(String, usize)> {
+fn agency_at(words: &[&str], i: usize) -> Option<(String, usize, bool)> {
     let w = *words.get(i)?;
     if let Some(inner) = w.strip_prefix('/').and_then(|x| x.strip_suffix('/'))
         && !inner.is_empty()
@@ -110,7 +132,7 @@ fn agency_at(words: &[&str], i: usize) -> Option<(String, usize)> {
                 .all(|c| c.is_alphanumeric() || c == ' ')
                 .then(|| inner.to_string())
         })?;
-        return Some((name, i + 1));
+        return Some((name, i + 1, true));
     }
     if w != "(" {
         return None;
@@ -121,7 +143,8 @@ fn agency_at(words: &[&str], i: usize) -> Option<(String, usize)> {
         return None;
     }
     let joined = inner.join(" ");
-    let name = if let Some(o) = lexicon::outlet_name(&joined) {
+    let listed = lexicon::outlet_name(&joined);
+    let name = if let Some(o) = listed {
         o.to_string()
     } else if inner.len() == 1 && is_call_sign(inner[0]) {
         joined
@@ -135,16 +158,19 @@ fn agency_at(words: &[&str], i: usize) -> Option<(String, usize)> {
     } else {
         return None;
     };
-    Some((name, i + close + 1))
+    Some((name, i + close + 1, listed.is_some()))
 }
 
-/// A broadcaster's call sign or a short acronym ("KTLA", "WXYZ-TV").
+/// A North American broadcaster's call sign ("KTLA", "WXYZ-TV", "CFTO").
 fn is_call_sign(w: &str) -> bool {
     let base = w
         .strip_suffix("-TV")
         .or_else(|| w.strip_suffix("-FM"))
+        .or_else(|| w.strip_suffix("-AM"))
         .unwrap_or(w);
-    (3..=5).contains(&base.len()) && base.chars().all(|c| c.is_ascii_uppercase())
+    (4..=5).contains(&base.len())
+        && base.starts_with(['K', 'W', 'C'])
+        && base.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// A place from word `i`: a run of capitals ("NEW YORK", "RIO DE
@@ -245,6 +271,26 @@ fn story_starts(w: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c))
 }
 
+/// True when `words` open a sentence of running text: a capitalised
+/// first word, not two words in capitals among the first three, and,
+/// within the first twelve words, at least two in lowercase and fewer in
+/// capitals than in lowercase.
+fn reads_as_sentence(words: &[&str]) -> bool {
+    let first = words.first().is_some_and(|w| story_starts(w));
+    let head = words.iter().take(12);
+    let (mut lower, mut caps) = (0, 0);
+    for w in head {
+        if w.starts_with(|c: char| c.is_lowercase()) {
+            lower += 1;
+        } else if is_caps_word(w) {
+            caps += 1;
+        }
+    }
+    // "BRAVES SIGN NEAGLE Officials said …": a headline before a sentence.
+    let caps_start = words.iter().take(3).filter(|w| is_caps_word(w)).count() >= 2;
+    first && lower >= 2 && caps < lower && !caps_start
+}
+
 /// Reads a dateline at the start of `words` (the tokens of a line), or
 /// an editor's note alone. `top`: the line opens the story, where a place
 /// in mixed case with only a dash counts.
@@ -286,7 +332,7 @@ fn parse_after(words: &[&str], start: usize, top: bool) -> Option<Dateline> {
             i += 1;
         }
     }
-    if let Some((agency, j)) = agency_at(words, i) {
+    if let Some((agency, j, listed)) = agency_at(words, i) {
         // "By Ana Ruiz Lima (AFP)": a place in mixed case may have been
         // read as the byline's last name; its names are not trusted.
         if out.place.is_none() && out.date.is_none() {
@@ -299,18 +345,28 @@ fn parse_after(words: &[&str], start: usize, top: bool) -> Option<Dateline> {
             .is_some_and(|w| is_dash(w) || matches!(*w, ":" | "."))
         {
             i += 1;
-        } else if !words.get(i).is_none_or(|w| story_starts(w)) {
+        } else if !listed || !words.get(i).is_none_or(|w| story_starts(w)) {
+            // Without a dash only a listed outlet ("Lima (CNN) The …").
             return None;
         }
     } else {
         // No agency: a place and a dash (or a colon after capitals).
         let dash = words.get(i).copied().unwrap_or("");
+        // Without an agency, what follows must read as a sentence: not a
+        // headline in capitals ("TENNIS - ANA RUIZ WINS"), not a table
+        // ("AMT: 3,250,000").
+        let sentence = reads_as_sentence(words.get(i + 1..).unwrap_or_default());
+        // A long dash after capitals is the dateline's mark (AP and most
+        // papers); a hyphen or a colon is also a label's ("NOTE - …",
+        // "AMT: …"), so those only at the top.
+        let long_dash = matches!(dash, "—" | "–" | "--");
         let ok = match place_caps {
-            Some(true) => is_dash(dash) || dash == ":",
+            Some(true) => sentence && (long_dash || (top && (is_dash(dash) || dash == ":"))),
             // The story after it a sentence, not a heading ("Group F —
             // Sweden 1 – 0 Korea").
             Some(false) => {
-                top && matches!(dash, "—" | "–" | "--")
+                top && sentence
+                    && long_dash
                     && words.len() >= i + 8
                     && words
                         .last()

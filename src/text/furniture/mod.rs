@@ -6,7 +6,7 @@
 //! its words make no node while the rest of the sentence stays story and
 //! starts, as the tagger expects, with a capitalised first word.
 
-use super::boilerplate::line_text;
+use super::boilerplate::{line_text, split_sentence};
 use super::{credits, dateline};
 use crate::model::{Furniture, Sentence, Span, Token};
 use std::ops::Range;
@@ -185,17 +185,10 @@ fn cut(sentences: &mut Vec<Sentence>, tokens: &[Token], line: &Range<usize>, end
             s.boilerplate = true;
             continue;
         }
-        if s.tokens.start < end
-            && let (Some(last), Some(next)) = (tokens.get(end - 1), tokens.get(end))
+        if split_sentence(sentences, tokens, si, end).is_some()
+            && let Some(head) = sentences.get_mut(si)
         {
-            let head = Sentence {
-                span: Span::new(s.span.start, last.span.end),
-                tokens: s.tokens.start..end,
-                boilerplate: true,
-            };
-            s.span.start = next.span.start;
-            s.tokens.start = end;
-            sentences.insert(si, head);
+            head.boilerplate = true;
         }
         return;
     }

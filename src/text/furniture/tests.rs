@@ -109,6 +109,11 @@ fn credit_lines_name_writers_not_editors() {
         strings(&["Ana Ruiz", "Li Wei"])
     );
     assert!(c("Editing by Tom Okafor and Jo Kim").is_empty());
+    assert_eq!(
+        c("(Reporting by Ana Ruiz; Editing by Jo Kim)"),
+        strings(&["Ana Ruiz"])
+    );
+    assert!(c("The bond indices were compiled by Lagos Capital Ltd for the week.").is_empty());
     for line in [
         "Reporting by Ana Ruiz; Editing by Tom Okafor",
         "Additional reporting by Sam Berg in Oslo",
@@ -175,7 +180,7 @@ fn datelines_across_outlets() {
     assert_eq!(x.agency.as_deref(), Some("PR Newswire"));
     assert_eq!(x.date, Some(3..7));
     assert_eq!(rest, "Acme Corp said.");
-    let (x, rest) = d("KANO — Gunmen kidnapped 30 pupils.").expect("caps, dash only");
+    let (x, rest) = d("KANO — Gunmen kidnapped 30 pupils.").expect("caps, long dash");
     assert_eq!((x.place.as_deref(), x.agency), (Some("Kano"), None));
     assert_eq!(rest, "Gunmen kidnapped 30 pupils.");
     let (x, _) = d("SAN MARINO, Calif. (AP) — A fire spread.").expect("ap");
@@ -194,7 +199,8 @@ fn datelines_across_outlets() {
     let (x, rest) = d("NAIROBI, Kenya (KTLA) — Floods rose.").expect("call sign");
     assert_eq!(x.agency.as_deref(), Some("KTLA"));
     assert_eq!(rest, "Floods rose.");
-    let (x, _) = d("NEW DELHI: The ministry said.").expect("colon after capitals");
+    let (x, _) = dateline("NEW DELHI: The ministry said on Monday it would act.", true)
+        .expect("colon after capitals, at the top");
     assert_eq!(x.place.as_deref(), Some("New Delhi"));
     let (x, rest) = d("Pune [India], December 7 (ANI): The state said.").expect("ani");
     assert_eq!(x.place.as_deref(), Some("Pune, India"));
@@ -250,9 +256,21 @@ fn story_openings_that_are_no_dateline() {
         "The minister — who spoke on Monday — left.",
         "Ana Ruiz (AP) is not a dateline either",
         "US officials met in Lagos.",
+        "SOCCER - LAGOS CLUB WINS CUP.",
+        "EUROBOND (SEP) 97.79 97.80 97.82",
+        "LAGOS (KTLA) Police said on Monday.",
+        "OFFICIAL NOTICES - LAGOS PORT TARIFFS FOR 2021.",
+        "AMT: 3,250,000 DATE: 09/04/96",
+        "WEATHER - Lagos 31 Accra 30 Lome 29",
+        "WHEAT SALES - Egypt bought 120,000 tonnes of wheat on Monday.",
+        "NEW DELHI: The ministry said on Monday it would act.",
+        "SOCCER - LAGOS CLUB WINS The match was played on Sunday in the rain.",
     ] {
         assert!(dateline(line, false).is_none(), "{line}");
     }
+    // A hyphen after capitals at the top of the story.
+    let (x, _) = dateline("ABUJA - The senate passed the budget on Monday.", true).expect("top");
+    assert_eq!(x.place.as_deref(), Some("Abuja"));
     // A heading is no dateline, even at the top.
     assert!(dateline("Group F — Sweden 2 – 1 Peru", true).is_none());
     // A place in mixed case with a dash only at the top of the story.
@@ -273,7 +291,7 @@ fn credits_captions_and_markers_are_furniture() {
         "FILE PHOTO: The logo of Acme Corp is seen in Lagos",
         "Police at the scene. File Photo",
         "Photo: Ana Ruiz",
-        "The new bridge in Accra image: Li Wei.",
+        "Picture: Ana Ruiz/Lagos Post",
         "Slideshow (5 images)",
         "Related: Floods across the region",
         "Related Topics",
@@ -351,6 +369,23 @@ fn a_wire_story_keeps_its_story_and_gives_its_furniture() {
         next = s.tokens.end;
     }
     assert_eq!(next, a.tokens.len());
+}
+
+#[test]
+fn a_credit_label_inside_a_caption_cuts_only_the_credit() {
+    let (kept_, _) = kept(
+        "Bridge opens\nThe new bridge in Accra image: Li Wei.\n\
+         Delegates at the summit in Lomé. Photo: Kofi Mensah\nIt opened on Monday.\n",
+    );
+    assert_eq!(
+        kept_,
+        [
+            "Bridge opens",
+            "The new bridge in Accra",
+            "Delegates at the summit in Lomé.",
+            "It opened on Monday."
+        ]
+    );
 }
 
 #[test]
