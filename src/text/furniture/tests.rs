@@ -500,3 +500,34 @@ fn the_dateline_date_anchors_relative_dates() {
         .collect();
     assert!(times.contains(&"2020-12-04".to_string()), "{times:?}");
 }
+
+proptest::proptest! {
+    /// Any mix of furniture-like pieces: no panic, the sentences still
+    /// cover every token once and in order, within the text.
+    #[test]
+    fn furniture_never_breaks_the_sentences(
+        pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "LAGOS", "Lagos", ",", "Dec", "7", "2020", "(", ")", "Reuters", "AP", "KTLA",
+            "-", "—", "--", ":", ".", "By", "Ana", "Ruiz", "and", "the", "The", "rain",
+            "fell", "Image:", "REUTERS/Li", "©", "Copyright", "Reporting", "by", ";",
+            "/PRNewswire/", "[", "]", "Adds", "\n", "\n", "é", "Slideshow", "@ana",
+        ]), 0..60),
+    ) {
+        let text = pieces.join(" ");
+        let doc = Document::new("t", text.clone());
+        let a = analyze(&doc);
+        let mut next = 0;
+        for s in &a.sentences {
+            proptest::prop_assert_eq!(s.tokens.start, next);
+            proptest::prop_assert!(s.tokens.start < s.tokens.end);
+            next = s.tokens.end;
+            proptest::prop_assert!(text.get(s.span.range()).is_some());
+            proptest::prop_assert_eq!(s.span.start, a.tokens[s.tokens.start].span.start);
+            proptest::prop_assert_eq!(s.span.end, a.tokens[s.tokens.end - 1].span.end);
+        }
+        proptest::prop_assert_eq!(next, a.tokens.len());
+        if let Some(d) = a.dateline_date {
+            proptest::prop_assert!(text.get(d.range()).is_some());
+        }
+    }
+}
