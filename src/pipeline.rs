@@ -149,6 +149,13 @@ impl Pipeline {
         if meta.date.is_none() {
             meta.date = extract::dates::document_date(&analyzed);
         }
+        if meta.furniture.is_none() {
+            let mut furniture = analyzed.furniture.clone();
+            furniture.dateline_date = extract::dates::dateline_date(&analyzed);
+            if !furniture.is_empty() {
+                meta.furniture = Some(Box::new(furniture));
+            }
+        }
         if meta.title.is_none() {
             // The first line that is not page furniture is the headline.
             meta.title = analyzed

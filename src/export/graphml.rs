@@ -7,6 +7,9 @@
 //! not one gets `n{k}`, and its own id stays in the `node_id` data key).
 //! Lists are JSON strings so that any name survives (JSON escapes even the
 //! control characters XML forbids); document ids (hex) are `;`-joined.
+//! The documents themselves (title, date, URL, and what page furniture
+//! says: publisher, authors, dateline place and date) are one graph-level
+//! key, `documents`, a JSON array (networkx: `G.graph["documents"]`).
 //! Text is escaped as quick-xml escapes it ([`super::escape`], where a
 //! property test compares the two); the characters XML forbids become
 //! U+FFFD ([`super::xml_safe`]) and CR is written as `&#13;` so that
@@ -73,6 +76,7 @@ const KEYS: &[Key] = &[
     key("e_documents", "edge", "documents", "string"),
     key("evidence", "edge", "evidence", "string"),
     key("edge_id", "edge", "edge_id", "string"),
+    key("g_documents", "graph", "documents", "string"),
 ];
 
 /// Writes GraphML; build with [`GraphMlSerializer::new`], then
@@ -124,6 +128,9 @@ impl GraphMlSerializer {
             }),
             scratch: Vec::new(),
         };
+        w.write_all(b"\n    <data key=\"g_documents\">")?;
+        out.documents(&mut w, graph)?;
+        w.write_all(b"</data>")?;
         let ids = file_ids(graph);
         for n in graph.nodes() {
             out.node(&mut w, ids.get(&n.id), n)?;
@@ -277,6 +284,58 @@ impl Out {
         self.scratch_data(w, key)
     }
 
+    /// Every document as a JSON array of `{id, title, date, url,
+    /// publisher, authors, dateline_place, dateline_date}` (keys sorted,
+    /// absent ones left out), in document id order, escaped for XML one
+    /// document at a time (a large corpus has millions).
+    fn documents<W: Write>(&mut self, w: &mut W, graph: &KnowledgeGraph) -> io::Result<()> {
+        w.write_all(b"[")?;
+        for (i, (d, meta)) in graph.documents.iter().enumerate() {
+            let s = &mut self.scratch;
+            s.clear();
+            if i > 0 {
+                s.push(b',');
+            }
+            let f = meta.furniture.as_deref();
+            let mut fields: Vec<(&str, &str)> = Vec::new();
+            let authors = f.map_or(&[][..], |f| f.authors.as_slice());
+            fields.extend(meta.date.as_deref().map(|v| ("date", v)));
+            fields.extend(
+                f.and_then(|f| f.dateline_date.as_deref())
+                    .map(|v| ("dateline_date", v)),
+            );
+            fields.extend(
+                f.and_then(|f| f.dateline_place.as_deref())
+                    .map(|v| ("dateline_place", v)),
+            );
+            let hex = super::hex16(d);
+            fields.push(("id", std::str::from_utf8(&hex).unwrap_or_default()));
+            fields.extend(
+                f.and_then(|f| f.publisher.as_deref())
+                    .map(|v| ("publisher", v)),
+            );
+            fields.extend(meta.title.as_deref().map(|v| ("title", v)));
+            fields.extend(meta.url.as_deref().map(|v| ("url", v)));
+            s.push(b'{');
+            if !authors.is_empty() {
+                s.extend_from_slice(b"\"authors\":");
+                json_list(s, authors.iter())?;
+                s.push(b',');
+            }
+            for (k, (key, value)) in fields.iter().enumerate() {
+                if k > 0 {
+                    s.push(b',');
+                }
+                json_string(&mut *s, key)?;
+                s.push(b':');
+                json_string(&mut *s, value)?;
+            }
+            s.push(b'}');
+            xml_text_bytes(w, s)?;
+        }
+        w.write_all(b"]")
+    }
+
     /// `<data>` with the JSON in `scratch` as its text.
     fn scratch_data<W: Write>(&self, w: &mut W, key: &str) -> io::Result<()> {
         open(w, key)?;
@@ -383,5 +442,50 @@ mod tests {
         // Inside JSON lists, serde_json has already escaped it.
         assert!(s.contains("line\\r\\nbreak"), "{s}");
         assert!(!s.contains('\r'));
+    }
+
+    #[test]
+    fn documents_are_one_graph_level_json_list() {
+        let mut g = KnowledgeGraph::new();
+        g.upsert_node("place:x", Kind::Place, "X");
+        g.documents.insert(
+            DocId(0xb),
+            crate::model::DocMeta {
+                title: Some("Rain & <floods>".into()),
+                furniture: Some(Box::new(crate::model::Furniture {
+                    publisher: Some("Lagos \"Post\"".into()),
+                    authors: vec!["Ana Ruiz".into()],
+                    dateline_place: Some("Lagos".into()),
+                    dateline_date: Some("--12-07".into()),
+                })),
+                ..Default::default()
+            },
+        );
+        g.documents
+            .insert(DocId(0xa), crate::model::DocMeta::default());
+        let bytes = write(&g, &ExportOptions::default(), Vec::new()).expect("in memory");
+        let s = String::from_utf8(bytes).expect("utf-8");
+        assert!(
+            s.contains("<key id=\"g_documents\" for=\"graph\" attr.name=\"documents\" attr.type=\"string\"/>"),
+            "{s}"
+        );
+        // Graph data before the first node.
+        let data = s.find("<data key=\"g_documents\">").expect("graph data");
+        assert!(data < s.find("<node").expect("a node"), "{s}");
+        let text = s[data..]
+            .split_once('>')
+            .and_then(|(_, rest)| rest.split_once("</data>"))
+            .map(|(t, _)| t)
+            .expect("data text");
+        let json = quick_xml::escape::unescape(text).expect("XML text");
+        let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        assert_eq!(
+            v,
+            serde_json::json!([
+                {"id": "000000000000000a"},
+                {"authors": ["Ana Ruiz"], "dateline_date": "--12-07", "dateline_place": "Lagos",
+                 "id": "000000000000000b", "publisher": "Lagos \"Post\"", "title": "Rain & <floods>"}
+            ])
+        );
     }
 }

@@ -15,7 +15,13 @@
 //!   `organizer` (agent role) and `attendee` (participant and target
 //!   roles), and `ng:quantity` → `QuantitativeValue`.
 //! - Documents: `NewsArticle` with `headline`, `datePublished`, `url` and
-//!   `mentions` → every node read in it.
+//!   `mentions` → every node read in it; from the page furniture,
+//!   `publisher` (an `Organization`), `author` (`Person`s),
+//!   `locationCreated` (the dateline's `Place`) and `dateCreated` (the
+//!   dateline's date, `xsd:gMonthDay` when it has no year), each with a
+//!   name and an IRI minted from it under `publisher/`, `author/` and
+//!   `location/` (one outlet is one resource across articles; these are
+//!   not graph nodes).
 //! - Every edge, co-mentions included, is a relation node typed
 //!   `rdf:Statement` and `ng:Relation`: `rdf:subject`, `rdf:predicate`
 //!   (`ng:<relation>`), `rdf:object`, `ng:weight` (the count, an integer),
@@ -46,7 +52,7 @@ pub fn context() -> Value {
     let double = |iri: &str| json!({"@id": iri, "@type": "xsd:double"});
     let mut m = Map::new();
     m.insert("@version".into(), json!(1.1));
-    let terms: [(&str, Value); 50] = [
+    let terms: [(&str, Value); 54] = [
         ("schema", SCHEMA.into()),
         ("ng", VOCAB.into()),
         ("xsd", "http://www.w3.org/2001/XMLSchema#".into()),
@@ -68,6 +74,10 @@ pub fn context() -> Value {
         ("identifier", "schema:identifier".into()),
         ("url", "schema:url".into()),
         ("datePublished", "schema:datePublished".into()),
+        ("dateCreated", "schema:dateCreated".into()),
+        ("publisher", id("schema:publisher")),
+        ("author", id("schema:author")),
+        ("locationCreated", id("schema:locationCreated")),
         ("startDate", "schema:startDate".into()),
         ("endDate", "schema:endDate".into()),
         ("location", id("schema:location")),
@@ -392,6 +402,17 @@ impl Out {
         self.doc_iri(w, d)?;
         o.key(w, "@type")?;
         string(w, "NewsArticle")?;
+        let furniture = meta.furniture.as_deref();
+        if let Some(f) = furniture.filter(|f| !f.authors.is_empty()) {
+            o.key(w, "author")?;
+            list(w, f.authors.iter(), |w, a| {
+                self.credit(w, "author", "Person", a)
+            })?;
+        }
+        if let Some(date) = furniture.and_then(|f| f.dateline_date.as_ref()) {
+            o.key(w, "dateCreated")?;
+            typed_date(w, date)?;
+        }
         if let Some(date) = &meta.date {
             o.key(w, "datePublished")?;
             typed_date(w, date)?;
@@ -404,15 +425,37 @@ impl Out {
         w.write_all(b"\"")?;
         w.write_all(&super::hex16(d))?;
         w.write_all(b"\"")?;
+        if let Some(place) = furniture.and_then(|f| f.dateline_place.as_ref()) {
+            o.key(w, "locationCreated")?;
+            self.credit(w, "location", "Place", place)?;
+        }
         let mut nodes = nodes.peekable();
         if nodes.peek().is_some() {
             o.key(w, "mentions")?;
             list(w, nodes, |w, id| self.node_iri(w, id))?;
         }
+        if let Some(p) = furniture.and_then(|f| f.publisher.as_ref()) {
+            o.key(w, "publisher")?;
+            self.credit(w, "publisher", "Organization", p)?;
+        }
         if let Some(u) = &meta.url {
             o.key(w, "url")?;
             string(w, u)?;
         }
+        o.end(w)
+    }
+
+    /// What furniture names, as a node object: `{"@id", "@type", "name"}`.
+    fn credit<W: Write>(&self, w: &mut W, path: &str, ty: &str, name: &str) -> io::Result<()> {
+        let mut o = Obj::start(w)?;
+        o.key(w, "@id")?;
+        w.write_all(b"\"")?;
+        self.iris.credit(w, path, name)?;
+        w.write_all(b"\"")?;
+        o.key(w, "@type")?;
+        string(w, ty)?;
+        o.key(w, "name")?;
+        string(w, name)?;
         o.end(w)
     }
 
@@ -671,6 +714,12 @@ mod tests {
                 title: Some("Guild news".into()),
                 date: Some("2020-05-04".into()),
                 url: Some("https://news.example/1".into()),
+                furniture: Some(Box::new(crate::model::Furniture {
+                    publisher: Some("Harbor \"Wire\"".into()),
+                    authors: vec!["Ida Berg".into(), "Bo Lund".into()],
+                    dateline_place: Some("Harbor, Nord".into()),
+                    dateline_date: Some("--05-03".into()),
+                })),
             },
         );
         g
@@ -718,6 +767,22 @@ mod tests {
             .find(|o| o["@id"] == iri("person/ida-berg"))
             .expect("Ida");
         assert_eq!(ida["jobTitle"], json!(["chair of Guild"]));
+        let article = graph
+            .iter()
+            .find(|o| o["@type"] == "NewsArticle" && o["headline"] == "Guild news")
+            .expect("the article");
+        assert_eq!(
+            article["publisher"],
+            json!({"@id": iri("publisher/harbor-wire"), "@type": "Organization", "name": "Harbor \"Wire\""})
+        );
+        assert_eq!(article["author"][1]["@id"], iri("author/bo-lund"));
+        assert_eq!(article["author"][0]["name"], "Ida Berg");
+        assert_eq!(article["locationCreated"]["@type"], "Place");
+        assert_eq!(
+            article["dateCreated"],
+            json!({"@type": "xsd:gMonthDay", "@value": "--05-03"})
+        );
+        assert_eq!(article["datePublished"]["@value"], "2020-05-04");
         assert_eq!(ida["ng:leads"], json!([{"@id": iri("group/guild")}]));
     }
 }

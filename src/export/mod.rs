@@ -207,6 +207,17 @@ impl IriWriter {
         }
     }
 
+    /// The IRI of what page furniture names (`publisher`, `author`,
+    /// `location` under the base): the name's slug, as node ids make it,
+    /// so one outlet or writer is one resource across documents.
+    pub(crate) fn credit<W: Write>(&self, w: &mut W, path: &str, name: &str) -> io::Result<()> {
+        w.write_all(&self.base)?;
+        w.write_all(path.as_bytes())?;
+        w.write_all(b"/")?;
+        let id = crate::graph::slug(crate::model::Kind::Person, name);
+        percent_encode_to(w, id.split_once(':').map_or(id.as_str(), |x| x.1))
+    }
+
     /// The IRI of a source document (see [`ExportOptions::document_iri`]).
     pub(crate) fn document<W: Write>(&self, w: &mut W, d: &DocId) -> io::Result<()> {
         w.write_all(&self.base)?;
@@ -383,6 +394,8 @@ pub enum DatePrecision {
     Month,
     /// `YYYY-MM-DD`, `xsd:date`.
     Day,
+    /// `--MM-DD` (a day without its year), `xsd:gMonthDay`.
+    MonthDay,
 }
 
 impl DatePrecision {
@@ -416,6 +429,15 @@ impl DatePrecision {
             {
                 Some(DatePrecision::Day)
             }
+            7 if b.starts_with(b"--")
+                && digits(2..4)
+                && in_range(2..4, 1, 12)
+                && b.get(4) == Some(&b'-')
+                && digits(5..7)
+                && in_range(5..7, 1, 31) =>
+            {
+                Some(DatePrecision::MonthDay)
+            }
             _ => None,
         }
     }
@@ -426,6 +448,7 @@ impl DatePrecision {
             DatePrecision::Year => "xsd:gYear",
             DatePrecision::Month => "xsd:gYearMonth",
             DatePrecision::Day => "xsd:date",
+            DatePrecision::MonthDay => "xsd:gMonthDay",
         }
     }
 }
@@ -588,12 +611,16 @@ mod tests {
         assert_eq!(DatePrecision::of("2021"), Some(DatePrecision::Year));
         assert_eq!(DatePrecision::of("2021-07"), Some(DatePrecision::Month));
         assert_eq!(DatePrecision::of("2021-07-30"), Some(DatePrecision::Day));
+        assert_eq!(DatePrecision::of("--12-07"), Some(DatePrecision::MonthDay));
         for bad in [
             "",
             "21",
             "2021-13",
             "2021-7",
             "2021-07-32",
+            "--13-07",
+            "--12-7",
+            "---12-07",
             "last week",
             "２０２１",
         ] {

@@ -98,9 +98,41 @@ impl<'de> Deserialize<'de> for DocId {
 pub struct DocMeta {
     /// First non-boilerplate line, or the record's title.
     pub title: Option<String>,
-    /// Publication date, ISO 8601 (`YYYY-MM-DD`), given or read from the text.
+    /// Publication date, ISO 8601 (`YYYY-MM-DD`), given or read from the
+    /// text (a date line near the top, else the dateline's date).
     pub date: Option<String>,
     pub url: Option<String>,
+    /// What the page furniture says of the document; None when it says
+    /// nothing. Boxed: most documents of a large corpus have none, and
+    /// the graph keeps every document's metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub furniture: Option<Box<Furniture>>,
+}
+
+/// What a document's page furniture says of it: who published and wrote
+/// it (dateline agency, byline, credits), where and when it was filed
+/// (the dateline).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Furniture {
+    /// The agency or outlet ("Reuters", "Associated Press").
+    pub publisher: Option<String>,
+    /// The writers, in the order credited.
+    pub authors: Vec<String>,
+    /// The dateline's place as written, capitals tidied ("New York",
+    /// "Kabul, Afghanistan").
+    pub dateline_place: Option<String>,
+    /// The dateline's date: `YYYY-MM-DD`, or `--MM-DD` (ISO 8601 without
+    /// a year) when the document gives no year for it.
+    pub dateline_date: Option<String>,
+}
+
+impl Furniture {
+    pub fn is_empty(&self) -> bool {
+        self.publisher.is_none()
+            && self.authors.is_empty()
+            && self.dateline_place.is_none()
+            && self.dateline_date.is_none()
+    }
 }
 
 /// One input document.
@@ -137,7 +169,9 @@ pub struct Sentence {
     pub span: Span,
     pub tokens: Range<usize>,
     /// Page furniture (bylines, photo credits, "RELATED:" links, calls to
-    /// subscribe): kept for offsets, skipped by the extractors.
+    /// subscribe, the dateline before a story's first word, which is cut
+    /// into a sentence of its own): kept for offsets, skipped by the
+    /// extractors.
     pub boilerplate: bool,
 }
 
@@ -147,6 +181,11 @@ pub struct Analyzed<'a> {
     pub doc: &'a Document,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
+    /// What the furniture says (its `dateline_date` is left to the date
+    /// reader: see `dateline_date` here).
+    pub furniture: Furniture,
+    /// The words of the dateline's date ("Dec 7"), when it has one.
+    pub dateline_date: Option<Span>,
 }
 
 impl<'a> Analyzed<'a> {

@@ -1,11 +1,17 @@
 //! Page furniture of scraped news: link teasers ("RELATED:"), photo credits
-//! and captions with credits, bylines, "N min read", calls to subscribe or
-//! join a channel, language switches, repeated lines. Sentences on such
-//! lines are flagged so that no stage makes nodes or edges from them.
+//! ("AGENCY/First Last", "File Photo") and captions with credits, bylines,
+//! credit lines ("Reporting by …"), editor's notes, slideshow and video
+//! markers, "N min read", copyright lines, social handles, calls to
+//! subscribe or join a channel, language switches, trailing wire credits
+//! ("-- Field Level Media"), repeated lines. Sentences on such lines are
+//! flagged so that no stage makes nodes or edges from them; what they say
+//! of the document is read in [`super::furniture`].
 
-use crate::model::{Sentence, Token};
+use super::credits;
+use crate::model::{Sentence, Span, Token};
 use regex::Regex;
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Line openings that mark furniture (compared case-insensitively).
@@ -73,6 +79,22 @@ const PREFIXES: &[&str] = &[
     "sponsored",
     "ad feedback",
     "opens in new window",
+    "related articles",
+    "related content",
+    "related links",
+    "related news",
+    "related topics",
+    "related video",
+    "more on this story",
+    "further reading",
+    "slideshow",
+    "play video",
+    "now playing",
+    "watch video",
+    "watch now",
+    "watch the video",
+    "video duration",
+    "(video)",
 ];
 
 /// At least the length in characters of the longest of [`PREFIXES`].
@@ -105,12 +127,99 @@ static CALL_TO_ACTION: LazyLock<Regex> = LazyLock::new(|| {
 static MIN_READ: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\d+\s+min(ute)?s?\s+read$").expect("static regex"));
 
+/// Credits, captions and copyright notices anywhere in a line. One
+/// regex for all: every line is searched.
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(\bphoto\s+by\b|\bphoto/|\bphotograph:|\(getty\b|\[getty\]|\bgetty images\b|\breuters/|\bafp via\b|\bcontributed to this report\b|\bcontributed reporting\b|\breporting by\b|\bediting by\b|\bwriting by\b|\bcompiled by\b)",
+        r"(?i)(\bphoto\s+by\b|\bphoto/|\bphotograph:|\(getty\b|\[getty\]|\bgetty images\b|\bafp via\b|\bvia reuters\b|\bcontributed to this report\b|\bcontributed reporting\b|\breporting by\b|\bediting by\b|\bwriting by\b|\bcompiled by\b|\ball rights reserved\b|\bmay not be (re)?published, broadcast|\bslideshow\s*\(\s*\d+\s+(images?|photos?|pictures?)\s*\)|(?-i:\b(File|FILE) (Photo|photo|PHOTO|Picture|picture|PICTURE)\b))",
     )
     .expect("static regex")
 });
+
+/// Line openings of credits, copyright and social handles.
+static LINE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(
+            (additional\s+)?(reported|written|edited|produced|graphics|research)\s+by\s+\S
+          | \(c\)\s*(copyright\s*)?\d{4}
+          | follow\b[^.]{0,80}@\w
+          | (twitter|x|instagram|facebook|threads|bluesky|tiktok|telegram|mastodon)\s*:\s*@?\w+\s*$
+          | (@\w+[\s,]*)+$
+          | video\s+\d{1,2}:\d{2}
+        )",
+    )
+    .expect("static regex")
+});
+
+/// A caption's credit label inside a short line ("Shimon Lev image: Ana
+/// Ruiz.", "Flooded streets. Photo: Li Wei").
+static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(^|\s)(Image|Photo|Picture|Photograph|Credit|Caption|image|photo)s?:\s")
+        .expect("static regex")
+});
+
+/// Where a caption's credit label starts in a short line ("Shimon Lev
+/// image: Ana Ruiz." → at "image"), in bytes.
+fn caption_credit(t: &str) -> Option<usize> {
+    // Every label ends in a colon: most lines have none.
+    if !t.contains(':') || !at_most_words(t, 25) {
+        return None;
+    }
+    let m = CAPTION_LABEL.find(t)?;
+    let lead = m.as_str().len() - m.as_str().trim_start().len();
+    Some(m.start() + lead)
+}
+
+/// Words before a slash that make "X/First Last" a photo credit.
+const CREDIT_HEADS: &[&str] = &[
+    "photo", "photos", "images", "pictures", "handout", "pool", "file",
+];
+
+/// A photo credit "AGENCY/First Last" ("REUTERS/Ana Ruiz", "AP Photo/Li
+/// Wei", "Xinhua/Li Wei/File"): a slash after an outlet or a credit word,
+/// then a capital letter. Not "AC/DC" nor a URL.
+fn has_photo_credit(t: &str) -> bool {
+    for (i, _) in t.match_indices('/') {
+        let after = t[i + 1..].trim_start_matches(' ');
+        if !after.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let before = t[..i].trim_end_matches(' ');
+        let words: Vec<&str> = before
+            .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '/')
+            .take(3)
+            .collect();
+        for k in 1..=words.len() {
+            let name = words[..k]
+                .iter()
+                .rev()
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let last = words[0].to_lowercase();
+            if crate::lexicon::outlet_name(&name).is_some()
+                || (k == 1 && CREDIT_HEADS.contains(&last.as_str()))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Sentences that are only a slideshow or video marker, inside a line
+/// of story ("… said. Slideshow (5 images)").
+static MARKER_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(slideshow\s*\(\s*\d+\s+\w+\s*\)|video\s*\d{1,2}:\d{2}|play video|watch video)\W*$",
+    )
+    .expect("static regex")
+});
+
+/// The words of `t` as the tokenizer cuts them.
+fn words_of(t: &str) -> Vec<&str> {
+    super::tokenize(t).iter().map(|x| x.span.text(t)).collect()
+}
 
 /// True when the line is a date and nothing else ("05 February, 2018").
 pub fn is_date_line(line: &str) -> bool {
@@ -173,18 +282,35 @@ pub fn is_furniture_line(line: &str) -> bool {
     }) {
         return true;
     }
-    if MIN_READ.is_match(t) || CREDIT.is_match(t) {
+    if MIN_READ.is_match(t) || CREDIT.is_match(t) || LINE_START.is_match(t) {
+        return true;
+    }
+    if t.contains('/') && has_photo_credit(t) {
         return true;
     }
     // Words counted no further than the limit: paragraphs are long.
-    if at_most_words(t, 25) && CALL_TO_ACTION.is_match(t) {
+    let short = at_most_words(t, 25);
+    // A credit label opening the line; one inside it cuts only the credit
+    // off (see `caption_credit`).
+    if short && (CALL_TO_ACTION.is_match(t) || caption_credit(t) == Some(0) || t.contains('©')) {
         return true;
     }
-    // "By Ann Lee" / "By Ann Lee and Bo Chen, Reuters"
-    if let Some(rest) = t.strip_prefix("By ")
-        && at_most_words(rest, 8)
-        && !rest.ends_with('.')
+    // "By Ann Lee" / "By Ann Lee and Bo Chen, Reuters", not "By the end
+    // of the year".
+    if (t.starts_with("By ") || t.starts_with("BY "))
+        && at_most_words(t, 16)
+        && credits::byline(&words_of(t)).is_some()
     {
+        return true;
+    }
+    // "(Adds quotes)", "(Reuters)", "Reuters".
+    if t.starts_with('(') && t.ends_with(')') && at_most_words(t, 30) {
+        let words = words_of(t);
+        if super::dateline::note_end(&words, 0) == Some(words.len()) {
+            return true;
+        }
+    }
+    if t.len() <= 80 && at_most_words(t, 7) && credits::outlet_line(&words_of(t)).is_some() {
         return true;
     }
     // Stray single characters or symbols left from page widgets.
@@ -205,32 +331,60 @@ fn is_name_line(line: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// Flags the sentences of furniture lines. Lines are the sentences' source
-/// lines (sentences never cross a line break).
-pub fn flag(text: &str, _tokens: &[Token], sentences: &mut [Sentence]) {
-    // Group sentences by line: consecutive sentences with no newline between.
-    let mut lines: Vec<(usize, usize)> = Vec::new(); // sentence index ranges
+/// The sentences' source lines, as ranges of sentence indices: consecutive
+/// sentences with no newline between (sentences never cross a line break).
+pub fn lines(text: &str, sentences: &[Sentence]) -> Vec<Range<usize>> {
+    let mut lines: Vec<Range<usize>> = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         let new_line = match lines.last() {
             None => true,
-            Some(&(_, end)) => {
-                let prev = &sentences[end - 1];
+            Some(r) => {
+                let prev = &sentences[r.end - 1];
                 text.get(prev.span.end..s.span.start)
                     .is_none_or(|gap| gap.contains('\n'))
             }
         };
         if new_line {
-            lines.push((i, i + 1));
+            lines.push(i..i + 1);
         } else if let Some(last) = lines.last_mut() {
-            last.1 = i + 1;
+            last.end = i + 1;
         }
     }
-    let line_text = |&(a, b): &(usize, usize)| -> &str {
-        text.get(sentences[a].span.start..sentences[b - 1].span.end)
-            .unwrap_or("")
-    };
-    let texts: Vec<&str> = lines.iter().map(line_text).collect();
+    lines
+}
+
+/// The text of a line of sentences.
+pub fn line_text<'t>(text: &'t str, sentences: &[Sentence], line: &Range<usize>) -> &'t str {
+    match (
+        sentences.get(line.start),
+        line.end.checked_sub(1).and_then(|e| sentences.get(e)),
+    ) {
+        (Some(a), Some(b)) => text.get(a.span.start..b.span.end).unwrap_or(""),
+        _ => "",
+    }
+}
+
+/// How many lines at the end of a document a trailing credit ("-- Field
+/// Level Media") may stand in.
+const TRAILING_LINES: usize = 3;
+
+/// Flags the sentences of furniture lines, and sentences that are only a
+/// slideshow or video marker. Returns the lines (see [`lines`]).
+pub fn flag(text: &str, tokens: &[Token], sentences: &mut Vec<Sentence>) -> Vec<Range<usize>> {
+    let lines = lines(text, sentences);
+    let texts: Vec<&str> = lines
+        .iter()
+        .map(|l| line_text(text, sentences, l))
+        .collect();
     let mut furniture: Vec<bool> = texts.iter().map(|t| is_furniture_line(t)).collect();
+    let tail = texts.len().saturating_sub(TRAILING_LINES);
+    for (i, t) in texts.iter().enumerate().skip(tail) {
+        if t.trim_start().starts_with(['-', '—', '–'])
+            && credits::trailing_credit(&words_of(t.trim())).is_some()
+        {
+            furniture[i] = true;
+        }
+    }
     let dates: Vec<bool> = texts.iter().map(|t| is_date_line(t)).collect();
     // Bylines and places next to a date line, up to two lines away.
     for i in 0..texts.len() {
@@ -254,13 +408,72 @@ pub fn flag(text: &str, _tokens: &[Token], sentences: &mut [Sentence]) {
             furniture[i] = true;
         }
     }
-    for (li, &(a, b)) in lines.iter().enumerate() {
+    // Credits inside a caption line ("Shimon Lev image: Ana Ruiz."): the
+    // caption stays, its credit is cut off. Token where each starts.
+    let mut credit_tails = Vec::new();
+    for (li, line) in lines.iter().enumerate() {
         if furniture[li] || dates[li] {
-            for s in &mut sentences[a..b] {
+            for s in &mut sentences[line.clone()] {
                 s.boilerplate = true;
             }
+            continue;
+        }
+        if line.len() > 1 {
+            for s in &mut sentences[line.clone()] {
+                let t = s.span.text(text);
+                if t.starts_with(['S', 's', 'V', 'v', 'P', 'p', 'W', 'w'])
+                    && MARKER_SENTENCE.is_match(t)
+                {
+                    s.boilerplate = true;
+                }
+            }
+        }
+        let start = sentences.get(line.start).map_or(0, |s| s.span.start);
+        if let Some(at) = caption_credit(texts[li]).filter(|&at| at > 0) {
+            let k = tokens.partition_point(|t| t.span.start < start + at);
+            credit_tails.push((line.clone(), k));
         }
     }
+    if credit_tails.is_empty() {
+        return lines;
+    }
+    // From the last line up, so that the lines above keep their indices.
+    for (line, k) in credit_tails.into_iter().rev() {
+        let Some(si) = line.clone().find(|&i| sentences[i].tokens.contains(&k)) else {
+            continue;
+        };
+        let from = split_sentence(sentences, tokens, si, k).unwrap_or(si);
+        for s in &mut sentences[from..line.end + (from - si)] {
+            s.boilerplate = true;
+        }
+    }
+    self::lines(text, sentences)
+}
+
+/// Cuts sentence `si` in two before token `k` (which must lie inside it,
+/// not at its start): the head keeps index `si`, the tail is `si + 1`,
+/// both with the sentence's flag. Returns the tail's index, or None when
+/// `k` does not fall inside the sentence.
+pub fn split_sentence(
+    sentences: &mut Vec<Sentence>,
+    tokens: &[Token],
+    si: usize,
+    k: usize,
+) -> Option<usize> {
+    let s = sentences.get_mut(si)?;
+    if k <= s.tokens.start || k >= s.tokens.end {
+        return None;
+    }
+    let (last, next) = (tokens.get(k - 1)?, tokens.get(k)?);
+    let tail = Sentence {
+        span: Span::new(next.span.start, s.span.end),
+        tokens: k..s.tokens.end,
+        boilerplate: s.boilerplate,
+    };
+    s.span.end = last.span.end;
+    s.tokens.end = k;
+    sentences.insert(si + 1, tail);
+    Some(si + 1)
 }
 
 #[cfg(test)]

@@ -1,7 +1,11 @@
-//! Sentences and tokens, as byte spans into the original text, and the
-//! page-furniture filter that marks scraped boilerplate.
+//! Sentences and tokens, as byte spans into the original text, the
+//! page-furniture filter that marks scraped boilerplate, and what that
+//! furniture says of the document (publisher, authors, dateline).
 
 pub mod boilerplate;
+pub mod credits;
+pub mod dateline;
+pub mod furniture;
 pub mod tokens;
 
 use crate::model::{Analyzed, Document, Sentence, Span, Token};
@@ -17,17 +21,20 @@ impl crate::model::stage::Segmenter for Segmenter {
     }
 }
 
-/// Cuts a document into sentences and tokens and flags boilerplate
-/// sentences.
+/// Cuts a document into sentences and tokens, flags boilerplate
+/// sentences and reads what the furniture says.
 pub fn analyze(doc: &Document) -> Analyzed<'_> {
     let text = doc.text.as_str();
     let tokens = tokenize(text);
     let mut sentences = split_sentences(text, &tokens);
-    boilerplate::flag(text, &tokens, &mut sentences);
+    let lines = boilerplate::flag(text, &tokens, &mut sentences);
+    let (furniture, dateline_date) = furniture::read(text, &tokens, &mut sentences, &lines);
     Analyzed {
         doc,
         tokens,
         sentences,
+        furniture,
+        dateline_date,
     }
 }
 

@@ -96,6 +96,7 @@ print(json.dumps({
   "nx_labels": all("label" in d and "kind" in d and "iri" in d for _, d in g.nodes(data=True)),
   "ig_attrs": sorted(set(i.vs.attributes()) & {"label", "kind", "mentions", "color"}),
   "ig_weight": type(i.es[0]["weight"]).__name__,
+  "docs": [len(json.loads(g.graph["documents"])), len(json.loads(i["documents"]))],
 }))
 "#;
     let out = python(script, &[&path.to_string_lossy()]);
@@ -113,6 +114,10 @@ print(json.dumps({
         serde_json::json!(["color", "kind", "label", "mentions"])
     );
     assert_eq!(v["ig_weight"], "float");
+    // The graph-level document list reads the same in both.
+    let docs = &v["docs"];
+    assert!(docs[0].as_u64().is_some_and(|n| n > 0), "{v}");
+    assert_eq!(docs[0], docs[1], "{v}");
 }
 
 fn check_dot(path: &Path, engines: &[&str]) {
@@ -330,4 +335,71 @@ fn adversarial_names_render_in_both_graphviz_engines() {
     check_dot(&dot, &["dot", "sfdp"]);
     check_graphml(&graphml, g.node_count(), g.edge_count());
     check_jsonld(&jsonld);
+}
+
+#[test]
+#[ignore = "client round trip: needs python3 networkx pyoxigraph; run with cargo test -- \
+            --include-ignored"]
+fn page_furniture_reaches_networkx_and_sparql() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("a.txt");
+    std::fs::write(
+        &input,
+        "Floods close schools in Lagos\nBy Ana Ruiz and Li Wei\n\
+         LAGOS, Dec 7 (Reuters) - Heavy rain closed schools across Lagos on Monday, \
+         the state government said. The rains began on November 30, 2020.\n\
+         Reporting by Ana Ruiz; Editing by Tom Okafor\n",
+    )
+    .expect("write input");
+    let out = dir.path().join("out");
+    let o = super::util::newsgraph(&[
+        "build",
+        &input.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    require_python(&["networkx", "pyoxigraph"]);
+    let script = r#"
+import sys, json, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+d = json.loads(g.graph["documents"])[0]
+print(json.dumps([d.get("publisher"), d.get("authors"), d.get("dateline_place"), d.get("dateline_date"), d.get("date")]))
+"#;
+    let got = python(script, &[&out.join("graph.graphml").to_string_lossy()]);
+    assert_eq!(
+        got.trim(),
+        r#"["Reuters", ["Ana Ruiz", "Li Wei"], "Lagos", "2020-12-07", "2020-12-07"]"#
+    );
+    let jsonld = out.join("graph.jsonld");
+    let q = |select: &str| {
+        sparql(
+            &jsonld,
+            &format!(
+                "{PREFIXES} SELECT ?x WHERE {{ ?doc a schema:NewsArticle . {select} }} ORDER BY ?x"
+            ),
+        )
+    };
+    assert_eq!(
+        q("?doc schema:publisher ?p . ?p a schema:Organization ; schema:name ?x ."),
+        ["Reuters"]
+    );
+    assert_eq!(
+        q("?doc schema:author ?p . ?p a schema:Person ; schema:name ?x ."),
+        ["Ana Ruiz", "Li Wei"]
+    );
+    assert_eq!(
+        q("?doc schema:locationCreated ?p . ?p a schema:Place ; schema:name ?x ."),
+        ["Lagos"]
+    );
+    assert_eq!(q("?doc schema:dateCreated ?x ."), ["2020-12-07"]);
+    // Furniture made no node: no person named Ana Ruiz or Tom Okafor
+    // among the graph's entities, and Reuters is no entity.
+    let mentioned = q("?doc schema:mentions ?e . ?e schema:name ?x .");
+    for name in ["Ana Ruiz", "Li Wei", "Tom Okafor", "Reuters"] {
+        assert!(
+            !mentioned.iter().any(|m| m == name),
+            "{name}: {mentioned:?}"
+        );
+    }
 }

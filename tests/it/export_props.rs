@@ -6,7 +6,8 @@
 
 use newsgraph::internals::slug;
 use newsgraph::{
-    Approx, DocId, DocMeta, EventKind, Evidence, Kind, Quantity, Relation, Span, TimeValue,
+    Approx, DocId, DocMeta, EventKind, Evidence, Furniture, Kind, Quantity, Relation, Span,
+    TimeValue,
 };
 use newsgraph::{EventInfo, KnowledgeGraph};
 use newsgraph::{ExportOptions, Format};
@@ -113,6 +114,19 @@ pub fn adversarial_graph(n: usize) -> KnowledgeGraph {
                     rng.name()
                 }),
                 url: Some(format!("https://news.example/{i}?a=1&b=<2>")),
+                // Every other document with furniture, names adversarial.
+                furniture: (i % 2 == 0).then(|| {
+                    Box::new(Furniture {
+                        publisher: Some(rng.name()),
+                        authors: vec![rng.name(), rng.name()],
+                        dateline_place: Some(rng.name()),
+                        dateline_date: Some(if i % 4 == 0 {
+                            "--12-07".into()
+                        } else {
+                            rng.name()
+                        }),
+                    })
+                }),
             },
         );
     }
@@ -488,8 +502,12 @@ fn graphml_lists_all_nodes_before_edges_and_types_keys() {
     let first_edge = xml.find("<edge ").expect("edges");
     assert!(last_node < first_edge);
     for line in xml.lines().filter(|l| l.trim_start().starts_with("<key ")) {
+        // Never `for="all"`, which igraph drops; the document list is the
+        // one graph-level key.
         assert!(
-            line.contains("for=\"node\"") || line.contains("for=\"edge\""),
+            line.contains("for=\"node\"")
+                || line.contains("for=\"edge\"")
+                || line.contains("id=\"g_documents\" for=\"graph\""),
             "{line}"
         );
         assert!(line.contains("attr.type=\""), "{line}");
@@ -510,6 +528,7 @@ fn jsonld_types_dates_roles_and_quantities() {
             title: Some("Ministers meet in Oslo".into()),
             date: Some("2019-03-02".into()),
             url: None,
+            furniture: None,
         },
     );
     g.upsert_node("person:ana-ruiz", Kind::Person, "Ana Ruiz");

@@ -80,6 +80,12 @@ impl Ymd {
         Ymd { d: len, ..self }
     }
 
+    /// Days from 1 January of year 1 (None for a date that is not real),
+    /// to measure how far apart two dates are.
+    pub fn day_number(self) -> Option<i64> {
+        self.naive().map(|d| i64::from(d.num_days_from_ce()))
+    }
+
     /// 0 = Monday … 6 = Sunday (0 for a date that is not real).
     pub fn weekday(self) -> u32 {
         self.naive()

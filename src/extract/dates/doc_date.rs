@@ -1,9 +1,12 @@
 //! The document's own date: the first line near the top that is a date and
-//! nothing else, read at day precision.
+//! nothing else, read at day precision, else the date of the story's
+//! dateline ("LAGOS, Dec 7 (Reuters) -") when the document gives its year.
 
 use super::absolute::absolute_at;
 use super::calendar::{Precision, Ymd};
 use super::direction::Dir;
+use super::words::parse_day;
+use crate::lexicon::month_number;
 use crate::model::Analyzed;
 use crate::text::boilerplate::is_date_line;
 use crate::util::lower::lower;
@@ -11,10 +14,101 @@ use std::borrow::Cow;
 
 /// The document's publication date (ISO `YYYY-MM-DD`): the first line near
 /// the top that is a date and nothing else ("Wednesday 09 September 2020
-/// 13:55", "05 February, 2018"). Dates inside longer lines (photo captions,
-/// datelines of quoted events) are not taken: they are often not the
-/// publication date.
+/// 13:55", "05 February, 2018"), else the dateline's date with its year
+/// ([`dateline_date`]). Dates inside longer lines (photo captions, datelines
+/// of quoted events) are not taken: they are often not the publication
+/// date.
 pub fn document_date(doc: &Analyzed<'_>) -> Option<String> {
+    date_line(doc).or_else(|| dateline_date(doc).filter(|d| !d.starts_with('-')))
+}
+
+/// The date of the story's dateline: `YYYY-MM-DD` with the year it gives,
+/// else with the year of the date the document gives that puts it nearest
+/// (the given publication date, a date line, else a full date in the
+/// story: "Dec 31" in a story that speaks of "January 2, 2021" is
+/// 2020-12-31); `--MM-DD` when the document names no year. No year is
+/// guessed.
+pub fn dateline_date(doc: &Analyzed<'_>) -> Option<String> {
+    let line = doc.dateline_date?.text(&doc.doc.text);
+    let toks = words(line);
+    let lower: Vec<Cow<'_, str>> = toks.iter().map(|t| lower(t)).collect();
+    if let Some((date, Precision::Day, _)) = absolute_at(&toks, &lower, 0, None, || Dir::Past) {
+        return Some(date.iso(Precision::Day));
+    }
+    let w = |k: usize| toks.get(k).copied().unwrap_or("");
+    let (m, d) = match (month_number(w(0)), parse_day(w(1))) {
+        (Some(m), Some(d)) => (m, d),
+        _ => (month_number(w(1))?, parse_day(w(0))?),
+    };
+    // Not a day of any year ("Feb 30"): nothing to report.
+    Ymd::new(2000, m, d)?;
+    let given = doc
+        .doc
+        .meta
+        .date
+        .as_deref()
+        .and_then(Ymd::parse_iso)
+        .map(|x| x.0);
+    let references =
+        match given.or_else(|| date_line(doc).and_then(|s| Ymd::parse_iso(&s)).map(|x| x.0)) {
+            Some(r) => vec![r],
+            None => story_dates(doc),
+        };
+    let mut best: Option<(i64, Ymd)> = None;
+    for r in references {
+        let Some(rn) = r.day_number() else {
+            continue;
+        };
+        for y in [r.y - 1, r.y, r.y + 1] {
+            let Some(c) = Ymd::new(y, m, d) else {
+                continue;
+            };
+            let Some(cn) = c.day_number() else {
+                continue;
+            };
+            let gap = (cn - rn).abs();
+            if best.is_none_or(|(g, _)| gap < g) {
+                best = Some((gap, c));
+            }
+        }
+    }
+    Some(match best {
+        Some((_, c)) => c.iso(Precision::Day),
+        None => format!("--{m:02}-{d:02}"),
+    })
+}
+
+/// The words of a piece of text, as the tokenizer cuts them.
+fn words(line: &str) -> Vec<&str> {
+    crate::text::tokenize(line)
+        .iter()
+        .map(|t| t.span.text(line))
+        .collect()
+}
+
+/// The dates with a year and at least a month that the story's sentences
+/// give ("March 3, 2019", "December 2020"), in order.
+fn story_dates(doc: &Analyzed<'_>) -> Vec<Ymd> {
+    let mut out = Vec::new();
+    for s in doc.sentences.iter().filter(|s| !s.boilerplate) {
+        let toks: Vec<&str> = s.tokens.clone().map(|i| doc.token_text(i)).collect();
+        if !toks.iter().any(|t| month_number(t).is_some()) {
+            continue;
+        }
+        let lower: Vec<Cow<'_, str>> = toks.iter().map(|t| lower(t)).collect();
+        for i in 0..toks.len() {
+            if let Some((date, p, _)) = absolute_at(&toks, &lower, i, None, || Dir::Past)
+                && p >= Precision::Month
+            {
+                out.push(date);
+            }
+        }
+    }
+    out
+}
+
+/// The first line near the top that is a date and nothing else.
+fn date_line(doc: &Analyzed<'_>) -> Option<String> {
     let text = &doc.doc.text;
     for s in doc.sentences.iter().take(40) {
         let line = s.span.text(text);
@@ -22,10 +116,7 @@ pub fn document_date(doc: &Analyzed<'_>) -> Option<String> {
         if !is_date_line(line) {
             continue;
         }
-        let toks: Vec<&str> = crate::text::tokenize(line)
-            .iter()
-            .map(|t| t.span.text(line))
-            .collect();
+        let toks = words(line);
         let lower: Vec<Cow<'_, str>> = toks.iter().map(|t| lower(t)).collect();
         for i in 0..toks.len() {
             if let Some((date, Precision::Day, _)) =

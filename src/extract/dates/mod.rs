@@ -26,7 +26,7 @@ mod scan;
 mod words;
 
 pub use calendar::{Precision, Ymd, interval};
-pub use doc_date::document_date;
+pub use doc_date::{dateline_date, document_date};
 pub use scan::scan;
 pub use words::month_number;
 
