@@ -349,7 +349,7 @@ fn cut_tail(cx: &MentionAt<'_, '_>, k: usize, b: usize) -> usize {
     // A caption's credit glued to the name it shows ("Ana Ruiz Image:
     // X", "the harbour Photo: Y"): the credit word ends no name.
     if b > k + 1
-        && b < cx.sent_end
+        && b < doc.tokens.len()
         && matches!(tok(doc, b), ":" | ";")
         && with_lower(tok(doc, b - 1), |w| {
             matches!(
