@@ -227,6 +227,17 @@ mod tests {
     }
 
     #[test]
+    fn list_tails_and_roles_after_a_group_are_cut_from_its_name() {
+        use MentionLabel::Org;
+        let d = with_mentions(
+            "Sources such as Radio Kelt etc. agreed. The Harbour Museum CEO resigned.",
+            &[("Radio Kelt etc.", Org), ("Harbour Museum CEO", Org)],
+        );
+        let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Radio Kelt", "Harbour Museum"]);
+    }
+
+    #[test]
     fn a_handle_is_an_alias_only_where_the_text_ties_it() {
         use MentionLabel::{Org, Per};
         let d = with_mentions(

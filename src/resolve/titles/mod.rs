@@ -346,6 +346,36 @@ fn cut_tail(cx: &MentionAt<'_, '_>, k: usize, b: usize) -> usize {
     while b > k + 1 && fact(doc, b - 1).is(Is::MemberNoun) {
         b -= 1;
     }
+    // "BBC etc.", "Ana Ruiz et al.": the list goes on past the name.
+    if b > k + 1 && with_lower(tok(doc, b - 1), |w| matches!(w, "etc." | "etc" | "al.")) {
+        b -= 1;
+        if b > k + 1 && tok(doc, b - 1) == "et" {
+            b -= 1;
+        }
+    }
+    // "the Museum of Flight CEO": a role after a group's name is a person
+    // of it, not part of the name.
+    if cx.m.label == MentionLabel::Org
+        && b > k + 1
+        && with_lower(tok(doc, b - 1), |w| {
+            matches!(
+                w,
+                "ceo"
+                    | "cfo"
+                    | "coo"
+                    | "chairman"
+                    | "chairwoman"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "founder"
+                    | "co-founder"
+            )
+        })
+        && starts_upper(tok(doc, b - 2))
+    {
+        b -= 1;
+    }
     // A caption's credit glued to the name it shows ("Ana Ruiz Image:
     // X", "the harbour Photo: Y"): the credit word ends no name.
     if b > k + 1
