@@ -270,6 +270,22 @@ pub const SPORTS_AFTER: &[&str] = &[
     "advanced",
     "eliminated",
     "played",
+    "quarterback",
+    "coach",
+    "manager",
+    "striker",
+    "defender",
+    "midfielder",
+    "goalkeeper",
+    "pitcher",
+    "receiver",
+    "linebacker",
+    "players",
+    "roster",
+    "captain",
+    "fans",
+    "offense",
+    "defense",
 ];
 
 /// True when `word` (any case) belongs to sports reporting.

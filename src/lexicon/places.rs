@@ -371,6 +371,7 @@ pub const LANGUAGES: &[&str] = &[
     "bengali",
     "cantonese",
     "dari",
+    "english",
     "esperanto",
     "farsi",
     "hebrew",

@@ -329,14 +329,28 @@ fn mark_teams(doc: &Analyzed<'_>, mentions: &[Mention], items: &mut [Option<Item
             teams.insert(it.key.clone());
         }
     }
-    for it in items.iter_mut().flatten() {
-        if teams.contains(&it.key) {
-            it.team = true;
-            it.country = false;
-            it.kind = Some(Kind::Group);
+    for (m, it) in mentions.iter().zip(items.iter_mut()) {
+        let Some(it) = it else { continue };
+        if !teams.contains(&it.key) {
+            continue;
         }
+        // "the game in Denver": the venue is the place, apart from its team
+        // ("at Denver" in a fixture list is the home team).
+        let venue = word(m.tokens.start.checked_sub(1))
+            .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "in" | "near" | "outside"));
+        if venue {
+            continue;
+        }
+        it.team = true;
+        it.country = false;
+        it.kind = Some(Kind::Group);
+        // Its own key, so that the venue's mentions stay another entity.
+        it.key.push_str(TEAM_KEY);
     }
 }
+
+/// Appended to the key of a team's mentions inside one document.
+const TEAM_KEY: &str = "\u{1}team";
 
 /// True when several words of sports reporting recur in the document.
 fn is_sports_report(doc: &Analyzed<'_>) -> bool {
@@ -374,7 +388,7 @@ fn link_surnames_and_short_forms(
     let surnames: Vec<Option<&str>> = people.iter().map(|p| surname(p)).collect();
     for (m, it) in mentions.iter().zip(items) {
         let Some(it) = it else { continue };
-        if it.country {
+        if it.country || it.team {
             continue;
         }
         if let Some(p) = person_of_bare_name(doc, m, it, people, &surnames) {

@@ -154,8 +154,17 @@ mod tests {
     fn in_a_sports_report_a_place_that_plays_is_its_team() {
         use MentionLabel::Loc;
         let text = "Norway beat Sweden in the league match. The coach praised the striker \
-                    after his second goal of the season. Fans filled the stadium in Oslo.";
-        let d = with_mentions(text, &[("Norway", Loc), ("Sweden", Loc), ("Oslo", Loc)]);
+                    after his second goal of the season. Fans filled the stadium in Oslo. \
+                    The final is in Sweden.";
+        let d = with_mentions(
+            text,
+            &[
+                ("Norway", Loc),
+                ("Sweden", Loc),
+                ("Oslo", Loc),
+                ("Sweden", Loc),
+            ],
+        );
         let got: Vec<(Kind, &str, bool)> = d
             .entities
             .iter()
@@ -166,7 +175,8 @@ mod tests {
             [
                 (Kind::Group, "Norway", true),
                 (Kind::Group, "Sweden", true),
-                (Kind::Place, "Oslo", false)
+                (Kind::Place, "Oslo", false),
+                (Kind::Place, "Sweden", false)
             ]
         );
         // The same words outside sport name the places.
@@ -235,6 +245,21 @@ mod tests {
         );
         let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["Radio Kelt", "Harbour Museum"]);
+    }
+
+    #[test]
+    fn a_demonym_of_several_words_or_a_language_names_no_place() {
+        use MentionLabel::Loc;
+        let d = with_mentions(
+            "South African officials met. English is spoken there.",
+            &[("South African", Loc), ("English", Loc)],
+        );
+        let got: Vec<(&str, bool)> = d
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.implied))
+            .collect();
+        assert_eq!(got, [("South Africa", true)], "{:?}", d.entities);
     }
 
     #[test]

@@ -87,6 +87,7 @@ const PREFIXES: &[&str] = &[
     "related video",
     "more on this story",
     "further reading",
+    "our standards",
     "slideshow",
     "play video",
     "now playing",
@@ -364,6 +365,57 @@ pub fn line_text<'t>(text: &'t str, sentences: &[Sentence], line: &Range<usize>)
     }
 }
 
+/// Headers of lists of links to other stories ("MORE FROM …:", "Related
+/// Coverage", "Most read"), compared case-insensitively with a line's
+/// opening.
+const LIST_HEADERS: &[&str] = &[
+    "more from",
+    "related",
+    "read more",
+    "read also",
+    "also read",
+    "most read",
+    "most popular",
+    "more stories",
+    "top stories",
+    "trending",
+    "recommended",
+    "you may also like",
+    "further reading",
+    "more on this story",
+    "see also",
+];
+
+/// Longest list of links read after a header, in lines.
+const LIST_LINES: usize = 10;
+
+/// The lines under a header of links ("Related Coverage" then a headline a
+/// line) are other stories' headlines: furniture, up to the first line that
+/// reads as prose (ends a sentence, or runs long).
+fn flag_link_lists(texts: &[&str], furniture: &mut [bool]) {
+    for i in 0..texts.len() {
+        let header = texts[i].trim();
+        let short = header.split_whitespace().count() <= 6;
+        let opens = LIST_HEADERS.iter().any(|h| {
+            header
+                .get(..h.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(h))
+        });
+        if !(opens && short) {
+            continue;
+        }
+        for j in i + 1..texts.len().min(i + 1 + LIST_LINES) {
+            let t = texts[j].trim();
+            let prose = t.ends_with(['.', '"', '”']) && !t.ends_with("...")
+                || t.split_whitespace().count() > 16;
+            if prose {
+                break;
+            }
+            furniture[j] = true;
+        }
+    }
+}
+
 /// How many lines at the end of a document a trailing credit ("-- Field
 /// Level Media") may stand in.
 const TRAILING_LINES: usize = 3;
@@ -385,6 +437,7 @@ pub fn flag(text: &str, tokens: &[Token], sentences: &mut Vec<Sentence>) -> Vec<
             furniture[i] = true;
         }
     }
+    flag_link_lists(&texts, &mut furniture);
     let dates: Vec<bool> = texts.iter().map(|t| is_date_line(t)).collect();
     // Bylines and places next to a date line, up to two lines away.
     for i in 0..texts.len() {
@@ -534,6 +587,24 @@ mod tests {
             [
                 "Flood hits Lagos",
                 "Heavy rain flooded Lagos on Monday, officials said."
+            ]
+        );
+    }
+
+    #[test]
+    fn headlines_listed_under_a_links_header_are_furniture() {
+        let text = "Dam opens on the Vessa river\n\
+                    The new dam opened on Tuesday, the ministry said.\n\
+                    MORE FROM THE HERALD:\n\
+                    Port of Calda expands east wing\n\
+                    Why are Tarn farmers worried?\n\
+                    Officials in Calda said more dams were planned.";
+        assert_eq!(
+            kept(text),
+            [
+                "Dam opens on the Vessa river",
+                "The new dam opened on Tuesday, the ministry said.",
+                "Officials in Calda said more dams were planned."
             ]
         );
     }

@@ -541,6 +541,11 @@ fn read_kind_from_words(out: &mut Cleaned, name: &str, words: &[&str], dateline:
     if let Some(c) = super::names::place_country(name) {
         out.country = Some(c);
         out.kind = Some(Kind::Place);
+    } else if let Some(c) = lexicon::demonym_country(name).filter(|_| words.len() > 1) {
+        // "South Korean", "New Zealander": a demonym of several words.
+        out.country = Some(c);
+        out.demonym = true;
+        out.kind = Some(Kind::Place);
     } else if let [w] = words {
         let f = facts(w);
         if let Some(c) = f.demonym {
