@@ -288,6 +288,28 @@ pub const SPORTS_AFTER: &[&str] = &[
     "defense",
 ];
 
+/// Words that follow an illness's name ("X pandemic", "X's disease").
+pub const ILLNESS_AFTER: &[&str] = &[
+    "pandemic",
+    "epidemic",
+    "outbreak",
+    "outbreaks",
+    "virus",
+    "disease",
+    "syndrome",
+    "infection",
+    "infections",
+    "symptoms",
+    "variant",
+    "variants",
+];
+
+/// True when `word` (any case) follows an illness's name.
+pub fn is_illness_after(word: &str) -> bool {
+    word_set!(SET, ILLNESS_AFTER);
+    with_lower(word, |w| SET.contains(w))
+}
+
 /// True when `word` (any case) belongs to sports reporting.
 pub fn is_sports_word(word: &str) -> bool {
     word_set!(SET, SPORTS_WORDS);

@@ -533,6 +533,7 @@ impl DocResolver {
                         .as_ref()
                         .is_some_and(|it| it.kind.is_some() && !it.generic)
                 }) && !evidence.is_common_word(ms)
+                    && !evidence.is_illness(ms)
             })
             // Groups are never empty: each was created with its first mention.
             .map(|ms| (ms.first().copied().unwrap_or(0), ms))

@@ -3,7 +3,8 @@
 //! capital because it opens a sentence ("Absolutely", "Slideshow"), read
 //! from how often the word is written lowercase in a large corpus
 //! ([`crate::lexicon::lowercase_share`]); whether a name typed as an
-//! organisation is a person's, by the pronouns that follow it.
+//! organisation is a person's, by the pronouns that follow it; whether a
+//! name is an illness's ("X pandemic", "X virus").
 
 use crate::lexicon;
 use crate::model::{Analyzed, Mention};
@@ -89,6 +90,27 @@ impl DocEvidence<'_, '_> {
     /// See [`is_common_word`].
     pub fn is_common_word(&self, ms: &[usize]) -> bool {
         is_common_word(self.doc, self.mentions, ms, self.headline)
+    }
+
+    /// True when some mention is followed by a word that only follows an
+    /// illness's name ("the X pandemic", "X's disease", "an X outbreak"):
+    /// an illness is no person, group or place.
+    pub fn is_illness(&self, ms: &[usize]) -> bool {
+        ms.iter().any(|&i| {
+            let Some(m) = self.mentions.get(i) else {
+                return false;
+            };
+            // "Malawi's cholera outbreak": a place where an illness is.
+            let text = m.span.text(&self.doc.doc.text);
+            if super::names::is_known_place(text) || lexicon::country(text).is_some() {
+                return false;
+            }
+            let mut t = m.tokens.end;
+            if t < self.doc.tokens.len() && matches!(self.doc.token_text(t), "'s" | "’s") {
+                t += 1;
+            }
+            t < self.doc.tokens.len() && lexicon::is_illness_after(self.doc.token_text(t))
+        })
     }
 
     /// True when a name of two or three words starting with a given name

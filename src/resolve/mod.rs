@@ -263,6 +263,24 @@ mod tests {
     }
 
     #[test]
+    fn an_illness_named_before_its_common_noun_is_no_entity() {
+        use MentionLabel::{Loc, Org, Per};
+        let d = with_mentions(
+            "Cases of Varno disease rose. Varno spread in Kenya. Kenya's outbreak grew. \
+             Tesla Vane died.",
+            &[
+                ("Varno", Per),
+                ("Varno", Org),
+                ("Kenya", Loc),
+                ("Kenya", Loc),
+                ("Tesla Vane", Per),
+            ],
+        );
+        let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Kenya", "Tesla Vane"], "{:?}", d.entities);
+    }
+
+    #[test]
     fn a_handle_is_an_alias_only_where_the_text_ties_it() {
         use MentionLabel::{Org, Per};
         let d = with_mentions(
