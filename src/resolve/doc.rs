@@ -720,10 +720,14 @@ fn vote_kind(items: &[&Item]) -> Kind {
             *votes.entry(k).or_default() += vote;
         }
     }
+    // A known place's name typed both ways is the place ("schools across
+    // Kent" and "Kent firms").
+    let place_first = items.first().is_some_and(|it| is_known_place(&it.key));
     [Kind::Group, Kind::Person, Kind::Place]
         .into_iter()
         .max_by_key(|k| {
             let rank = match k {
+                Kind::Place if place_first => 3,
                 Kind::Group => 2,
                 Kind::Person => 1,
                 _ => 0,

@@ -281,6 +281,34 @@ mod tests {
     }
 
     #[test]
+    fn after_a_preposition_of_place_a_name_is_a_place() {
+        use MentionLabel::{Org, Per};
+        let d = with_mentions(
+            "Roads in Fenn Hollow flooded. Cafes across Devon closed. Devon firms lost trade. \
+             In Ana Ruiz's view it was late.",
+            &[
+                ("Fenn Hollow", Per),
+                ("Devon", Org),
+                ("Devon", Org),
+                ("Ana Ruiz", Per),
+            ],
+        );
+        let got: Vec<(&str, Kind)> = d
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Fenn Hollow", Kind::Place),
+                ("Devon", Kind::Place),
+                ("Ana Ruiz", Kind::Person)
+            ]
+        );
+    }
+
+    #[test]
     fn a_handle_is_an_alias_only_where_the_text_ties_it() {
         use MentionLabel::{Org, Per};
         let d = with_mentions(

@@ -20,6 +20,11 @@ fn tok<'a>(doc: &Analyzed<'a>, i: usize) -> &'a str {
     doc.token_text(i)
 }
 
+/// The token at `i`, when there is one.
+fn tok_at<'a>(doc: &Analyzed<'a>, i: usize) -> Option<&'a str> {
+    (i < doc.tokens.len()).then(|| doc.token_text(i))
+}
+
 /// What the word lists say of the token at `i`.
 fn fact(doc: &Analyzed<'_>, i: usize) -> Facts {
     facts(tok(doc, i))
@@ -644,6 +649,22 @@ fn read_kind_from_context(
             out.kind = Some(Kind::Place);
         } else if out.kind.is_none() && k > sent_start && matches!(tok(doc, k - 1), "in" | "near") {
             // "talks in Lima": an untyped name after "in" is a place.
+            out.kind = Some(Kind::Place);
+        } else if k > sent_start
+            && with_lower(tok(doc, k - 1), |w| {
+                matches!(w, "in" | "near" | "across" | "outside")
+            })
+            && !matches!(tok_at(doc, b), Some("'s" | "’s"))
+            && ((out.kind == Some(Kind::Person)
+                && !words
+                    .first()
+                    .is_some_and(|w| super::names::is_first_name(w)))
+                || (out.kind == Some(Kind::Group)
+                    && super::names::is_known_place(&words.join(" "))))
+        {
+            // "homes in Fern Hollow", "schools in Kent": after a preposition
+            // of place, a name that is no person's and a known place typed
+            // as an organisation are places.
             out.kind = Some(Kind::Place);
         } else if out.kind.is_none()
             && words.len() > 1
