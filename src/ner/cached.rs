@@ -24,9 +24,11 @@ use super::features::{
     Classed, DocFeatures, DocStat, T_BIAS, T_BIGRAM_L, T_BIGRAM_R, T_CTX_SHAPE, T_CTX_WORD,
     T_LOWER, T_LOWER_AT, T_NEXT_WORD_SHAPE, T_PRE, T_SHAPE, T_SHAPE_AT, T_SHAPE_FAR, T_SHAPE3,
     T_SHORT, T_SKIP, T_SUF, T_SUF_AT, T_WORD, T_WORD_PREV_SHAPE, add_doc_stats, context,
-    doc_features, dotted_form, is_all_caps, is_title_case, mark_initial, no_neighbour, normalize,
-    tok_facts,
+    doc_features, dotted_form, is_all_caps, is_title_case, mark_initial,
+    neighbour_cluster_features, no_neighbour, normalize, share_feature, tok_facts,
+    word_stat_features,
 };
+use crate::lexicon::ClusterPath;
 use crate::ner::gazetteer::{Gazetteer, Kinds};
 use crate::ner::weights::{Acc, Packed};
 use crate::util::hash::{HashKeyed, PreHashed, finish, mix};
@@ -168,7 +170,7 @@ impl WordCache {
         for (k, &d) in OFFSETS.iter().enumerate() {
             let mut a = [[0; NTAGS_]; K];
             let nb = no_neighbour(d);
-            neighbour_features(k, nb, nb, None, &mut |h| {
+            neighbour_features(k, nb, nb, None, None, &mut |h| {
                 packed.add_row(row(h, shift), &mut a)
             });
             self.none.extend_from_slice(&a);
@@ -274,16 +276,20 @@ impl WordCache {
             add(&mut common, mix(T_PRE + k as u64, t.pre[k]));
             add(&mut common, mix(T_SUF + k as u64, t.suf[k]));
         }
+        word_stat_features(&t, &mut |h| add(&mut common, h));
         for ctx in 0..3u64 {
             let mut a = common;
             add(&mut a, mix(mix(T_CTX_SHAPE, ctx), t.short));
             add(&mut a, mix(mix(T_CTX_WORD, ctx), t.lower));
+            add(&mut a, share_feature(&t, ctx));
             sums.extend_from_slice(&a);
         }
         let suf3 = (t.naff >= 3).then_some(t.suf[2]);
         for k in 0..OFFSETS.len() {
             let mut a = [[0; NTAGS_]; K];
-            neighbour_features(k, t.lower, t.shape, suf3, &mut |h| add(&mut a, h));
+            neighbour_features(k, t.lower, t.shape, suf3, Some(t.cluster), &mut |h| {
+                add(&mut a, h)
+            });
             sums.extend_from_slice(&a);
         }
         e
@@ -360,13 +366,15 @@ fn row(h: u64, shift: u32) -> u32 {
 }
 
 /// The features of a token that read only its neighbour at `OFFSETS[k]`,
-/// given that neighbour's lowercase form, shape and three-letter suffix
-/// (for a missing neighbour: [`no_neighbour`] and no suffix).
+/// given that neighbour's lowercase form, shape, three-letter suffix and
+/// cluster (for a missing neighbour: [`no_neighbour`], no suffix and no
+/// cluster features).
 fn neighbour_features(
     k: usize,
     lower: u64,
     shape: u64,
     suf3: Option<u64>,
+    cluster: Option<Option<ClusterPath>>,
     push: &mut impl FnMut(u64),
 ) {
     push(mix(T_LOWER_AT + k as u64, lower));
@@ -377,6 +385,9 @@ fn neighbour_features(
             push(mix(T_SHAPE_AT + side, shape));
             if let Some(s) = suf3 {
                 push(mix(T_SUF_AT + side, s));
+            }
+            if let Some(c) = cluster {
+                neighbour_cluster_features(side, c, push);
             }
         }
         _ => push(mix(T_SHAPE_FAR + 1, shape)),
