@@ -2,9 +2,9 @@
 //! partial emission scores.
 //!
 //! Most stage-one features of a token read one token alone: its own word,
-//! lowercase form, shape and affixes (some with its context: plain,
-//! sentence-initial or headline), or the form of one neighbour at a fixed
-//! offset. For each distinct form (the word as the model sees it: after
+//! lowercase form, shape, affixes and word statistics (cluster, lowercase
+//! share, probability; some with its context: plain, sentence-initial or
+//! headline), or the form or cluster of one neighbour at a fixed offset. For each distinct form (the word as the model sees it: after
 //! [`normalize`], in capitals in a Title Case headline, or dotted) the
 //! cache keeps those features' summed weights in every stage: three "self"
 //! sums, one per context, and four "as the neighbour at offset -2, -1, +1,
@@ -24,10 +24,10 @@ use super::features::{
     Classed, DocFeatures, DocStat, T_BIAS, T_BIGRAM_L, T_BIGRAM_R, T_CTX_SHAPE, T_CTX_WORD,
     T_LOWER, T_LOWER_AT, T_NEXT_WORD_SHAPE, T_PRE, T_SHAPE, T_SHAPE_AT, T_SHAPE_FAR, T_SHAPE3,
     T_SHORT, T_SKIP, T_SUF, T_SUF_AT, T_WORD, T_WORD_PREV_SHAPE, add_doc_stats, context,
-    doc_features, dotted_form, is_all_caps, is_title_case, mark_initial,
-    neighbour_cluster_features, no_neighbour, normalize, share_feature, tok_facts,
-    word_stat_features,
+    doc_features, dotted_form, is_all_caps, is_title_case, mark_initial, no_neighbour, normalize,
+    tok_facts,
 };
+use super::wordfeat::{neighbour_cluster_features, share_feature, word_stat_features};
 use crate::lexicon::ClusterPath;
 use crate::ner::gazetteer::{Gazetteer, Kinds};
 use crate::ner::weights::{Acc, Packed};
@@ -378,6 +378,9 @@ fn neighbour_features(
     push: &mut impl FnMut(u64),
 ) {
     push(mix(T_LOWER_AT + k as u64, lower));
+    if let Some(c) = cluster {
+        neighbour_cluster_features(k, c, push);
+    }
     match k {
         0 => push(mix(T_SHAPE_FAR, shape)),
         1 | 2 => {
@@ -385,9 +388,6 @@ fn neighbour_features(
             push(mix(T_SHAPE_AT + side, shape));
             if let Some(s) = suf3 {
                 push(mix(T_SUF_AT + side, s));
-            }
-            if let Some(c) = cluster {
-                neighbour_cluster_features(side, c, push);
             }
         }
         _ => push(mix(T_SHAPE_FAR + 1, shape)),

@@ -15,7 +15,8 @@
 //! made in both (tests in `tagger.rs` compare their scores).
 
 use super::gazetteer::{Gazetteer, Kinds};
-use crate::lexicon::{self, ClusterPath};
+use super::wordfeat::{neighbour_cluster_features, share_feature, word_stat_features};
+use crate::lexicon::ClusterPath;
 use crate::util::hash::{HashKeyed, finish, fnv, mix};
 use std::borrow::Cow;
 
@@ -119,23 +120,15 @@ const T_S2_TOK: u64 = 43;
 const T_S2_SUP: u64 = 44;
 const T_S2_ENT: u64 = 45;
 pub(super) const T_CLU: u64 = 46; // + index in CLUSTER_STEPS
-pub(super) const T_CLU_AT: u64 = 50; // + side (-1, +1)
-pub(super) const T_CLU_AT_FULL: u64 = 52; // + side
-pub(super) const T_SHARE: u64 = 54;
-pub(super) const T_PROB: u64 = 55;
-
-/// Depths at which a word's Brown cluster path is cut for its features
-/// (paths have 4 to 18 steps, so the last is the whole path): from 16 broad
-/// classes to the 1,000 clusters, so that a rare cluster still shares
-/// weights with its neighbours in the tree.
-pub(super) const CLUSTER_STEPS: [u8; 4] = [4, 6, 10, 24];
-/// Depth of the coarse cluster of a neighbouring word.
-pub(super) const NEIGHBOUR_STEPS: u8 = 6;
+pub(super) const T_CLU_AT: u64 = 50; // + k, the neighbour at [-2, -1, 1, 2][k]
+pub(super) const T_CLU_AT_FULL: u64 = 54; // + k
+pub(super) const T_SHARE: u64 = 58;
+pub(super) const T_PROB: u64 = 59;
 
 /// Writing classes of a token.
 const LOWER: u8 = 0;
 const INITCAP: u8 = 1;
-const ALLCAPS: u8 = 2;
+pub(super) const ALLCAPS: u8 = 2;
 const NOALPHA: u8 = 3;
 
 /// Maps typographic quotes and dashes to the ASCII forms CoNLL uses, so that
@@ -224,7 +217,7 @@ impl Default for TokRows {
 }
 
 impl TokRows {
-    /// Adds a row (a token has at most 62 stage-one features; more would
+    /// Adds a row (a token has at most 64 stage-one features; more would
     /// be dropped, not panic).
     #[inline]
     fn push(&mut self, row: u32) {
@@ -251,10 +244,9 @@ pub(super) struct Tok {
     pub(super) class: u8,
     /// No word or number before it in its sentence.
     pub(super) initial: bool,
-    /// The word's Brown cluster (see [`word_cluster`]).
+    /// The word's Brown cluster, and buckets of its lowercase share and of
+    /// its log probability (see [`super::wordfeat`]).
     pub(super) cluster: Option<ClusterPath>,
-    /// Bucket of its lowercase share and of its log probability (see
-    /// [`share_bucket`], [`prob_bucket`]).
     pub(super) share: u8,
     pub(super) prob: u8,
 }
@@ -478,9 +470,9 @@ fn tok_facts_lower(w: &str, lower: &str) -> Tok {
         shape: fnv(&shape[..ns]),
         short: fnv(&short[..nsh]),
         class,
-        cluster: word_cluster(w, lower),
-        share: share_bucket(w, lower, class),
-        prob: prob_bucket(w, lower),
+        cluster: super::wordfeat::word_cluster(w, lower),
+        share: super::wordfeat::share_bucket(w, lower, class),
+        prob: super::wordfeat::prob_bucket(w, lower),
         ..Tok::default()
     };
     // Affixes of 1..=4 characters of the lowercase form.
@@ -494,98 +486,6 @@ fn tok_facts_lower(w: &str, lower: &str) -> Tok {
         t.suf[k] = fnv(lower.as_bytes().get(i..).unwrap_or(&[]));
     }
     t
-}
-
-/// The Brown cluster of a word as written or, when that form has none, of
-/// its lowercase then its capitalised form: a capitalised word at a
-/// sentence start, or a word in a headline in capitals, is the same word
-/// as its usual form.
-fn word_cluster(w: &str, lower: &str) -> Option<ClusterPath> {
-    lexicon::cluster(w)
-        .or_else(|| (lower != w).then(|| lexicon::cluster(lower)).flatten())
-        .or_else(|| {
-            let mut cs = lower.chars();
-            let first = cs.next()?;
-            let cap: String = first.to_uppercase().chain(cs).collect();
-            (cap != w).then(|| lexicon::cluster(&cap)).flatten()
-        })
-}
-
-/// Bucket of the share of a word's uses written in lowercase (from the
-/// word statistics): 0 almost always capitalised (a name) … 4 almost
-/// always lowercase (a common word), 5 unknown or caseless. A word in
-/// capitals is read in its lowercase form, so that the share compares the
-/// lowercase and capitalised forms (all-caps forms are rare anywhere).
-fn share_bucket(w: &str, lower: &str, class: u8) -> u8 {
-    let share = if class == ALLCAPS {
-        lexicon::lowercase_share(lower)
-    } else {
-        lexicon::lowercase_share(w)
-    };
-    match share {
-        None => 5,
-        Some(s) if s < 0.05 => 0,
-        Some(s) if s < 0.25 => 1,
-        Some(s) if s < 0.75 => 2,
-        Some(s) if s < 0.95 => 3,
-        Some(_) => 4,
-    }
-}
-
-/// Bucket of a word's natural-log probability (as written, else in
-/// lowercase): one per unit from −3 (the most frequent words share one) to
-/// −18, then 0 for a word the statistics do not know.
-fn prob_bucket(w: &str, lower: &str) -> u8 {
-    let p =
-        lexicon::log_prob(w).or_else(|| (lower != w).then(|| lexicon::log_prob(lower)).flatten());
-    match p {
-        None => 0,
-        Some(p) => (-p).clamp(3.0, 19.0) as u8,
-    }
-}
-
-/// The features of a token's own word from the word statistics that do
-/// not depend on its context: its cluster at every depth of
-/// [`CLUSTER_STEPS`] (or that it has none) and its probability.
-pub(super) fn word_stat_features(t: &Tok, push: &mut impl FnMut(u64)) {
-    match t.cluster {
-        Some(c) => {
-            for (k, &n) in CLUSTER_STEPS.iter().enumerate() {
-                push(mix(T_CLU + k as u64, u64::from(c.prefix(n).key())));
-            }
-        }
-        None => push(mix(T_CLU, 0)),
-    }
-    push(mix(T_PROB, u64::from(t.prob) | u64::from(t.class) << 8));
-}
-
-/// The lowercase-share feature of a token in context `ctx` (see
-/// [`context`]): a capitalised word usually written lowercase is probably
-/// no name, unless it opens the sentence.
-pub(super) fn share_feature(t: &Tok, ctx: u64) -> u64 {
-    mix(
-        T_SHARE,
-        u64::from(t.share) | u64::from(t.class) << 4 | ctx << 8,
-    )
-}
-
-/// The cluster features of the neighbour on one side (0 before, 1 after):
-/// its coarse and its whole cluster, or that it has none.
-pub(super) fn neighbour_cluster_features(
-    side: u64,
-    cluster: Option<ClusterPath>,
-    push: &mut impl FnMut(u64),
-) {
-    match cluster {
-        Some(c) => {
-            push(mix(
-                T_CLU_AT + side,
-                u64::from(c.prefix(NEIGHBOUR_STEPS).key()),
-            ));
-            push(mix(T_CLU_AT_FULL + side, u64::from(c.key())));
-        }
-        None => push(mix(T_CLU_AT + side, 0)),
-    }
 }
 
 /// How a word is written elsewhere in the document.
@@ -716,8 +616,10 @@ pub fn extract<S: AsRef<str>>(sentences: &[Vec<S>], gaz: &Gazetteer, bits: u32) 
                 if let Some(x) = at(d).filter(|x| x.naff >= 3) {
                     r.push(row(mix(T_SUF_AT + k as u64, x.suf[2])));
                 }
+            }
+            for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
                 if let Some(x) = at(d) {
-                    neighbour_cluster_features(k as u64, x.cluster, &mut |h| r.push(row(h)));
+                    neighbour_cluster_features(k, x.cluster, &mut |h| r.push(row(h)));
                 }
             }
             word_stat_features(t, &mut |h| r.push(row(h)));

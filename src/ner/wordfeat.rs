@@ -1,0 +1,176 @@
+//! Features from the word statistics of a large unlabelled corpus
+//! ([`crate::lexicon`]'s Brown clusters, lowercase shares and
+//! probabilities): what the tagger knows of a word it never saw in
+//! training, and of the words around it. A word whose cluster holds
+//! training words shares their weights at every depth of the cluster tree;
+//! a capitalised word that is usually written in lowercase is probably no
+//! name (unless it opens the sentence, which the share feature sees).
+//!
+//! The facts are looked up once per word form (in [`super::features::tok_facts`]), so the
+//! cached tagger pays for them once per form, not per token.
+
+use super::features::{ALLCAPS, T_CLU, T_CLU_AT, T_CLU_AT_FULL, T_PROB, T_SHARE, Tok};
+use crate::lexicon::{self, ClusterPath};
+use crate::util::hash::mix;
+
+/// Depths at which a word's Brown cluster path is cut for its features
+/// (paths have 4 to 18 steps, so the last is the whole path): from 16 broad
+/// classes to the 1,000 clusters, so that a rare cluster still shares
+/// weights with its neighbours in the tree.
+pub(super) const CLUSTER_STEPS: [u8; 4] = [4, 6, 10, 24];
+/// Depth of the coarse cluster of a neighbouring word.
+pub(super) const NEIGHBOUR_STEPS: u8 = 6;
+
+/// The Brown cluster of a word as written or, when that form has none, of
+/// its lowercase then its capitalised form: a capitalised word at a
+/// sentence start, or a word in a headline in capitals, is the same word
+/// as its usual form.
+pub(super) fn word_cluster(w: &str, lower: &str) -> Option<ClusterPath> {
+    lexicon::cluster(w)
+        .or_else(|| (lower != w).then(|| lexicon::cluster(lower)).flatten())
+        .or_else(|| {
+            let mut cs = lower.chars();
+            let first = cs.next()?;
+            let cap: String = first.to_uppercase().chain(cs).collect();
+            (cap != w).then(|| lexicon::cluster(&cap)).flatten()
+        })
+}
+
+/// Bucket of the share of a word's uses written in lowercase (from the
+/// word statistics): 0 almost always capitalised (a name) … 4 almost
+/// always lowercase (a common word), 5 unknown or caseless. A word in
+/// capitals is read in its lowercase form, so that the share compares the
+/// lowercase and capitalised forms (all-caps forms are rare anywhere).
+pub(super) fn share_bucket(w: &str, lower: &str, class: u8) -> u8 {
+    let share = if class == ALLCAPS {
+        lexicon::lowercase_share(lower)
+    } else {
+        lexicon::lowercase_share(w)
+    };
+    match share {
+        None => 5,
+        Some(s) if s < 0.05 => 0,
+        Some(s) if s < 0.25 => 1,
+        Some(s) if s < 0.75 => 2,
+        Some(s) if s < 0.95 => 3,
+        Some(_) => 4,
+    }
+}
+
+/// Bucket of a word's natural-log probability (as written, else in
+/// lowercase): one per unit from −3 (the most frequent words share one) to
+/// −18, then 0 for a word the statistics do not know.
+pub(super) fn prob_bucket(w: &str, lower: &str) -> u8 {
+    let p =
+        lexicon::log_prob(w).or_else(|| (lower != w).then(|| lexicon::log_prob(lower)).flatten());
+    match p {
+        None => 0,
+        Some(p) => (-p).clamp(3.0, 19.0) as u8,
+    }
+}
+
+/// The features of a token's own word from the word statistics that do
+/// not depend on its context: its cluster at every depth of
+/// [`CLUSTER_STEPS`] (or that it has none) and its probability.
+pub(super) fn word_stat_features(t: &Tok, push: &mut impl FnMut(u64)) {
+    match t.cluster {
+        Some(c) => {
+            for (k, &n) in CLUSTER_STEPS.iter().enumerate() {
+                push(mix(T_CLU + k as u64, u64::from(c.prefix(n).key())));
+            }
+        }
+        None => push(mix(T_CLU, 0)),
+    }
+    push(mix(T_PROB, u64::from(t.prob) | u64::from(t.class) << 8));
+}
+
+/// The lowercase-share feature of a token in context `ctx` (see
+/// [`context`]): a capitalised word usually written lowercase is probably
+/// no name, unless it opens the sentence.
+pub(super) fn share_feature(t: &Tok, ctx: u64) -> u64 {
+    mix(
+        T_SHARE,
+        u64::from(t.share) | u64::from(t.class) << 4 | ctx << 8,
+    )
+}
+
+/// The cluster features of the neighbour at offset `[-2, -1, 1, 2][k]`
+/// (the window of the word features): its coarse cluster, for the
+/// adjacent ones also its whole cluster, or that it has none.
+pub(super) fn neighbour_cluster_features(
+    k: usize,
+    cluster: Option<ClusterPath>,
+    push: &mut impl FnMut(u64),
+) {
+    let k64 = k as u64;
+    match cluster {
+        Some(c) => {
+            push(mix(
+                T_CLU_AT + k64,
+                u64::from(c.prefix(NEIGHBOUR_STEPS).key()),
+            ));
+            if k == 1 || k == 2 {
+                push(mix(T_CLU_AT_FULL + k64, u64::from(c.key())));
+            }
+        }
+        None => push(mix(T_CLU_AT + k64, 0)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::features::tok_facts;
+
+    #[test]
+    fn case_forms_of_a_word_share_its_cluster() {
+        let title = word_cluster("Tuesday", "tuesday");
+        assert!(title.is_some());
+        // An odd casing falls back on the lowercase or capitalised form.
+        assert_eq!(word_cluster("tUESDAY", "tuesday"), title);
+        assert_eq!(
+            tok_facts("TUESDAY").cluster.map(|c| c.prefix(4)),
+            title.map(|c| c.prefix(4))
+        );
+        assert_eq!(word_cluster("Zxqvjw", "zxqvjw"), None);
+    }
+
+    #[test]
+    fn words_of_one_cluster_share_rows_that_others_do_not() {
+        let rows = |w: &str| {
+            let mut v = Vec::new();
+            word_stat_features(&tok_facts(w), &mut |h| v.push(h));
+            v
+        };
+        let (a, b) = (rows("Tuesday"), rows("Thursday"));
+        assert_eq!(a.len(), CLUSTER_STEPS.len() + 1);
+        assert!(a.iter().filter(|h| b.contains(h)).count() >= 2);
+        // A verb is in another cluster at the finer depths.
+        let far = rows("walked");
+        assert!(!far.iter().any(|h| a[2..CLUSTER_STEPS.len()].contains(h)));
+        // Unknown words have one "no cluster" row.
+        assert_eq!(rows("Zxqvjw").len(), 2);
+    }
+
+    #[test]
+    fn lowercase_share_tells_common_words_from_names() {
+        let b = |w: &str| tok_facts(w).share;
+        assert!(b("Actually") >= 3, "{}", b("Actually"));
+        assert!(b("London") <= 1, "{}", b("London"));
+        // A headline in capitals reads as the capitalised word.
+        assert_eq!(b("LONDON"), b("London"));
+        assert_eq!(b("2020"), 5);
+        // The same share at a sentence start and inside it gives
+        // different features.
+        let t = tok_facts("Actually");
+        assert_ne!(share_feature(&t, 0), share_feature(&t, 1));
+    }
+
+    #[test]
+    fn probability_buckets_order_words() {
+        let p = |w: &str| tok_facts(w).prob;
+        assert!(p("the") < p("bridge") && p("bridge") < p("Zxqvjw").max(19));
+        assert_eq!(p("Zxqvjw"), 0);
+        assert!((3..=19).contains(&p("the")));
+    }
+}
