@@ -276,12 +276,12 @@ impl WordCache {
             add(&mut common, mix(T_PRE + k as u64, t.pre[k]));
             add(&mut common, mix(T_SUF + k as u64, t.suf[k]));
         }
-        word_stat_features(&t, &mut |h| add(&mut common, h));
         for ctx in 0..3u64 {
             let mut a = common;
             add(&mut a, mix(mix(T_CTX_SHAPE, ctx), t.short));
             add(&mut a, mix(mix(T_CTX_WORD, ctx), t.lower));
             add(&mut a, share_feature(&t, ctx));
+            word_stat_features(&t, ctx, &mut |h| add(&mut a, h));
             sums.extend_from_slice(&a);
         }
         let suf3 = (t.naff >= 3).then_some(t.suf[2]);

@@ -249,6 +249,8 @@ pub(super) struct Tok {
     pub(super) cluster: Option<ClusterPath>,
     pub(super) share: u8,
     pub(super) prob: u8,
+    /// Two or more letters, all capitals.
+    pub(super) acronym: bool,
 }
 
 /// What the sentence- and document-level features read of a token: shared
@@ -473,6 +475,7 @@ fn tok_facts_lower(w: &str, lower: &str) -> Tok {
         cluster: super::wordfeat::word_cluster(w, lower),
         share: super::wordfeat::share_bucket(w, lower, class),
         prob: super::wordfeat::prob_bucket(w, lower),
+        acronym: class == ALLCAPS && letters >= 2,
         ..Tok::default()
     };
     // Affixes of 1..=4 characters of the lowercase form.
@@ -622,8 +625,8 @@ pub fn extract<S: AsRef<str>>(sentences: &[Vec<S>], gaz: &Gazetteer, bits: u32) 
                     neighbour_cluster_features(k, x.cluster, &mut |h| r.push(row(h)));
                 }
             }
-            word_stat_features(t, &mut |h| r.push(row(h)));
             let ctx = context(is_caps, t.initial);
+            word_stat_features(t, ctx, &mut |h| r.push(row(h)));
             r.push(row(mix(mix(T_CTX_SHAPE, ctx), t.short)));
             r.push(row(mix(mix(T_CTX_WORD, ctx), t.lower)));
             r.push(row(share_feature(t, ctx)));

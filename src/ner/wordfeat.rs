@@ -69,10 +69,24 @@ pub(super) fn prob_bucket(w: &str, lower: &str) -> u8 {
     }
 }
 
-/// The features of a token's own word from the word statistics that do
-/// not depend on its context: its cluster at every depth of
-/// [`CLUSTER_STEPS`] (or that it has none) and its probability.
-pub(super) fn word_stat_features(t: &Tok, push: &mut impl FnMut(u64)) {
+/// True when the word statistics of a token's word do not apply in
+/// context `ctx` (see [`super::features::context`]): a word of capitals
+/// inside mixed-case text is an abbreviation ("IS", "WHO"), not the word
+/// it spells, whose statistics the table gives for its capitals too. In a
+/// headline in capitals (context 2) it is the word.
+fn abbreviation(t: &Tok, ctx: u64) -> bool {
+    t.acronym && ctx != 2
+}
+
+/// The features of a token's own word from the word statistics in
+/// context `ctx`: its cluster at every depth of [`CLUSTER_STEPS`] (or that
+/// it has none) and its probability, or one row for an abbreviation.
+pub(super) fn word_stat_features(t: &Tok, ctx: u64, push: &mut impl FnMut(u64)) {
+    if abbreviation(t, ctx) {
+        // Cluster keys are at least 2^4: 1 is no cluster's.
+        push(mix(T_CLU, 1));
+        return;
+    }
     match t.cluster {
         Some(c) => {
             for (k, &n) in CLUSTER_STEPS.iter().enumerate() {
@@ -84,13 +98,14 @@ pub(super) fn word_stat_features(t: &Tok, push: &mut impl FnMut(u64)) {
     push(mix(T_PROB, u64::from(t.prob) | u64::from(t.class) << 8));
 }
 
-/// The lowercase-share feature of a token in context `ctx` (see
-/// [`context`]): a capitalised word usually written lowercase is probably
-/// no name, unless it opens the sentence.
+/// The lowercase-share feature of a token in context `ctx`: a capitalised
+/// word usually written lowercase is probably no name, unless it opens the
+/// sentence.
 pub(super) fn share_feature(t: &Tok, ctx: u64) -> u64 {
+    let share = if abbreviation(t, ctx) { 5 } else { t.share };
     mix(
         T_SHARE,
-        u64::from(t.share) | u64::from(t.class) << 4 | ctx << 8,
+        u64::from(share) | u64::from(t.class) << 4 | ctx << 8,
     )
 }
 
@@ -139,7 +154,7 @@ mod tests {
     fn words_of_one_cluster_share_rows_that_others_do_not() {
         let rows = |w: &str| {
             let mut v = Vec::new();
-            word_stat_features(&tok_facts(w), &mut |h| v.push(h));
+            word_stat_features(&tok_facts(w), 0, &mut |h| v.push(h));
             v
         };
         let (a, b) = (rows("Tuesday"), rows("Thursday"));
@@ -164,6 +179,23 @@ mod tests {
         // different features.
         let t = tok_facts("Actually");
         assert_ne!(share_feature(&t, 0), share_feature(&t, 1));
+    }
+
+    #[test]
+    fn capitals_in_running_text_are_abbreviations() {
+        let stats = |w: &str, ctx: u64| {
+            let t = tok_facts(w);
+            let mut v = vec![share_feature(&t, ctx)];
+            word_stat_features(&t, ctx, &mut |h| v.push(h));
+            v
+        };
+        // "WHO" in a sentence is no pronoun; in a headline in capitals it
+        // may be one.
+        assert_eq!(stats("WHO", 0), stats("NBAQ", 0));
+        assert_ne!(stats("WHO", 2), stats("NBAQ", 2));
+        assert_ne!(stats("WHO", 2)[1..], stats("who", 2)[1..]);
+        // One capital letter ("A" opening a sentence) is a word.
+        assert_ne!(stats("A", 1), stats("Q", 1));
     }
 
     #[test]
