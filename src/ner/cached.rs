@@ -280,14 +280,14 @@ impl WordCache {
             let mut a = common;
             add(&mut a, mix(mix(T_CTX_SHAPE, ctx), t.short));
             add(&mut a, mix(mix(T_CTX_WORD, ctx), t.lower));
-            add(&mut a, share_feature(&t, ctx));
-            word_stat_features(&t, ctx, &mut |h| add(&mut a, h));
+            add(&mut a, share_feature(&t.stats, ctx));
+            word_stat_features(&t.stats, ctx, &mut |h| add(&mut a, h));
             sums.extend_from_slice(&a);
         }
         let suf3 = (t.naff >= 3).then_some(t.suf[2]);
         for k in 0..OFFSETS.len() {
             let mut a = [[0; NTAGS_]; K];
-            neighbour_features(k, t.lower, t.shape, suf3, Some(t.cluster), &mut |h| {
+            neighbour_features(k, t.lower, t.shape, suf3, Some(t.stats.cluster), &mut |h| {
                 add(&mut a, h)
             });
             sums.extend_from_slice(&a);

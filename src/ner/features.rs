@@ -15,8 +15,7 @@
 //! made in both (tests in `tagger.rs` compare their scores).
 
 use super::gazetteer::{Gazetteer, Kinds};
-use super::wordfeat::{neighbour_cluster_features, share_feature, word_stat_features};
-use crate::lexicon::ClusterPath;
+use super::wordfeat::{WordStats, neighbour_cluster_features, share_feature, word_stat_features};
 use crate::util::hash::{HashKeyed, finish, fnv, mix};
 use std::borrow::Cow;
 
@@ -119,16 +118,12 @@ const T_S1_NEXT: u64 = 42;
 const T_S2_TOK: u64 = 43;
 const T_S2_SUP: u64 = 44;
 const T_S2_ENT: u64 = 45;
-pub(super) const T_CLU: u64 = 46; // + index in CLUSTER_STEPS
-pub(super) const T_CLU_AT: u64 = 50; // + k, the neighbour at [-2, -1, 1, 2][k]
-pub(super) const T_CLU_AT_FULL: u64 = 54; // + k
-pub(super) const T_SHARE: u64 = 58;
-pub(super) const T_PROB: u64 = 59;
+// 46 to 59: the word-statistics templates of `super::wordfeat`.
 
 /// Writing classes of a token.
 const LOWER: u8 = 0;
 const INITCAP: u8 = 1;
-pub(super) const ALLCAPS: u8 = 2;
+const ALLCAPS: u8 = 2;
 const NOALPHA: u8 = 3;
 
 /// Maps typographic quotes and dashes to the ASCII forms CoNLL uses, so that
@@ -244,13 +239,8 @@ pub(super) struct Tok {
     pub(super) class: u8,
     /// No word or number before it in its sentence.
     pub(super) initial: bool,
-    /// The word's Brown cluster, and buckets of its lowercase share and of
-    /// its log probability (see [`super::wordfeat`]).
-    pub(super) cluster: Option<ClusterPath>,
-    pub(super) share: u8,
-    pub(super) prob: u8,
-    /// Two or more letters, all capitals.
-    pub(super) acronym: bool,
+    /// What a large corpus says of the word.
+    pub(super) stats: WordStats,
 }
 
 /// What the sentence- and document-level features read of a token: shared
@@ -472,10 +462,7 @@ fn tok_facts_lower(w: &str, lower: &str) -> Tok {
         shape: fnv(&shape[..ns]),
         short: fnv(&short[..nsh]),
         class,
-        cluster: super::wordfeat::word_cluster(w, lower),
-        share: super::wordfeat::share_bucket(w, lower, class),
-        prob: super::wordfeat::prob_bucket(w, lower),
-        acronym: class == ALLCAPS && letters >= 2,
+        stats: WordStats::of(w, lower, class, class == ALLCAPS, letters),
         ..Tok::default()
     };
     // Affixes of 1..=4 characters of the lowercase form.
@@ -622,14 +609,14 @@ pub fn extract<S: AsRef<str>>(sentences: &[Vec<S>], gaz: &Gazetteer, bits: u32) 
             }
             for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
                 if let Some(x) = at(d) {
-                    neighbour_cluster_features(k, x.cluster, &mut |h| r.push(row(h)));
+                    neighbour_cluster_features(k, x.stats.cluster, &mut |h| r.push(row(h)));
                 }
             }
             let ctx = context(is_caps, t.initial);
-            word_stat_features(t, ctx, &mut |h| r.push(row(h)));
+            word_stat_features(&t.stats, ctx, &mut |h| r.push(row(h)));
             r.push(row(mix(mix(T_CTX_SHAPE, ctx), t.short)));
             r.push(row(mix(mix(T_CTX_WORD, ctx), t.lower)));
-            r.push(row(share_feature(t, ctx)));
+            r.push(row(share_feature(&t.stats, ctx)));
             doc_features(t.lower, t.class, ctx, &stats, &gb, &gi, i, &mut |h| {
                 r.push(row(h))
             });
