@@ -2,9 +2,9 @@
 //! partial emission scores.
 //!
 //! Most stage-one features of a token read one token alone: its own word,
-//! lowercase form, shape and affixes (some with its context: plain,
-//! sentence-initial or headline), or the form of one neighbour at a fixed
-//! offset. For each distinct form (the word as the model sees it: after
+//! lowercase form, shape, affixes and word statistics (cluster, lowercase
+//! share, probability; some with its context: plain, sentence-initial or
+//! headline), or the form or cluster of one neighbour at a fixed offset. For each distinct form (the word as the model sees it: after
 //! [`normalize`], in capitals in a Title Case headline, or dotted) the
 //! cache keeps those features' summed weights in every stage: three "self"
 //! sums, one per context, and four "as the neighbour at offset -2, -1, +1,
@@ -27,6 +27,8 @@ use super::features::{
     doc_features, dotted_form, is_all_caps, is_title_case, mark_initial, no_neighbour, normalize,
     tok_facts,
 };
+use super::wordfeat::{neighbour_cluster_features, share_feature, word_stat_features};
+use crate::lexicon::ClusterPath;
 use crate::ner::gazetteer::{Gazetteer, Kinds};
 use crate::ner::weights::{Acc, Packed};
 use crate::util::hash::{HashKeyed, PreHashed, finish, mix};
@@ -168,7 +170,7 @@ impl WordCache {
         for (k, &d) in OFFSETS.iter().enumerate() {
             let mut a = [[0; NTAGS_]; K];
             let nb = no_neighbour(d);
-            neighbour_features(k, nb, nb, None, &mut |h| {
+            neighbour_features(k, nb, nb, None, None, &mut |h| {
                 packed.add_row(row(h, shift), &mut a)
             });
             self.none.extend_from_slice(&a);
@@ -278,12 +280,16 @@ impl WordCache {
             let mut a = common;
             add(&mut a, mix(mix(T_CTX_SHAPE, ctx), t.short));
             add(&mut a, mix(mix(T_CTX_WORD, ctx), t.lower));
+            add(&mut a, share_feature(&t.stats, ctx));
+            word_stat_features(&t.stats, ctx, &mut |h| add(&mut a, h));
             sums.extend_from_slice(&a);
         }
         let suf3 = (t.naff >= 3).then_some(t.suf[2]);
         for k in 0..OFFSETS.len() {
             let mut a = [[0; NTAGS_]; K];
-            neighbour_features(k, t.lower, t.shape, suf3, &mut |h| add(&mut a, h));
+            neighbour_features(k, t.lower, t.shape, suf3, Some(t.stats.cluster), &mut |h| {
+                add(&mut a, h)
+            });
             sums.extend_from_slice(&a);
         }
         e
@@ -360,16 +366,21 @@ fn row(h: u64, shift: u32) -> u32 {
 }
 
 /// The features of a token that read only its neighbour at `OFFSETS[k]`,
-/// given that neighbour's lowercase form, shape and three-letter suffix
-/// (for a missing neighbour: [`no_neighbour`] and no suffix).
+/// given that neighbour's lowercase form, shape, three-letter suffix and
+/// cluster (for a missing neighbour: [`no_neighbour`], no suffix and no
+/// cluster features).
 fn neighbour_features(
     k: usize,
     lower: u64,
     shape: u64,
     suf3: Option<u64>,
+    cluster: Option<Option<ClusterPath>>,
     push: &mut impl FnMut(u64),
 ) {
     push(mix(T_LOWER_AT + k as u64, lower));
+    if let Some(c) = cluster {
+        neighbour_cluster_features(k, c, push);
+    }
     match k {
         0 => push(mix(T_SHAPE_FAR, shape)),
         1 | 2 => {

@@ -15,6 +15,7 @@
 //! made in both (tests in `tagger.rs` compare their scores).
 
 use super::gazetteer::{Gazetteer, Kinds};
+use super::wordfeat::{WordStats, neighbour_cluster_features, share_feature, word_stat_features};
 use crate::util::hash::{HashKeyed, finish, fnv, mix};
 use std::borrow::Cow;
 
@@ -85,7 +86,7 @@ impl SentFeatures {
 
 // Template ids. Changing any of them, or what a template hashes, needs a
 // retrained model: bump `FEATURE_VERSION` so old model files are refused.
-pub const FEATURE_VERSION: u32 = 6;
+pub const FEATURE_VERSION: u32 = 7;
 pub(super) const T_BIAS: u64 = 1;
 pub(super) const T_WORD: u64 = 2;
 pub(super) const T_LOWER: u64 = 3;
@@ -117,6 +118,7 @@ const T_S1_NEXT: u64 = 42;
 const T_S2_TOK: u64 = 43;
 const T_S2_SUP: u64 = 44;
 const T_S2_ENT: u64 = 45;
+// 46 to 59: the word-statistics templates of `super::wordfeat`.
 
 /// Writing classes of a token.
 const LOWER: u8 = 0;
@@ -196,21 +198,21 @@ pub(super) fn is_title_case<T: Classed, S: AsRef<str>>(ts: &[T], words: &[S]) ->
 /// to the sentence's list at once: pushing each onto the growing list
 /// cost more than computing it.
 struct TokRows {
-    rows: [u32; 64],
+    rows: [u32; 80],
     n: usize,
 }
 
 impl Default for TokRows {
     fn default() -> Self {
         TokRows {
-            rows: [0; 64],
+            rows: [0; 80],
             n: 0,
         }
     }
 }
 
 impl TokRows {
-    /// Adds a row (a token has at most 52 stage-one features; more would
+    /// Adds a row (a token has at most 64 stage-one features; more would
     /// be dropped, not panic).
     #[inline]
     fn push(&mut self, row: u32) {
@@ -237,6 +239,8 @@ pub(super) struct Tok {
     pub(super) class: u8,
     /// No word or number before it in its sentence.
     pub(super) initial: bool,
+    /// What a large corpus says of the word.
+    pub(super) stats: WordStats,
 }
 
 /// What the sentence- and document-level features read of a token: shared
@@ -458,6 +462,7 @@ fn tok_facts_lower(w: &str, lower: &str) -> Tok {
         shape: fnv(&shape[..ns]),
         short: fnv(&short[..nsh]),
         class,
+        stats: WordStats::of(w, lower, class, class == ALLCAPS, letters),
         ..Tok::default()
     };
     // Affixes of 1..=4 characters of the lowercase form.
@@ -602,9 +607,16 @@ pub fn extract<S: AsRef<str>>(sentences: &[Vec<S>], gaz: &Gazetteer, bits: u32) 
                     r.push(row(mix(T_SUF_AT + k as u64, x.suf[2])));
                 }
             }
+            for (k, d) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+                if let Some(x) = at(d) {
+                    neighbour_cluster_features(k, x.stats.cluster, &mut |h| r.push(row(h)));
+                }
+            }
             let ctx = context(is_caps, t.initial);
+            word_stat_features(&t.stats, ctx, &mut |h| r.push(row(h)));
             r.push(row(mix(mix(T_CTX_SHAPE, ctx), t.short)));
             r.push(row(mix(mix(T_CTX_WORD, ctx), t.lower)));
+            r.push(row(share_feature(&t.stats, ctx)));
             doc_features(t.lower, t.class, ctx, &stats, &gb, &gi, i, &mut |h| {
                 r.push(row(h))
             });

@@ -15,6 +15,7 @@ pub mod rules;
 pub mod tagger;
 pub mod train;
 pub mod weights;
+mod wordfeat;
 
 use crate::error::{Error, Result};
 use crate::model::stage::MentionFinder;
