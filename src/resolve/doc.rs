@@ -313,9 +313,6 @@ fn link_handles(
 /// Sweden"), is a team: every mention of that name in the document becomes
 /// the team, a group apart from the place.
 fn mark_teams(doc: &Analyzed<'_>, mentions: &[Mention], items: &mut [Option<Item>]) {
-    if !is_sports_report(doc) {
-        return;
-    }
     let word = |i: Option<usize>| i.and_then(|i| (i < doc.tokens.len()).then(|| doc.token_text(i)));
     let mut teams: BTreeSet<String> = BTreeSet::new();
     for (m, it) in mentions.iter().zip(items.iter()) {
@@ -328,6 +325,10 @@ fn mark_teams(doc: &Analyzed<'_>, mentions: &[Mention], items: &mut [Option<Item
         if m.label == crate::model::MentionLabel::Org || before || after {
             teams.insert(it.key.clone());
         }
+    }
+    // Read the whole text only when some name could be a team.
+    if teams.is_empty() || !is_sports_report(doc) {
+        return;
     }
     for (m, it) in mentions.iter().zip(items.iter_mut()) {
         let Some(it) = it else { continue };
@@ -363,9 +364,12 @@ fn is_sports_report(doc: &Analyzed<'_>) -> bool {
             if seen.len() < 3 {
                 seen.insert(w.to_lowercase());
             }
+            if seen.len() >= 3 && total >= 5 {
+                return true;
+            }
         }
     }
-    seen.len() >= 3 && total >= 5
+    false
 }
 
 /// A bare surname joins the one full name of a person ending with it (a
