@@ -347,10 +347,32 @@ pub fn is_other_head(last: &str) -> bool {
     with_lower(last, |w| SET.contains(w))
 }
 
+/// True when a holiday's name can end with `word` (any case): asked of
+/// every mention's last word before any key is built.
+pub fn ends_holiday(word: &str) -> bool {
+    static LAST: std::sync::LazyLock<super::WordSet> = std::sync::LazyLock::new(|| {
+        let last: Vec<&'static str> = HOLIDAYS
+            .iter()
+            .filter_map(|h| h.rsplit(' ').next())
+            .collect();
+        super::WordSet::new(&last)
+    });
+    with_lower(word, |w| {
+        LAST.contains(w) || w.ends_with("’s") && LAST.contains(&w.replace('’', "'"))
+    })
+}
+
 /// True when `name` (any case, words separated by spaces, curly
 /// apostrophes allowed) is a holiday or observance.
 pub fn is_holiday(name: &str) -> bool {
     word_set!(SET, HOLIDAYS);
+    if !name
+        .split_whitespace()
+        .next_back()
+        .is_some_and(ends_holiday)
+    {
+        return false;
+    }
     let key: String = name
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -317,12 +317,10 @@ fn mark_teams(doc: &Analyzed<'_>, mentions: &[Mention], items: &mut [Option<Item
     let mut teams: BTreeSet<String> = BTreeSet::new();
     for (m, it) in mentions.iter().zip(items.iter()) {
         let Some(it) = it else { continue };
-        if !(it.country || is_known_place(&it.key)) {
-            continue;
-        }
-        let before = word(m.tokens.start.checked_sub(1)).is_some_and(lexicon::is_sports_before);
-        let after = word(Some(m.tokens.end)).is_some_and(lexicon::is_sports_after);
-        if m.label == crate::model::MentionLabel::Org || before || after {
+        let before = || word(m.tokens.start.checked_sub(1)).is_some_and(lexicon::is_sports_before);
+        let after = || word(Some(m.tokens.end)).is_some_and(lexicon::is_sports_after);
+        let cue = m.label == crate::model::MentionLabel::Org || before() || after();
+        if cue && (it.country || is_known_place(&it.key)) {
             teams.insert(it.key.clone());
         }
     }
@@ -359,7 +357,9 @@ fn is_sports_report(doc: &Analyzed<'_>) -> bool {
     let mut total = 0;
     for i in 0..doc.tokens.len() {
         let w = doc.token_text(i);
-        if lexicon::is_sports_word(w) {
+        // The words have 4 to 12 letters: shorter tokens (most of them
+        // "the", "of", "a") are not asked.
+        if (4..=12).contains(&w.len()) && lexicon::is_sports_word(w) {
             total += 1;
             if seen.len() < 3 {
                 seen.insert(w.to_lowercase());
@@ -726,7 +726,10 @@ fn vote_kind(items: &[&Item]) -> Kind {
     }
     // A known place's name typed both ways is the place ("schools across
     // Kent" and "Kent firms").
-    let place_first = items.first().is_some_and(|it| is_known_place(&it.key));
+    let vote = |k: Kind| votes.get(&k).copied().unwrap_or(0);
+    let place_first = vote(Kind::Place) > 0
+        && vote(Kind::Place) == vote(Kind::Group)
+        && items.first().is_some_and(|it| is_known_place(&it.key));
     [Kind::Group, Kind::Person, Kind::Place]
         .into_iter()
         .max_by_key(|k| {

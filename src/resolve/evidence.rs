@@ -100,16 +100,16 @@ impl DocEvidence<'_, '_> {
             let Some(m) = self.mentions.get(i) else {
                 return false;
             };
-            // "Malawi's cholera outbreak": a place where an illness is.
-            let text = m.span.text(&self.doc.doc.text);
-            if super::names::is_known_place(text) || lexicon::country(text).is_some() {
-                return false;
-            }
             let mut t = m.tokens.end;
             if t < self.doc.tokens.len() && matches!(self.doc.token_text(t), "'s" | "’s") {
                 t += 1;
             }
-            t < self.doc.tokens.len() && lexicon::is_illness_after(self.doc.token_text(t))
+            if !(t < self.doc.tokens.len() && lexicon::is_illness_after(self.doc.token_text(t))) {
+                return false;
+            }
+            // "Malawi's cholera outbreak": a place where an illness is.
+            let text = m.span.text(&self.doc.doc.text);
+            !(super::names::is_known_place(text) || lexicon::country(text).is_some())
         })
     }
 
@@ -124,13 +124,6 @@ impl DocEvidence<'_, '_> {
             || !words
                 .iter()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-            || !super::names::is_first_name(words[0])
-            || super::names::is_known_place(name)
-            || words.last().is_some_and(|w| {
-                crate::util::lower::with_lower(w, |l| {
-                    lexicon::is_org_head(l) || lexicon::is_place_head(l)
-                })
-            })
         {
             return false;
         }
@@ -145,13 +138,23 @@ impl DocEvidence<'_, '_> {
             let end = sent.tokens.end.min(m.tokens.end + 8);
             for t in m.tokens.end..end {
                 let w = self.doc.token_text(t);
-                match w.to_ascii_lowercase().as_str() {
-                    "he" | "she" | "his" | "her" | "him" | "himself" | "herself" => person += 1,
-                    "it" | "its" | "itself" => thing += 1,
-                    _ => {}
+                let is = |list: &[&str]| list.iter().any(|p| w.eq_ignore_ascii_case(p));
+                if is(&["he", "she", "his", "her", "him", "himself", "herself"]) {
+                    person += 1;
+                } else if is(&["it", "its", "itself"]) {
+                    thing += 1;
                 }
             }
         }
-        person > 0 && thing == 0
+        // The word lists are asked last: most names have no pronoun after.
+        person > 0
+            && thing == 0
+            && super::names::is_first_name(words[0])
+            && !super::names::is_known_place(name)
+            && !words.last().is_some_and(|w| {
+                crate::util::lower::with_lower(w, |l| {
+                    lexicon::is_org_head(l) || lexicon::is_place_head(l)
+                })
+            })
     }
 }

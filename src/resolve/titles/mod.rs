@@ -574,10 +574,11 @@ fn read_kind_from_words(out: &mut Cleaned, name: &str, words: &[&str], dateline:
         && words.last().is_some_and(|w| super::names::is_last_name(w));
     let other = words.len() > 1 && words.last().is_some_and(|w| lexicon::is_other_head(w));
     // "U.S. Labor Day": a holiday with a qualifier before it.
-    let holiday = (0..words.len().min(3)).any(|j| {
-        lexicon::is_holiday(&words[j..].join(" "))
-            && (j == 0 || super::names::is_qualifier(&words[..j].join(" ").to_lowercase()))
-    });
+    let holiday = words.last().is_some_and(|w| lexicon::ends_holiday(w))
+        && (0..words.len().min(3)).any(|j| {
+            lexicon::is_holiday(&words[j..].join(" "))
+                && (j == 0 || super::names::is_qualifier(&words[..j].join(" ").to_lowercase()))
+        });
     if out.country.is_none() && !person && (holiday || other) {
         out.junk = true;
         return;
