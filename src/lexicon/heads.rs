@@ -123,6 +123,7 @@ pub const ORG_HEADS: &[&str] = &[
     "brigades",
     "bureau",
     "cabinet",
+    "club",
     "center",
     "centre",
     "coalition",

@@ -492,7 +492,8 @@ fn person_of_bare_name<'p>(
     }
 }
 
-/// "Lear" and "Lear Corp.": a company with and without its legal form.
+/// "Lear" and "Lear Corp.": a company with and without its legal form; a
+/// group with and without the head or place its full name adds.
 fn link_legal_forms(items: &[Option<Item>], names: &FullNames<'_>, keys: &mut Keys) {
     let legal: Vec<(&str, &String)> = names
         .bodies
@@ -507,6 +508,35 @@ fn link_legal_forms(items: &[Option<Item>], names: &FullNames<'_>, keys: &mut Ke
             if short == it.key.as_str() {
                 keys.union(&it.key, b);
             }
+        }
+        // "Corvid" and "Corvid Esports Club", "Tarn Corps" and "Tarn
+        // Corps of Canada": the one longer group name that starts with it
+        // and adds only an organisation's head or "of" and a place.
+        if it.kind != Some(Kind::Group) || is_known_place(&it.key) {
+            continue;
+        }
+        let longer: Vec<&String> = names
+            .bodies
+            .iter()
+            .filter(|b| {
+                let Some(rest) = b
+                    .strip_prefix(it.key.as_str())
+                    .and_then(|r| r.strip_prefix(' '))
+                else {
+                    return false;
+                };
+                let of_place = rest.strip_prefix("of ").is_some_and(is_known_place);
+                let headed = rest.split(' ').count() <= 2
+                    && rest.rsplit(' ').next().is_some_and(lexicon::is_org_head);
+                names
+                    .kinds_of
+                    .get(b.as_str())
+                    .is_some_and(|ks| ks.contains(&Kind::Group))
+                    && (of_place || headed)
+            })
+            .collect();
+        if let [b] = longer.as_slice() {
+            keys.union(&it.key, b);
         }
     }
 }

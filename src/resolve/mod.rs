@@ -309,6 +309,36 @@ mod tests {
     }
 
     #[test]
+    fn a_group_joins_its_full_name_that_only_adds_a_head_or_a_place() {
+        use MentionLabel::Org;
+        let d = with_mentions(
+            "The Corvid Esports Club won. Corvid said it would return. \
+             The Tarn Corps of Canada met. Tarn Corps members voted. \
+             The Reed Bureau opened. Reed Analytics Partners Board agreed.",
+            &[
+                ("Corvid Esports Club", Org),
+                ("Corvid", Org),
+                ("Tarn Corps of Canada", Org),
+                ("Tarn Corps", Org),
+                ("Reed Bureau", Org),
+                ("Reed Analytics Partners Board", Org),
+            ],
+        );
+        let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Corvid Esports Club",
+                "Tarn Corps of Canada",
+                "Reed Bureau",
+                "Reed Analytics Partners Board"
+            ],
+            "{:?}",
+            d.entities
+        );
+    }
+
+    #[test]
     fn a_handle_is_an_alias_only_where_the_text_ties_it() {
         use MentionLabel::{Org, Per};
         let d = with_mentions(
