@@ -339,6 +339,16 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_joins_a_name_it_spells_once_a_country_before_it_is_set_aside() {
+        use MentionLabel::Org;
+        let d = with_mentions(
+            "The U.S. Harbour Safety Board said. Later the HSB agreed.",
+            &[("U.S. Harbour Safety Board", Org), ("HSB", Org)],
+        );
+        assert_eq!(d.entities.len(), 1, "{:?}", d.entities);
+    }
+
+    #[test]
     fn a_handle_is_an_alias_only_where_the_text_ties_it() {
         use MentionLabel::{Org, Per};
         let d = with_mentions(

@@ -320,6 +320,9 @@ pub fn acronym_letters(acronym: &str) -> String {
 pub struct Initials {
     all: String,
     major: String,
+    /// The major initials after the words that only qualify the name
+    /// ("FTC" of "U.S. Federal Trade Commission").
+    unqualified: String,
 }
 
 impl Initials {
@@ -334,12 +337,33 @@ impl Initials {
             .filter(|w| !is_minor(w))
             .filter_map(|w| w.chars().next())
             .collect();
-        Some(Initials { all, major })
+        let lead = words
+            .iter()
+            .take(words.len() - 2)
+            .take_while(|w| {
+                // Strict: a country or region, a nationality or a short
+                // acronym; city names are too often words ("Federal").
+                w.chars().filter(|c| c.is_alphabetic()).count() <= 3
+                    || lexicon::demonym_country(w).is_some()
+                    || is_known_region(w)
+            })
+            .count();
+        let unqualified = words[lead..]
+            .iter()
+            .filter(|w| !is_minor(w))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        Some(Initials {
+            all,
+            major,
+            unqualified,
+        })
     }
 
     /// True when `letters` (from [`acronym_letters`]) spell these initials.
     pub fn spelled_by(&self, letters: &str) -> bool {
-        letters.chars().nth(1).is_some() && (letters == self.all || letters == self.major)
+        letters.chars().nth(1).is_some()
+            && (letters == self.all || letters == self.major || letters == self.unqualified)
     }
 }
 
