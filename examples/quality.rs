@@ -11,6 +11,7 @@
 use newsgraph::Node;
 use newsgraph::internals as lexicon;
 use newsgraph::internals as load;
+use newsgraph::internals::detokenize;
 use newsgraph::{Document, Kind};
 use newsgraph::{Options, Pipeline};
 use std::collections::BTreeSet;
@@ -240,19 +241,7 @@ fn conll_documents(text: &str, origin: &str) -> Vec<Document> {
         let e = starts.get(k + 1).copied().unwrap_or(sentences.len());
         let mut body = String::new();
         for (_, toks) in sentences.get(s..e).unwrap_or(&[]) {
-            let mut line = String::new();
-            for tok in toks {
-                let glue = matches!(
-                    *tok,
-                    "," | "." | ":" | ";" | "?" | "!" | ")" | "'s" | "n't" | "'"
-                ) || line.ends_with('(')
-                    || line.is_empty();
-                if !glue {
-                    line.push(' ');
-                }
-                line.push_str(tok);
-            }
-            body.push_str(&line);
+            body.push_str(&detokenize(toks));
             body.push('\n');
         }
         if !body.trim().is_empty() {

@@ -90,6 +90,7 @@
 //! - **Document dates**: share of documents whose graph date equals
 //!   `# meta::dateCreated`.
 
+use newsgraph::internals::detokenize;
 use newsgraph::{DocId, Document, Finder, Kind, KnowledgeGraph, Options, Pipeline};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -752,7 +753,7 @@ pub fn conll_documents(text: &str, origin: &str) -> Vec<GoldDoc> {
         let mut body = String::new();
         let mut mentions = Vec::new();
         for (_, toks, tags) in sentences.get(s..e).unwrap_or(&[]) {
-            body.push_str(&join_tokens(toks));
+            body.push_str(&detokenize(toks));
             body.push('\n');
             mentions.extend(conll_mentions(toks, tags));
         }
@@ -767,24 +768,6 @@ pub fn conll_documents(text: &str, origin: &str) -> Vec<GoldDoc> {
         }
     }
     docs
-}
-
-/// Tokens joined by spaces except before closing punctuation and clitics
-/// and after an opening bracket (`examples/quality.rs`).
-fn join_tokens(toks: &[&str]) -> String {
-    let mut line = String::new();
-    for tok in toks {
-        let glue = matches!(
-            *tok,
-            "," | "." | ":" | ";" | "?" | "!" | ")" | "'s" | "n't" | "'"
-        ) || line.ends_with('(')
-            || line.is_empty();
-        if !glue {
-            line.push(' ');
-        }
-        line.push_str(tok);
-    }
-    line
 }
 
 /// The spans of one sentence's IOB tags (IOB1 or IOB2: an `I-` after
@@ -804,7 +787,7 @@ fn conll_mentions(toks: &[&str], tags: &[&str]) -> Vec<GoldMention> {
     spans
         .into_iter()
         .map(|(a, z, t)| {
-            let shown = join_tokens(toks.get(a..=z).unwrap_or(&[]));
+            let shown = detokenize(toks.get(a..=z).unwrap_or(&[]));
             let (etype, class) = match t {
                 "PER" => ("person", GoldClass::Person),
                 "ORG" => ("organization", GoldClass::Group),

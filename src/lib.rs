@@ -88,7 +88,7 @@ pub mod internals {
         EventExtractor, MentionFinder, RelationExtractor, Resolver, Segmenter,
     };
     pub use crate::model::{Analyzed, EVIDENCE_TEXT_CAP, LABEL_CAP, Mention, cap_text};
-    pub use crate::ner::conll::ConllFile;
+    pub use crate::ner::conll::{ConllFile, detokenize};
     pub use crate::ner::tagger::Tagger;
     pub use crate::text::analyze;
 }

@@ -128,6 +128,26 @@ fn ranges_from_starts(starts: &[usize], n: usize) -> Vec<std::ops::Range<usize>>
     out
 }
 
+/// A sentence's tokens back to text: joined by spaces except before
+/// closing punctuation and clitics and after an opening bracket, so that
+/// documents rebuilt from a CoNLL file read as the news they came from.
+pub fn detokenize<S: AsRef<str>>(tokens: &[S]) -> String {
+    let mut line = String::new();
+    for tok in tokens {
+        let tok = tok.as_ref();
+        let glue = matches!(
+            tok,
+            "," | "." | ":" | ";" | "?" | "!" | ")" | "'s" | "n't" | "'"
+        ) || line.ends_with('(')
+            || line.is_empty();
+        if !glue {
+            line.push(' ');
+        }
+        line.push_str(tok);
+    }
+    line
+}
+
 /// A newswire dateline: place words then an ISO date ("OSLO 1997-03-14").
 fn is_dateline(s: &ConllSentence) -> bool {
     let Some((last, rest)) = s.tokens.split_last() else {
@@ -162,6 +182,14 @@ fn split_at_datelines(sentences: &[ConllSentence]) -> Vec<std::ops::Range<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn detokenize_glues_punctuation_and_clitics() {
+        let toks = [
+            "Ana", "(", "UN", ")", "said", "it", "is", "n't", "over", ",", "Bo", "'s", ".",
+        ];
+        assert_eq!(detokenize(&toks), "Ana (UN) said it isn't over, Bo's.");
+    }
 
     #[test]
     fn reads_sentences_and_documents() {
