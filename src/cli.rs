@@ -79,6 +79,12 @@ pub struct InputArgs {
     /// {"text", "id", "date", "url", "title"}; *.jsonl files always are.
     #[arg(long, help_heading = INPUT)]
     pub jsonl: bool,
+    /// Publication date (YYYY-MM-DD) of documents that carry none (JSON
+    /// Lines `date`) and state none in their text; "on Monday" and "last
+    /// week" are resolved against it. Without it such documents' relative
+    /// dates stay unresolved.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, help_heading = INPUT)]
+    pub date: Option<String>,
     /// User alias file (TOML or JSON): merge, rename, drop, force a kind.
     #[arg(long, value_name = "FILE", help_heading = INPUT)]
     pub aliases: Option<PathBuf>,
@@ -162,6 +168,10 @@ pub fn parse_format(s: &str) -> Result<Format, String> {
 pub struct TimelineArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    /// Also list hypothetical and negated events ("could strike", "did not
+    /// meet"), which are left out by default.
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]
@@ -203,4 +213,15 @@ pub struct EvalArgs {
     /// Model to evaluate (default: the built-in one).
     #[arg(long, value_name = "MODEL")]
     pub model: Option<PathBuf>,
+}
+
+/// A calendar day as ISO `YYYY-MM-DD`, checked.
+fn parse_date(s: &str) -> Result<String, String> {
+    use chrono::Datelike;
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .filter(|d| (1000..=9999).contains(&d.year()))
+        .map(|d| d.to_string())
+        .ok_or(())
+        .map_err(|_| format!("not a date as YYYY-MM-DD: {s:?}"))
 }

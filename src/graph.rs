@@ -3,7 +3,7 @@
 //! documents were processed in.
 
 use crate::model::{
-    DocId, DocMeta, EventKind, Evidence, Kind, Quantity, Relation, Role, TimeValue,
+    DocId, DocMeta, EventKind, EventStatus, Evidence, Kind, Quantity, Relation, Role, TimeValue,
 };
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
@@ -222,6 +222,8 @@ impl From<Vec<Evidence>> for EvidenceList {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventInfo {
     pub kind: EventKind,
+    /// The most factual of its readings' statuses.
+    pub status: EventStatus,
     pub time: Option<TimeValue>,
     pub time_text: Option<String>,
     pub quantities: Vec<Quantity>,

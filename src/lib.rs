@@ -46,8 +46,8 @@ pub use export::{ExportOptions, Format, write as export};
 pub use graph::{Edge, EventInfo, KnowledgeGraph, Node};
 pub use load::{LoadOptions, Notice, load_all};
 pub use model::{
-    Approx, DocId, DocMeta, Document, EventKind, Evidence, Furniture, Kind, Quantity, Relation,
-    Role, Span, TimeValue,
+    Approx, DocId, DocMeta, Document, EventKind, EventStatus, Evidence, Furniture, Kind, Quantity,
+    Relation, Role, Span, TimeValue,
 };
 pub use ner::Finder;
 pub use pipeline::{Options, Pipeline};

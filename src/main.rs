@@ -75,7 +75,11 @@ fn pipeline_for(input: &InputArgs, comention: bool) -> anyhow::Result<Pipeline> 
         Some(path) => newsgraph::AliasTable::load(path)?,
         None => Default::default(),
     };
-    let options = Options { comention, aliases };
+    let options = Options {
+        comention,
+        aliases,
+        date: input.date.clone(),
+    };
     let finder = Finder::select(input.rules, input.model.as_deref())?;
     Ok(Pipeline::new(finder, options))
 }
@@ -165,7 +169,7 @@ fn timeline(args: TimelineArgs) -> anyhow::Result<Outcome> {
     }
     let graph = pipeline.run(docs);
     let out = std::io::stdout().lock();
-    match run::timeline(&graph, BufWriter::new(out)).and_then(|mut w| w.flush()) {
+    match run::timeline(&graph, args.all, BufWriter::new(out)).and_then(|mut w| w.flush()) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         Err(e) => return Err(e.into()),

@@ -21,6 +21,9 @@ pub struct Options {
     pub comention: bool,
     /// The user's alias file, applied during resolution and graph building.
     pub aliases: resolve::AliasTable,
+    /// Publication date (ISO `YYYY-MM-DD`) of documents that carry none
+    /// and state none in their text.
+    pub date: Option<String>,
 }
 
 impl Default for Options {
@@ -28,6 +31,7 @@ impl Default for Options {
         Options {
             comention: true,
             aliases: resolve::AliasTable::default(),
+            date: None,
         }
     }
 }
@@ -122,7 +126,9 @@ impl Pipeline {
             relations: extract::relations::RelationRules {
                 comention: options.comention,
             },
-            events: extract::events::EventRules,
+            events: extract::events::EventRules {
+                fallback_date: options.date.clone(),
+            },
             options,
         }
     }
@@ -147,7 +153,8 @@ impl Pipeline {
         }
         let mut meta = doc.meta.clone();
         if meta.date.is_none() {
-            meta.date = extract::dates::document_date(&analyzed);
+            meta.date =
+                extract::dates::document_date(&analyzed).or_else(|| self.options.date.clone());
         }
         if meta.furniture.is_none() {
             let mut furniture = analyzed.furniture.clone();

@@ -1,5 +1,7 @@
 //! `newsgraph timeline`: the dated events of a graph in date order, as a
-//! plain-text table (date, kind, who, where, numbers, source).
+//! plain-text table (date, kind, status, who, where, numbers, source).
+//! What might happen or did not (hypothetical and negated events) is not
+//! presented as fact: it is left out unless asked for.
 
 use crate::graph::{KnowledgeGraph, Node};
 use crate::model::{Approx, Quantity, Relation};
@@ -14,6 +16,7 @@ const CELL_CAP: usize = 48;
 pub struct Row {
     pub date: String,
     pub kind: String,
+    pub status: String,
     pub who: String,
     pub place: String,
     pub numbers: String,
@@ -72,8 +75,9 @@ fn cap(s: &str, n: usize) -> String {
 }
 
 /// The rows of the dated events, in (date, id) order, and the number of
-/// undated events left out.
-pub fn rows(g: &KnowledgeGraph) -> (Vec<Row>, usize) {
+/// events left out: undated ones, and hypothetical or negated ones unless
+/// `all`.
+pub fn rows(g: &KnowledgeGraph, all: bool) -> (Vec<Row>, Left) {
     // Role names per event node, in edge (id) order.
     let mut roles: BTreeMap<&str, Vec<(Relation, &str)>> = BTreeMap::new();
     for (src, dst, e) in g.edges() {
@@ -85,11 +89,15 @@ pub fn rows(g: &KnowledgeGraph) -> (Vec<Row>, usize) {
         }
     }
     let mut dated: Vec<(&str, &Node, Row)> = Vec::new();
-    let mut undated = 0;
+    let mut left = Left::default();
     for n in g.nodes() {
         let Some(ev) = &n.event else { continue };
+        if !all && !ev.status.is_factual() {
+            left.not_factual += 1;
+            continue;
+        }
         let Some(t) = &ev.time else {
-            undated += 1;
+            left.undated += 1;
             continue;
         };
         let r = roles.get(n.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
@@ -137,6 +145,7 @@ pub fn rows(g: &KnowledgeGraph) -> (Vec<Row>, usize) {
         let row = Row {
             date,
             kind: ev.kind.to_string(),
+            status: ev.status.to_string(),
             who: cap(&who, CELL_CAP),
             place: cap(&names(&[Relation::Location]), 24),
             numbers: cap(&numbers, CELL_CAP),
@@ -145,15 +154,25 @@ pub fn rows(g: &KnowledgeGraph) -> (Vec<Row>, usize) {
         dated.push((t.start.as_str(), n, row));
     }
     dated.sort_by(|a, b| a.0.cmp(b.0).then_with(|| a.1.id.cmp(&b.1.id)));
-    (dated.into_iter().map(|x| x.2).collect(), undated)
+    (dated.into_iter().map(|x| x.2).collect(), left)
 }
 
-/// Writes the timeline table.
-pub fn write<W: Write>(g: &KnowledgeGraph, mut w: W) -> io::Result<W> {
-    let (rows, undated) = rows(g);
+/// Events a timeline leaves out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Left {
+    pub undated: usize,
+    /// Hypothetical or negated (left out unless all are asked for).
+    pub not_factual: usize,
+}
+
+/// Writes the timeline table; with `all`, hypothetical and negated events
+/// too.
+pub fn write<W: Write>(g: &KnowledgeGraph, all: bool, mut w: W) -> io::Result<W> {
+    let (rows, left) = rows(g, all);
     let header = Row {
         date: "DATE".into(),
         kind: "KIND".into(),
+        status: "STATUS".into(),
         who: "WHO".into(),
         place: "WHERE".into(),
         numbers: "NUMBERS".into(),
@@ -168,6 +187,7 @@ pub fn write<W: Write>(g: &KnowledgeGraph, mut w: W) -> io::Result<W> {
     };
     let wd = width(|r| &r.date);
     let wk = width(|r| &r.kind);
+    let wsx = width(|r| &r.status);
     let ww = width(|r| &r.who);
     let wp = width(|r| &r.place);
     let wn = width(|r| &r.numbers);
@@ -176,17 +196,25 @@ pub fn write<W: Write>(g: &KnowledgeGraph, mut w: W) -> io::Result<W> {
             |s: &str, n: usize| format!("{s}{}", " ".repeat(n.saturating_sub(s.chars().count())));
         writeln!(
             w,
-            "{}  {}  {}  {}  {}  {}",
+            "{}  {}  {}  {}  {}  {}  {}",
             pad(&r.date, wd),
             pad(&r.kind, wk),
+            pad(&r.status, wsx),
             pad(&r.who, ww),
             pad(&r.place, wp),
             pad(&r.numbers, wn),
             r.source
         )?;
     }
-    if undated > 0 {
-        writeln!(w, "({undated} undated events not shown)")?;
+    if left.undated > 0 {
+        writeln!(w, "({} undated events not shown)", left.undated)?;
+    }
+    if left.not_factual > 0 {
+        writeln!(
+            w,
+            "({} hypothetical or negated events not shown; --all shows them)",
+            left.not_factual
+        )?;
     }
     Ok(w)
 }
@@ -195,7 +223,7 @@ pub fn write<W: Write>(g: &KnowledgeGraph, mut w: W) -> io::Result<W> {
 mod tests {
     use super::*;
     use crate::graph::EventInfo;
-    use crate::model::{DocId, EventKind, Evidence, Kind, Span, TimeValue};
+    use crate::model::{DocId, EventKind, EventStatus, Evidence, Kind, Span, TimeValue};
 
     fn q(
         value: Option<f64>,
@@ -239,9 +267,20 @@ mod tests {
     }
 
     fn event(g: &mut KnowledgeGraph, id: &str, kind: EventKind, start: Option<&str>) {
+        event_with(g, id, kind, start, EventStatus::Happened);
+    }
+
+    fn event_with(
+        g: &mut KnowledgeGraph,
+        id: &str,
+        kind: EventKind,
+        start: Option<&str>,
+        status: EventStatus,
+    ) {
         let n = g.upsert_node(id, Kind::Event, id);
         n.event = Some(EventInfo {
             kind,
+            status,
             time: start.map(|s| TimeValue {
                 start: s.into(),
                 end: None,
@@ -274,8 +313,8 @@ mod tests {
         };
         assert!(g.add_edge("event:b", "person:x", Relation::Agent, ev("1")));
         assert!(g.add_edge("event:b", "place:y", Relation::Location, ev("2")));
-        let (rows, undated) = rows(&g);
-        assert_eq!(undated, 1);
+        let (rows, left) = rows(&g, false);
+        assert_eq!(left.undated, 1);
         let dates: Vec<_> = rows.iter().map(|r| r.date.as_str()).collect();
         assert_eq!(dates, ["2021", "2021-03-02"]);
         assert_eq!(rows[1].who, "Ana Ruiz");
@@ -285,9 +324,53 @@ mod tests {
             "{:?}",
             rows[1]
         );
-        let out = write(&g, Vec::new()).unwrap_or_default();
+        let out = write(&g, false, Vec::new()).unwrap_or_default();
         let text = String::from_utf8_lossy(&out);
         assert!(text.starts_with("DATE"), "{text}");
         assert!(text.ends_with("(1 undated events not shown)\n"), "{text}");
+    }
+
+    #[test]
+    fn what_did_not_happen_is_shown_only_when_asked() {
+        let mut g = KnowledgeGraph::new();
+        event(&mut g, "event:met", EventKind::Meeting, Some("2022-05-01"));
+        let no = EventStatus::Negated;
+        event_with(&mut g, "event:no", EventKind::Vote, Some("2022-05-02"), no);
+        let maybe = EventStatus::Hypothetical;
+        event_with(
+            &mut g,
+            "event:if",
+            EventKind::Strike,
+            Some("2022-05-03"),
+            maybe,
+        );
+        let plan = EventStatus::Planned;
+        event_with(
+            &mut g,
+            "event:plan",
+            EventKind::Visit,
+            Some("2022-06"),
+            plan,
+        );
+        let (shown, left) = rows(&g, false);
+        let kinds: Vec<_> = shown
+            .iter()
+            .map(|r| (r.kind.as_str(), r.status.as_str()))
+            .collect();
+        assert_eq!(kinds, [("meeting", "happened"), ("visit", "planned")]);
+        assert_eq!(left.not_factual, 2);
+        let (all, left) = rows(&g, true);
+        assert_eq!(all.len(), 4);
+        assert_eq!(left.not_factual, 0);
+        let out = write(&g, false, Vec::new()).unwrap_or_default();
+        let text = String::from_utf8_lossy(&out);
+        assert!(
+            text.contains("(2 hypothetical or negated events not shown"),
+            "{text}"
+        );
+        assert!(
+            text.lines().next().is_some_and(|l| l.contains("STATUS")),
+            "{text}"
+        );
     }
 }

@@ -15,7 +15,7 @@ pub use super::escape::dot_quote as quote;
 use super::escape::{dot_escape, dot_escape_capped, dot_quote_to};
 use super::{ExportOptions, IriWriter, KindStyle, file_ids, write_docs};
 use crate::graph::{KnowledgeGraph, Node};
-use crate::model::{Kind, Relation};
+use crate::model::{EventStatus, Kind, Relation};
 use std::io::{self, BufWriter, Write};
 
 /// Above this many nodes the file sets `layout=sfdp`.
@@ -103,7 +103,26 @@ impl DotSerializer {
             iris.node(&mut w, &n.id)?;
             w.write_all(b"\", documents=\"")?;
             write_docs(&mut w, &n.documents, TOOLTIP_CAP)?;
-            w.write_all(b"\"];\n")?;
+            w.write_all(b"\"")?;
+            if let Some(ev) = &n.event {
+                // Only what happened is drawn solid: a plan dashed, what
+                // might happen or did not dotted and greyed.
+                let (status, look) = match ev.status {
+                    EventStatus::Happened => ("happened", None),
+                    EventStatus::Ongoing => ("ongoing", None),
+                    EventStatus::Planned => ("planned", Some("filled,dashed")),
+                    EventStatus::Hypothetical => ("hypothetical", Some("filled,dotted")),
+                    EventStatus::Negated => ("negated", Some("filled,dotted")),
+                };
+                write!(w, ", status=\"{status}\"")?;
+                if let Some(look) = look {
+                    write!(w, ", style=\"{look}\"")?;
+                }
+                if !ev.status.is_factual() {
+                    w.write_all(b", fontcolor=\"#777777\"")?;
+                }
+            }
+            w.write_all(b"];\n")?;
         }
         let mut num = itoa::Buffer::new();
         for (s, t, e) in graph.edges() {
@@ -209,7 +228,7 @@ fn node_tooltip(out: &mut String, n: &Node) {
     }
     let _ = write!(out, "\nmentions: {}", n.mentions);
     if let Some(ev) = &n.event {
-        let _ = write!(out, "\nevent: {}", ev.kind);
+        let _ = write!(out, "\nevent: {} ({})", ev.kind, ev.status);
         if let Some(t) = &ev.time {
             let _ = write!(out, "\ntime: {}", t.start);
             if let Some(end) = &t.end {

@@ -60,6 +60,7 @@ const KEYS: &[Key] = &[
     key("color", "node", "color", "string"),
     key("size", "node", "size", "double"),
     key("event_type", "node", "event_type", "string"),
+    key("status", "node", "status", "string"),
     key("start", "node", "start", "string"),
     key("end", "node", "end", "string"),
     key("time_text", "node", "time_text", "string"),
@@ -215,6 +216,7 @@ impl Out {
         close(w)?;
         if let Some(ev) = &n.event {
             data(w, "event_type", ev.kind.as_str())?;
+            data(w, "status", ev.status.as_str())?;
             if let Some(t) = &ev.time {
                 data(w, "start", &t.start)?;
                 if let Some(end) = &t.end {

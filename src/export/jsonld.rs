@@ -52,7 +52,7 @@ pub fn context() -> Value {
     let double = |iri: &str| json!({"@id": iri, "@type": "xsd:double"});
     let mut m = Map::new();
     m.insert("@version".into(), json!(1.1));
-    let terms: [(&str, Value); 54] = [
+    let terms: [(&str, Value); 55] = [
         ("schema", SCHEMA.into()),
         ("ng", VOCAB.into()),
         ("xsd", "http://www.w3.org/2001/XMLSchema#".into()),
@@ -101,6 +101,7 @@ pub fn context() -> Value {
         ("end", "ng:end".into()),
         ("text", "ng:text".into()),
         ("eventType", "ng:eventType".into()),
+        ("eventStatus", "ng:eventStatus".into()),
         ("timeText", "ng:timeText".into()),
         ("quantity", "ng:quantity".into()),
         ("from", double("ng:from")),
@@ -338,6 +339,8 @@ impl Out {
             typed_date(w, end)?;
         }
         if let Some(ev) = event {
+            o.key(w, "eventStatus")?;
+            string(w, ev.status.as_str())?;
             o.key(w, "eventType")?;
             string(w, ev.kind.as_str())?;
             if !ev.evidence.is_empty() {
@@ -670,6 +673,7 @@ mod tests {
         let vote = g.node_mut("event:vote-1").expect("added");
         vote.documents.insert(DocId(2));
         vote.event = Some(EventInfo {
+            status: crate::model::EventStatus::Planned,
             kind: EventKind::Withdrawal,
             time: Some(TimeValue {
                 start: "2020-05".into(),

@@ -7,7 +7,7 @@ use crate::extract::dates::{self, TimeRef};
 use crate::extract::events::make_label;
 use crate::graph::{EventInfo, KnowledgeGraph, slug};
 use crate::model::{
-    DocId, EventKind, Evidence, Kind, LocalEvent, Quantity, Relation, Span, TimeValue,
+    DocId, EventKind, EventStatus, Evidence, Kind, LocalEvent, Quantity, Relation, Span, TimeValue,
 };
 use crate::util::compact::{Chunked, VecMap, VecSet, grow_exact, sort_stable_in_place};
 use crate::util::lower::lower;
@@ -57,6 +57,17 @@ fn words_fit(words: &str, t: &TimeValue) -> Option<bool> {
 }
 
 /// The same reported number: equal change or equal amount, same unit.
+/// Statuses whose readings may be one occurrence: what happened, goes on
+/// or was announced (a plan reported before it was carried out); what
+/// might happen; what did not.
+fn factuality(s: EventStatus) -> u8 {
+    match s {
+        EventStatus::Happened | EventStatus::Ongoing | EventStatus::Planned => 0,
+        EventStatus::Hypothetical => 1,
+        EventStatus::Negated => 2,
+    }
+}
+
 fn same_quantity(a: &Quantity, b: &Quantity) -> bool {
     a.unit == b.unit
         && if a.from.is_some() || b.from.is_some() {
@@ -90,6 +101,8 @@ fn roles_of<'a>(
 
 struct Cluster {
     kind: EventKind,
+    /// The most factual status of its readings.
+    status: EventStatus,
     name: Option<String>,
     time: Option<TimeValue>,
     time_text: Option<String>,
@@ -393,6 +406,11 @@ fn joins(c: &Cluster, it: &EventItem, ents: &BTreeSet<&str>, name: Option<&Strin
     if c.kind != it.ev.kind || c.name.as_ref() != name {
         return false;
     }
+    // "did not meet" and "could meet" are not readings of the meeting
+    // that took place: each stays with its own kind of claim.
+    if factuality(c.status) != factuality(it.ev.status) {
+        return false;
+    }
     let cents = &c.ents;
     // Counted only when a test needs it: most candidates (every
     // cluster listed under a busy entity and year) fail on their
@@ -470,6 +488,7 @@ impl Cluster {
     fn new(it: &EventItem, name: Option<String>) -> Self {
         Cluster {
             kind: it.ev.kind,
+            status: it.ev.status,
             name,
             time: None,
             time_text: None,
@@ -510,6 +529,7 @@ impl Cluster {
         if self.time_text.is_none() {
             self.time_text = it.ev.time_text.clone();
         }
+        self.status = self.status.min(it.ev.status);
         let mut new: Vec<Arc<str>> = Vec::new();
         for (r, e) in roles_of(&it.ev.roles, ids) {
             *self.roles.entry((r, e.clone())) += 1;
@@ -636,6 +656,7 @@ pub fn make_nodes(g: &mut KnowledgeGraph, clusters: Clusters, ids: &[Arc<str>]) 
         }
         let mut info = EventInfo {
             kind: c.kind,
+            status: c.status,
             time: c.time.clone(),
             time_text: if c.time.is_some() {
                 None

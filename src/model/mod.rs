@@ -629,6 +629,59 @@ impl fmt::Display for EventKind {
     }
 }
 
+/// Whether an event took place, as the text tells it. Ordered from most to
+/// least factual: an occurrence read as happened in one report and as
+/// planned in another happened.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    /// Took place ("troops withdrew", "the attack on Monday").
+    #[default]
+    Happened,
+    /// Going on as the report is written ("are withdrawing", "talks continue").
+    Ongoing,
+    /// Announced, planned or expected ("will withdraw", "plans to meet").
+    Planned,
+    /// Possible, threatened or conditional ("could strike", "if talks fail").
+    Hypothetical,
+    /// Said not to have happened, denied or called off ("did not meet").
+    Negated,
+}
+
+impl EventStatus {
+    pub const ALL: [EventStatus; 5] = [
+        EventStatus::Happened,
+        EventStatus::Ongoing,
+        EventStatus::Planned,
+        EventStatus::Hypothetical,
+        EventStatus::Negated,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventStatus::Happened => "happened",
+            EventStatus::Ongoing => "ongoing",
+            EventStatus::Planned => "planned",
+            EventStatus::Hypothetical => "hypothetical",
+            EventStatus::Negated => "negated",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        EventStatus::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+    /// Happened, going on or announced: what a timeline shows as fact.
+    pub fn is_factual(self) -> bool {
+        !matches!(self, EventStatus::Hypothetical | EventStatus::Negated)
+    }
+}
+
+impl fmt::Display for EventStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A normalised time: ISO 8601 at the precision the text gives
 /// (`2020`, `2020-09`, `2020-09-09`); `end` set for ranges.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -676,6 +729,8 @@ pub struct LocalEvent {
     /// For named events, and a short human label for the others
     /// ("withdrawal of troops from Iraq").
     pub label: String,
+    /// Happened, planned, negated…: read from the trigger's clause.
+    pub status: EventStatus,
     pub time: Option<TimeValue>,
     /// Time words that could not be resolved, kept as text.
     pub time_text: Option<String>,

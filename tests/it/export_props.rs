@@ -6,8 +6,8 @@
 
 use newsgraph::internals::slug;
 use newsgraph::{
-    Approx, DocId, DocMeta, EventKind, Evidence, Furniture, Kind, Quantity, Relation, Span,
-    TimeValue,
+    Approx, DocId, DocMeta, EventKind, EventStatus, Evidence, Furniture, Kind, Quantity, Relation,
+    Span, TimeValue,
 };
 use newsgraph::{EventInfo, KnowledgeGraph};
 use newsgraph::{ExportOptions, Format};
@@ -147,6 +147,7 @@ pub fn adversarial_graph(n: usize) -> KnowledgeGraph {
         if kind == Kind::Event {
             node.event = Some(EventInfo {
                 kind: EventKind::Withdrawal,
+                status: EventStatus::ALL[i % EventStatus::ALL.len()],
                 time: Some(TimeValue {
                     start: ["2020", "2020-09", "2020-09-09", "soon"][i % 4].into(),
                     end: (i % 8 == 3).then(|| "2021-01".to_string()),
@@ -537,6 +538,7 @@ fn jsonld_types_dates_roles_and_quantities() {
     ev.documents.insert(d);
     ev.event = Some(EventInfo {
         kind: EventKind::Meeting,
+        status: EventStatus::Planned,
         time: Some(TimeValue {
             start: "2019-03".into(),
             end: None,

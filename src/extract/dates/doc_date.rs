@@ -163,8 +163,45 @@ fn strip_date_prefix(line: &str) -> &str {
     ] {
         if let Some(rest) = t.strip_prefix(p) {
             let rest = rest.trim_start();
-            return rest.strip_prefix("on ").unwrap_or(rest);
+            return strip_clock(rest.strip_prefix("on ").unwrap_or(rest));
         }
     }
     t
+}
+
+/// Drops a clock time and its zone before the date ("3:15 PM ET, Mon
+/// December 7, 2020"), as web pages stamp their updates.
+fn strip_clock(line: &str) -> &str {
+    let mut rest = line;
+    let first = rest.split_whitespace().next().unwrap_or("");
+    let clock = first.contains(':')
+        && first
+            .trim_end_matches(',')
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ':' || c == '.' || c.is_ascii_alphabetic());
+    if !clock || !first.starts_with(|c: char| c.is_ascii_digit()) {
+        return line;
+    }
+    rest = rest[first.len()..].trim_start();
+    // "PM", "p.m.", then a zone in capitals ("ET", "GMT", "UTC+1").
+    for _ in 0..2 {
+        let w = rest.split_whitespace().next().unwrap_or("");
+        let bare = w.trim_end_matches(',');
+        let am_pm = matches!(
+            bare.to_ascii_lowercase().as_str(),
+            "am" | "pm" | "a.m." | "p.m."
+        );
+        let zone = (2..=5).contains(&bare.len())
+            && bare
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '+' || c == '-');
+        if !(am_pm || zone) {
+            break;
+        }
+        rest = rest[w.len()..].trim_start();
+        if w.ends_with(',') {
+            break;
+        }
+    }
+    rest.trim_start_matches(',').trim_start()
 }

@@ -222,6 +222,17 @@ fn document_date_prefers_standalone_date_lines() {
         document_date(&crate::text::analyze(&doc)).as_deref(),
         Some("2019-03-03")
     );
+    // Web pages stamp their updates with a clock time and zone first.
+    for line in [
+        "Updated 9:40 AM GMT, Thu March 4, 2021",
+        "Published 11:02 p.m. ET March 4, 2021",
+        "2021-03-04",
+    ] {
+        let text = format!("{line}\n\nFloods close schools\n\nRain fell on Monday.");
+        let doc = Document::new("t", text);
+        let got = document_date(&crate::text::analyze(&doc));
+        assert_eq!(got.as_deref(), Some("2021-03-04"), "{line}");
+    }
 }
 
 #[test]

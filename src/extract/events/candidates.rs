@@ -183,6 +183,9 @@ fn accepted(kind: EventKind, pos: Pos, words: &[Cow<'_, str>], k: usize, has_tim
         // "came under attack": a state, not one occurrence.
         return false;
     }
+    if super::sense::out_of_sense(kind, words, k) {
+        return false;
+    }
     match pos {
         Pos::Verb => !verb_used_otherwise(kind, words, k) && verb_complete(words, k),
         Pos::Noun => noun_accepted(kind, words, k, has_time),

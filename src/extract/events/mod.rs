@@ -17,6 +17,8 @@ mod candidates;
 mod identity;
 mod quantities;
 mod roles;
+mod sense;
+mod status;
 mod time;
 
 pub(crate) use identity::make_label;
@@ -32,9 +34,41 @@ use crate::model::stage::EventExtractor;
 use crate::model::{Analyzed, DocEntities, EventKind, LocalEvent, Mention, Relation, TimeValue};
 use std::borrow::Cow;
 
+/// After "as", words of a phrase ("as part of", "as well as", "as soon
+/// as"), not of a clause ("came as talks stalled").
+const NOT_AFTER_AS: &[&str] = &[
+    "part",
+    "well",
+    "much",
+    "many",
+    "such",
+    "long",
+    "soon",
+    "of",
+    "far",
+    "if",
+    "to",
+    "a",
+    "an",
+    "the",
+    "its",
+    "his",
+    "her",
+    "their",
+    "head",
+    "chief",
+    "leader",
+    "president",
+    "minister",
+];
+
 /// The rule-based event reader.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct EventRules;
+#[derive(Debug, Clone, Default)]
+pub struct EventRules {
+    /// The date (ISO day) of documents that neither carry one nor state
+    /// one in their text (`--date`).
+    pub fallback_date: Option<String>,
+}
 
 impl EventExtractor for EventRules {
     fn events(
@@ -43,7 +77,7 @@ impl EventExtractor for EventRules {
         mentions: &[Mention],
         entities: &DocEntities,
     ) -> Vec<LocalEvent> {
-        let scope = DocScope::new(doc);
+        let scope = DocScope::new(doc, self.fallback_date.as_deref());
         let mut reader = Reader {
             doc,
             mentions,
@@ -80,13 +114,14 @@ struct DocScope<'a> {
 }
 
 impl<'a> DocScope<'a> {
-    fn new(doc: &Analyzed<'a>) -> Self {
+    fn new(doc: &Analyzed<'a>, fallback: Option<&str>) -> Self {
         let anchor_iso = doc
             .doc
             .meta
             .date
             .clone()
-            .or_else(|| dates::document_date(doc));
+            .or_else(|| dates::document_date(doc))
+            .or_else(|| fallback.map(str::to_string));
         let anchor = anchor_iso
             .as_deref()
             .and_then(Ymd::parse_iso)
@@ -172,10 +207,16 @@ impl Reader<'_, '_> {
         let breaks: Vec<usize> = words
             .iter()
             .enumerate()
-            .filter(|(_, w)| CLAUSE_BREAKS.contains(&w.as_ref()))
+            .filter(|&(k, w)| {
+                CLAUSE_BREAKS.contains(&w.as_ref())
+                    || (w == "as"
+                        && !words
+                            .get(k + 1)
+                            .is_some_and(|n| NOT_AFTER_AS.contains(&n.as_ref())))
+            })
             .map(|(k, _)| base + k)
             .collect();
-        let owned = quantities::owners(&cands, &quants);
+        let owned = quantities::owners(&cands, &quants, words, base);
         let time_scope = TimeScope {
             doc,
             base,
@@ -257,9 +298,19 @@ impl Reader<'_, '_> {
                 entities.entities.get(e).map(|x| x.name.as_str())
             }),
         };
+        let status = status::status(
+            self.doc,
+            sp.words,
+            sp.base,
+            c,
+            (lo, hi),
+            time.as_ref(),
+            sp.time_scope.anchor_iso,
+        );
         self.out.push(LocalEvent {
             kind: c.kind,
             label,
+            status,
             time,
             time_text,
             quantities: qs,

@@ -5,6 +5,134 @@
 use super::candidates::Candidate;
 use crate::extract::quantities::QuantityExpr;
 use crate::model::{EventKind, Quantity};
+use std::borrow::Cow;
+
+/// Counted nouns that never measure an event: legal counts, basis points,
+/// distances and speeds, durations of play.
+const NOT_MEASURES: &[&str] = &[
+    "count",
+    "counts",
+    "basis",
+    "points",
+    "point",
+    "feet",
+    "foot",
+    "miles",
+    "mile",
+    "km",
+    "kilometres",
+    "kilometers",
+    "metres",
+    "meters",
+    "kph",
+    "mph",
+    "minutes",
+    "seconds",
+    "times",
+    "ways",
+    "sides",
+    "phases",
+    "phase",
+    "stages",
+    "pages",
+    "chapters",
+    "sources",
+    "source",
+];
+
+/// Who tells the story ("two security sources said", "according to three
+/// officials"): a count of them measures nothing that happened.
+const REPORTERS: &[&str] = &[
+    "officials",
+    "official",
+    "diplomats",
+    "diplomat",
+    "witnesses",
+    "witness",
+    "analysts",
+    "economists",
+    "traders",
+    "people",
+    "spokesmen",
+    "spokespeople",
+    "residents",
+    "lawmakers",
+    "executives",
+    "aides",
+    "members",
+    "sources",
+];
+
+const SAYING: &[&str] = &[
+    "said",
+    "say",
+    "says",
+    "told",
+    "tell",
+    "reported",
+    "confirmed",
+    "added",
+    "estimated",
+];
+
+/// Words that open another clause: a number after them belongs to its
+/// event, not to a trigger before them ("voted on Thursday, five months
+/// after a derailment forced 2,000 residents from their homes").
+const CLAUSE_OPENERS: &[&str] = &[
+    "after",
+    "before",
+    "since",
+    "because",
+    "while",
+    "when",
+    "where",
+    "which",
+    "who",
+    "although",
+    "following",
+    "amid",
+    "despite",
+    "if",
+    "unless",
+    "until",
+    "whereas",
+    "whose",
+];
+
+/// True when quantity `q` can measure the event of the trigger at token
+/// `trigger` (sentence words `words` from token `base`).
+pub(super) fn measures(
+    q: &QuantityExpr,
+    trigger: usize,
+    words: &[Cow<'_, str>],
+    base: usize,
+) -> bool {
+    let w = |t: usize| {
+        t.checked_sub(base)
+            .and_then(|j| words.get(j))
+            .map_or("", |w| w.as_ref())
+    };
+    let unit = q.quantity.unit.as_str();
+    if NOT_MEASURES.contains(&unit) {
+        return false;
+    }
+    let (start, end) = (q.tokens.start, q.tokens.end);
+    // "the two countries' leaders": the number qualifies someone's thing.
+    if matches!(w(end), "'" | "’" | "'s" | "’s") {
+        return false;
+    }
+    if REPORTERS.contains(&unit)
+        && ((end..end + 2).any(|t| SAYING.contains(&w(t)))
+            || (start.saturating_sub(4)..start)
+                .any(|t| matches!(w(t), "according" | "citing" | "cited" | "told" | "quoted")))
+    {
+        return false;
+    }
+    if start > trigger && (trigger + 1..start).any(|t| CLAUSE_OPENERS.contains(&w(t))) {
+        return false;
+    }
+    true
+}
 
 /// For each candidate, the quantities it owns. The nearest trigger before
 /// the number owns it (numbers follow their verb: "cut … from 900 to 400");
@@ -12,6 +140,8 @@ use crate::model::{EventKind, Quantity};
 pub(super) fn owners<'q>(
     cands: &[Candidate],
     quants: &'q [QuantityExpr],
+    words: &[Cow<'_, str>],
+    base: usize,
 ) -> Vec<Vec<&'q QuantityExpr>> {
     let mut owned: Vec<Vec<&QuantityExpr>> = vec![Vec::new(); cands.len()];
     for q in quants {
@@ -35,7 +165,12 @@ pub(super) fn owners<'q>(
                 })
                 .map(|(i, _)| i)
         });
-        if let Some(list) = best.and_then(|b| owned.get_mut(b)) {
+        let fits = |b: usize| {
+            cands
+                .get(b)
+                .is_some_and(|c| measures(q, c.tok, words, base))
+        };
+        if let Some(list) = best.filter(|&b| fits(b)).and_then(|b| owned.get_mut(b)) {
             list.push(q);
         }
     }

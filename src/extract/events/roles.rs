@@ -36,6 +36,9 @@ pub(super) const CLAUSE_BREAKS: &[&str] = &[
     "but",
     "although",
     "whereas",
+    "because",
+    "unless",
+    "until",
     "“",
     "”",
     "\"",
@@ -57,6 +60,8 @@ pub(super) struct Ment {
     /// A name used as a modifier of another noun ("Israeli minister", "a
     /// Paris church"): not itself a participant or target.
     pub(super) modifier: bool,
+    /// A people's name standing for its country ("Iranian", "Somali").
+    pub(super) demonym: bool,
 }
 
 /// The mentions of sentence `s` that name an entity, in text order, each
@@ -122,6 +127,7 @@ pub(super) fn sentence_mentions(
                 entity: e,
                 kind: ent.kind,
                 modifier,
+                demonym,
             })
         })
         .collect();
@@ -252,7 +258,11 @@ impl RoleReader<'_, '_> {
             if pronoun_between {
                 agent_found = true;
             }
-            if !agent_found && !object && c.tok - m.end <= 12 {
+            // A place acts only as a state doing the deed ("Iran
+            // launched", "Mali's air force struck"); one standing
+            // further back is where something is, not who did it.
+            let idle_place = m.kind == Kind::Place && !m.demonym && !self.acts(m);
+            if !agent_found && !object && !idle_place && c.tok - m.end <= 12 {
                 push(roles, Relation::Agent, m.entity);
                 agent_found = true;
                 if c.kind == EventKind::Meeting {
@@ -319,6 +329,64 @@ impl RoleReader<'_, '_> {
             || possessor
             || matches!(prep, "of" | "with" | "against" | "on" | "by" | "for")
             || LOC_PREPS.contains(&prep)
+    }
+
+    /// A mention right before the trigger, with only an auxiliary, an
+    /// adverb or the name of its forces between: its subject.
+    fn acts(&self, m: &Ment) -> bool {
+        let between: Vec<&str> = (m.end..self.c.tok).map(|t| self.w(t)).collect();
+        between.len() <= 4
+            && between.iter().all(|w| {
+                matches!(
+                    *w,
+                    "'s" | "’s"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "did"
+                        | "does"
+                        | "not"
+                        | "also"
+                        | "then"
+                        | "later"
+                        | "again"
+                        | "reportedly"
+                        | "allegedly"
+                        | "air"
+                        | "armed"
+                        | "naval"
+                        | "special"
+                        | "security"
+                        | "government"
+                        | "authorities"
+                        | "officials"
+                        | "leaders"
+                        | "president"
+                        | "forces"
+                        | "force"
+                        | "troops"
+                        | "army"
+                        | "military"
+                        | "navy"
+                        | "police"
+                        | "parliament"
+                        | "to"
+                        | "plans"
+                        | "agreed"
+                        | "decided"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "been"
+                        | "be"
+                )
+            })
     }
 
     /// "A and B met": both take part.

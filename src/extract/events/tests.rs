@@ -3,6 +3,7 @@
 use super::*;
 use crate::graph::KnowledgeGraph;
 use crate::model::Document;
+use crate::model::EventStatus;
 use crate::model::stage::{MentionFinder, Resolver};
 use proptest::strategy::Strategy;
 
@@ -12,7 +13,7 @@ fn local(text: &str) -> Vec<LocalEvent> {
     let a = crate::text::analyze(&doc);
     let m = crate::ner::Finder::Rules(crate::ner::rules::RuleFinder).find(&a);
     let e = crate::resolve::DocResolver::default().resolve(&a, &m);
-    EventRules.events(&a, &m, &e)
+    EventRules::default().events(&a, &m, &e)
 }
 
 fn names(text: &str, ev: &LocalEvent, role: Relation) -> Vec<String> {
@@ -458,4 +459,146 @@ fn the_country_of_the_troops_takes_part() {
             .any(|r| names(text, ev, r.0).contains(&"Chile".to_string())),
         "{ev:?}"
     );
+}
+
+/// The status of the first event of `kind` in `text`.
+fn status_of(text: &str, kind: EventKind) -> Option<EventStatus> {
+    local(text)
+        .iter()
+        .find(|e| e.kind == kind)
+        .map(|e| e.status)
+}
+
+#[test]
+fn status_reads_the_trigger_clause() {
+    use EventStatus::*;
+    let cases: &[(&str, EventKind, EventStatus)] = &[
+        (
+            "Gen. Ana Ruiz met Prime Minister Tomas Berg in Lima on Monday.",
+            EventKind::Meeting,
+            Happened,
+        ),
+        (
+            "Gen. Ana Ruiz did not meet Prime Minister Tomas Berg in Lima on Monday.",
+            EventKind::Meeting,
+            Negated,
+        ),
+        (
+            "Norway will withdraw 300 soldiers from Chile in March.",
+            EventKind::Withdrawal,
+            Planned,
+        ),
+        (
+            "Norway plans to withdraw 300 soldiers from Chile.",
+            EventKind::Withdrawal,
+            Planned,
+        ),
+        (
+            "Norway could withdraw 300 soldiers from Chile in March.",
+            EventKind::Withdrawal,
+            Hypothetical,
+        ),
+        (
+            "If talks fail, Norway would withdraw 300 soldiers from Chile.",
+            EventKind::Withdrawal,
+            Hypothetical,
+        ),
+        (
+            "Norway denied attacking Chile on Monday.",
+            EventKind::Attack,
+            Negated,
+        ),
+        (
+            "Norway is withdrawing 300 soldiers from Chile.",
+            EventKind::Withdrawal,
+            Ongoing,
+        ),
+        (
+            "Ana Ruiz said Norway would withdraw 300 soldiers from Chile.",
+            EventKind::Withdrawal,
+            Planned,
+        ),
+        (
+            "Protesters in Lima called for the withdrawal of 300 Norwegian soldiers from Chile.",
+            EventKind::Withdrawal,
+            Hypothetical,
+        ),
+        (
+            "Norway did not rule out an attack on Chile in March.",
+            EventKind::Attack,
+            Hypothetical,
+        ),
+    ];
+    for (sentence, kind, want) in cases {
+        let text = &format!("News\n2021-01-15\n{sentence}");
+        assert_eq!(
+            status_of(text, *kind),
+            Some(*want),
+            "{text}: {:?}",
+            local(text)
+        );
+    }
+}
+
+#[test]
+fn a_phrase_after_after_is_taken_as_given() {
+    // The negation governs "comment", not the attack after "after".
+    let text = "Norway did not comment after the attack on Chile on Monday.";
+    assert_eq!(
+        status_of(text, EventKind::Attack),
+        Some(EventStatus::Happened)
+    );
+}
+
+#[test]
+fn a_date_after_the_report_is_a_plan() {
+    let text = "Talks in Lima\n2021-03-15\nAna Ruiz meets Tomas Berg in Lima next month.";
+    let evs = local(text);
+    let m = evs.iter().find(|e| e.kind == EventKind::Meeting);
+    let Some(m) = m else { panic!("{evs:?}") };
+    assert_eq!(start(m), Some("2021-04"));
+    assert_eq!(m.status, EventStatus::Planned);
+}
+
+#[test]
+fn a_month_named_may_is_not_a_modal() {
+    let text = "Norway withdrew 300 soldiers from Chile in May 2019.";
+    assert_eq!(
+        status_of(text, EventKind::Withdrawal),
+        Some(EventStatus::Happened)
+    );
+}
+
+#[test]
+fn words_in_another_sense_make_no_event() {
+    for text in [
+        "News\n2021-01-15\nShares of Norsk Hydro rallied 4% on Monday in Oslo.",
+        "News\n2021-01-15\nThe Oslo index pulled back 1.2% from Monday's record as Norsk Hydro slipped.",
+        "News\n2021-01-15\nA typhoon struck Luzon on Monday, flooding towns near Manila.",
+        "News\n2021-01-15\nNorsk Hydro is shelling out $2 billion for a plant in Chile, Ana Ruiz said on Monday.",
+        "News\n2021-01-15\nMadrid cut the gap to two points on Monday against Sevilla.",
+    ] {
+        let evs = local(text);
+        let kinds: Vec<_> = evs
+            .iter()
+            .map(|e| e.kind)
+            .filter(|k| *k != EventKind::Named)
+            .collect();
+        assert!(kinds.is_empty(), "{text}: {evs:?}");
+    }
+}
+
+#[test]
+fn numbers_that_measure_nothing_are_not_the_event_s() {
+    let text = "News\n2021-01-15\nGunmen attacked a base near Gao in Mali on Monday, killing 14 soldiers, two security sources said.";
+    let evs = local(text);
+    let all: Vec<&str> = evs
+        .iter()
+        .flat_map(|e| e.quantities.iter().map(|q| q.unit.as_str()))
+        .collect();
+    assert!(all.contains(&"soldiers"), "{evs:?}");
+    assert!(!all.contains(&"sources"), "{evs:?}");
+    let text = "News\n2021-01-15\nThe Ohio Senate voted on Thursday, five months after a fire in Dayton forced 2,000 residents from their homes.";
+    let evs = local(text);
+    assert!(evs.iter().all(|e| e.quantities.is_empty()), "{evs:?}");
 }

@@ -1,0 +1,189 @@
+//! Trigger words in another sense than the event kind they name: a market
+//! that "rallied" or "pulled back", a storm that "struck", money "shelled
+//! out", a lead or a power supply "cut", a candidate "in the polls". The
+//! checks look at the words around the trigger only: what moves (a price,
+//! an index, the weather) or what is cut decides whether the word names a
+//! protest, a withdrawal, a strike or a reduction.
+
+use crate::model::EventKind;
+use std::borrow::Cow;
+
+/// What markets report on: when one of these moves, it is a price, not an
+/// army or a crowd.
+const MARKET_NOUNS: &[&str] = &[
+    "shares",
+    "share",
+    "stock",
+    "stocks",
+    "index",
+    "indexes",
+    "indices",
+    "futures",
+    "bonds",
+    "bond",
+    "yields",
+    "yield",
+    "prices",
+    "price",
+    "markets",
+    "currency",
+    "currencies",
+    "dollar",
+    "euro",
+    "yen",
+    "sterling",
+    "pound",
+    "rupee",
+    "yuan",
+    "crude",
+    "benchmark",
+    "equities",
+    "treasuries",
+    "bitcoin",
+    "nasdaq",
+    "dow",
+    "nikkei",
+];
+
+/// Weather and natural forces: a storm that "struck" or "exited" is not
+/// an armed force.
+const NATURAL_FORCES: &[&str] = &[
+    "storm",
+    "storms",
+    "typhoon",
+    "hurricane",
+    "cyclone",
+    "tornado",
+    "earthquake",
+    "quake",
+    "tremor",
+    "aftershock",
+    "flood",
+    "floods",
+    "flooding",
+    "floodwaters",
+    "landslide",
+    "landslides",
+    "tsunami",
+    "blizzard",
+    "wildfire",
+    "wildfires",
+    "eruption",
+    "lightning",
+    "drought",
+    "heatwave",
+    "depression",
+];
+
+/// What a reduction reduces when it is news of forces, jobs or output:
+/// "cut the gap", "power was cut" and "cut ties" are not reductions.
+const REDUCIBLE: &[&str] = &[
+    "troops",
+    "troop",
+    "forces",
+    "force",
+    "soldiers",
+    "personnel",
+    "presence",
+    "contingent",
+    "military",
+    "deployment",
+    "jobs",
+    "job",
+    "staff",
+    "staffing",
+    "workforce",
+    "workers",
+    "employees",
+    "positions",
+    "posts",
+    "roles",
+    "headcount",
+    "production",
+    "output",
+    "spending",
+    "budget",
+    "budgets",
+    "funding",
+    "aid",
+    "emissions",
+    "capacity",
+    "stake",
+    "holdings",
+    "arsenal",
+    "arsenals",
+    "warheads",
+    "debt",
+    "deficit",
+    "costs",
+    "subsidies",
+    "tariffs",
+    "sanctions",
+    "rates",
+    "rate",
+    "taxes",
+    "tax",
+    "fleet",
+    "flights",
+    "services",
+    "imports",
+    "exports",
+    "supplies",
+    "investment",
+    "number",
+    "numbers",
+    "size",
+    "strength",
+];
+
+/// True when the trigger at `k` of kind `kind` is used in another sense.
+pub(super) fn out_of_sense(kind: EventKind, words: &[Cow<'_, str>], k: usize) -> bool {
+    use EventKind::*;
+    let w = |j: usize| words.get(j).map_or("", |w| w.as_ref());
+    let before = |n: usize| (k.saturating_sub(n)..k).map(w);
+    let after = |n: usize| (k + 1..(k + 1 + n).min(words.len())).map(w);
+    let moves = matches!(
+        kind,
+        Protest | Withdrawal | Attack | Strike | Capture | Deployment
+    );
+    // "the index pulled back 1.2%", "shares rallied", "Japan's Nikkei
+    // had rallied 0.6%": a price moves.
+    if moves
+        && (before(5).any(|x| MARKET_NOUNS.contains(&x))
+            || after(4).any(|x| x == "%" || x.ends_with('%') || matches!(x, "percent" | "pct")))
+    {
+        return true;
+    }
+    // "the typhoon struck", "the storm will exit".
+    if matches!(kind, Strike | Attack | Withdrawal | Deployment | Capture)
+        && before(12).any(|x| NATURAL_FORCES.contains(&x))
+    {
+        return true;
+    }
+    // "shelling out $2 billion": money spent.
+    if kind == Attack && w(k).starts_with("shell") && w(k + 1) == "out" {
+        return true;
+    }
+    // "leads in the polls", "opinion polls show": surveys, not a vote.
+    if kind == Election
+        && w(k) == "polls"
+        && (matches!(
+            w(k.wrapping_sub(1)),
+            "opinion" | "recent" | "latest" | "several"
+        ) || (w(k.wrapping_sub(1)) == "the" && w(k.wrapping_sub(2)) == "in")
+            || matches!(
+                w(k + 1),
+                "show" | "showed" | "shows" | "suggest" | "suggested"
+            ))
+    {
+        return true;
+    }
+    // A reduction says what is reduced, near the word.
+    if kind == Reduction
+        && w(k) != "drawdown"
+        && !before(4).chain(after(6)).any(|x| REDUCIBLE.contains(&x))
+    {
+        return true;
+    }
+    false
+}
