@@ -54,7 +54,7 @@ fn main() -> anyhow::Result<()> {
         let Some(n) = events.get(i) else { continue };
         let Some(ev) = &n.event else { continue };
         println!("{:>3}. [{}] {}", k + 1, ev.kind.as_str(), n.label);
-        // STATUS
+        println!("     status: {}", ev.status.as_str());
         let when = ev.time.as_ref().map_or("-".to_string(), |t| match &t.end {
             Some(e) => format!("{}..{} ({})", t.start, e, t.text),
             None => format!("{} ({})", t.start, t.text),

@@ -171,6 +171,22 @@ fn caption_credit(t: &str) -> Option<usize> {
     Some(m.start() + lead)
 }
 
+/// Where a credit in brackets that ends a caption line starts ("… in
+/// Washington. (AP Photo/Li Wei)"), in bytes, when the words before it are
+/// a sentence of their own (at least eight words, ending in a full stop).
+fn parenthesised_credit(t: &str) -> Option<usize> {
+    let trimmed = t.trim_end();
+    if !trimmed.ends_with(')') {
+        return None;
+    }
+    let open = trimmed.rfind('(')?;
+    let (head, credit) = trimmed.split_at(open);
+    let head = head.trim_end();
+    let is_credit = CREDIT.is_match(credit) || has_photo_credit(credit);
+    (is_credit && head.ends_with('.') && !at_most_words(head, 7) && !CREDIT.is_match(head))
+        .then_some(open)
+}
+
 /// Words before a slash that make "X/First Last" a photo credit.
 const CREDIT_HEADS: &[&str] = &[
     "photo", "photos", "images", "pictures", "handout", "pool", "file",
@@ -428,7 +444,18 @@ pub fn flag(text: &str, tokens: &[Token], sentences: &mut Vec<Sentence>) -> Vec<
         .iter()
         .map(|l| line_text(text, sentences, l))
         .collect();
-    let mut furniture: Vec<bool> = texts.iter().map(|t| is_furniture_line(t)).collect();
+    // A caption that ends in its credit ("… in Washington. (AP
+    // Photo/Li Wei)") keeps its words, which report what the picture
+    // shows; only the credit is furniture.
+    let caption_tails: Vec<Option<usize>> = texts.iter().map(|t| parenthesised_credit(t)).collect();
+    let mut furniture: Vec<bool> = texts
+        .iter()
+        .zip(&caption_tails)
+        .map(|(t, tail)| match tail {
+            Some(at) => is_furniture_line(&t[..*at]),
+            None => is_furniture_line(t),
+        })
+        .collect();
     let tail = texts.len().saturating_sub(TRAILING_LINES);
     for (i, t) in texts.iter().enumerate().skip(tail) {
         if t.trim_start().starts_with(['-', '—', '–'])
@@ -482,7 +509,12 @@ pub fn flag(text: &str, tokens: &[Token], sentences: &mut Vec<Sentence>) -> Vec<
             }
         }
         let start = sentences.get(line.start).map_or(0, |s| s.span.start);
-        if let Some(at) = caption_credit(texts[li]).filter(|&at| at > 0) {
+        let credit_at = caption_tails
+            .get(li)
+            .copied()
+            .flatten()
+            .or_else(|| caption_credit(texts[li]));
+        if let Some(at) = credit_at.filter(|&at| at > 0) {
             let k = tokens.partition_point(|t| t.span.start < start + at);
             credit_tails.push((line.clone(), k));
         }

@@ -30,6 +30,13 @@ const FUTURE_CLAUSE: &[&str] = &[
     "going",
     "scheduled",
     "set",
+    "due",
+    "slated",
+    "poised",
+    "intend",
+    "aims",
+    "hopes",
+    "would",
 ];
 const PAST_VERBS: &[&str] = &[
     "said",

@@ -5,7 +5,7 @@
 use super::absolute::absolute_at;
 use super::calendar::{Precision, Ymd};
 use super::direction::Dir;
-use super::words::parse_day;
+use super::words::{parse_day, parse_year, weekday_number};
 use crate::lexicon::month_number;
 use crate::model::Analyzed;
 use crate::text::boilerplate::is_date_line;
@@ -54,6 +54,12 @@ pub fn dateline_date(doc: &Analyzed<'_>) -> Option<String> {
             Some(r) => vec![r],
             None => story_dates(doc),
         };
+    if references.is_empty()
+        && let Some(y) = year_by_weekday(doc, m, d)
+        && let Some(c) = Ymd::new(y, m, d)
+    {
+        return Some(c.iso(Precision::Day));
+    }
     let mut best: Option<(i64, Ymd)> = None;
     for r in references {
         let Some(rn) = r.day_number() else {
@@ -76,6 +82,58 @@ pub fn dateline_date(doc: &Analyzed<'_>) -> Option<String> {
         Some((_, c)) => c.iso(Precision::Day),
         None => format!("--{m:02}-{d:02}"),
     })
+}
+
+/// The year of a dateline without one ("Dec 7 (Reuters) -") when the story
+/// settles it: among the years it names and those either side of them,
+/// the one in which the dateline's day falls on a weekday the story names
+/// ("… said on Monday"), when exactly one does (ties go to the year named
+/// most often). None when the story names no year or no weekday agrees:
+/// a wire story's weekdays are mostly the dateline's, but a year that no
+/// word of the story points to is not guessed.
+fn year_by_weekday(doc: &Analyzed<'_>, m: u32, d: u32) -> Option<i32> {
+    let mut years: Vec<(i32, usize)> = Vec::new();
+    let mut weekdays = [false; 7];
+    for s in doc.sentences.iter().filter(|s| !s.boilerplate) {
+        for i in s.tokens.clone() {
+            let t = doc.token_text(i);
+            if let Some(y) = parse_year(t) {
+                match years.iter_mut().find(|x| x.0 == y) {
+                    Some(x) => x.1 += 1,
+                    None => years.push((y, 1)),
+                }
+            } else if let Some(w) = weekday_number(&lower(t))
+                && let Some(x) = weekdays.get_mut(w as usize)
+            {
+                *x = true;
+            }
+        }
+    }
+    let mut fits: Vec<(usize, i32)> = Vec::new();
+    for &(y, _) in &years {
+        for c in [y - 1, y, y + 1] {
+            let named = years.iter().find(|x| x.0 == c).map_or(0, |x| x.1);
+            if fits.iter().any(|f| f.1 == c) {
+                continue;
+            }
+            let Some(day) = Ymd::new(c, m, d) else {
+                continue;
+            };
+            if weekdays
+                .get(day.weekday() as usize)
+                .copied()
+                .unwrap_or(false)
+            {
+                fits.push((named, c));
+            }
+        }
+    }
+    fits.sort_by(|a, b| b.cmp(a));
+    match fits.as_slice() {
+        [one] => Some(one.1),
+        [a, b, ..] if a.0 > b.0 => Some(a.1),
+        _ => None,
+    }
 }
 
 /// The words of a piece of text, as the tokenizer cuts them.

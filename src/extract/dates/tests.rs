@@ -247,3 +247,18 @@ fn intervals_cover_precision() {
     );
     assert_eq!(interval("garbage", None), None);
 }
+
+#[test]
+fn a_dateline_without_year_takes_the_year_its_weekdays_fit() {
+    // 4 March was a Thursday in 2021, a Wednesday in 2020, a Friday in 2022.
+    let lead = "OSLO, March 4 (Reuters) - Statoil said on Thursday it would sell its stake";
+    let text =
+        format!("Statoil sells stake\n\n{lead}, its third sale since 2020.\nSales in 2021 rose.");
+    let doc = Document::new("t", text);
+    let got = document_date(&crate::text::analyze(&doc));
+    assert_eq!(got.as_deref(), Some("2021-03-04"));
+    // No weekday named: the year is not guessed.
+    let text = "Statoil sells stake\n\nOSLO, March 4 (Reuters) - Statoil sold its stake, its third sale since 2020.";
+    let doc = Document::new("t", text.into());
+    assert_eq!(document_date(&crate::text::analyze(&doc)), None);
+}

@@ -83,6 +83,7 @@ impl EventExtractor for EventRules {
             mentions,
             entities,
             out: Vec::new(),
+            pending: Vec::new(),
             last_time: None,
             last_unit: None,
         };
@@ -166,6 +167,9 @@ struct Reader<'x, 'a> {
     mentions: &'x [Mention],
     entities: &'x DocEntities,
     out: Vec<LocalEvent>,
+    /// Readings too weak to keep on their own, which a later sentence may
+    /// date ([`Reader::date_antecedent`]).
+    pending: Vec<LocalEvent>,
     /// The time of the last event with time words of its own ("later"
     /// counts from it).
     last_time: Option<TimeValue>,
@@ -276,16 +280,24 @@ impl Reader<'_, '_> {
         // Nor does one with nobody and no numbers ("the attack"
         // on some date).
         let weak = (time.is_none() && time_text.is_none() && roles.len() < 2) || roles.is_empty();
-        if weak && qs.is_empty() && c.kind != EventKind::Named {
+        // Held back rather than dropped: a later "this resolution, passed
+        // in January" may date it.
+        let pending = weak && qs.is_empty() && c.kind != EventKind::Named;
+        if pending && roles.is_empty() {
+            if dated.own_words {
+                self.date_antecedent(sp, c, time.as_ref(), time_text.as_ref());
+            }
             return;
         }
-        if let Some(u) = quantities::count_unit(&qs) {
-            self.last_unit = Some(u.clone());
-        }
-        // "later" counts from the last event with its own time
-        // words; when those could not be resolved, neither can it.
-        if dated.own_words {
-            self.last_time = time.clone();
+        if !pending {
+            if let Some(u) = quantities::count_unit(&qs) {
+                self.last_unit = Some(u.clone());
+            }
+            // "later" counts from the last event with its own time
+            // words; when those could not be resolved, neither can it.
+            if dated.own_words {
+                self.last_time = time.clone();
+            }
         }
         if let Some(t) = identity::name_year(c.name.as_deref()) {
             time = Some(t);
@@ -307,7 +319,7 @@ impl Reader<'_, '_> {
             time.as_ref(),
             sp.time_scope.anchor_iso,
         );
-        self.out.push(LocalEvent {
+        let ev = LocalEvent {
             kind: c.kind,
             label,
             status,
@@ -317,7 +329,54 @@ impl Reader<'_, '_> {
             roles,
             trigger: c.trigger,
             evidence: sentence_evidence(self.doc, sp.s),
-        });
+        };
+        if pending {
+            // Only the last few can be taken up again.
+            if self.pending.len() >= 4 {
+                self.pending.remove(0);
+            }
+            self.pending.push(ev);
+        } else {
+            self.out.push(ev);
+        }
+    }
+
+    /// "Iraq's parliament passed a resolution … Despite this resolution,
+    /// passed in January, …": a noun taken up by "this" or "that" with
+    /// time words of its own and no roles dates the undated event of its
+    /// kind read in the two sentences before.
+    fn date_antecedent(
+        &mut self,
+        sp: &SentenceParts<'_, '_>,
+        c: &Candidate,
+        time: Option<&TimeValue>,
+        time_text: Option<&String>,
+    ) {
+        let k = c.tok - sp.base;
+        let anaphoric = c.pos == crate::extract::triggers::Pos::Noun
+            && k.checked_sub(1)
+                .and_then(|j| sp.words.get(j))
+                .is_some_and(|w| matches!(w.as_ref(), "this" | "that"));
+        if !anaphoric {
+            return;
+        }
+        let s = sp.s as u32;
+        let near = |e: &LocalEvent| {
+            e.kind == c.kind && e.evidence.sentence < s && e.evidence.sentence + 2 >= s
+        };
+        if let Some(e) = self.out.iter_mut().rev().find(|e| near(e)) {
+            if e.time.is_none() && e.time_text.is_none() {
+                e.time = time.cloned();
+                e.time_text = time_text.cloned();
+            }
+            return;
+        }
+        if let Some(i) = self.pending.iter().rposition(near) {
+            let mut e = self.pending.remove(i);
+            e.time = time.cloned();
+            e.time_text = time_text.cloned();
+            self.out.push(e);
+        }
     }
 
     /// "a strike … killed X": the killing is the strike's outcome, with its

@@ -50,6 +50,45 @@ pub(super) const CLAUSE_BREAKS: &[&str] = &[
     "when",
 ];
 
+/// Verbs whose object names the event they stand for ("launched an
+/// attack", "passed a resolution", "held talks").
+const LIGHT_VERBS: &[&str] = &[
+    "launched",
+    "launch",
+    "launches",
+    "launching",
+    "carried",
+    "conducted",
+    "conducts",
+    "staged",
+    "stages",
+    "held",
+    "holds",
+    "hold",
+    "passed",
+    "pass",
+    "passes",
+    "adopted",
+    "adopts",
+    "approved",
+    "approves",
+    "mounted",
+    "made",
+    "make",
+    "makes",
+    "signed",
+    "signs",
+    "began",
+    "begins",
+    "started",
+    "ordered",
+    "orders",
+    "announced",
+    "unleashed",
+    "resumed",
+    "resume",
+];
+
 /// A mention of the sentence with its entity.
 #[derive(Clone, Copy)]
 pub(super) struct Ment {
@@ -197,10 +236,18 @@ impl RoleReader<'_, '_> {
         while t > self.base {
             t -= 1;
             let x = self.w(t);
-            if matches!(
-                x,
-                "the" | "a" | "an" | "former" | "late" | "city" | "town" | "province"
-            ) || crate::lexicon::is_title(x)
+            // "with Iraqi Prime Minister X": a demonym before the titles
+            // is the person's modifier, not the word that links them.
+            let in_modifier = self
+                .ments
+                .iter()
+                .any(|o| o.modifier && o.start <= t && t < o.end);
+            if in_modifier
+                || matches!(
+                    x,
+                    "the" | "a" | "an" | "former" | "late" | "city" | "town" | "province" | "prime"
+                )
+                || crate::lexicon::is_title(x)
                 || (x == "of" && matches!(self.w(t.wrapping_sub(1)), "city" | "town" | "province"))
             {
                 continue;
@@ -235,7 +282,11 @@ impl RoleReader<'_, '_> {
         for m in before.iter().rev() {
             let mut prep = self.word_before(m);
             // "between A and B": B is as much an object as A.
+            // A comma chains only inside a list ("A, B and C"), not
+            // where a clause ends ("after the strike on A, B's army …").
+            let in_list = prep != "," || matches!(self.w(m.end), "," | "and" | "or");
             if matches!(prep, "and" | "or" | ",")
+                && in_list
                 && let Some(first) = before
                     .iter()
                     .find(|o| o.end < m.start && m.start - o.end <= 2)
@@ -324,7 +375,27 @@ impl RoleReader<'_, '_> {
     fn is_object(&self, m: &Ment, prep: &str, verb_before: bool) -> bool {
         // "X's partner Y withdrew": the owner of something else, unless
         // what it owns is the event ("X's latest attack").
-        let possessor = matches!(self.w(m.end), "'s" | "’s") && self.c.tok - m.end > 3;
+        // "Iraq's parliament passed", "Iran's navy seized": the state
+        // acts through its body or force.
+        let body = matches!(
+            self.w(m.end + 1),
+            "parliament"
+                | "government"
+                | "army"
+                | "military"
+                | "forces"
+                | "troops"
+                | "navy"
+                | "air"
+                | "police"
+                | "cabinet"
+                | "legislature"
+                | "lawmakers"
+                | "senate"
+                | "congress"
+                | "assembly"
+        );
+        let possessor = matches!(self.w(m.end), "'s" | "’s") && self.c.tok - m.end > 3 && !body;
         verb_before
             || possessor
             || matches!(prep, "of" | "with" | "against" | "on" | "by" | "for")
@@ -334,7 +405,22 @@ impl RoleReader<'_, '_> {
     /// A mention right before the trigger, with only an auxiliary, an
     /// adverb or the name of its forces between: its subject.
     fn acts(&self, m: &Ment) -> bool {
-        let between: Vec<&str> = (m.end..self.c.tok).map(|t| self.w(t)).collect();
+        let mut between: Vec<&str> = (m.end..self.c.tok).map(|t| self.w(t)).collect();
+        // "Iran launched an attack", "parliament passed a nonbinding
+        // resolution": a noun's light verb, then its determiner and
+        // adjectives, stand between the subject and the noun.
+        if self.c.pos == Pos::Noun
+            && let Some(v) = between.iter().position(|w| LIGHT_VERBS.contains(w))
+        {
+            let tail = between.get(v + 1..).unwrap_or(&[]);
+            if tail.len() <= 3
+                && tail
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+            {
+                between.truncate(v);
+            }
+        }
         between.len() <= 4
             && between.iter().all(|w| {
                 matches!(
@@ -425,7 +511,21 @@ impl RoleReader<'_, '_> {
                     && gap.iter().any(|x| matches!(*x, "and" | "or")))
                 .then_some(r)
             });
-            let Some(role) = self.role_after(m, chained) else {
+            // "in the Oval Office of the White House": the place of a
+            // place is the event's place too.
+            let of_place = last.is_some_and(|(end, r)| {
+                r == Relation::Location
+                    && m.start >= end
+                    && m.start - end <= 3
+                    && self.word_before(m) == "of"
+                    && m.kind != Kind::Person
+            });
+            let role = if of_place {
+                Some(Relation::Location)
+            } else {
+                self.role_after(m, chained)
+            };
+            let Some(role) = role else {
                 continue;
             };
             if role == Relation::Agent {
@@ -479,7 +579,7 @@ impl RoleReader<'_, '_> {
             // take their place from "to".
             return None;
         } else if (m.kind == Kind::Place && LOC_PREPS.contains(&prep) && c.kind != Invasion)
-            || (m.kind == Kind::Group && prep == "at")
+            || (m.kind == Kind::Group && matches!(prep, "at" | "in"))
         {
             Relation::Location
         } else if c.kind == Killing && m.kind == Kind::Place {

@@ -602,3 +602,37 @@ fn numbers_that_measure_nothing_are_not_the_event_s() {
     let evs = local(text);
     assert!(evs.iter().all(|e| e.quantities.is_empty()), "{evs:?}");
 }
+
+#[test]
+fn a_state_acts_through_its_parliament_and_this_resolution_dates_it() {
+    let text = "Lawmakers vote\n2021-05-20\nAfter the raid on Tomas Berg, Peru's parliament passed a resolution calling for Chilean troops to leave.\nDespite this resolution, passed in March, the troops stayed.";
+    let evs = local(text);
+    let Some(v) = evs.iter().find(|e| e.kind == EventKind::Vote) else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(names(text, v, Relation::Agent), ["Peru"]);
+    assert_eq!(start(v), Some("2021-03"));
+}
+
+#[test]
+fn a_place_where_something_happens_is_not_its_agent() {
+    let text = "Raid in Mali\n2021-05-20\nGunmen attacked an outpost near the town of Gao on Tuesday, killing 12 soldiers.";
+    let evs = local(text);
+    for e in &evs {
+        assert!(names(text, e, Relation::Agent).is_empty(), "{evs:?}");
+    }
+}
+
+#[test]
+fn a_caption_keeps_its_words_without_its_credit() {
+    let text = "Leaders meet\n\nAna Ruiz meets with Peruvian President Tomas Berg in the Oval Office of the White House, Thursday, Aug. 20, 2020, in Washington. (AP Photo/Li Wei)\n\nThe talks went on.";
+    let evs = local(text);
+    let Some(m) = evs.iter().find(|e| e.kind == EventKind::Meeting) else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(start(m), Some("2020-08-20"));
+    assert!(
+        names(text, m, Relation::Participant).contains(&"Tomas Berg".to_string()),
+        "{m:?}"
+    );
+}

@@ -177,9 +177,14 @@ impl TimeScope<'_, '_> {
         // launched …" dates the launch).
         // "this resolution, passed in January": a participle after
         // the comma still describes the event.
+        // "met X in Y, Thursday, Aug. 20, 2020": a time right after the
+        // comma is the clause's own.
         let comma_between = |t: &&&TimeExpr| {
-            (c.tok..t.tokens.start)
-                .any(|j| doc.token_text(j) == "," && !lower(doc.token_text(j + 1)).ends_with("ed"))
+            (c.tok..t.tokens.start).any(|j| {
+                doc.token_text(j) == ","
+                    && j + 1 != t.tokens.start
+                    && !lower(doc.token_text(j + 1)).ends_with("ed")
+            })
         };
         let in_stretch = self
             .event_times
@@ -193,7 +198,15 @@ impl TimeScope<'_, '_> {
                     t.tokens.start <= base + 3
                         || !(t.tokens.end..c.tok).any(|j| doc.token_text(j) == ",")
                 } else {
-                    t.tokens.start - c.tok <= 12 && !comma_between(t)
+                    // A time set off by a comma at the clause's end
+                    // ("…, Thursday, Aug. 20, 2020") may stand further.
+                    let after_comma = t
+                        .tokens
+                        .start
+                        .checked_sub(1)
+                        .is_some_and(|j| doc.token_text(j) == ",");
+                    let reach = if after_comma { 24 } else { 12 };
+                    t.tokens.start - c.tok <= reach && !comma_between(t)
                 }
             })
             .min_by_key(dist);
