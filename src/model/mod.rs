@@ -596,6 +596,9 @@ pub enum EventKind {
     Vote,
     Protest,
     Capture,
+    /// Workers stopping work ("a 48-hour strike by dockworkers"), apart
+    /// from armed strikes.
+    LabourStrike,
     /// An event the text names ("the General Assembly", "the G7 summit").
     Named,
 }
@@ -618,6 +621,7 @@ impl EventKind {
             EventKind::Vote => "vote",
             EventKind::Protest => "protest",
             EventKind::Capture => "capture",
+            EventKind::LabourStrike => "labour_strike",
             EventKind::Named => "named",
         }
     }

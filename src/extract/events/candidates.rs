@@ -447,10 +447,15 @@ pub(super) fn candidates(
             }
             _ => Cow::Borrowed(w.as_ref()),
         };
-        let Some((kind, pos)) = trigger(&key) else {
+        let Some((mut kind, pos)) = trigger(&key) else {
             continue;
         };
-        if !accepted(kind, pos, words, k, has_time) {
+        if kind == EventKind::Strike && pos == Pos::Noun && super::sense::is_labour_strike(words, k)
+        {
+            // "a 48-hour strike by dockworkers": work stops; its own kind,
+            // which "general", "on" and "staged" only confirm.
+            kind = EventKind::LabourStrike;
+        } else if !accepted(kind, pos, words, k, has_time) {
             continue;
         }
         let span = doc.tokens.get(tok).map(|t| t.span).unwrap_or_default();

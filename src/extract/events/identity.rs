@@ -4,7 +4,10 @@
 use crate::model::{EventKind, Relation, TimeValue};
 
 fn kind_phrase(kind: EventKind) -> &'static str {
-    kind.as_str()
+    match kind {
+        EventKind::LabourStrike => "labour strike",
+        _ => kind.as_str(),
+    }
 }
 
 /// A readable label from the role names: "killing of A near B".

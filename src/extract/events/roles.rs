@@ -39,6 +39,7 @@ pub(super) const CLAUSE_BREAKS: &[&str] = &[
     "because",
     "unless",
     "until",
+    "once",
     "“",
     "”",
     "\"",
@@ -48,6 +49,32 @@ pub(super) const CLAUSE_BREAKS: &[&str] = &[
     "whose",
     "where",
     "when",
+];
+
+/// What a state acts through: its armed forces and their weapons.
+const FORCE_NOUNS: &[&str] = &[
+    "troops",
+    "forces",
+    "force",
+    "soldiers",
+    "military",
+    "army",
+    "navy",
+    "jets",
+    "warplanes",
+    "drones",
+    "drone",
+    "missiles",
+    "missile",
+    "artillery",
+    "marines",
+    "personnel",
+    "police",
+];
+
+/// Adverbs that may stand between a subject and its verb.
+const ADVERBS: &[&str] = &[
+    "first", "then", "later", "also", "again", "already", "soon", "still", "once", "now",
 ];
 
 /// Verbs whose object names the event they stand for ("launched an
@@ -99,8 +126,6 @@ pub(super) struct Ment {
     /// A name used as a modifier of another noun ("Israeli minister", "a
     /// Paris church"): not itself a participant or target.
     pub(super) modifier: bool,
-    /// A people's name standing for its country ("Iranian", "Somali").
-    pub(super) demonym: bool,
 }
 
 /// The mentions of sentence `s` that name an entity, in text order, each
@@ -166,7 +191,6 @@ pub(super) fn sentence_mentions(
                 entity: e,
                 kind: ent.kind,
                 modifier,
-                demonym,
             })
         })
         .collect();
@@ -312,7 +336,7 @@ impl RoleReader<'_, '_> {
             // A place acts only as a state doing the deed ("Iran
             // launched", "Mali's air force struck"); one standing
             // further back is where something is, not who did it.
-            let idle_place = m.kind == Kind::Place && !m.demonym && !self.acts(m);
+            let idle_place = m.kind == Kind::Place && !self.acts(m);
             if !agent_found && !object && !idle_place && c.tok - m.end <= 12 {
                 push(roles, Relation::Agent, m.entity);
                 agent_found = true;
@@ -405,7 +429,18 @@ impl RoleReader<'_, '_> {
     /// A mention right before the trigger, with only an auxiliary, an
     /// adverb or the name of its forces between: its subject.
     fn acts(&self, m: &Ment) -> bool {
-        let mut between: Vec<&str> = (m.end..self.c.tok).map(|t| self.w(t)).collect();
+        // "US fighter jets struck", "American troops … will be withdrawn":
+        // the state acts through the force its name qualifies.
+        let force_after = (m.end..(m.end + 3).min(self.c.tok))
+            .any(|t| FORCE_NOUNS.contains(&self.w(t)))
+            && !(m.end..self.c.tok).any(|t| self.ments.iter().any(|o| o.start == t));
+        if force_after {
+            return true;
+        }
+        let mut between: Vec<&str> = (m.end..self.c.tok)
+            .map(|t| self.w(t))
+            .filter(|w| !(w.ends_with("ly") || ADVERBS.contains(w)))
+            .collect();
         // "Iran launched an attack", "parliament passed a nonbinding
         // resolution": a noun's light verb, then its determiner and
         // adjectives, stand between the subject and the noun.
@@ -461,6 +496,17 @@ impl RoleReader<'_, '_> {
                         | "navy"
                         | "police"
                         | "parliament"
+                        | "drone"
+                        | "drones"
+                        | "missile"
+                        | "missiles"
+                        | "jets"
+                        | "warplanes"
+                        | "artillery"
+                        | "militia"
+                        | "fighters"
+                        | "rebels"
+                        | "soldiers"
                         | "to"
                         | "plans"
                         | "agreed"

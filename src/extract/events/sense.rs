@@ -149,7 +149,7 @@ pub(super) fn out_of_sense(kind: EventKind, words: &[Cow<'_, str>], k: usize) ->
     // "the index pulled back 1.2%", "shares rallied", "Japan's Nikkei
     // had rallied 0.6%": a price moves.
     if moves
-        && (before(5).any(|x| MARKET_NOUNS.contains(&x))
+        && (before(8).any(|x| MARKET_NOUNS.contains(&x))
             || after(4).any(|x| x == "%" || x.ends_with('%') || matches!(x, "percent" | "pct")))
     {
         return true;
@@ -186,4 +186,66 @@ pub(super) fn out_of_sense(kind: EventKind, words: &[Cow<'_, str>], k: usize) ->
         return true;
     }
     false
+}
+
+/// Who strikes and over what when work stops: any of these in the sentence
+/// makes "strike" a labour strike.
+const LABOUR_WORDS: &[&str] = &[
+    "workers",
+    "worker",
+    "union",
+    "unions",
+    "dockworkers",
+    "employees",
+    "staff",
+    "teachers",
+    "nurses",
+    "doctors",
+    "drivers",
+    "pilots",
+    "miners",
+    "wages",
+    "wage",
+    "pay",
+    "pension",
+    "pensions",
+    "walkout",
+    "walked",
+    "picket",
+    "pickets",
+    "picketing",
+    "strikers",
+    "bargaining",
+    "contract",
+    "layoffs",
+];
+
+/// Words right before "strike" that name a stoppage ("a general strike",
+/// "a 48-hour strike", "went on strike").
+const LABOUR_BEFORE: &[&str] = &[
+    "general",
+    "national",
+    "nationwide",
+    "labour",
+    "labor",
+    "rail",
+    "indefinite",
+    "wildcat",
+    "on",
+    "teachers",
+    "teachers'",
+    "workers'",
+];
+
+/// True when "strike" at `k` is workers stopping work.
+pub(super) fn is_labour_strike(words: &[Cow<'_, str>], k: usize) -> bool {
+    let prev = k
+        .checked_sub(1)
+        .and_then(|j| words.get(j))
+        .map_or("", |w| w.as_ref());
+    LABOUR_BEFORE.contains(&prev)
+        || prev.ends_with("-hour")
+        || prev.ends_with("-day")
+        || prev.ends_with("-week")
+        || words.iter().any(|w| LABOUR_WORDS.contains(&w.as_ref()))
 }

@@ -21,6 +21,7 @@ const NEGATORS: &[&str] = &["not", "n't", "never", "no", "without", "neither", "
 /// Words allowed between a negator and its trigger ("did not yet
 /// withdraw", "has never been attacked", "no new attacks").
 const VERB_GROUP: &[&str] = &[
+    "one",
     "yet",
     "be",
     "been",

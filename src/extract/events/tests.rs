@@ -636,3 +636,12 @@ fn a_caption_keeps_its_words_without_its_credit() {
         "{m:?}"
     );
 }
+
+#[test]
+fn workers_stopping_work_is_a_labour_strike() {
+    let text = "Port strike\n2022-09-12\nDockworkers in Gdansk began a 48-hour strike on Monday over pay, the Solidarnosc union said.";
+    let evs = local(text);
+    let kinds: Vec<_> = evs.iter().map(|e| e.kind).collect();
+    assert!(kinds.contains(&EventKind::LabourStrike), "{evs:?}");
+    assert!(!kinds.contains(&EventKind::Strike), "{evs:?}");
+}
