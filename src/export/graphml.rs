@@ -1,4 +1,4 @@
-//! GraphML for Gephi, networkx, igraph, yEd and Neo4j's APOC.
+//! GraphML for Gephi, networkx, igraph, yEd, Neo4j's APOC and Memgraph.
 //!
 //! Built to pass the GraphML XSD and the readers' quirks (see
 //! `docs/formats.md` in the shared folder): every key has an explicit
@@ -10,6 +10,12 @@
 //! The documents themselves (title, date, URL, and what page furniture
 //! says: publisher, authors, dateline place and date) are one graph-level
 //! key, `documents`, a JSON array (networkx: `G.graph["documents"]`).
+//! For the graph databases' GraphML importers (APOC's
+//! `apoc.import.graphml(file, {readLabels: true})`, Memgraph's
+//! `import_util.graphml`), each node has a `labels` key (`:Person`) and
+//! the relation is in the edge key whose id is `label`, the one place they
+//! read a relationship type from; both keep the `attr.name` `label` that
+//! Gephi, networkx and igraph read.
 //! Text is escaped as quick-xml escapes it ([`super::escape`], where a
 //! property test compares the two); the characters XML forbids become
 //! U+FFFD ([`super::xml_safe`]) and CR is written as `&#13;` so that
@@ -44,9 +50,11 @@ const fn key(id: &'static str, domain: &'static str, name: &'static str, ty: &'s
 }
 
 /// Every key, in the order written. Node and edge `label` need distinct key
-/// ids but the same `attr.name`, which Gephi recognises.
+/// ids but the same `attr.name`, which Gephi recognises; the edge's is the
+/// id `label`, which APOC and Memgraph take as the relationship type.
 const KEYS: &[Key] = &[
-    key("label", "node", "label", "string"),
+    key("n_label", "node", "label", "string"),
+    key("labels", "node", "labels", "string"),
     key("node_id", "node", "node_id", "string"),
     key("kind", "node", "kind", "string"),
     key("mentions", "node", "mentions", "int"),
@@ -69,7 +77,7 @@ const KEYS: &[Key] = &[
     key("quantity_to", "node", "quantity_to", "double"),
     key("quantity_unit", "node", "quantity_unit", "string"),
     key("node_evidence", "node", "evidence", "string"),
-    key("e_label", "edge", "label", "string"),
+    key("label", "edge", "label", "string"),
     key("relation", "edge", "relation", "string"),
     key("typed", "edge", "typed", "boolean"),
     key("weight", "edge", "weight", "double"),
@@ -143,7 +151,7 @@ impl GraphMlSerializer {
             attribute(&mut w, "source", ids.get(&s.id))?;
             attribute(&mut w, "target", ids.get(&t.id))?;
             w.write_all(b">")?;
-            data(&mut w, "e_label", e.relation.as_str())?;
+            data(&mut w, "label", e.relation.as_str())?;
             data(&mut w, "relation", e.relation.as_str())?;
             data(
                 &mut w,
@@ -187,7 +195,8 @@ impl Out {
         attribute(w, "id", id)?;
         w.write_all(b">")?;
         let style = KindStyle::of(n.kind);
-        data(w, "label", &n.label)?;
+        data(w, "n_label", &n.label)?;
+        data(w, "labels", node_labels(n.kind))?;
         data(w, "node_id", &n.id)?;
         data(w, "kind", n.kind.as_str())?;
         uint_data(w, "mentions", n.mentions.min(i32::MAX as u64))?;
@@ -344,6 +353,16 @@ impl Out {
     }
 }
 
+/// The `labels` of a node of `kind`, as APOC and Memgraph read them.
+fn node_labels(kind: crate::model::Kind) -> &'static str {
+    match kind {
+        crate::model::Kind::Person => ":Person",
+        crate::model::Kind::Group => ":Group",
+        crate::model::Kind::Place => ":Place",
+        crate::model::Kind::Event => ":Event",
+    }
+}
+
 /// Writes GraphML with the default serializer.
 pub fn write<W: Write>(graph: &KnowledgeGraph, options: &ExportOptions, w: W) -> io::Result<W> {
     GraphMlSerializer::new(options.clone()).serialize(graph, w)
@@ -429,9 +448,11 @@ mod tests {
         let s = String::from_utf8(bytes).expect("utf-8");
         assert!(s.contains("<node id=\"n0\">"), "{s}");
         assert!(s.contains("<data key=\"node_id\">a b/c</data>"), "{s}");
+        assert!(s.contains("<data key=\"labels\">:Person</data>"), "{s}");
+        assert!(s.contains("<data key=\"label\">located_in</data>"), "{s}");
         // CR as a character reference, so parsers do not fold it into LF.
         assert!(
-            s.contains("<data key=\"label\">A &amp; B&#13;\n</data>"),
+            s.contains("<data key=\"n_label\">A &amp; B&#13;\n</data>"),
             "{s}"
         );
         assert!(

@@ -259,7 +259,7 @@ fn graphml_read(xml: &[u8]) -> ReadBack {
                 text.push(c);
             }
             Event::End(e) if e.name().as_ref() == "data" => match key.take().as_deref() {
-                Some("label") => label = Some(std::mem::take(&mut text)),
+                Some("n_label") => label = Some(std::mem::take(&mut text)),
                 Some("node_id") => node_id = Some(std::mem::take(&mut text)),
                 Some("aliases") => {
                     aliases = serde_json::from_str(&text).expect("aliases are a JSON list");
