@@ -20,12 +20,14 @@ skipped; node labels are cut at 200 bytes. Each is reported on stderr.";
 #[command(
     name = "newsgraph",
     version,
-    about = "Turn a folder of news articles into a knowledge graph (GraphML, DOT, JSON-LD).",
+    about = "Turn a folder of news articles into a knowledge graph (GraphML, DOT, JSON-LD, GEXF, \
+             Cypher, CSV for graph databases).",
     long_about = "Turn a folder of news articles into a knowledge graph.\n\n\
 newsgraph finds the people, groups, places and events in the text, resolves their \
 names into one node each, links them with typed, dated, sourced relations and writes \
-the graph as GraphML (Gephi, networkx, igraph, yEd), DOT (Graphviz) and JSON-LD \
-(RDF stores, graph databases).",
+the graph as GraphML (Gephi, networkx, igraph, yEd), DOT (Graphviz), JSON-LD \
+(RDF stores), GEXF (Gephi, with a timeline), openCypher statements and CSV files with \
+loader scripts (Neo4j, Memgraph, Kùzu, FalkorDB, Apache AGE).",
     after_help = EXIT_STATUS
 )]
 pub struct Cli {
@@ -107,16 +109,18 @@ pub struct BuildArgs {
     #[arg(long, short, value_name = "DIR", help_heading = OUTPUT)]
     pub out: PathBuf,
     /// Formats to write, comma-separated: graphml, dot (or gv), jsonld (or
-    /// json-ld); any case.
+    /// json-ld), gexf, cypher (or cypherl: graph.cypherl), csv (the csv/
+    /// folder, with loader scripts); any case.
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "graphml,dot,jsonld",
+        default_value = "graphml,dot,jsonld,gexf,cypher,csv",
         value_parser = parse_format,
         help_heading = OUTPUT
     )]
     pub format: Vec<Format>,
-    /// Base for the IRIs minted for nodes in JSON-LD.
+    /// Base for the IRIs minted for nodes (JSON-LD; the `iri` property in
+    /// the other formats).
     #[arg(
         long,
         value_name = "IRI",
@@ -140,8 +144,8 @@ pub struct BuildArgs {
 }
 
 /// A `--format` value as users type it: any case, with or without a
-/// hyphen (`json-ld`, `JSON-LD`), and `gv` (Graphviz's other extension)
-/// for DOT.
+/// hyphen (`json-ld`, `JSON-LD`), `gv` (Graphviz's other extension) for
+/// DOT and `cypherl` (the file's extension) for Cypher.
 pub fn parse_format(s: &str) -> Result<Format, String> {
     let key: String = s
         .trim()
@@ -151,10 +155,14 @@ pub fn parse_format(s: &str) -> Result<Format, String> {
         .to_ascii_lowercase();
     let name = match key.as_str() {
         "gv" => "dot",
+        "cypherl" => "cypher",
         other => other,
     };
     Format::parse(name).ok_or_else(|| {
-        format!("unknown format {s:?}; accepted: graphml, dot (or gv), jsonld (or json-ld)")
+        format!(
+            "unknown format {s:?}; accepted: graphml, dot (or gv), jsonld (or json-ld), gexf, \
+             cypher (or cypherl), csv"
+        )
     })
 }
 

@@ -21,7 +21,7 @@
 //! U+FFFD ([`super::xml_safe`]) and CR is written as `&#13;` so that
 //! parsers do not turn it into LF.
 
-use super::escape::{json_string, xml_text, xml_text_bytes};
+use super::escape::{evidence_json, json_list, json_string, xml_text, xml_text_bytes};
 use super::{ExportOptions, IriWriter, KindStyle, file_ids, node_size, write_docs};
 use crate::graph::{KnowledgeGraph, Node};
 use crate::model::Evidence;
@@ -196,7 +196,10 @@ impl Out {
         w.write_all(b">")?;
         let style = KindStyle::of(n.kind);
         data(w, "n_label", &n.label)?;
-        data(w, "labels", node_labels(n.kind))?;
+        open(w, "labels")?;
+        w.write_all(b":")?;
+        w.write_all(super::pg::label(n.kind).as_bytes())?;
+        close(w)?;
         data(w, "node_id", &n.id)?;
         data(w, "kind", n.kind.as_str())?;
         uint_data(w, "mentions", n.mentions.min(i32::MAX as u64))?;
@@ -269,27 +272,8 @@ impl Out {
         key: &str,
         evidence: &[Evidence],
     ) -> io::Result<()> {
-        let s = &mut self.scratch;
-        s.clear();
-        s.push(b'[');
-        let mut num = itoa::Buffer::new();
-        for (i, e) in evidence.iter().enumerate() {
-            if i > 0 {
-                s.push(b',');
-            }
-            s.extend_from_slice(b"{\"doc\":\"");
-            s.extend_from_slice(&super::hex16(&e.doc));
-            s.extend_from_slice(b"\",\"end\":");
-            s.extend_from_slice(num.format(e.span.end).as_bytes());
-            s.extend_from_slice(b",\"sentence\":");
-            s.extend_from_slice(num.format(e.sentence).as_bytes());
-            s.extend_from_slice(b",\"start\":");
-            s.extend_from_slice(num.format(e.span.start).as_bytes());
-            s.extend_from_slice(b",\"text\":");
-            json_string(&mut *s, &e.text)?;
-            s.push(b'}');
-        }
-        s.push(b']');
+        self.scratch.clear();
+        evidence_json(&mut self.scratch, evidence)?;
         self.scratch_data(w, key)
     }
 
@@ -353,16 +337,6 @@ impl Out {
     }
 }
 
-/// The `labels` of a node of `kind`, as APOC and Memgraph read them.
-fn node_labels(kind: crate::model::Kind) -> &'static str {
-    match kind {
-        crate::model::Kind::Person => ":Person",
-        crate::model::Kind::Group => ":Group",
-        crate::model::Kind::Place => ":Place",
-        crate::model::Kind::Event => ":Event",
-    }
-}
-
 /// Writes GraphML with the default serializer.
 pub fn write<W: Write>(graph: &KnowledgeGraph, options: &ExportOptions, w: W) -> io::Result<W> {
     GraphMlSerializer::new(options.clone()).serialize(graph, w)
@@ -408,23 +382,6 @@ fn uint_data<W: Write>(w: &mut W, key: &str, value: u64) -> io::Result<()> {
     open(w, key)?;
     w.write_all(itoa::Buffer::new().format(value).as_bytes())?;
     close(w)
-}
-
-/// A JSON array of strings, as serde_json writes a `Vec<String>`.
-fn json_list<I, S>(out: &mut Vec<u8>, items: I) -> io::Result<()>
-where
-    I: Iterator<Item = S>,
-    S: AsRef<str>,
-{
-    out.push(b'[');
-    for (i, s) in items.enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        json_string(out, s.as_ref())?;
-    }
-    out.push(b']');
-    Ok(())
 }
 
 #[cfg(test)]

@@ -151,7 +151,14 @@ fn hostile_corpus_is_reported_file_by_file_and_the_run_goes_on() {
     }
     assert_eq!(
         listing(&out),
-        ["graph.dot", "graph.graphml", "graph.jsonld"],
+        [
+            "csv",
+            "graph.cypherl",
+            "graph.dot",
+            "graph.gexf",
+            "graph.graphml",
+            "graph.jsonld"
+        ],
         "{err}"
     );
     // Summary counts the good documents: good, latin1, 2×utf16, nul,
@@ -264,7 +271,14 @@ fn read_only_output_folder_keeps_previous_outputs() {
     );
     assert_eq!(
         listing(&out),
-        ["graph.dot", "graph.graphml", "graph.jsonld"]
+        [
+            "csv",
+            "graph.cypherl",
+            "graph.dot",
+            "graph.gexf",
+            "graph.graphml",
+            "graph.jsonld"
+        ]
     );
 }
 
