@@ -49,6 +49,8 @@ pub struct Written {
     pub dot: PathBuf,
     pub jsonld: PathBuf,
     pub gexf: PathBuf,
+    /// The CSV folder, loader scripts included.
+    pub csv: PathBuf,
 }
 
 /// Writes `g` in every format into `dir`, as `build` names the files.
@@ -71,6 +73,7 @@ pub fn write_all(g: &newsgraph::KnowledgeGraph, dir: &Path) -> Written {
         dot: dir.join("graph.dot"),
         jsonld: dir.join("graph.jsonld"),
         gexf: dir.join("graph.gexf"),
+        csv: dir.join("csv"),
     }
 }
 
