@@ -110,15 +110,15 @@ pub struct BuildArgs {
     pub out: PathBuf,
     /// Formats to write, comma-separated: graphml, dot (or gv), jsonld (or
     /// json-ld), gexf, cypher (or cypherl: graph.cypherl), csv (the csv/
-    /// folder, with loader scripts); any case.
+    /// folder, with loader scripts), or all; any case.
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "graphml,dot,jsonld,gexf,cypher,csv",
+        default_value = "graphml,dot,jsonld",
         value_parser = parse_format,
         help_heading = OUTPUT
     )]
-    pub format: Vec<Format>,
+    pub format: Vec<Vec<Format>>,
     /// Base for the IRIs minted for nodes (JSON-LD; the `iri` property in
     /// the other formats).
     #[arg(
@@ -145,8 +145,8 @@ pub struct BuildArgs {
 
 /// A `--format` value as users type it: any case, with or without a
 /// hyphen (`json-ld`, `JSON-LD`), `gv` (Graphviz's other extension) for
-/// DOT and `cypherl` (the file's extension) for Cypher.
-pub fn parse_format(s: &str) -> Result<Format, String> {
+/// DOT, `cypherl` (the file's extension) for Cypher, and `all`.
+pub fn parse_format(s: &str) -> Result<Vec<Format>, String> {
     let key: String = s
         .trim()
         .chars()
@@ -154,14 +154,15 @@ pub fn parse_format(s: &str) -> Result<Format, String> {
         .collect::<String>()
         .to_ascii_lowercase();
     let name = match key.as_str() {
+        "all" => return Ok(Format::ALL.to_vec()),
         "gv" => "dot",
         "cypherl" => "cypher",
         other => other,
     };
-    Format::parse(name).ok_or_else(|| {
+    Format::parse(name).map(|f| vec![f]).ok_or_else(|| {
         format!(
             "unknown format {s:?}; accepted: graphml, dot (or gv), jsonld (or json-ld), gexf, \
-             cypher (or cypherl), csv"
+             cypher (or cypherl), csv, all"
         )
     })
 }

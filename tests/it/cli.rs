@@ -67,6 +67,19 @@ fn format_accepts_the_spellings_users_type() {
         build(&[&seeds], &out, &["--format", spelling]);
         assert_eq!(crate::util::listing(&out), [file], "{spelling}");
     }
+    let all = tmp.path().join("all");
+    build(&[&seeds], &all, &["--format", "ALL,dot"]);
+    assert_eq!(
+        crate::util::listing(&all),
+        [
+            "csv",
+            "graph.cypherl",
+            "graph.dot",
+            "graph.gexf",
+            "graph.graphml",
+            "graph.jsonld"
+        ]
+    );
 }
 
 #[test]
@@ -105,9 +118,10 @@ fn buffered_and_direct_io_write_the_same_bytes() {
 
 #[test]
 fn committed_output_is_fresh() {
-    // output/ must be what the README's run command produces on seeds/.
+    // output/ must be what the README's run command (every format)
+    // produces on seeds/.
     let tmp = tempfile::tempdir().unwrap();
-    build(&[&root().join("seeds")], tmp.path(), &[]);
+    build(&[&root().join("seeds")], tmp.path(), &["--format", "all"]);
     let fresh = outputs(tmp.path());
     let names = |files: &[(String, Vec<u8>)]| -> Vec<String> {
         files.iter().map(|(n, _)| n.clone()).collect()
@@ -116,14 +130,15 @@ fn committed_output_is_fresh() {
         names(&outputs(&root().join("output"))),
         names(&fresh),
         "output/ holds other files than a fresh run: run `cargo run --release -- build seeds \
-         --out output` and commit"
+         --out output --format all` and commit"
     );
     for (name, bytes) in fresh {
         let committed = fs::read(root().join("output").join(&name))
             .unwrap_or_else(|e| panic!("output/{name}: {e}"));
         assert!(
             committed == bytes,
-            "output/{name} is stale: run `cargo run --release -- build seeds --out output` and commit"
+            "output/{name} is stale: run `cargo run --release -- build seeds --out output \
+             --format all` and commit"
         );
     }
 }

@@ -12,8 +12,8 @@ use newsgraph::{ExportOptions, Format};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Runs the binary on the seed articles into a temp dir; returns the dir
-/// and the node and edge counts from its summary line.
+/// Runs the binary on the seed articles into a temp dir, every format;
+/// returns the dir and the node and edge counts from its summary line.
 fn seeds_output() -> (tempfile::TempDir, usize, usize) {
     let dir = tempfile::tempdir().expect("temp dir");
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
@@ -22,6 +22,7 @@ fn seeds_output() -> (tempfile::TempDir, usize, usize) {
         .arg(&seeds)
         .arg("--out")
         .arg(dir.path())
+        .args(["--format", "all"])
         .output()
         .expect("run newsgraph");
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -232,7 +232,7 @@ fn seeds_load_into_kuzu_and_falkordb_and_agree_with_oxigraph() {
     }
     let tmp = tempfile::tempdir().expect("temp dir");
     let out = tmp.path().join("out");
-    build(&[&root().join("seeds")], &out, &[]);
+    build(&[&root().join("seeds")], &out, &["--format", "all"]);
     let server = FalkorDb::start(&out.join("csv"));
     let script = format!("{LOAD}{SEEDS}");
     let json = python(
