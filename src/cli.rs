@@ -20,12 +20,14 @@ skipped; node labels are cut at 200 bytes. Each is reported on stderr.";
 #[command(
     name = "newsgraph",
     version,
-    about = "Turn a folder of news articles into a knowledge graph (GraphML, DOT, JSON-LD).",
+    about = "Turn a folder of news articles into a knowledge graph (GraphML, DOT, JSON-LD, GEXF, \
+             Cypher, CSV for graph databases).",
     long_about = "Turn a folder of news articles into a knowledge graph.\n\n\
 newsgraph finds the people, groups, places and events in the text, resolves their \
 names into one node each, links them with typed, dated, sourced relations and writes \
-the graph as GraphML (Gephi, networkx, igraph, yEd), DOT (Graphviz) and JSON-LD \
-(RDF stores, graph databases).",
+the graph as GraphML (Gephi, networkx, igraph, yEd), DOT (Graphviz), JSON-LD \
+(RDF stores), GEXF (Gephi, with a timeline), openCypher statements and CSV files with \
+loader scripts (Neo4j, Memgraph, Kùzu, FalkorDB, Apache AGE).",
     after_help = EXIT_STATUS
 )]
 pub struct Cli {
@@ -113,7 +115,8 @@ pub struct BuildArgs {
     #[arg(long, short, value_name = "DIR", help_heading = OUTPUT)]
     pub out: PathBuf,
     /// Formats to write, comma-separated: graphml, dot (or gv), jsonld (or
-    /// json-ld); any case.
+    /// json-ld), gexf, cypher (or cypherl: graph.cypherl), csv (the csv/
+    /// folder, with loader scripts), or all; any case.
     #[arg(
         long,
         value_delimiter = ',',
@@ -121,8 +124,9 @@ pub struct BuildArgs {
         value_parser = parse_format,
         help_heading = OUTPUT
     )]
-    pub format: Vec<Format>,
-    /// Base for the IRIs minted for nodes in JSON-LD.
+    pub format: Vec<Vec<Format>>,
+    /// Base for the IRIs minted for nodes (JSON-LD; the `iri` property in
+    /// the other formats).
     #[arg(
         long,
         value_name = "IRI",
@@ -146,9 +150,9 @@ pub struct BuildArgs {
 }
 
 /// A `--format` value as users type it: any case, with or without a
-/// hyphen (`json-ld`, `JSON-LD`), and `gv` (Graphviz's other extension)
-/// for DOT.
-pub fn parse_format(s: &str) -> Result<Format, String> {
+/// hyphen (`json-ld`, `JSON-LD`), `gv` (Graphviz's other extension) for
+/// DOT, `cypherl` (the file's extension) for Cypher, and `all`.
+pub fn parse_format(s: &str) -> Result<Vec<Format>, String> {
     let key: String = s
         .trim()
         .chars()
@@ -156,11 +160,16 @@ pub fn parse_format(s: &str) -> Result<Format, String> {
         .collect::<String>()
         .to_ascii_lowercase();
     let name = match key.as_str() {
+        "all" => return Ok(Format::ALL.to_vec()),
         "gv" => "dot",
+        "cypherl" => "cypher",
         other => other,
     };
-    Format::parse(name).ok_or_else(|| {
-        format!("unknown format {s:?}; accepted: graphml, dot (or gv), jsonld (or json-ld)")
+    Format::parse(name).map(|f| vec![f]).ok_or_else(|| {
+        format!(
+            "unknown format {s:?}; accepted: graphml, dot (or gv), jsonld (or json-ld), gexf, \
+             cypher (or cypherl), csv, all"
+        )
     })
 }
 

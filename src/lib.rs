@@ -42,7 +42,7 @@ mod timeline;
 mod util;
 
 pub use error::{Error, ModelProblem, Result};
-pub use export::{ExportOptions, Format, write as export};
+pub use export::{ExportFile, ExportOptions, Format, files as export_files, write as export};
 pub use graph::{Edge, EventInfo, KnowledgeGraph, Node};
 pub use load::{LoadOptions, Notice, load_all};
 pub use model::{
@@ -75,7 +75,7 @@ pub mod commands {
 pub mod internals {
     pub use crate::bench::shared_dir;
     pub use crate::export::dot::{LABEL_CAP as DOT_LABEL_CAP, quote as dot_quote};
-    pub use crate::export::xml_safe;
+    pub use crate::export::{pg_text, xml_safe};
     pub use crate::graph::slug;
     pub use crate::lexicon::{
         ClusterPath, GROUP_NOUNS, ORG_HEADS, cluster, country, demonym_country, is_honorific,

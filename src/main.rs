@@ -125,7 +125,7 @@ fn load_options(input: &InputArgs) -> LoadOptions {
 
 fn build(args: BuildArgs) -> anyhow::Result<Outcome> {
     let mut formats = Vec::new();
-    for &f in &args.format {
+    for &f in args.format.iter().flatten() {
         if !formats.contains(&f) {
             formats.push(f);
         }

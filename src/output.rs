@@ -60,14 +60,24 @@ fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
 }
 
 /// Writes one job to a new temporary file; returns its path, or the error
-/// and the temporary to remove.
+/// and the temporary to remove. A name with folders (`csv/nodes.csv`) has
+/// its temporary in its own folder, made if missing, so that the rename
+/// stays within one folder.
 fn write_temp(
     dir: &Path,
     name: &str,
     write: WriteFn<'_>,
     direct: bool,
 ) -> Result<PathBuf, (Option<PathBuf>, io::Error)> {
-    let (path, file) = create_temp(dir, name).map_err(|e| (None, e))?;
+    let (folder, name) = match name.rsplit_once('/') {
+        Some((sub, file)) => {
+            let folder = dir.join(sub);
+            std::fs::create_dir_all(&folder).map_err(|e| (None, e))?;
+            (folder, file)
+        }
+        None => (dir.to_path_buf(), name),
+    };
+    let (path, file) = create_temp(&folder, name).map_err(|e| (None, e))?;
     let trace = Trace::start();
     let result = (|| {
         if direct {
@@ -88,6 +98,24 @@ fn write_temp(
     match result {
         Ok(()) => Ok(path),
         Err(e) => Err((Some(path), e)),
+    }
+}
+
+/// Removes from `folder` the files `ours` recognises that are not in
+/// `written`: what an earlier run wrote and this one no longer does (a
+/// relation gone from the graph), so that the folder does not mix runs.
+/// Other files are left alone. Best effort: a file that cannot be removed
+/// is left.
+pub fn remove_stale(folder: &Path, written: &[PathBuf], ours: impl Fn(&str) -> bool) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let is_ours = entry.file_name().to_str().is_some_and(&ours);
+        if is_ours && !written.contains(&path) && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
@@ -606,6 +634,24 @@ mod tests {
             assert_eq!(std::fs::read_to_string(d.join("b.txt"))?, "new b");
             assert_eq!(listing(d)?, ["a.txt", "b.txt"]);
         }
+        Ok(())
+    }
+
+    /// A name with a folder is written in that folder, made if missing;
+    /// a later run removes the files of ours it no longer writes, and
+    /// nothing else.
+    #[test]
+    fn files_in_folders_and_stale_ones() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let d = dir.path();
+        write_all(d, vec![job("sub/a.csv", "a"), job("sub/b.csv", "b")], false)?;
+        std::fs::write(d.join("sub/notes.txt"), "mine")?;
+        assert_eq!(listing(&d.join("sub"))?, ["a.csv", "b.csv", "notes.txt"]);
+        let written = write_all(d, vec![job("sub/a.csv", "a2"), job("top.txt", "t")], false)?;
+        remove_stale(&d.join("sub"), &written, |n| n.ends_with(".csv"));
+        assert_eq!(listing(&d.join("sub"))?, ["a.csv", "notes.txt"]);
+        assert_eq!(std::fs::read_to_string(d.join("sub/a.csv"))?, "a2");
+        assert_eq!(listing(d)?, ["sub", "top.txt"]);
         Ok(())
     }
 

@@ -223,27 +223,41 @@ pub fn build_keeping_graph(
     Ok((outcome, stats, graph))
 }
 
-/// Writes every requested format, all or nothing.
+/// Writes every requested format, all or nothing; then removes the CSV
+/// files an earlier run wrote that this one does not.
 pub fn write_outputs(config: &BuildConfig, graph: &KnowledgeGraph) -> Result<(), Error> {
-    // Longest to write first (JSON-LD, then GraphML, then DOT: about 13, 8
-    // and 3 CPU-seconds per GB of text), so that it gets a core of its own.
+    // Longest to write first (JSON-LD, then GraphML and GEXF, then DOT: about
+    // 13, 8 and 3 CPU-seconds per GB of text), so that it gets a core of its
+    // own; the CSV files, many and short, last.
     let mut formats = config.formats.clone();
     formats.sort_by_key(|f| match f {
         Format::JsonLd => 0,
         Format::GraphMl => 1,
-        Format::Dot => 2,
+        Format::Gexf => 2,
+        Format::Cypher => 3,
+        Format::Dot => 4,
+        _ => 5,
     });
-    let jobs: Vec<crate::output::Job<'_>> = formats
+    let files: Vec<export::ExportFile> = formats
         .iter()
-        .map(|&f| -> crate::output::Job<'_> {
+        .flat_map(|&f| export::files(f, graph))
+        .collect();
+    let jobs: Vec<crate::output::Job<'_>> = files
+        .iter()
+        .map(|file| -> crate::output::Job<'_> {
             let opts = &config.export;
             (
-                format!("graph.{}", f.extension()),
-                Box::new(move |w: &mut dyn Write| export::write(f, graph, opts, w).map(|_| ())),
+                file.path().to_string(),
+                Box::new(move |w: &mut dyn Write| file.write(graph, opts, w).map(|_| ())),
             )
         })
         .collect();
-    crate::output::write_all(&config.out, jobs, config.direct_io).map(|_| ())
+    let written = crate::output::write_all(&config.out, jobs, config.direct_io)?;
+    if formats.contains(&Format::Csv) {
+        let folder = config.out.join(export::csv::FOLDER);
+        crate::output::remove_stale(&folder, &written, export::csv::is_own_file);
+    }
+    Ok(())
 }
 
 fn enter(config: &BuildConfig, phase: Phase) {

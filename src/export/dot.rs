@@ -242,17 +242,17 @@ fn node_tooltip(out: &mut String, n: &Node) {
 }
 
 /// Edge pen width: grows with the logarithm of the weight.
-fn penwidth(count: u64) -> f64 {
+pub(crate) fn penwidth(count: u64) -> f64 {
     1.0 + (count as f64).ln().max(0.0)
 }
 
 /// Colour and line style of an edge by relation family.
-struct EdgeLook {
-    color: &'static str,
-    style: &'static str,
+pub(crate) struct EdgeLook {
+    pub(crate) color: &'static str,
+    pub(crate) style: &'static str,
 }
 
-fn edge_look(r: Relation) -> EdgeLook {
+pub(crate) fn edge_look(r: Relation) -> EdgeLook {
     if !r.is_typed() {
         EdgeLook {
             color: "#AAAAAA",

@@ -1,6 +1,7 @@
-//! All the exporters' escaping, in one place: XML text (GraphML), JSON
-//! strings (JSON-LD, and the JSON lists inside GraphML) and DOT quoted
-//! strings. Each is tested by parsing what it writes back with an
+//! All the exporters' escaping, in one place: XML text and attribute
+//! values (GraphML, GEXF), JSON strings (JSON-LD, and the JSON lists inside
+//! GraphML, GEXF and the property-graph files), DOT quoted strings, CSV
+//! fields and Cypher string literals. Each is tested by parsing what it writes back with an
 //! independent reader (quick-xml, serde_json; a DOT lexer in the
 //! integration tests) over arbitrary text.
 //!
@@ -49,8 +50,22 @@ pub(crate) fn xml_text<W: Write + ?Sized>(w: &mut W, s: &str) -> io::Result<()> 
 /// that they are UTF-8: the escaping looks at single bytes and at the UTF-8
 /// form of U+FFFE and U+FFFF only.
 pub(crate) fn xml_text_bytes<W: Write + ?Sized>(w: &mut W, b: &[u8]) -> io::Result<()> {
+    xml_escape(w, b, &XML_SPECIAL)
+}
+
+/// XML for an attribute value that may hold any text: [`xml_text`], and
+/// also tab and LF as character references, which parsers would otherwise
+/// read as spaces (attribute-value normalisation).
+pub(crate) fn xml_attr<W: Write + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
+    xml_escape(w, s.as_bytes(), &XML_ATTR_SPECIAL)
+}
+
+/// The escaping of [`xml_text_bytes`], stopping at the bytes `special`
+/// marks.
+#[inline]
+fn xml_escape<W: Write + ?Sized>(w: &mut W, b: &[u8], special: &[bool; 256]) -> io::Result<()> {
     let mut rest = b;
-    while let Some(p) = rest.iter().position(|&c| XML_SPECIAL[usize::from(c)]) {
+    while let Some(p) = rest.iter().position(|&c| special[usize::from(c)]) {
         let (plain, tail) = rest.split_at(p);
         w.write_all(plain)?;
         let (rep, len): (&[u8], usize) = match tail {
@@ -60,6 +75,8 @@ pub(crate) fn xml_text_bytes<W: Write + ?Sized>(w: &mut W, b: &[u8]) -> io::Resu
             [b'\'', ..] => (b"&apos;", 1),
             [b'"', ..] => (b"&quot;", 1),
             [b'\r', ..] => (b"&#13;", 1),
+            [b'\n', ..] => (b"&#10;", 1),
+            [b'\t', ..] => (b"&#9;", 1),
             // U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8.
             [0xEF, 0xBF, 0xBE | 0xBF, ..] => (REPLACEMENT, 3),
             [0xEF, ..] => (b"\xEF", 1),
@@ -89,6 +106,14 @@ static XML_SPECIAL: [bool; 256] = {
     t[b'\'' as usize] = true;
     t[b'"' as usize] = true;
     t[0xEF] = true;
+    t
+};
+
+/// [`XML_SPECIAL`], and tab and LF.
+static XML_ATTR_SPECIAL: [bool; 256] = {
+    let mut t = XML_SPECIAL;
+    t[b'\t' as usize] = true;
+    t[b'\n' as usize] = true;
     t
 };
 
@@ -133,6 +158,130 @@ fn find_special(b: &[u8], special: impl Fn(u8) -> bool + Copy) -> Option<usize> 
         .iter()
         .position(|&c| special(c))
         .map(|p| base + p)
+}
+
+/// A JSON array of strings, as serde_json writes a `Vec<String>`.
+pub(crate) fn json_list<I, S>(out: &mut Vec<u8>, items: I) -> io::Result<()>
+where
+    I: Iterator<Item = S>,
+    S: AsRef<str>,
+{
+    out.push(b'[');
+    for (i, s) in items.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        json_string(out, s.as_ref())?;
+    }
+    out.push(b']');
+    Ok(())
+}
+
+/// Evidence as a JSON array of `{doc, sentence, start, end, text}` (keys
+/// in serde_json's sorted order), appended to `s`.
+pub(crate) fn evidence_json(
+    s: &mut Vec<u8>,
+    evidence: &[crate::model::Evidence],
+) -> io::Result<()> {
+    s.push(b'[');
+    let mut num = itoa::Buffer::new();
+    for (i, e) in evidence.iter().enumerate() {
+        if i > 0 {
+            s.push(b',');
+        }
+        s.extend_from_slice(b"{\"doc\":\"");
+        s.extend_from_slice(&super::hex16(&e.doc));
+        s.extend_from_slice(b"\",\"end\":");
+        s.extend_from_slice(num.format(e.span.end).as_bytes());
+        s.extend_from_slice(b",\"sentence\":");
+        s.extend_from_slice(num.format(e.sentence).as_bytes());
+        s.extend_from_slice(b",\"start\":");
+        s.extend_from_slice(num.format(e.span.start).as_bytes());
+        s.extend_from_slice(b",\"text\":");
+        json_string(&mut *s, &e.text)?;
+        s.push(b'}');
+    }
+    s.push(b']');
+    Ok(())
+}
+
+/// Text as the property-graph files (CSV, Cypher) carry it: NUL, at which
+/// the C-based databases (FalkorDB) cut a string, becomes U+FFFD; CR LF
+/// and a lone CR become LF, because Kùzu and FalkorDB end a CSV row at a
+/// CR even inside quotes. Everything else is kept. What [`csv_quoted`]
+/// and [`cypher_quoted`] write reads back as this.
+pub fn pg_text(s: &str) -> Cow<'_, str> {
+    if !s.bytes().any(|b| b == 0 || b == b'\r') {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 2);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\0' => out.push('\u{FFFD}'),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
+/// A CSV field for any text, RFC 4180: always quoted (FalkorDB trims
+/// spaces around an unquoted field), a quote doubled, no backslash
+/// escape (a backslash is itself); NUL and CR as [`pg_text`] makes them.
+/// Line breaks stay inside the quotes (Neo4j's importer needs
+/// `--multiline-fields=true`, Kùzu `PARALLEL=false`).
+pub(crate) fn csv_quoted<W: Write + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
+    w.write_all(b"\"")?;
+    let mut rest = s.as_bytes();
+    while let Some(p) = rest.iter().position(|&c| matches!(c, b'"' | b'\r' | 0)) {
+        let (plain, tail) = rest.split_at(p);
+        w.write_all(plain)?;
+        let (rep, len): (&[u8], usize) = match tail {
+            [b'"', ..] => (b"\"\"", 1),
+            [b'\r', b'\n', ..] => (b"\n", 2),
+            [b'\r', ..] => (b"\n", 1),
+            [_, ..] => (REPLACEMENT, 1),
+            [] => break,
+        };
+        w.write_all(rep)?;
+        rest = tail.get(len..).unwrap_or_default();
+    }
+    w.write_all(rest)?;
+    w.write_all(b"\"")
+}
+
+/// An openCypher string literal for any text, on one line: in double
+/// quotes, `\` and `"` escaped with a backslash, a line break as `\n`
+/// (after [`pg_text`]: CR LF and CR are line breaks, NUL is U+FFFD); every
+/// other character as it is, because FalkorDB and Kùzu read no `\u`
+/// escape. Neo4j, Memgraph, FalkorDB and Apache AGE read `\n` as a line
+/// break; Kùzu reads it as the letter `n`.
+pub(crate) fn cypher_quoted<W: Write + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
+    w.write_all(b"\"")?;
+    let mut rest = s.as_bytes();
+    while let Some(p) = rest
+        .iter()
+        .position(|&c| matches!(c, b'"' | b'\\' | b'\r' | b'\n' | 0))
+    {
+        let (plain, tail) = rest.split_at(p);
+        w.write_all(plain)?;
+        let (rep, len): (&[u8], usize) = match tail {
+            [b'"', ..] => (b"\\\"", 1),
+            [b'\\', ..] => (b"\\\\", 1),
+            [b'\r', b'\n', ..] => (b"\\n", 2),
+            [b'\r' | b'\n', ..] => (b"\\n", 1),
+            [_, ..] => (REPLACEMENT, 1),
+            [] => break,
+        };
+        w.write_all(rep)?;
+        rest = tail.get(len..).unwrap_or_default();
+    }
+    w.write_all(rest)?;
+    w.write_all(b"\"")
 }
 
 /// A DOT quoted string for any text: `\` → `\\` first, then `"` → `\"`, so

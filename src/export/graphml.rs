@@ -1,4 +1,4 @@
-//! GraphML for Gephi, networkx, igraph, yEd and Neo4j's APOC.
+//! GraphML for Gephi, networkx, igraph, yEd, Neo4j's APOC and Memgraph.
 //!
 //! Built to pass the GraphML XSD and the readers' quirks (see
 //! `docs/formats.md` in the shared folder): every key has an explicit
@@ -10,12 +10,18 @@
 //! The documents themselves (title, date, URL, and what page furniture
 //! says: publisher, authors, dateline place and date) are one graph-level
 //! key, `documents`, a JSON array (networkx: `G.graph["documents"]`).
+//! For the graph databases' GraphML importers (APOC's
+//! `apoc.import.graphml(file, {readLabels: true})`, Memgraph's
+//! `import_util.graphml`), each node has a `labels` key (`:Person`) and
+//! the relation is in the edge key whose id is `label`, the one place they
+//! read a relationship type from; both keep the `attr.name` `label` that
+//! Gephi, networkx and igraph read.
 //! Text is escaped as quick-xml escapes it ([`super::escape`], where a
 //! property test compares the two); the characters XML forbids become
 //! U+FFFD ([`super::xml_safe`]) and CR is written as `&#13;` so that
 //! parsers do not turn it into LF.
 
-use super::escape::{json_string, xml_text, xml_text_bytes};
+use super::escape::{evidence_json, json_list, json_string, xml_text, xml_text_bytes};
 use super::{ExportOptions, IriWriter, KindStyle, file_ids, node_size, write_docs};
 use crate::graph::{KnowledgeGraph, Node};
 use crate::model::Evidence;
@@ -44,9 +50,11 @@ const fn key(id: &'static str, domain: &'static str, name: &'static str, ty: &'s
 }
 
 /// Every key, in the order written. Node and edge `label` need distinct key
-/// ids but the same `attr.name`, which Gephi recognises.
+/// ids but the same `attr.name`, which Gephi recognises; the edge's is the
+/// id `label`, which APOC and Memgraph take as the relationship type.
 const KEYS: &[Key] = &[
-    key("label", "node", "label", "string"),
+    key("n_label", "node", "label", "string"),
+    key("labels", "node", "labels", "string"),
     key("node_id", "node", "node_id", "string"),
     key("kind", "node", "kind", "string"),
     key("mentions", "node", "mentions", "int"),
@@ -70,7 +78,7 @@ const KEYS: &[Key] = &[
     key("quantity_to", "node", "quantity_to", "double"),
     key("quantity_unit", "node", "quantity_unit", "string"),
     key("node_evidence", "node", "evidence", "string"),
-    key("e_label", "edge", "label", "string"),
+    key("label", "edge", "label", "string"),
     key("relation", "edge", "relation", "string"),
     key("typed", "edge", "typed", "boolean"),
     key("weight", "edge", "weight", "double"),
@@ -144,7 +152,7 @@ impl GraphMlSerializer {
             attribute(&mut w, "source", ids.get(&s.id))?;
             attribute(&mut w, "target", ids.get(&t.id))?;
             w.write_all(b">")?;
-            data(&mut w, "e_label", e.relation.as_str())?;
+            data(&mut w, "label", e.relation.as_str())?;
             data(&mut w, "relation", e.relation.as_str())?;
             data(
                 &mut w,
@@ -188,7 +196,11 @@ impl Out {
         attribute(w, "id", id)?;
         w.write_all(b">")?;
         let style = KindStyle::of(n.kind);
-        data(w, "label", &n.label)?;
+        data(w, "n_label", &n.label)?;
+        open(w, "labels")?;
+        w.write_all(b":")?;
+        w.write_all(super::pg::label(n.kind).as_bytes())?;
+        close(w)?;
         data(w, "node_id", &n.id)?;
         data(w, "kind", n.kind.as_str())?;
         uint_data(w, "mentions", n.mentions.min(i32::MAX as u64))?;
@@ -262,27 +274,8 @@ impl Out {
         key: &str,
         evidence: &[Evidence],
     ) -> io::Result<()> {
-        let s = &mut self.scratch;
-        s.clear();
-        s.push(b'[');
-        let mut num = itoa::Buffer::new();
-        for (i, e) in evidence.iter().enumerate() {
-            if i > 0 {
-                s.push(b',');
-            }
-            s.extend_from_slice(b"{\"doc\":\"");
-            s.extend_from_slice(&super::hex16(&e.doc));
-            s.extend_from_slice(b"\",\"end\":");
-            s.extend_from_slice(num.format(e.span.end).as_bytes());
-            s.extend_from_slice(b",\"sentence\":");
-            s.extend_from_slice(num.format(e.sentence).as_bytes());
-            s.extend_from_slice(b",\"start\":");
-            s.extend_from_slice(num.format(e.span.start).as_bytes());
-            s.extend_from_slice(b",\"text\":");
-            json_string(&mut *s, &e.text)?;
-            s.push(b'}');
-        }
-        s.push(b']');
+        self.scratch.clear();
+        evidence_json(&mut self.scratch, evidence)?;
         self.scratch_data(w, key)
     }
 
@@ -393,23 +386,6 @@ fn uint_data<W: Write>(w: &mut W, key: &str, value: u64) -> io::Result<()> {
     close(w)
 }
 
-/// A JSON array of strings, as serde_json writes a `Vec<String>`.
-fn json_list<I, S>(out: &mut Vec<u8>, items: I) -> io::Result<()>
-where
-    I: Iterator<Item = S>,
-    S: AsRef<str>,
-{
-    out.push(b'[');
-    for (i, s) in items.enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        json_string(out, s.as_ref())?;
-    }
-    out.push(b']');
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -431,9 +407,11 @@ mod tests {
         let s = String::from_utf8(bytes).expect("utf-8");
         assert!(s.contains("<node id=\"n0\">"), "{s}");
         assert!(s.contains("<data key=\"node_id\">a b/c</data>"), "{s}");
+        assert!(s.contains("<data key=\"labels\">:Person</data>"), "{s}");
+        assert!(s.contains("<data key=\"label\">located_in</data>"), "{s}");
         // CR as a character reference, so parsers do not fold it into LF.
         assert!(
-            s.contains("<data key=\"label\">A &amp; B&#13;\n</data>"),
+            s.contains("<data key=\"n_label\">A &amp; B&#13;\n</data>"),
             "{s}"
         );
         assert!(

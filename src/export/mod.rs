@@ -1,18 +1,26 @@
 //! Exporters, one module per format, all of the same shape: a serializer
 //! built from [`ExportOptions`] that borrows the graph and streams it into
 //! any `io::Write`, returning the writer. They never open files; the caller
-//! handles atomic replacement.
+//! handles atomic replacement. A format is one file, except CSV, a folder
+//! of files ([`files`] lists the files of any format, each written on its
+//! own).
 //!
-//! What the three formats share lives here: the colour and shape of each
-//! kind, the ids used inside a file when a node id is not safe to use as
-//! is, and the IRIs minted for nodes and documents.
+//! What the formats share lives here: the colour and shape of each kind,
+//! the ids used inside a file when a node id is not safe to use as is, and
+//! the IRIs minted for nodes and documents; the property-graph formats
+//! (CSV and Cypher) share their labels and properties in [`pg`].
 
+pub mod csv;
+pub mod cypher;
 pub mod dot;
 mod escape;
+pub mod gexf;
 pub mod graphml;
 pub mod jsonld;
+mod pg;
+pub mod scripts;
 
-pub use escape::xml_safe;
+pub use escape::{pg_text, xml_safe};
 
 use crate::graph::{DocSet, KnowledgeGraph};
 use crate::model::{DocId, Kind};
@@ -27,26 +35,120 @@ pub enum Format {
     GraphMl,
     Dot,
     JsonLd,
+    /// GEXF 1.3 (Gephi, with time).
+    Gexf,
+    /// openCypher statements, one per line.
+    Cypher,
+    /// A folder of CSV files and loader scripts for graph databases.
+    Csv,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::GraphMl, Format::Dot, Format::JsonLd];
+    pub const ALL: [Format; 6] = [
+        Format::GraphMl,
+        Format::Dot,
+        Format::JsonLd,
+        Format::Gexf,
+        Format::Cypher,
+        Format::Csv,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Format::GraphMl => "graphml",
             Format::Dot => "dot",
             Format::JsonLd => "jsonld",
+            Format::Gexf => "gexf",
+            Format::Cypher => "cypher",
+            Format::Csv => "csv",
         }
     }
+    /// The extension of `graph.<extension>`; for CSV, the folder's name.
     pub fn extension(self) -> &'static str {
-        self.name()
+        match self {
+            Format::Cypher => "cypherl",
+            f => f.name(),
+        }
     }
     pub fn parse(s: &str) -> Option<Format> {
         Format::ALL
             .into_iter()
             .find(|f| f.name().eq_ignore_ascii_case(s.trim()))
     }
+}
+
+/// One file of an export: where it goes under the output folder, and what
+/// writes it ([`ExportFile::write`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFile {
+    path: String,
+    part: Part,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Whole(Format),
+    Csv(csv::CsvPart),
+    Script(scripts::Script),
+}
+
+impl ExportFile {
+    /// The path under the output folder, `/`-separated (`graph.gexf`,
+    /// `csv/nodes_person.csv`).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The folder it goes into under the output folder, if any (`csv`).
+    pub fn folder(&self) -> Option<&str> {
+        self.path.rsplit_once('/').map(|(dir, _)| dir)
+    }
+
+    /// The format it belongs to.
+    pub fn format(&self) -> Format {
+        match self.part {
+            Part::Whole(f) => f,
+            Part::Csv(_) | Part::Script(_) => Format::Csv,
+        }
+    }
+
+    /// Streams this file of `graph` into `w` and returns `w`.
+    pub fn write<W: Write>(
+        &self,
+        graph: &KnowledgeGraph,
+        options: &ExportOptions,
+        w: W,
+    ) -> io::Result<W> {
+        match self.part {
+            Part::Whole(f) => write(f, graph, options, w),
+            Part::Csv(p) => csv::CsvSerializer::new(options.clone(), p).serialize(graph, w),
+            Part::Script(s) => {
+                scripts::ScriptSerializer::new(options.clone(), s).serialize(graph, w)
+            }
+        }
+    }
+}
+
+/// The files `format` writes for `graph`: `graph.<extension>`, or for CSV
+/// a file per node kind and per relation between two kinds, then the
+/// loader scripts, all under `csv/`.
+pub fn files(format: Format, graph: &KnowledgeGraph) -> Vec<ExportFile> {
+    if format != Format::Csv {
+        return vec![ExportFile {
+            path: format!("graph.{}", format.extension()),
+            part: Part::Whole(format),
+        }];
+    }
+    let parts = csv::CsvPart::all(&pg::Tables::of(graph));
+    let data = parts.into_iter().map(|p| ExportFile {
+        path: format!("{}/{}", csv::FOLDER, p.file_name()),
+        part: Part::Csv(p),
+    });
+    let loaders = scripts::Script::ALL.into_iter().map(|s| ExportFile {
+        path: format!("{}/{}", csv::FOLDER, s.file_name()),
+        part: Part::Script(s),
+    });
+    data.chain(loaders).collect()
 }
 
 /// Bytes each exporter buffers before writing to its output: large writes
@@ -226,7 +328,8 @@ impl IriWriter {
     }
 }
 
-/// Writes `graph` in `format` into `w`.
+/// Writes `graph` in `format` into `w`. CSV, a folder of files, is
+/// refused (`InvalidInput`): write each of [`files`] instead.
 pub fn write<W: Write>(
     format: Format,
     graph: &KnowledgeGraph,
@@ -237,6 +340,12 @@ pub fn write<W: Write>(
         Format::GraphMl => graphml::write(graph, options, w),
         Format::Dot => dot::write(graph, options, w),
         Format::JsonLd => jsonld::write(graph, options, w),
+        Format::Gexf => gexf::write(graph, options, w),
+        Format::Cypher => cypher::write(graph, options, w),
+        Format::Csv => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the csv format is a folder of files: write each of export::files(Format::Csv, graph)",
+        )),
     }
 }
 

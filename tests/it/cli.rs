@@ -37,7 +37,10 @@ fn format_flag_limits_outputs() {
     assert_eq!(bad.status.code(), Some(2));
     let s = stderr(&bad);
     assert!(
-        s.contains("\"png\"") && s.contains("graphml, dot (or gv), jsonld (or json-ld)"),
+        s.contains("\"png\"")
+            && s.contains(
+                "graphml, dot (or gv), jsonld (or json-ld), gexf, cypher (or cypherl), csv"
+            ),
         "{s}"
     );
 }
@@ -50,11 +53,33 @@ fn format_accepts_the_spellings_users_type() {
     let mut names = crate::util::listing(tmp.path());
     names.retain(|n| !n.starts_with('.'));
     assert_eq!(names, ["graph.graphml", "graph.jsonld"]);
-    for spelling in ["json-ld", "jsonld", "gv", "DOT"] {
+    for (spelling, file) in [
+        ("json-ld", "graph.jsonld"),
+        ("jsonld", "graph.jsonld"),
+        ("gv", "graph.dot"),
+        ("DOT", "graph.dot"),
+        ("GEXF", "graph.gexf"),
+        ("cypherl", "graph.cypherl"),
+        ("Cypher", "graph.cypherl"),
+        ("CSV", "csv"),
+    ] {
         let out = tmp.path().join(spelling);
         build(&[&seeds], &out, &["--format", spelling]);
-        assert_eq!(crate::util::listing(&out).len(), 1, "{spelling}");
+        assert_eq!(crate::util::listing(&out), [file], "{spelling}");
     }
+    let all = tmp.path().join("all");
+    build(&[&seeds], &all, &["--format", "ALL,dot"]);
+    assert_eq!(
+        crate::util::listing(&all),
+        [
+            "csv",
+            "graph.cypherl",
+            "graph.dot",
+            "graph.gexf",
+            "graph.graphml",
+            "graph.jsonld"
+        ]
+    );
 }
 
 #[test]
@@ -93,15 +118,27 @@ fn buffered_and_direct_io_write_the_same_bytes() {
 
 #[test]
 fn committed_output_is_fresh() {
-    // output/ must be what the README's run command produces on seeds/.
+    // output/ must be what the README's run command (every format)
+    // produces on seeds/.
     let tmp = tempfile::tempdir().unwrap();
-    build(&[&root().join("seeds")], tmp.path(), &[]);
-    for (name, bytes) in outputs(tmp.path()) {
+    build(&[&root().join("seeds")], tmp.path(), &["--format", "all"]);
+    let fresh = outputs(tmp.path());
+    let names = |files: &[(String, Vec<u8>)]| -> Vec<String> {
+        files.iter().map(|(n, _)| n.clone()).collect()
+    };
+    assert_eq!(
+        names(&outputs(&root().join("output"))),
+        names(&fresh),
+        "output/ holds other files than a fresh run: run `cargo run --release -- build seeds \
+         --out output --format all` and commit"
+    );
+    for (name, bytes) in fresh {
         let committed = fs::read(root().join("output").join(&name))
             .unwrap_or_else(|e| panic!("output/{name}: {e}"));
         assert!(
             committed == bytes,
-            "output/{name} is stale: run `cargo run --release -- build seeds --out output` and commit"
+            "output/{name} is stale: run `cargo run --release -- build seeds --out output \
+             --format all` and commit"
         );
     }
 }

@@ -24,7 +24,8 @@ print(json.dumps([[(t.value if t is not None else "") for t in row] for row in r
     serde_json::from_str(out.trim()).unwrap_or_else(|e| panic!("{e}: {out}"))
 }
 
-fn is_iso(d: &str) -> bool {
+/// True for an ISO 8601 date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+pub fn is_iso(d: &str) -> bool {
     let parts: Vec<&str> = d.split('-').collect();
     matches!(parts.len(), 1..=3)
         && parts.first().is_some_and(|y| y.len() == 4)

@@ -7,13 +7,13 @@
 //! fails on a missing client.
 
 use super::export_props::adversarial_graph;
-use super::util::{graphml_xsd, python, require, require_python, run};
+use super::util::{gexf_schema, graphml_xsd, python, require, require_python, run};
 use newsgraph::{ExportOptions, Format};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Runs the binary on the seed articles into a temp dir; returns the dir
-/// and the node and edge counts from its summary line.
+/// Runs the binary on the seed articles into a temp dir, every format;
+/// returns the dir and the node and edge counts from its summary line.
 fn seeds_output() -> (tempfile::TempDir, usize, usize) {
     let dir = tempfile::tempdir().expect("temp dir");
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
@@ -22,6 +22,7 @@ fn seeds_output() -> (tempfile::TempDir, usize, usize) {
         .arg(&seeds)
         .arg("--out")
         .arg(dir.path())
+        .args(["--format", "all"])
         .output()
         .expect("run newsgraph");
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -43,20 +44,38 @@ fn seeds_output() -> (tempfile::TempDir, usize, usize) {
     (dir, nodes, edges)
 }
 
-fn write_all(g: &newsgraph::KnowledgeGraph, dir: &Path) -> [PathBuf; 3] {
-    Format::ALL.map(|f| {
-        let path = dir.join(format!("graph.{}", f.extension()));
-        let file = std::fs::File::create(&path).expect("create");
-        let w = newsgraph::export(
-            f,
-            g,
-            &ExportOptions::default(),
-            std::io::BufWriter::new(file),
-        )
-        .expect("export");
-        drop(w);
-        path
-    })
+/// The files of every format, written into a folder.
+pub struct Written {
+    pub graphml: PathBuf,
+    pub dot: PathBuf,
+    pub jsonld: PathBuf,
+    pub gexf: PathBuf,
+    /// The CSV folder, loader scripts included.
+    pub csv: PathBuf,
+}
+
+/// Writes `g` in every format into `dir`, as `build` names the files.
+pub fn write_all(g: &newsgraph::KnowledgeGraph, dir: &Path) -> Written {
+    for f in Format::ALL {
+        for file in newsgraph::export_files(f, g) {
+            let path = dir.join(file.path());
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).expect("create folder");
+            }
+            let out = std::fs::File::create(&path).expect("create");
+            let w = file
+                .write(g, &ExportOptions::default(), std::io::BufWriter::new(out))
+                .expect("export");
+            drop(w);
+        }
+    }
+    Written {
+        graphml: dir.join("graph.graphml"),
+        dot: dir.join("graph.dot"),
+        jsonld: dir.join("graph.jsonld"),
+        gexf: dir.join("graph.gexf"),
+        csv: dir.join("csv"),
+    }
 }
 
 const XMLLINT: &str = "apt-get install libxml2-utils";
@@ -118,6 +137,94 @@ print(json.dumps({
     let docs = &v["docs"];
     assert!(docs[0].as_u64().is_some_and(|n| n > 0), "{v}");
     assert_eq!(docs[0], docs[1], "{v}");
+}
+
+/// GEXF: valid against the 1.3 RELAX NG schema, and against the 1.3 XSD
+/// once the viz elements are set aside (the XSD expects them in the GEXF
+/// namespace, where no reader looks for them); networkx reads the nodes,
+/// the edges and their types.
+fn check_gexf(path: &Path, nodes: usize, edges: usize) {
+    require("xmllint", "xmllint", &["--version"], XMLLINT);
+    let xmllint = |schema: &[&str], input: &[u8], file: &str| {
+        let mut args = vec!["--nonet", "--noout", "--huge"];
+        args.extend_from_slice(schema);
+        args.push(file);
+        let out = run("xmllint", &args, input);
+        assert!(
+            out.status.success(),
+            "GEXF fails {schema:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+                .chars()
+                .take(2000)
+                .collect::<String>()
+        );
+    };
+    let rng = gexf_schema("gexf.rng");
+    xmllint(
+        &["--relaxng", &rng.to_string_lossy()],
+        b"",
+        &path.to_string_lossy(),
+    );
+    let text = std::fs::read_to_string(path).expect("read GEXF");
+    let without_viz: String = text
+        .split_inclusive('\n')
+        .filter(|l| !l.trim_start().starts_with("<viz:"))
+        .collect();
+    assert!(without_viz.len() < text.len(), "no viz element");
+    let xsd = gexf_schema("gexf.xsd");
+    xmllint(
+        &["--schema", &xsd.to_string_lossy()],
+        without_viz.as_bytes(),
+        "-",
+    );
+    require_python(&["networkx"]);
+    let script = r#"
+import sys, json, networkx as nx
+g = nx.read_gexf(sys.argv[1], version="1.3")
+n = next(iter(g.nodes(data=True)))[1]
+e = next(iter(g.edges(data=True)))[2]
+print(json.dumps({
+  "counts": [g.number_of_nodes(), g.number_of_edges()],
+  "types": [type(n["mentions"]).__name__, type(e["typed"]).__name__, type(e["weight"]).__name__],
+  "viz": all("color" in d.get("viz", {}) and "size" in d["viz"] for _, d in g.nodes(data=True)),
+  "labels": all("label" in d and "kind" in d for _, d in g.nodes(data=True)),
+  "relations": all(d.get("label") == d.get("relation") for _, _, d in g.edges(data=True)),
+}))
+"#;
+    let out = python(script, &[&path.to_string_lossy()]);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json from python");
+    assert_eq!(v["counts"], serde_json::json!([nodes, edges]), "{v}");
+    assert_eq!(
+        v["types"],
+        serde_json::json!(["int", "bool", "float"]),
+        "{v}"
+    );
+    assert_eq!(v["viz"], true, "{v}");
+    assert_eq!(v["labels"], true, "{v}");
+    assert_eq!(v["relations"], true, "{v}");
+}
+
+/// The timeline: dated events carry the days of their date, the edges to
+/// them the same days, and nothing else is dated.
+fn check_gexf_timeline(path: &Path) {
+    require_python(&["networkx"]);
+    let script = r#"
+import sys, json, networkx as nx
+g = nx.read_gexf(sys.argv[1], version="1.3")
+dated = {n: (d["start"], d["end"]) for n, d in g.nodes(data=True) if "start" in d}
+ok_nodes = all(g.nodes[n]["kind"] == "event" and s <= e and g.nodes[n]["start_date"][:4] == s[:4]
+               for n, (s, e) in dated.items())
+ok_edges = all(("start" in d) == (u in dated or v in dated) for u, v, d in g.edges(data=True))
+inside = all(dated[w][0] <= d["start"] <= d["end"] <= dated[w][1]
+             for u, v, d in g.edges(data=True) for w in (u, v) if w in dated)
+print(json.dumps([len(dated), ok_nodes, ok_edges, inside]))
+"#;
+    let out = python(script, &[&path.to_string_lossy()]);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("json from python");
+    assert!(v[0].as_u64().is_some_and(|n| n > 0), "no dated event: {v}");
+    assert_eq!(v[1], true, "dated nodes: {v}");
+    assert_eq!(v[2], true, "edges dated exactly when an end is: {v}");
+    assert_eq!(v[3], true, "edge days within their events': {v}");
 }
 
 fn check_dot(path: &Path, engines: &[&str]) {
@@ -190,6 +297,9 @@ fn seeds_output_opens_in_every_client() {
     check_dot(&dir.path().join("graph.dot"), &["dot", "sfdp"]);
     let jsonld = dir.path().join("graph.jsonld");
     check_jsonld(&jsonld);
+    let gexf = dir.path().join("graph.gexf");
+    check_gexf(&gexf, nodes, edges);
+    check_gexf_timeline(&gexf);
     // Which people are linked to Iraq (typed or co-mentioned)?
     let people = sparql(
         &jsonld,
@@ -241,14 +351,21 @@ fn ten_thousand_adversarial_names_open_in_every_client() {
         .unwrap_or(10_000);
     let g = adversarial_graph(n);
     let dir = tempfile::tempdir().expect("temp dir");
-    let [graphml, dot, jsonld] = write_all(&g, dir.path());
+    let Written {
+        graphml,
+        dot,
+        jsonld,
+        gexf,
+        ..
+    } = write_all(&g, dir.path());
     check_graphml(&graphml, g.node_count(), g.edge_count());
     // Large graphs ask for sfdp in the file; `dot` would run for hours.
     check_dot(&dot, &["sfdp"]);
     check_jsonld(&jsonld);
+    check_gexf(&gexf, g.node_count(), g.edge_count());
     require_python(&["networkx", "rdflib"]);
-    // Names come back unchanged: in JSON-LD exactly, in GraphML with
-    // U+FFFD for what XML forbids.
+    // Names come back unchanged: in JSON-LD exactly, in GraphML and GEXF
+    // with U+FFFD for what XML forbids.
     let expected: serde_json::Map<String, serde_json::Value> = g
         .nodes()
         .map(|n| {
@@ -268,8 +385,11 @@ bad_nx = [(k, got.get(k), v[0]) for k, v in want.items() if got.get(k) != v[0]]
 r = rdflib.Graph(); r.parse(sys.argv[3], format="json-ld")
 names = set(str(o) for o in r.objects(None, rdflib.URIRef("http://schema.org/name")))
 bad_rdf = [v[1] for v in want.values() if v[1] not in names]
-print(json.dumps([len(bad_nx), len(bad_rdf)]))
-print(ascii(bad_nx[:3]), ascii(bad_rdf[:3]))
+x = nx.read_gexf(sys.argv[4], version="1.3")
+got = {d["node_id"]: d["label"] for _, d in x.nodes(data=True)}
+bad_gexf = [(k, got.get(k), v[0]) for k, v in want.items() if got.get(k) != v[0]]
+print(json.dumps([len(bad_nx), len(bad_rdf), len(bad_gexf)]))
+print(ascii(bad_nx[:3]), ascii(bad_rdf[:3]), ascii(bad_gexf[:3]))
 "#;
     let out = python(
         script,
@@ -277,12 +397,13 @@ print(ascii(bad_nx[:3]), ascii(bad_rdf[:3]))
             &want.to_string_lossy(),
             &graphml.to_string_lossy(),
             &jsonld.to_string_lossy(),
+            &gexf.to_string_lossy(),
         ],
     );
     assert_eq!(
         out.lines().next(),
-        Some("[0, 0]"),
-        "names changed in networkx / rdflib: {out}"
+        Some("[0, 0, 0]"),
+        "names changed in networkx (GraphML) / rdflib / networkx (GEXF): {out}"
     );
 }
 
@@ -331,10 +452,11 @@ fn adversarial_names_render_in_both_graphviz_engines() {
     // Small enough that the file leaves the layout to the command.
     let g = adversarial_graph(150);
     let dir = tempfile::tempdir().expect("temp dir");
-    let [graphml, dot, jsonld] = write_all(&g, dir.path());
-    check_dot(&dot, &["dot", "sfdp"]);
-    check_graphml(&graphml, g.node_count(), g.edge_count());
-    check_jsonld(&jsonld);
+    let w = write_all(&g, dir.path());
+    check_dot(&w.dot, &["dot", "sfdp"]);
+    check_graphml(&w.graphml, g.node_count(), g.edge_count());
+    check_jsonld(&w.jsonld);
+    check_gexf(&w.gexf, g.node_count(), g.edge_count());
 }
 
 #[test]

@@ -1,10 +1,11 @@
 //! Property tests for the exporters: adversarial names (markup, quotes,
 //! backslash escapes, controls, right-to-left text, emoji, CJK, DOT
-//! keywords) are exported in all three formats and read back with an
-//! independent parser (quick-xml, serde_json, a small DOT lexer written
-//! here), and must come back unchanged or with the documented replacement.
+//! keywords) are exported in every format and read back with an
+//! independent parser (quick-xml, serde_json, the `csv` crate, small DOT
+//! and Cypher lexers written here), and must come back unchanged or with
+//! the documented replacement.
 
-use newsgraph::internals::slug;
+use newsgraph::internals::{pg_text, slug};
 use newsgraph::{
     Approx, DocId, DocMeta, EventKind, EventStatus, Evidence, Furniture, Kind, Quantity, Relation,
     Span, TimeValue,
@@ -260,7 +261,7 @@ fn graphml_read(xml: &[u8]) -> ReadBack {
                 text.push(c);
             }
             Event::End(e) if e.name().as_ref() == "data" => match key.take().as_deref() {
-                Some("label") => label = Some(std::mem::take(&mut text)),
+                Some("n_label") => label = Some(std::mem::take(&mut text)),
                 Some("node_id") => node_id = Some(std::mem::take(&mut text)),
                 Some("aliases") => {
                     aliases = serde_json::from_str(&text).expect("aliases are a JSON list");
@@ -312,6 +313,132 @@ fn dot_strings(dot: &str) -> Vec<String> {
     out
 }
 
+/// Every file of every format, by path, as bytes.
+fn export_files(g: &KnowledgeGraph) -> Vec<(String, Vec<u8>)> {
+    Format::ALL
+        .into_iter()
+        .flat_map(|f| newsgraph::export_files(f, g))
+        .map(|file| {
+            let bytes = file
+                .write(g, &ExportOptions::default(), Vec::new())
+                .expect("write to memory");
+            (file.path().to_string(), bytes)
+        })
+        .collect()
+}
+
+/// Node names by id, and the number of edges, from the CSV files, read
+/// with the `csv` crate.
+fn csv_read(files: &[(String, Vec<u8>)]) -> (BTreeMap<String, String>, usize) {
+    let mut names = BTreeMap::new();
+    let mut edges = 0;
+    for (path, bytes) in files {
+        let Some(name) = path.strip_prefix("csv/").filter(|n| n.ends_with(".csv")) else {
+            continue;
+        };
+        let mut r = csv::ReaderBuilder::new().from_reader(bytes.as_slice());
+        let header = r.headers().expect("a header").clone();
+        let records: Vec<csv::StringRecord> = r
+            .records()
+            .collect::<Result<_, _>>()
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        if name.starts_with("nodes_") {
+            assert_eq!(&header[0], "id:ID");
+            assert_eq!(&header[2], "name:string");
+            for rec in records {
+                assert_eq!(rec.len(), header.len(), "{name}: {rec:?}");
+                names.insert(rec[0].to_string(), rec[2].to_string());
+            }
+        } else if name.starts_with("rels_") {
+            assert_eq!(&header[0], ":START_ID");
+            edges += records.len();
+        }
+    }
+    (names, edges)
+}
+
+/// The string literals of a Cypher statement, unescaped by a lexer
+/// independent of the exporter's.
+fn cypher_strings(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c != '"' {
+            continue;
+        }
+        let mut s = String::new();
+        loop {
+            match chars.next() {
+                Some('"') => break,
+                Some('\\') => match chars.next() {
+                    Some('\\') => s.push('\\'),
+                    Some('"') => s.push('"'),
+                    Some('n') => s.push('\n'),
+                    other => panic!("unexpected escape {other:?} in {line}"),
+                },
+                Some(c) => s.push(c),
+                None => panic!("unterminated string in {line}"),
+            }
+        }
+        out.push(s);
+    }
+    out
+}
+
+/// Node names by id, and the number of edges, from `graph.cypherl`: a
+/// node statement's first two literals are its id and name.
+fn cypher_read(text: &str) -> (BTreeMap<String, String>, usize) {
+    let mut names = BTreeMap::new();
+    let mut edges = 0;
+    for line in text.split('\n').filter(|l| !l.is_empty()) {
+        assert!(line.ends_with(");"), "{line}");
+        assert!(!line.contains('\r'), "{line}");
+        if line.starts_with("CREATE (:`") {
+            let s = cypher_strings(line);
+            names.insert(s[0].clone(), s[1].clone());
+        } else {
+            assert!(line.starts_with("MATCH (a:`"), "{line}");
+            edges += 1;
+        }
+    }
+    (names, edges)
+}
+
+/// Node labels by `node_id`, and the number of edges, from GEXF, read
+/// with quick-xml, attribute values normalised as XML 1.0 says.
+fn gexf_read(xml: &[u8]) -> (BTreeMap<String, String>, usize) {
+    let mut r = quick_xml::Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut names = BTreeMap::new();
+    let mut label = None::<String>;
+    let mut edges = 0;
+    let value = |e: &quick_xml::events::BytesStart<'_>, name: &str| -> Option<String> {
+        e.try_get_attribute(name).expect("attribute").map(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Explicit1_0)
+                .expect("value")
+                .into_owned()
+        })
+    };
+    loop {
+        match r.read_event_into(&mut buf).expect("well-formed GEXF") {
+            Event::Start(e) if e.name().as_ref() == "node" => label = value(&e, "label"),
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "edge" => edges += 1,
+            Event::Empty(e)
+                if e.name().as_ref() == "attvalue"
+                    && value(&e, "for").as_deref() == Some("node_id") =>
+            {
+                if let (Some(id), Some(l)) = (value(&e, "value"), label.take()) {
+                    names.insert(id, l);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    (names, edges)
+}
+
 fn export(format: Format, g: &KnowledgeGraph) -> Vec<u8> {
     newsgraph::export(format, g, &ExportOptions::default(), Vec::new()).expect("write to memory")
 }
@@ -329,7 +456,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
     #[test]
-    fn names_survive_all_three_formats(
+    fn names_survive_every_format(
         names in prop::collection::vec((name(), name()), 1..8),
     ) {
         let mut g = KnowledgeGraph::new();
@@ -422,6 +549,31 @@ proptest! {
         for line in dot.lines() {
             prop_assert!(!line.contains('\r'));
         }
+
+        // GEXF: as GraphML.
+        let (names, edges) = gexf_read(&export(Format::Gexf, &g));
+        prop_assert_eq!(edges, g.edge_count());
+        if want.len() == expected.len() {
+            prop_assert_eq!(&names, &want);
+        }
+
+        // CSV and Cypher: NUL as U+FFFD, CR LF and CR as LF.
+        let pg: BTreeMap<String, String> = expected
+            .iter()
+            .map(|(k, v)| (pg_text(k).into_owned(), pg_text(v).into_owned()))
+            .collect();
+        let files = export_files(&g);
+        let (names, edges) = csv_read(&files);
+        prop_assert_eq!(edges, g.edge_count());
+        if pg.len() == expected.len() {
+            prop_assert_eq!(&names, &pg);
+        }
+        let cypher = String::from_utf8(export(Format::Cypher, &g)).expect("utf-8");
+        let (names, edges) = cypher_read(&cypher);
+        prop_assert_eq!(edges, g.edge_count());
+        if pg.len() == expected.len() {
+            prop_assert_eq!(&names, &pg);
+        }
     }
 }
 
@@ -486,12 +638,13 @@ fn exports_do_not_depend_on_insertion_order() {
         }
     }
     assert_eq!(a.edge_count(), b.edge_count());
-    for f in Format::ALL {
-        assert!(
-            export(f, &a) == export(f, &b),
-            "{} depends on order",
-            f.name()
-        );
+    let (fa, fb) = (export_files(&a), export_files(&b));
+    assert_eq!(
+        fa.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+        fb.iter().map(|(p, _)| p).collect::<Vec<_>>()
+    );
+    for ((path, x), (_, y)) in fa.iter().zip(&fb) {
+        assert!(x == y, "{path} depends on order");
     }
 }
 
@@ -631,4 +784,23 @@ fn an_empty_graph_is_still_a_valid_file_in_every_format() {
         dot.contains("cluster_legend"),
         "the legend is drawn even with no nodes"
     );
+    assert_eq!(gexf_read(&export(Format::Gexf, &g)), (BTreeMap::new(), 0));
+    assert!(export(Format::Cypher, &g).is_empty());
+    // No table: the loader scripts alone, which load nothing.
+    let files = export_files(&g);
+    let csv: Vec<&str> = files
+        .iter()
+        .filter(|(p, _)| p.starts_with("csv/"))
+        .map(|(p, _)| p.as_str())
+        .collect();
+    assert_eq!(
+        csv,
+        [
+            "csv/load-neo4j.sh",
+            "csv/load-kuzu.cypher",
+            "csv/load-falkordb.cypher",
+            "csv/load-memgraph.cypherl"
+        ]
+    );
+    assert_eq!(csv_read(&files), (BTreeMap::new(), 0));
 }

@@ -246,11 +246,14 @@ fn read_only_output_folder_keeps_previous_outputs() {
     };
     let out = tmp.path().join("out");
     write(tmp.path(), "a.txt", GOOD.as_bytes());
+    // Every format: the csv/ folder too keeps its previous files.
     let args = [
         OsStr::new("build"),
         tmp.path().join("a.txt").into_os_string().leak(),
         OsStr::new("--out"),
         out.clone().into_os_string().leak(),
+        OsStr::new("--format"),
+        OsStr::new("all"),
     ];
     assert_eq!(run(&args).status.code(), Some(0));
     let before = std::fs::read(out.join("graph.graphml")).unwrap_or_default();
@@ -264,7 +267,14 @@ fn read_only_output_folder_keeps_previous_outputs() {
     );
     assert_eq!(
         listing(&out),
-        ["graph.dot", "graph.graphml", "graph.jsonld"]
+        [
+            "csv",
+            "graph.cypherl",
+            "graph.dot",
+            "graph.gexf",
+            "graph.graphml",
+            "graph.jsonld"
+        ]
     );
 }
 

@@ -6,6 +6,7 @@ mod determinism;
 mod events_sparql;
 mod export_clients;
 mod export_props;
+mod graph_dbs;
 mod hostile;
 mod layers;
 mod ner;

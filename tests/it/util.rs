@@ -11,6 +11,11 @@ pub fn graphml_xsd() -> PathBuf {
     shared_dir().join("schemas/graphml/graphml.xsd")
 }
 
+/// A file of the GEXF 1.3 schemas (`gexf.rng`, `gexf.xsd`).
+pub fn gexf_schema(file: &str) -> PathBuf {
+    shared_dir().join("schemas/gexf-1.3").join(file)
+}
+
 /// Asserts that `program args` (a `--version`-like probe) runs, or fails
 /// the test naming what to install. Tests that open our files in real
 /// clients are `#[ignore]`d with the clients they need as the reason, so
@@ -98,15 +103,33 @@ pub fn build(inputs: &[&Path], out: &Path, extra: &[&str]) -> Output {
     o
 }
 
-/// The three graph files of an output folder, as bytes.
+/// Every file of an output folder (the graph files and the `csv/` folder,
+/// not hidden temporaries), by path relative to it, as bytes; panics when
+/// it holds none of the default formats' files.
 pub fn outputs(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    ["graph.graphml", "graph.dot", "graph.jsonld"]
-        .iter()
-        .map(|f| {
-            let bytes = std::fs::read(dir.join(f)).unwrap_or_else(|e| panic!("{f}: {e}"));
-            (f.to_string(), bytes)
-        })
-        .collect()
+    let mut out = Vec::new();
+    collect_files(dir, "", &mut out);
+    for f in ["graph.graphml", "graph.dot", "graph.jsonld"] {
+        assert!(
+            out.iter().any(|(n, _)| n == f),
+            "{f} missing in {}",
+            dir.display()
+        );
+    }
+    out
+}
+
+fn collect_files(dir: &Path, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) {
+    for name in listing(dir).into_iter().filter(|n| !n.starts_with('.')) {
+        let path = dir.join(&name);
+        let rel = format!("{prefix}{name}");
+        if path.is_dir() {
+            collect_files(&path, &format!("{rel}/"), out);
+        } else {
+            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{rel}: {e}"));
+            out.push((rel, bytes));
+        }
+    }
 }
 
 /// Runs the binary with `args` (paths included) and stdin closed.

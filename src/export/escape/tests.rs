@@ -177,3 +177,70 @@ fn carriage_returns_survive_xml_as_references() {
     assert_eq!(xml, b"<t>A &amp; B&#13;\n</t>");
     assert_eq!(read_xml_text(&xml), "A & B\r\n");
 }
+
+/// The Cypher literal rules, one character at a time after [`pg_text`].
+fn cypher_by_chars(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in pg_text(s).chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+proptest! {
+    /// An attribute value comes back as the XML-safe text once a parser
+    /// has normalised it (tabs and line breaks kept as references).
+    #[test]
+    fn xml_attributes_parse_back(s in tricky()) {
+        let mut v = b"<t a=\"".to_vec();
+        xml_attr(&mut v, &s).expect("in memory");
+        v.extend_from_slice(b"\"/>");
+        let mut r = quick_xml::Reader::from_reader(v.as_slice());
+        let mut buf = Vec::new();
+        let Ok(Event::Empty(e)) = r.read_event_into(&mut buf) else {
+            panic!("not an empty element: {}", String::from_utf8_lossy(&v));
+        };
+        let a = e.try_get_attribute("a").expect("attribute").expect("a");
+        let back = a
+            .normalized_value(quick_xml::XmlVersion::Explicit1_0)
+            .expect("a value");
+        prop_assert_eq!(back, xml_safe(&s));
+    }
+
+    /// The `csv` crate reads a quoted field back as [`pg_text`] says, and
+    /// the field holds no CR and no NUL.
+    #[test]
+    fn csv_fields_parse_back(s in tricky()) {
+        let mut v = Vec::new();
+        csv_quoted(&mut v, &s).expect("in memory");
+        prop_assert!(!v.contains(&b'\r') && !v.contains(&0));
+        v.extend_from_slice(b",x\n");
+        let mut r = csv::ReaderBuilder::new().has_headers(false).from_reader(v.as_slice());
+        let rec = r.records().next().expect("a record").expect("valid CSV");
+        prop_assert_eq!(rec.len(), 2);
+        let want = pg_text(&s);
+        prop_assert_eq!(&rec[0], want.as_ref());
+    }
+
+    /// A Cypher literal is on one line and follows the rules.
+    #[test]
+    fn cypher_literals_keep_the_rules(s in tricky()) {
+        let mut v = Vec::new();
+        cypher_quoted(&mut v, &s).expect("in memory");
+        prop_assert!(!v.contains(&b'\n') && !v.contains(&b'\r') && !v.contains(&0));
+        prop_assert_eq!(String::from_utf8_lossy(&v), cypher_by_chars(&s));
+    }
+}
+
+#[test]
+fn pg_text_replaces_nul_and_ends_lines_with_lf() {
+    assert_eq!(pg_text("a\r\nb\rc\n\r\r\nd"), "a\nb\nc\n\n\nd");
+    assert_eq!(pg_text("x\u{0}y"), "x\u{FFFD}y");
+    assert_eq!(pg_text("\t\u{7}\u{FFFE}\\\""), "\t\u{7}\u{FFFE}\\\"");
+}
