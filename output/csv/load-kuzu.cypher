@@ -15,6 +15,7 @@ CREATE REL TABLE `agent`(FROM `Event` TO `Person`, FROM `Event` TO `Group`, FROM
 CREATE REL TABLE `target`(FROM `Event` TO `Person`, FROM `Event` TO `Place`, `relation` STRING, `typed` BOOLEAN, `weight` DOUBLE, `documents` STRING, `evidence` STRING, `edge_id` STRING);
 CREATE REL TABLE `participant`(FROM `Event` TO `Person`, FROM `Event` TO `Group`, FROM `Event` TO `Place`, `relation` STRING, `typed` BOOLEAN, `weight` DOUBLE, `documents` STRING, `evidence` STRING, `edge_id` STRING);
 CREATE REL TABLE `location`(FROM `Event` TO `Group`, FROM `Event` TO `Place`, `relation` STRING, `typed` BOOLEAN, `weight` DOUBLE, `documents` STRING, `evidence` STRING, `edge_id` STRING);
+CREATE REL TABLE `source`(FROM `Event` TO `Person`, FROM `Event` TO `Group`, `relation` STRING, `typed` BOOLEAN, `weight` DOUBLE, `documents` STRING, `evidence` STRING, `edge_id` STRING);
 COPY `Person` FROM (LOAD FROM 'nodes_person.csv' (HEADER=true, PARALLEL=false, AUTO_DETECT=false) RETURN `id:ID`, `name`, `kind`, `mentions`, `documents`, `aliases`, `roles`, `iri`, `color`, `size`);
 COPY `Group` FROM (LOAD FROM 'nodes_group.csv' (HEADER=true, PARALLEL=false, AUTO_DETECT=false) RETURN `id:ID`, `name`, `kind`, `mentions`, `documents`, `aliases`, `roles`, `iri`, `color`, `size`);
 COPY `Place` FROM (LOAD FROM 'nodes_place.csv' (HEADER=true, PARALLEL=false, AUTO_DETECT=false) RETURN `id:ID`, `name`, `kind`, `mentions`, `documents`, `aliases`, `roles`, `iri`, `color`, `size`);
@@ -48,3 +49,5 @@ COPY `participant` FROM (LOAD FROM 'rels_participant_event_group.csv' (HEADER=tr
 COPY `participant` FROM (LOAD FROM 'rels_participant_event_place.csv' (HEADER=true, PARALLEL=false, AUTO_DETECT=false) RETURN `:START_ID`, `:END_ID`, `relation`, `typed`, `weight`, `documents`, `evidence`, `edge_id`) (from='Event', to='Place');
 COPY `location` FROM (LOAD FROM 'rels_location_event_group.csv' (HEADER=true, PARALLEL=false, AUTO_DETECT=false) RETURN `:START_ID`, `:END_ID`, `relation`, `typed`, `weight`, `documents`, `evidence`, `edge_id`) (from='Event', to='Group');
 COPY `location` FROM (LOAD FROM 'rels_location_event_place.csv' (HEADER=true, PARALLEL=false, AUTO_DETECT=false) RETURN `:START_ID`, `:END_ID`, `relation`, `typed`, `weight`, `documents`, `evidence`, `edge_id`) (from='Event', to='Place');
+COPY `source` FROM (LOAD FROM 'rels_source_event_person.csv' (HEADER=true, PARALLEL=false, AUTO_DETECT=false) RETURN `:START_ID`, `:END_ID`, `relation`, `typed`, `weight`, `documents`, `evidence`, `edge_id`) (from='Event', to='Person');
+COPY `source` FROM (LOAD FROM 'rels_source_event_group.csv' (HEADER=true, PARALLEL=false, AUTO_DETECT=false) RETURN `:START_ID`, `:END_ID`, `relation`, `typed`, `weight`, `documents`, `evidence`, `edge_id`) (from='Event', to='Group');

@@ -40,4 +40,6 @@ exec "${NEO4J_ADMIN:-neo4j-admin}" database import full \
   --relationships=rels_participant_event_place.csv \
   --relationships=rels_location_event_group.csv \
   --relationships=rels_location_event_place.csv \
+  --relationships=rels_source_event_person.csv \
+  --relationships=rels_source_event_group.csv \
   "${1:-neo4j}"

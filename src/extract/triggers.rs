@@ -18,7 +18,7 @@ pub fn trigger(word: &str) -> Option<(EventKind, Pos)> {
     use Pos::*;
     Some(match word {
         "withdraw" | "withdraws" | "withdrew" | "withdrawn" | "withdrawing" | "pull" | "pulls"
-        | "pulled" | "pulling" => (Withdrawal, Verb),
+        | "pulled" | "pulling" | "leave" | "leaves" | "leaving" | "left" => (Withdrawal, Verb),
         "withdrawal" | "pullout" | "pull-out" | "exit" => (Withdrawal, Noun),
         "reduce" | "reduces" | "reduced" | "reducing" | "cut" | "cuts" | "cutting" | "shrink"
         | "shrinks" | "shrank" | "trim" | "trims" | "trimmed" => (Reduction, Verb),

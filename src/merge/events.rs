@@ -352,7 +352,11 @@ pub fn cluster(mut items: Vec<EventItem>, ids: &[Arc<str>]) -> Clusters {
         if items.capacity() > 2 * items.len() + 1024 {
             items.shrink_to_fit();
         }
-        let ents: BTreeSet<&str> = roles_of(&it.ev.roles, ids).map(|(_, e)| &**e).collect();
+        // Who reports an event does not identify it ("officials said").
+        let ents: BTreeSet<&str> = roles_of(&it.ev.roles, ids)
+            .filter(|(r, _)| *r != Relation::Source)
+            .map(|(_, e)| &**e)
+            .collect();
         let name =
             (it.ev.kind == EventKind::Named).then(|| crate::resolve::normalize(&it.ev.label));
         let keys = merge_keys(it.ev.kind, it.rank, name.as_deref());
@@ -475,6 +479,10 @@ fn joins(c: &Cluster, it: &EventItem, ents: &BTreeSet<&str>, name: Option<&Strin
         matches!((&c.time, &it.ev.time), (Some(a), Some(b)) if a.start == b.start && a.start.len() == 10)
             && same_doc()
     };
+    // A level is one level only with the same number in the same place.
+    if c.kind == EventKind::Presence {
+        return shared() >= 1 && same_numbers();
+    }
     shared() >= needed()
         || same_day()
         || ((ents.is_empty() || cents.is_empty() || same_numbers())
@@ -533,7 +541,7 @@ impl Cluster {
         let mut new: Vec<Arc<str>> = Vec::new();
         for (r, e) in roles_of(&it.ev.roles, ids) {
             *self.roles.entry((r, e.clone())) += 1;
-            if self.ents.insert(e.clone()) {
+            if r != Relation::Source && self.ents.insert(e.clone()) {
                 new.push(e.clone());
             }
         }

@@ -29,6 +29,7 @@ pub fn fits(relation: Relation, source: Kind, target: Kind) -> bool {
         Relation::Commands => agent && target == Group,
         Relation::NationalityOf => agent && target == Place,
         Relation::MetWith => agent && matches!(target, Person | Group),
+        Relation::Source => source == Event && matches!(target, Person | Group),
         Relation::Attacked | Relation::Killed => source != Event && target != Event,
         Relation::CoMention
         | Relation::Agent

@@ -503,10 +503,12 @@ pub enum Relation {
     Target,
     Participant,
     Location,
+    /// Who reports the event ("…, the army said", "according to X").
+    Source,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 16] = [
+    pub const ALL: [Relation; 17] = [
         Relation::CoMention,
         Relation::HoldsOffice,
         Relation::Leads,
@@ -523,6 +525,7 @@ impl Relation {
         Relation::Target,
         Relation::Participant,
         Relation::Location,
+        Relation::Source,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -542,6 +545,7 @@ impl Relation {
             Relation::Target => "target",
             Relation::Participant => "participant",
             Relation::Location => "location",
+            Relation::Source => "source",
         }
     }
     pub fn parse(s: &str) -> Option<Self> {
@@ -556,7 +560,11 @@ impl Relation {
     pub fn is_event_role(self) -> bool {
         matches!(
             self,
-            Relation::Agent | Relation::Target | Relation::Participant | Relation::Location
+            Relation::Agent
+                | Relation::Target
+                | Relation::Participant
+                | Relation::Location
+                | Relation::Source
         )
     }
 }
@@ -599,6 +607,10 @@ pub enum EventKind {
     /// Workers stopping work ("a 48-hour strike by dockworkers"), apart
     /// from armed strikes.
     LabourStrike,
+    /// A level of forces somewhere, as of a date ("8,892 US troops in Iraq
+    /// as of late September"): no trigger word, a count of forces in a
+    /// place.
+    Presence,
     /// An event the text names ("the General Assembly", "the G7 summit").
     Named,
 }
@@ -622,6 +634,7 @@ impl EventKind {
             EventKind::Protest => "protest",
             EventKind::Capture => "capture",
             EventKind::LabourStrike => "labour_strike",
+            EventKind::Presence => "presence",
             EventKind::Named => "named",
         }
     }

@@ -455,6 +455,13 @@ pub(super) fn candidates(
             // "a 48-hour strike by dockworkers": work stops; its own kind,
             // which "general", "on" and "staged" only confirm.
             kind = EventKind::LabourStrike;
+        } else if kind == EventKind::Withdrawal
+            && super::sense::is_leave(w)
+            && crate::lexicon::country(doc.token_text(tok + 1)).is_some()
+            && tok + 1 < sent.tokens.end
+        {
+            // "the U.S. left Iraq in 2011": leaving a country is a
+            // withdrawal whoever the subject names.
         } else if !accepted(kind, pos, words, k, has_time) {
             continue;
         }

@@ -15,9 +15,11 @@
 
 mod candidates;
 mod identity;
+mod presence;
 mod quantities;
 mod roles;
 mod sense;
+mod source;
 mod status;
 mod time;
 
@@ -31,7 +33,9 @@ use crate::extract::dates::{self, Precision, TimeExpr, Ymd};
 use crate::extract::quantities::QuantityExpr;
 use crate::extract::relations::sentence_evidence;
 use crate::model::stage::EventExtractor;
-use crate::model::{Analyzed, DocEntities, EventKind, LocalEvent, Mention, Relation, TimeValue};
+use crate::model::{
+    Analyzed, DocEntities, EventKind, EventStatus, LocalEvent, Mention, Relation, TimeValue,
+};
 use std::borrow::Cow;
 
 /// After "as", words of a phrase ("as part of", "as well as", "as soon
@@ -192,7 +196,11 @@ impl Reader<'_, '_> {
         // quantities are not read. Skipping the words inside times and
         // quantities only drops candidates, and a time only admits
         // more, so none here means none below.
-        if candidates(doc, s, words, &[], true).is_empty() {
+        // Force levels have no trigger word, only a count of forces.
+        let may_state_level = words
+            .iter()
+            .any(|w| presence::FORCE_UNITS.contains(&w.as_ref()));
+        if !may_state_level && candidates(doc, s, words, &[], true).is_empty() {
             return;
         }
         let times = dates::find_times(doc, s, scope.anchor, words);
@@ -203,7 +211,7 @@ impl Reader<'_, '_> {
         if scope.sports_doc || scope.sports.get(s).copied().unwrap_or(false) {
             cands.retain(|c| !has_sports_sense(c.kind));
         }
-        if cands.is_empty() {
+        if cands.is_empty() && (!may_state_level || quants.is_empty()) {
             return;
         }
         let ments = sentence_mentions(doc, self.mentions, self.entities, s);
@@ -220,7 +228,25 @@ impl Reader<'_, '_> {
             })
             .map(|(k, _)| base + k)
             .collect();
-        let owned = quantities::owners(&cands, &quants, words, base);
+        // A level without "as of" takes the sentence's date ("in 2007,
+        // some 170,000 troops were in Iraq").
+        let sentence_time = times.iter().find_map(|t| match &t.value {
+            dates::TimeRef::Value(v) => Some(v.clone()),
+            _ => None,
+        });
+        let is_level = |q: &QuantityExpr| {
+            may_state_level
+                && presence::level(q, words, base, &ments).is_some_and(|l| {
+                    level_time(q, &l, sentence_time.as_ref(), scope.anchor_iso.as_deref()).is_some()
+                })
+        };
+        let owned = quantities::owners(&cands, &quants, words, base, is_level);
+        if may_state_level {
+            let claimed = |q: &QuantityExpr| owned.iter().flatten().any(|o| std::ptr::eq(*o, q));
+            for q in quants.iter().filter(|q| !claimed(q)) {
+                self.level(scope, s, q, (words, base), &ments, sentence_time.as_ref());
+            }
+        }
         let time_scope = TimeScope {
             doc,
             base,
@@ -256,6 +282,25 @@ impl Reader<'_, '_> {
         (lo, hi): (usize, usize),
     ) {
         let mut roles = assign_roles(c, sp.ments, sp.words, sp.base, lo, hi, ci > 0);
+        // "X invaded A in 2003, ousted B and then withdrew in 2011": a verb
+        // joined by "and" to the one before shares its subject.
+        if c.pos == crate::extract::triggers::Pos::Verb
+            && !roles.iter().any(|r| r.0 == Relation::Agent)
+            && coordinated(sp.words, c.tok - sp.base)
+            && let Some(agent) = self
+                .out
+                .iter()
+                .chain(self.pending.iter())
+                .filter(|e| {
+                    e.evidence.sentence as usize == sp.s && e.trigger.start < c.trigger.start
+                })
+                .max_by_key(|e| e.trigger.start)
+                .and_then(|e| e.roles.iter().find(|r| r.0 == Relation::Agent))
+                .map(|r| r.1)
+            && !roles.iter().any(|r| r.1 == agent)
+        {
+            roles.insert(0, (Relation::Agent, agent));
+        }
         let cause = self.cause(cands, ci, c);
         if let Some(prev_ev) = &cause
             && !roles.iter().any(|r| r.0 == Relation::Agent)
@@ -303,6 +348,14 @@ impl Reader<'_, '_> {
             time = Some(t);
             time_text = None;
         }
+        // Who reports it: never a role it already has, and not what makes
+        // a reading strong enough to keep.
+        if c.kind != EventKind::Named
+            && let Some(r) = source::reporter(sp.ments, sp.words, sp.base)
+            && !roles.iter().any(|x| x.1 == r)
+        {
+            roles.push((Relation::Source, r));
+        }
         let entities = self.entities;
         let label = match &c.name {
             Some(n) => n.clone(),
@@ -310,7 +363,7 @@ impl Reader<'_, '_> {
                 entities.entities.get(e).map(|x| x.name.as_str())
             }),
         };
-        let status = status::status(
+        let mut status = status::status(
             self.doc,
             sp.words,
             sp.base,
@@ -319,6 +372,21 @@ impl Reader<'_, '_> {
             time.as_ref(),
             sp.time_scope.anchor_iso,
         );
+        // "to pull 1,700 troops, reducing the force by a third": a
+        // participle after a comma says what the event before it does.
+        let k = c.tok - sp.base;
+        let participle = c.pos == crate::extract::triggers::Pos::Verb
+            && sp.words.get(k).is_some_and(|w| w.ends_with("ing"))
+            && k.checked_sub(1)
+                .and_then(|j| sp.words.get(j))
+                .is_some_and(|w| w == ",");
+        if participle
+            && let Some(prev) = self.out.last().filter(|e| {
+                e.evidence.sentence as usize == sp.s && e.trigger.start < c.trigger.start
+            })
+        {
+            status = prev.status;
+        }
         let ev = LocalEvent {
             kind: c.kind,
             label,
@@ -339,6 +407,57 @@ impl Reader<'_, '_> {
         } else {
             self.out.push(ev);
         }
+    }
+
+    /// A force level stated by quantity `q` ([`presence`]), dated by its
+    /// "as of", else, when said in the present, by the report.
+    fn level(
+        &mut self,
+        scope: &DocScope<'_>,
+        s: usize,
+        q: &QuantityExpr,
+        (words, base): (&[Cow<'_, str>], usize),
+        ments: &[Ment],
+        sentence_time: Option<&TimeValue>,
+    ) {
+        let Some(level) = presence::level(q, words, base, ments) else {
+            return;
+        };
+        let time = level_time(q, &level, sentence_time, scope.anchor_iso.as_deref());
+        if time.is_none() {
+            return;
+        }
+        let entities = self.entities;
+        let name = |r: Relation| {
+            level
+                .roles
+                .iter()
+                .find(|x| x.0 == r)
+                .and_then(|x| entities.entities.get(x.1))
+                .map(|e| e.name.as_str())
+        };
+        let label = identity::make_label(
+            EventKind::Presence,
+            None,
+            name(Relation::Participant),
+            name(Relation::Location),
+            None,
+        );
+        self.out.push(LocalEvent {
+            kind: EventKind::Presence,
+            label,
+            status: if level.present {
+                EventStatus::Ongoing
+            } else {
+                EventStatus::Happened
+            },
+            time,
+            time_text: None,
+            quantities: vec![q.quantity.clone()],
+            roles: level.roles,
+            trigger: q.span,
+            evidence: sentence_evidence(self.doc, s),
+        });
     }
 
     /// "Iraq's parliament passed a resolution … Despite this resolution,
@@ -404,6 +523,42 @@ struct SentenceParts<'x, 'a> {
     /// The quantities of this candidate.
     owned: &'x [&'x QuantityExpr],
     time_scope: &'x TimeScope<'x, 'a>,
+}
+
+/// The date of a level: its "as of", else the sentence's date, else the
+/// report's when said in the present ("2,500 troops remain").
+fn level_time(
+    q: &QuantityExpr,
+    level: &presence::Level,
+    sentence_time: Option<&TimeValue>,
+    anchor: Option<&str>,
+) -> Option<TimeValue> {
+    if let Some(d) = &q.quantity.as_of {
+        return Some(TimeValue {
+            start: d.clone(),
+            end: None,
+            text: "as of".into(),
+        });
+    }
+    if let Some(t) = sentence_time {
+        return Some(t.clone());
+    }
+    anchor.filter(|_| level.present).map(|a| TimeValue {
+        start: a.to_string(),
+        end: None,
+        text: "publication date".into(),
+    })
+}
+
+/// True when the verb at `k` is joined to an earlier verb by "and"
+/// ("… and withdrew", "… and then withdrew", "…, and later met").
+fn coordinated(words: &[Cow<'_, str>], k: usize) -> bool {
+    let w = |n: usize| {
+        k.checked_sub(n)
+            .and_then(|j| words.get(j))
+            .map_or("", |w| w.as_ref())
+    };
+    w(1) == "and" || (w(2) == "and" && matches!(w(1), "then" | "later" | "also" | "subsequently"))
 }
 
 /// Words inside times and quantities, which trigger nothing.

@@ -142,9 +142,15 @@ pub(super) fn owners<'q>(
     quants: &'q [QuantityExpr],
     words: &[Cow<'_, str>],
     base: usize,
+    level: impl Fn(&QuantityExpr) -> bool,
 ) -> Vec<Vec<&'q QuantityExpr>> {
     let mut owned: Vec<Vec<&QuantityExpr>> = vec![Vec::new(); cands.len()];
     for q in quants {
+        // A level stated before any trigger ("X, which has 90 troops in
+        // Mali, said it would not pull out") is not the trigger's number.
+        if !cands.iter().any(|c| c.tok < q.tokens.start) && level(q) {
+            continue;
+        }
         let before = cands
             .iter()
             .enumerate()

@@ -337,6 +337,19 @@ impl RoleReader<'_, '_> {
             // launched", "Mali's air force struck"); one standing
             // further back is where something is, not who did it.
             let idle_place = m.kind == Kind::Place && !self.acts(m);
+            // "pull 1,700 US troops from X, reducing …": the country whose
+            // forces move takes part, though it is not the subject.
+            if idle_place
+                && FORCE_NOUNS.contains(&self.w(m.end))
+                && c.tok - m.end <= 6
+                && matches!(
+                    c.kind,
+                    EventKind::Withdrawal | EventKind::Reduction | EventKind::Deployment
+                )
+            {
+                push(roles, Relation::Participant, m.entity);
+                continue;
+            }
             if !agent_found && !object && !idle_place && c.tok - m.end <= 12 {
                 push(roles, Relation::Agent, m.entity);
                 agent_found = true;

@@ -136,6 +136,11 @@ const REDUCIBLE: &[&str] = &[
     "strength",
 ];
 
+/// "leave", "leaves", "leaving", "left".
+pub(super) fn is_leave(w: &str) -> bool {
+    matches!(w, "leave" | "leaves" | "leaving" | "left")
+}
+
 /// True when the trigger at `k` of kind `kind` is used in another sense.
 pub(super) fn out_of_sense(kind: EventKind, words: &[Cow<'_, str>], k: usize) -> bool {
     use EventKind::*;
@@ -159,6 +164,26 @@ pub(super) fn out_of_sense(kind: EventKind, words: &[Cow<'_, str>], k: usize) ->
         && before(12).any(|x| NATURAL_FORCES.contains(&x))
     {
         return true;
+    }
+    // "leave" and "left" are a withdrawal only of forces ("wants the
+    // troops to leave", "US forces left Iraq in 2011"), not "left 14
+    // dead", "left office" or "left behind".
+    if kind == Withdrawal && is_leave(w(k)) {
+        let forces = before(6).any(|x| {
+            matches!(
+                x,
+                "troops" | "forces" | "soldiers" | "personnel" | "military" | "army" | "marines"
+            )
+        });
+        let next = w(k + 1);
+        let other_sense = next.starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                next,
+                "dead" | "behind" | "office" | "power" | "unanswered" | "open"
+            );
+        if !forces || other_sense {
+            return true;
+        }
     }
     // "shelling out $2 billion": money spent.
     if kind == Attack && w(k).starts_with("shell") && w(k + 1) == "out" {

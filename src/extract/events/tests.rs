@@ -645,3 +645,48 @@ fn workers_stopping_work_is_a_labour_strike() {
     assert!(kinds.contains(&EventKind::LabourStrike), "{evs:?}");
     assert!(!kinds.contains(&EventKind::Strike), "{evs:?}");
 }
+
+#[test]
+fn who_reports_the_event_is_its_source() {
+    let text =
+        "Raid\n2021-05-20\nPeruvian troops attacked a camp near Tumbes on Monday, Ana Ruiz said.";
+    let evs = local(text);
+    let Some(a) = evs.iter().find(|e| e.kind == EventKind::Attack) else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(names(text, a, Relation::Source), ["Ana Ruiz"]);
+    let text = "Raid\n2021-05-20\nAccording to Ana Ruiz, Peruvian troops attacked a camp near Tumbes on Monday.";
+    let evs = local(text);
+    let Some(a) = evs.iter().find(|e| e.kind == EventKind::Attack) else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(names(text, a, Relation::Source), ["Ana Ruiz"]);
+}
+
+#[test]
+fn troops_stationed_in_a_country_are_a_presence() {
+    let text = "Mission\n2021-05-20\nDenmark, which has about 90 troops in Mali, said on Monday it would stay.";
+    let evs = local(text);
+    let p = of_kind(&evs, EventKind::Presence);
+    let [p] = p.as_slice() else { panic!("{evs:?}") };
+    assert!(p.quantities.iter().any(|q| q.value == Some(90.0)), "{p:?}");
+    assert_eq!(names(text, p, Relation::Location), ["Mali"]);
+}
+
+#[test]
+fn leaving_takes_troops_and_not_the_dead() {
+    let text =
+        "Drawdown\n2021-05-20\nThe French troops are leaving Mali, officials said on Monday.";
+    let evs = local(text);
+    assert_eq!(of_kind(&evs, EventKind::Withdrawal).len(), 1, "{evs:?}");
+    for text in [
+        "Blast\n2021-05-20\nThe bombing in Gao left 14 dead on Monday.",
+        "Vote\n2021-05-20\nKeita left office in August after the protests.",
+    ] {
+        let evs = local(text);
+        assert!(
+            of_kind(&evs, EventKind::Withdrawal).is_empty(),
+            "{text}: {evs:?}"
+        );
+    }
+}

@@ -1,0 +1,91 @@
+//! Who reports an event, where the sentence says so: the subject of a verb
+//! of saying ("the army said", "Ana Ruiz told reporters"), the name after
+//! an inverted one ("…, said Ana Ruiz") or after "according to". Only a
+//! person or a group reports; places and the news agency of the dateline
+//! (page furniture, never a mention) do not.
+
+use super::roles::Ment;
+use crate::model::Kind;
+use std::borrow::Cow;
+
+/// Verbs of saying in the past or present.
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "stated",
+    "reported",
+    "reports",
+    "confirmed",
+    "confirms",
+    "added",
+    "claimed",
+    "claims",
+    "announced",
+    "announces",
+    "insisted",
+    "warned",
+    "wrote",
+    "tweeted",
+];
+
+/// Words allowed between a subject and its verb of saying ("X also said",
+/// "X has said", "X, a spokesman, said" is not followed: the apposition
+/// has its own words).
+const BETWEEN: &[&str] = &[
+    "also",
+    "has",
+    "had",
+    "have",
+    "later",
+    "earlier",
+    "previously",
+];
+
+/// The entity that reports what the sentence says (words from token
+/// `base`, mentions `ments` in text order), if the sentence names one.
+pub(super) fn reporter(ments: &[Ment], words: &[Cow<'_, str>], base: usize) -> Option<usize> {
+    let w = |t: usize| {
+        t.checked_sub(base)
+            .and_then(|j| words.get(j))
+            .map_or("", |w| w.as_ref())
+    };
+    let speaks = |m: &&Ment| matches!(m.kind, Kind::Person | Kind::Group) && !m.modifier;
+    let end = base + words.len();
+    for (k, x) in words.iter().enumerate() {
+        let t = base + k;
+        if x == "according" && w(t + 1) == "to" {
+            if let Some(m) = ments
+                .iter()
+                .filter(speaks)
+                .find(|m| m.start > t + 1 && m.start <= t + 4)
+            {
+                return Some(m.entity);
+            }
+            continue;
+        }
+        if !SAYING.contains(&x.as_ref()) {
+            continue;
+        }
+        // "X said", "X also said".
+        let mut before = t;
+        while before > base && BETWEEN.contains(&w(before - 1)) {
+            before -= 1;
+        }
+        if let Some(m) = ments.iter().filter(speaks).find(|m| m.end == before) {
+            return Some(m.entity);
+        }
+        // "…, said X", "…, said the X's Y".
+        if t > base
+            && matches!(w(t - 1), "," | "\"" | "”")
+            && let Some(m) = ments
+                .iter()
+                .filter(speaks)
+                .find(|m| m.start > t && m.start <= (t + 3).min(end))
+        {
+            return Some(m.entity);
+        }
+    }
+    None
+}
