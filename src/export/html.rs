@@ -18,9 +18,10 @@
 //! `\u003e`, `\u0026`, so no name can close the block or open a comment.
 //! The script puts names on the page as text, never as markup.
 //!
-//! Evidence spans are byte ranges into their sentence: the writer cuts
-//! each sentence into the text before, under and after the span, so the
-//! page highlights the words without counting bytes in JavaScript.
+//! Evidence sentences are written once each, in a table the edges and
+//! events point into; spans, byte ranges into their sentence, are written
+//! as the UTF-16 offsets JavaScript counts, so the page highlights the
+//! words without counting bytes.
 
 use super::{ExportOptions, KindStyle, WRITE_BUFFER, hex16, node_size};
 use crate::graph::{KnowledgeGraph, Node};
@@ -296,19 +297,38 @@ impl DocIndex {
     }
 }
 
-/// One evidence record: document number, sentence, and the sentence cut
-/// into the text before, under and after the span (all of it before, and
-/// nothing under, when the span does not fit the text).
-type EvidenceJson<'a> = (u32, u32, &'a str, &'a str, &'a str);
+/// Evidence sentences by their number in the page's data, each written
+/// once however many edges and events cite it.
+#[derive(Default)]
+struct Sentences<'a> {
+    numbers: HashMap<(DocId, u32, &'a str), u32>,
+    order: Vec<(DocId, u32, &'a str)>,
+}
 
-fn evidence<'a>(docs: &mut DocIndex, e: &'a Evidence) -> EvidenceJson<'a> {
-    let text: &str = &e.text;
-    let r = e.span.range();
-    let (pre, mark, post) = match (text.get(..r.start), text.get(r.clone()), text.get(r.end..)) {
-        (Some(a), Some(b), Some(c)) => (a, b, c),
-        _ => (text, "", ""),
-    };
-    (docs.number(&e.doc), e.sentence, pre, mark, post)
+/// One evidence record: the sentence's number, and the span as UTF-16
+/// offsets into it, what JavaScript's `slice` counts (an empty span when
+/// the byte span does not fit the text).
+type EvidenceJson = (u32, usize, usize);
+
+impl<'a> Sentences<'a> {
+    fn evidence(&mut self, e: &'a Evidence) -> EvidenceJson {
+        let text: &str = &e.text;
+        let key = (e.doc, e.sentence, text);
+        let next = u32::try_from(self.order.len()).unwrap_or(u32::MAX);
+        let number = *self.numbers.entry(key).or_insert_with(|| {
+            self.order.push(key);
+            next
+        });
+        let r = e.span.range();
+        let (start, end) = match (text.get(..r.start), text.get(r.clone())) {
+            (Some(pre), Some(mark)) => {
+                let start = pre.encode_utf16().count();
+                (start, start + mark.encode_utf16().count())
+            }
+            _ => (0, 0),
+        };
+        (number, start, end)
+    }
 }
 
 #[derive(Serialize)]
@@ -340,7 +360,7 @@ struct EventJson<'a> {
     tt: Option<&'a str>,
     /// Numbers as a reader writes them.
     q: Vec<String>,
-    v: Vec<EvidenceJson<'a>>,
+    v: Vec<EvidenceJson>,
 }
 
 #[derive(Serialize)]
@@ -355,7 +375,8 @@ struct DocJson<'a> {
 /// The graph as the page's script reads it: kinds, relations and
 /// statuses (with their colours), nodes in id order, edges as
 /// `[source, target, relation, count, documents, evidence]` by number,
-/// and last the documents the rest refer to, in order of first use.
+/// and last the evidence sentences (`[document, sentence, text]`) and the
+/// documents the rest refer to, in order of first use.
 fn data<W: Write>(
     w: &mut W,
     graph: &KnowledgeGraph,
@@ -390,11 +411,13 @@ fn data<W: Write>(
     serde_json::to_writer(&mut *w, &statuses)?;
     w.write_all(b",\"nodes\":[")?;
     let mut docs = DocIndex::default();
+    let mut sentences = Sentences::default();
     for (i, n) in graph.nodes().enumerate() {
         if i > 0 {
             w.write_all(b",\n")?;
         }
-        serde_json::to_writer(&mut *w, &node_json(n, &mut docs, options))?;
+        let json = node_json(n, &mut docs, &mut sentences, options);
+        serde_json::to_writer(&mut *w, &json)?;
     }
     w.write_all(b"],\"edges\":[")?;
     for (i, (s, t, e)) in graph.edges().enumerate() {
@@ -403,9 +426,16 @@ fn data<W: Write>(
         }
         let rel = Relation::ALL.iter().position(|&r| r == e.relation);
         let d: Vec<u32> = e.documents.iter().map(|d| docs.number(d)).collect();
-        let v: Vec<EvidenceJson<'_>> = e.evidence.iter().map(|x| evidence(&mut docs, x)).collect();
+        let v: Vec<EvidenceJson> = e.evidence.iter().map(|x| sentences.evidence(x)).collect();
         let at = |id: &str| index.get(id).copied().unwrap_or(u32::MAX);
         serde_json::to_writer(&mut *w, &(at(&s.id), at(&t.id), rel, e.count, d, v))?;
+    }
+    w.write_all(b"],\"sentences\":[")?;
+    for (i, (d, sentence, text)) in sentences.order.iter().enumerate() {
+        if i > 0 {
+            w.write_all(b",\n")?;
+        }
+        serde_json::to_writer(&mut *w, &(docs.number(d), sentence, text))?;
     }
     w.write_all(b"],\"docs\":[")?;
     for (i, d) in docs.order.iter().enumerate() {
@@ -426,7 +456,12 @@ fn data<W: Write>(
     w.write_all(b"]}")
 }
 
-fn node_json<'a>(n: &'a Node, docs: &mut DocIndex, options: &ExportOptions) -> NodeJson<'a> {
+fn node_json<'a>(
+    n: &'a Node,
+    docs: &mut DocIndex,
+    sentences: &mut Sentences<'a>,
+    options: &ExportOptions,
+) -> NodeJson<'a> {
     let e = n.event.as_ref().map(|ev| EventJson {
         t: ev.kind.as_str(),
         s: EventStatus::ALL
@@ -440,7 +475,7 @@ fn node_json<'a>(n: &'a Node, docs: &mut DocIndex, options: &ExportOptions) -> N
             .as_deref()
             .or(ev.time.as_ref().map(|t| t.text.as_str())),
         q: ev.quantities.iter().map(quantity_text).collect(),
-        v: ev.evidence.iter().map(|x| evidence(docs, x)).collect(),
+        v: ev.evidence.iter().map(|x| sentences.evidence(x)).collect(),
     });
     NodeJson {
         id: &n.id,

@@ -7,7 +7,7 @@
   'use strict';
   var root = document.documentElement;
   var D = JSON.parse(document.getElementById('ng-data').textContent);
-  var N = D.nodes, E = D.edges, DOCS = D.docs;
+  var N = D.nodes, E = D.edges, DOCS = D.docs, SENT = D.sentences;
   /* How many nodes a draw adds: enough to see the story, few enough that
      the layout takes well under a second. */
   var STEP = 150;
@@ -144,7 +144,7 @@
     cy.batch(function () { cy.elements().remove(); cy.add(els); });
     var n = p.list.length;
     cy.layout({ name: 'cose', animate: false, randomize: false, fit: true, padding: 30,
-      numIter: Math.max(60, Math.min(1000, Math.floor(2e7 / Math.max(1, n * n)))),
+      numIter: Math.max(50, Math.min(400, Math.floor(5e6 / Math.max(1, n * n)))),
       nodeRepulsion: function () { return 40000; }, idealEdgeLength: function () { return 60; },
       nodeDimensionsIncludeLabels: false }).run();
     cy.nodes().forEach(function (x) { pos[x.data('i')] = x.position(); });
@@ -190,12 +190,13 @@
     if (!doc) { return 'document ' + d; }
     return (doc.title || doc.id) + (doc.date ? ' (' + doc.date + ')' : '');
   }
+  /* An evidence sentence with the words of the span highlighted. */
   function evidenceEl(v) {
-    var q = el('blockquote');
-    q.appendChild(document.createTextNode(v[2]));
-    if (v[3]) { q.appendChild(el('mark', v[3])); }
-    q.appendChild(document.createTextNode(v[4]));
-    q.appendChild(el('span', docText(v[0]) + ', sentence ' + (v[1] + 1), 'src'));
+    var s = SENT[v[0]] || [0, 0, ''], text = s[2], q = el('blockquote');
+    q.appendChild(document.createTextNode(text.slice(0, v[1])));
+    if (v[2] > v[1]) { q.appendChild(el('mark', text.slice(v[1], v[2]))); }
+    q.appendChild(document.createTextNode(text.slice(v[2] > v[1] ? v[2] : v[1])));
+    q.appendChild(el('span', docText(s[0]) + ', sentence ' + (s[1] + 1), 'src'));
     return q;
   }
   function nodeButton(i) {
@@ -299,8 +300,12 @@
   var eventItems = Array.prototype.slice.call(document.querySelectorAll('#events li'));
   var entityItems = Array.prototype.slice.call(document.querySelectorAll('#entity-list li'));
   function applyLists() {
-    eventItems.forEach(function (li) { li.hidden = !passes(+li.dataset.n); });
-    entityItems.forEach(function (li) { li.hidden = !passes(+li.dataset.n); });
+    /* Only what changes is touched: a page of thousands of items would
+       otherwise be restyled on every draw. */
+    eventItems.concat(entityItems).forEach(function (li) {
+      var h = !passes(+li.dataset.n);
+      if (li.hidden !== h) { li.hidden = h; }
+    });
   }
   var marked = [];
   function markLists(i) {

@@ -74,25 +74,34 @@ fn hostile_names_stay_text_and_round_trip_through_the_data() {
         d["relations"][e[2].as_u64().expect("relation") as usize]["name"],
         "located_in"
     );
-    // The evidence sentence is cut at the span's bytes.
-    assert_eq!(e[5][0][2], "</");
-    assert_eq!(e[5][0][3], "script");
-    assert_eq!(e[5][0][4], &hostile[8..]);
+    // The evidence points at its sentence, written once, and at the
+    // span's characters.
+    let v = &e[5][0];
+    let sentence = &d["sentences"][v[0].as_u64().expect("number") as usize];
+    assert_eq!(sentence[2], hostile);
+    assert_eq!((v[1].as_u64(), v[2].as_u64()), (Some(2), Some(8)));
+    assert_eq!(
+        d["docs"][sentence[0].as_u64().expect("doc") as usize]["id"],
+        "0000000000000001"
+    );
 }
 
 #[test]
-fn evidence_cuts_at_char_boundaries_or_not_at_all() {
-    let mut docs = DocIndex::default();
-    let e = ev(7, "Los Ángeles está", Span::new(4, 12));
-    assert_eq!(evidence(&mut docs, &e), (0, 2, "Los ", "Ángeles", " está"));
-    // Inside the two bytes of "Á": no cut, the whole sentence unmarked.
-    let e = ev(8, "Los Ángeles", Span::new(5, 8));
-    assert_eq!(evidence(&mut docs, &e), (1, 2, "Los Ángeles", "", ""));
-    // Past the end, or reversed.
-    for span in [Span::new(3, 99), Span::new(6, 2)] {
-        let e = ev(7, "short", span);
-        assert_eq!(evidence(&mut docs, &e), (0, 2, "short", "", ""));
-    }
+fn evidence_spans_become_utf16_offsets_and_sentences_are_written_once() {
+    // "É" is two bytes and one UTF-16 unit; "😀" four bytes and two units.
+    let text = "😀 Éva met Ann";
+    let all = [
+        ev(7, text, Span::new(5, 9)),
+        ev(7, text, Span::new(0, 4)),
+        // Inside the two bytes of "É", past the end, reversed: no highlight.
+        ev(8, text, Span::new(6, 8)),
+        ev(8, text, Span::new(3, 99)),
+        ev(8, text, Span::new(9, 5)),
+    ];
+    let mut sentences = Sentences::default();
+    let got: Vec<EvidenceJson> = all.iter().map(|e| sentences.evidence(e)).collect();
+    assert_eq!(got, [(0, 3, 6), (0, 0, 2), (1, 0, 0), (1, 0, 0), (1, 0, 0)]);
+    assert_eq!(sentences.order.len(), 2);
 }
 
 #[test]
