@@ -19,9 +19,9 @@
 //! The script puts names on the page as text, never as markup.
 //!
 //! Evidence sentences are written once each, in a table the edges and
-//! events point into; spans, byte ranges into their sentence, are written
-//! as the UTF-16 offsets JavaScript counts, so the page highlights the
-//! words without counting bytes.
+//! events point into. A span narrower than its sentence is placed in it
+//! ([`place_span`]) and written as the UTF-16 offsets JavaScript counts;
+//! otherwise the page highlights the names of what the evidence joins.
 
 use super::{ExportOptions, KindStyle, WRITE_BUFFER, hex16, node_size};
 use crate::graph::{KnowledgeGraph, Node};
@@ -305,13 +305,15 @@ struct Sentences<'a> {
     order: Vec<(DocId, u32, &'a str)>,
 }
 
-/// One evidence record: the sentence's number, and the span as UTF-16
-/// offsets into it, what JavaScript's `slice` counts (an empty span when
-/// the byte span does not fit the text).
+/// One evidence record: the sentence's number, and the words that
+/// support it as UTF-16 offsets into the sentence, what JavaScript's
+/// `slice` counts (an empty range when they cannot be placed: the page
+/// then marks the names of the ends).
 type EvidenceJson = (u32, usize, usize);
 
 impl<'a> Sentences<'a> {
-    fn evidence(&mut self, e: &'a Evidence) -> EvidenceJson {
+    /// `names` are the name forms of the nodes the evidence joins.
+    fn evidence(&mut self, e: &'a Evidence, names: &[&str]) -> EvidenceJson {
         let text: &str = &e.text;
         let key = (e.doc, e.sentence, text);
         let next = u32::try_from(self.order.len()).unwrap_or(u32::MAX);
@@ -319,16 +321,38 @@ impl<'a> Sentences<'a> {
             self.order.push(key);
             next
         });
-        let r = e.span.range();
-        let (start, end) = match (text.get(..r.start), text.get(r.clone())) {
-            (Some(pre), Some(mark)) => {
-                let start = pre.encode_utf16().count();
-                (start, start + mark.encode_utf16().count())
-            }
-            _ => (0, 0),
-        };
+        let (start, end) = place_span(text, e.span.range().len(), names)
+            .and_then(|r| {
+                let start = text.get(..r.start)?.encode_utf16().count();
+                Some((start, start + text.get(r)?.encode_utf16().count()))
+            })
+            .unwrap_or((0, 0));
         (number, start, end)
     }
+}
+
+/// Where in its sentence a span of `len` bytes lies. Spans are byte
+/// ranges into the document, and the sentence's own offset is not kept;
+/// a span narrower than the sentence runs from one end's name to the
+/// other's, so it is the stretch of `len` bytes that starts with a name
+/// and ends with one. A span as long as the sentence is the whole
+/// sentence: nothing to place (None), as when no stretch fits.
+fn place_span(text: &str, len: usize, names: &[&str]) -> Option<std::ops::Range<usize>> {
+    if len == 0 || len >= text.len() {
+        return None;
+    }
+    let names: Vec<&str> = names.iter().copied().filter(|n| !n.is_empty()).collect();
+    for name in &names {
+        for (start, _) in text.match_indices(name) {
+            let Some(stretch) = text.get(start..start + len) else {
+                continue;
+            };
+            if names.iter().any(|n| stretch.ends_with(n)) {
+                return Some(start..start + len);
+            }
+        }
+    }
+    None
 }
 
 #[derive(Serialize)]
@@ -426,7 +450,17 @@ fn data<W: Write>(
         }
         let rel = Relation::ALL.iter().position(|&r| r == e.relation);
         let d: Vec<u32> = e.documents.iter().map(|d| docs.number(d)).collect();
-        let v: Vec<EvidenceJson> = e.evidence.iter().map(|x| sentences.evidence(x)).collect();
+        let names: Vec<&str> = [s, t]
+            .iter()
+            .flat_map(|n| {
+                std::iter::once(n.label.as_str()).chain(n.aliases.iter().map(String::as_str))
+            })
+            .collect();
+        let v: Vec<EvidenceJson> = e
+            .evidence
+            .iter()
+            .map(|x| sentences.evidence(x, &names))
+            .collect();
         let at = |id: &str| index.get(id).copied().unwrap_or(u32::MAX);
         serde_json::to_writer(&mut *w, &(at(&s.id), at(&t.id), rel, e.count, d, v))?;
     }
@@ -475,7 +509,11 @@ fn node_json<'a>(
             .as_deref()
             .or(ev.time.as_ref().map(|t| t.text.as_str())),
         q: ev.quantities.iter().map(quantity_text).collect(),
-        v: ev.evidence.iter().map(|x| sentences.evidence(x)).collect(),
+        v: ev
+            .evidence
+            .iter()
+            .map(|x| sentences.evidence(x, &[]))
+            .collect(),
     });
     NodeJson {
         id: &n.id,

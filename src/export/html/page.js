@@ -83,7 +83,7 @@
       { selector: 'node', style: {
         'background-color': 'data(color)', 'shape': 'data(shape)',
         'width': 'data(size)', 'height': 'data(size)', 'label': 'data(label)',
-        'font-size': 11, 'min-zoomed-font-size': 7, 'text-valign': 'bottom', 'text-margin-y': 2,
+        'font-size': 18, 'min-zoomed-font-size': 5, 'text-valign': 'bottom', 'text-margin-y': 2,
         'text-outline-color': '#fff', 'text-outline-width': 2, 'color': '#222',
         'text-wrap': 'ellipsis', 'text-max-width': 160, 'border-width': 1, 'border-color': '#fff' } },
       { selector: 'node.nonfact', style: { 'border-style': 'dashed', 'border-color': '#900', 'border-width': 2, 'background-opacity': 0.5 } },
@@ -145,7 +145,7 @@
     var n = p.list.length;
     cy.layout({ name: 'cose', animate: false, randomize: false, fit: true, padding: 30,
       numIter: Math.max(50, Math.min(400, Math.floor(5e6 / Math.max(1, n * n)))),
-      nodeRepulsion: function () { return 40000; }, idealEdgeLength: function () { return 60; },
+      nodeRepulsion: function () { return 12000; }, idealEdgeLength: function () { return 50; },
       nodeDimensionsIncludeLabels: false }).run();
     cy.nodes().forEach(function (x) { pos[x.data('i')] = x.position(); });
     var total = order.filter(passes).length;
@@ -190,12 +190,33 @@
     if (!doc) { return 'document ' + d; }
     return (doc.title || doc.id) + (doc.date ? ' (' + doc.date + ')' : '');
   }
-  /* An evidence sentence with the words of the span highlighted. */
-  function evidenceEl(v) {
+  /* Where the names occur in a text: [start, end) pairs, longest name
+     first where two overlap. */
+  function nameRanges(text, names) {
+    var found = [];
+    names.filter(function (x) { return x && x.length > 1; })
+      .sort(function (a, b) { return b.length - a.length; })
+      .forEach(function (name) {
+        for (var at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+          var end = at + name.length;
+          if (!found.some(function (r) { return at < r[1] && end > r[0]; })) { found.push([at, end]); }
+        }
+      });
+    return found.sort(function (a, b) { return a[0] - b[0]; });
+  }
+  function namesOf(i) { return N[i] ? [N[i].l].concat(N[i].a) : []; }
+  /* An evidence sentence with its words highlighted: the span the writer
+     placed, else the names of what it joins. */
+  function evidenceEl(v, names) {
     var s = SENT[v[0]] || [0, 0, ''], text = s[2], q = el('blockquote');
-    q.appendChild(document.createTextNode(text.slice(0, v[1])));
-    if (v[2] > v[1]) { q.appendChild(el('mark', text.slice(v[1], v[2]))); }
-    q.appendChild(document.createTextNode(text.slice(v[2] > v[1] ? v[2] : v[1])));
+    var ranges = v[2] > v[1] ? [[v[1], v[2]]] : nameRanges(text, names || []);
+    var at = 0;
+    ranges.forEach(function (r) {
+      q.appendChild(document.createTextNode(text.slice(at, r[0])));
+      q.appendChild(el('mark', text.slice(r[0], r[1])));
+      at = r[1];
+    });
+    q.appendChild(document.createTextNode(text.slice(at)));
     q.appendChild(el('span', docText(s[0]) + ', sentence ' + (s[1] + 1), 'src'));
     return q;
   }
@@ -238,7 +259,11 @@
     box.appendChild(dl);
     if (n.e && n.e.v.length) {
       box.appendChild(el('h4', 'Evidence'));
-      n.e.v.forEach(function (v) { box.appendChild(evidenceEl(v)); });
+      var roleNames = [];
+      adj[i].forEach(function (j) {
+        if (D.relations[E[j][2]].role) { roleNames = roleNames.concat(namesOf(E[j][0] === i ? E[j][1] : E[j][0])); }
+      });
+      n.e.v.forEach(function (v) { box.appendChild(evidenceEl(v, roleNames)); });
     }
     var edges = adj[i].slice().sort(function (a, b) {
       return (D.relations[E[b][2]].typed - D.relations[E[a][2]].typed) || (E[b][3] - E[a][3]) || (a - b);
@@ -255,7 +280,7 @@
         more.type = 'button';
         more.addEventListener('click', function () { select({ edge: j }, true); });
         li.appendChild(more);
-        if (r.typed && e[5].length) { li.appendChild(evidenceEl(e[5][0])); }
+        if (r.typed && e[5].length) { li.appendChild(evidenceEl(e[5][0], namesOf(e[0]).concat(namesOf(e[1])))); }
         ul.appendChild(li);
       });
       box.appendChild(ul);
@@ -273,7 +298,7 @@
     row(dl, 'documents', listEl(e[4], function (d) { return document.createTextNode(docText(d)); }));
     box.appendChild(dl);
     box.appendChild(el('h4', 'Evidence'));
-    e[5].forEach(function (v) { box.appendChild(evidenceEl(v)); });
+    e[5].forEach(function (v) { box.appendChild(evidenceEl(v, namesOf(e[0]).concat(namesOf(e[1])))); });
   }
 
   /* Selects a node or an edge: draws it (and a node's neighbours) if it is
@@ -400,6 +425,12 @@
 
   buildControls();
   draw();
+  /* `graph.html#node=ID` opens with that node chosen (a link to share). */
+  var m = /^#node=(.+)$/.exec(location.hash);
+  if (m) {
+    var want = decodeURIComponent(m[1]);
+    for (var k = 0; k < N.length; k++) { if (N[k].id === want) { select({ node: k }, false); break; } }
+  }
   root.dataset.ready = String(Math.round(performance.now()));
   root.dataset.drawnNodes = String(cy.nodes().length);
   root.dataset.drawnEdges = String(cy.edges().length);

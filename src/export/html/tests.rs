@@ -54,7 +54,7 @@ fn hostile_names_stay_text_and_round_trip_through_the_data() {
         "person:x",
         "place:y",
         Relation::LocatedIn,
-        ev(1, hostile, Span::new(2, 8)),
+        ev(1, &format!("{hostile} Y"), Span::new(0, 1)),
     );
     let html = page(&g);
     // Only the page's own four blocks: the watcher, the data, the library
@@ -75,11 +75,12 @@ fn hostile_names_stay_text_and_round_trip_through_the_data() {
         "located_in"
     );
     // The evidence points at its sentence, written once, and at the
-    // span's characters.
+    // span's characters: a one-byte span, which only the name "Y" fits.
     let v = &e[5][0];
     let sentence = &d["sentences"][v[0].as_u64().expect("number") as usize];
-    assert_eq!(sentence[2], hostile);
-    assert_eq!((v[1].as_u64(), v[2].as_u64()), (Some(2), Some(8)));
+    assert_eq!(sentence[2], format!("{hostile} Y"));
+    let y = hostile.encode_utf16().count() as u64 + 1;
+    assert_eq!((v[1].as_u64(), v[2].as_u64()), (Some(y), Some(y + 1)));
     assert_eq!(
         d["docs"][sentence[0].as_u64().expect("doc") as usize]["id"],
         "0000000000000001"
@@ -87,21 +88,25 @@ fn hostile_names_stay_text_and_round_trip_through_the_data() {
 }
 
 #[test]
-fn evidence_spans_become_utf16_offsets_and_sentences_are_written_once() {
+fn narrowed_spans_are_placed_between_names_in_utf16_offsets() {
     // "É" is two bytes and one UTF-16 unit; "😀" four bytes and two units.
-    let text = "😀 Éva met Ann";
+    let text = "😀 Éva met Ann and Éva";
+    let names = ["Éva", "Ann"];
+    // "Éva met Ann" is 12 bytes: the span a relation extractor narrows to,
+    // at document offsets the sentence does not keep.
     let all = [
-        ev(7, text, Span::new(5, 9)),
-        ev(7, text, Span::new(0, 4)),
-        // Inside the two bytes of "É", past the end, reversed: no highlight.
-        ev(8, text, Span::new(6, 8)),
-        ev(8, text, Span::new(3, 99)),
-        ev(8, text, Span::new(9, 5)),
+        ev(7, text, Span::new(1005, 1017)),
+        ev(7, text, Span::new(1000, 1000 + text.len())),
+        // A length no stretch between two names has.
+        ev(8, text, Span::new(3, 8)),
     ];
     let mut sentences = Sentences::default();
-    let got: Vec<EvidenceJson> = all.iter().map(|e| sentences.evidence(e)).collect();
-    assert_eq!(got, [(0, 3, 6), (0, 0, 2), (1, 0, 0), (1, 0, 0), (1, 0, 0)]);
+    let got: Vec<EvidenceJson> = all.iter().map(|e| sentences.evidence(e, &names)).collect();
+    assert_eq!(got, [(0, 3, 14), (0, 0, 0), (1, 0, 0)]);
     assert_eq!(sentences.order.len(), 2);
+    assert_eq!(place_span(text, 12, &names), Some(5..17));
+    assert_eq!(place_span(text, 12, &[]), None);
+    assert_eq!(place_span("", 3, &names), None);
 }
 
 #[test]
