@@ -192,6 +192,7 @@
   }
   /* Where the names occur in a text: [start, end) pairs, longest name
      first where two overlap. */
+  var WORD = /[\p{L}\p{N}]/u;
   function nameRanges(text, names) {
     var found = [];
     names.filter(function (x) { return x && x.length > 1; })
@@ -199,6 +200,8 @@
       .forEach(function (name) {
         for (var at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
           var end = at + name.length;
+          /* Whole words only: "Iraq" is not marked inside "Iraqi". */
+          if (WORD.test(text.charAt(at - 1)) || WORD.test(text.charAt(end))) { continue; }
           if (!found.some(function (r) { return at < r[1] && end > r[0]; })) { found.push([at, end]); }
         }
       });
