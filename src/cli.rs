@@ -116,7 +116,8 @@ pub struct BuildArgs {
     pub out: PathBuf,
     /// Formats to write, comma-separated: graphml, dot (or gv), jsonld (or
     /// json-ld), gexf, cypher (or cypherl: graph.cypherl), csv (the csv/
-    /// folder, with loader scripts), or all; any case.
+    /// folder, with loader scripts), html (or htm: graph.html, a page to
+    /// look at the graph in a browser), or all; any case.
     #[arg(
         long,
         value_delimiter = ',',
@@ -163,12 +164,13 @@ pub fn parse_format(s: &str) -> Result<Vec<Format>, String> {
         "all" => return Ok(Format::ALL.to_vec()),
         "gv" => "dot",
         "cypherl" => "cypher",
+        "htm" => "html",
         other => other,
     };
     Format::parse(name).map(|f| vec![f]).ok_or_else(|| {
         format!(
             "unknown format {s:?}; accepted: graphml, dot (or gv), jsonld (or json-ld), gexf, \
-             cypher (or cypherl), csv, all"
+             cypher (or cypherl), csv, html (or htm), all"
         )
     })
 }

@@ -16,6 +16,7 @@ pub mod dot;
 mod escape;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod jsonld;
 mod pg;
 pub mod scripts;
@@ -41,16 +42,19 @@ pub enum Format {
     Cypher,
     /// A folder of CSV files and loader scripts for graph databases.
     Csv,
+    /// One self-contained page to look at the graph in a browser.
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::GraphMl,
         Format::Dot,
         Format::JsonLd,
         Format::Gexf,
         Format::Cypher,
         Format::Csv,
+        Format::Html,
     ];
 
     pub fn name(self) -> &'static str {
@@ -61,6 +65,7 @@ impl Format {
             Format::Gexf => "gexf",
             Format::Cypher => "cypher",
             Format::Csv => "csv",
+            Format::Html => "html",
         }
     }
     /// The extension of `graph.<extension>`; for CSV, the folder's name.
@@ -342,6 +347,7 @@ pub fn write<W: Write>(
         Format::JsonLd => jsonld::write(graph, options, w),
         Format::Gexf => gexf::write(graph, options, w),
         Format::Cypher => cypher::write(graph, options, w),
+        Format::Html => html::write(graph, options, w),
         Format::Csv => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "the csv format is a folder of files: write each of export::files(Format::Csv, graph)",

@@ -39,7 +39,7 @@ fn format_flag_limits_outputs() {
     assert!(
         s.contains("\"png\"")
             && s.contains(
-                "graphml, dot (or gv), jsonld (or json-ld), gexf, cypher (or cypherl), csv"
+                "graphml, dot (or gv), jsonld (or json-ld), gexf, cypher (or cypherl), csv, html"
             ),
         "{s}"
     );
@@ -62,6 +62,8 @@ fn format_accepts_the_spellings_users_type() {
         ("cypherl", "graph.cypherl"),
         ("Cypher", "graph.cypherl"),
         ("CSV", "csv"),
+        ("HTML", "graph.html"),
+        ("htm", "graph.html"),
     ] {
         let out = tmp.path().join(spelling);
         build(&[&seeds], &out, &["--format", spelling]);
@@ -77,6 +79,7 @@ fn format_accepts_the_spellings_users_type() {
             "graph.dot",
             "graph.gexf",
             "graph.graphml",
+            "graph.html",
             "graph.jsonld"
         ]
     );

@@ -568,6 +568,23 @@ proptest! {
         if pg.len() == expected.len() {
             prop_assert_eq!(&names, &pg);
         }
+        // HTML: the data block reads back exactly, and no name adds a
+        // script block or ends one (the page has four of its own).
+        let html = String::from_utf8(export(Format::Html, &g)).expect("utf-8");
+        prop_assert_eq!(html.matches("<script").count(), 4);
+        prop_assert_eq!(html.matches("</script").count(), 4);
+        let open = "<script type=\"application/json\" id=\"ng-data\">";
+        let start = html.find(open).map(|i| i + open.len()).expect("data block");
+        let len = html[start..].find("</script>").expect("end of data block");
+        let data: serde_json::Value =
+            serde_json::from_str(&html[start..start + len]).expect("valid JSON");
+        let back: BTreeMap<String, String> = data["nodes"]
+            .as_array()
+            .expect("nodes")
+            .iter()
+            .map(|n| (n["id"].as_str().unwrap_or("").to_string(), n["l"].as_str().unwrap_or("").to_string()))
+            .collect();
+        prop_assert_eq!(&back, &expected);
         let cypher = String::from_utf8(export(Format::Cypher, &g)).expect("utf-8");
         let (names, edges) = cypher_read(&cypher);
         prop_assert_eq!(edges, g.edge_count());

@@ -8,6 +8,7 @@ mod export_clients;
 mod export_props;
 mod graph_dbs;
 mod hostile;
+mod html_view;
 mod layers;
 mod ner;
 mod resolve;
