@@ -221,6 +221,7 @@ impl Reader<'_, '_> {
             .enumerate()
             .filter(|&(k, w)| {
                 CLAUSE_BREAKS.contains(&w.as_ref())
+                    || source::reporting_comma(words, k)
                     || (w == "as"
                         && !words
                             .get(k + 1)

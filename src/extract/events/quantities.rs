@@ -63,6 +63,33 @@ const REPORTERS: &[&str] = &[
     "sources",
 ];
 
+/// The parties an event is between ("the two countries agreed", "both
+/// sides met"): a small count of them refers to them, it measures nothing.
+const PARTIES: &[&str] = &[
+    "countries",
+    "nations",
+    "sides",
+    "leaders",
+    "delegations",
+    "armies",
+    "companies",
+    "firms",
+    "parties",
+    "governments",
+    "states",
+    "presidents",
+    "ministers",
+    "allies",
+    "neighbours",
+    "neighbors",
+    "powers",
+    "groups",
+    "teams",
+    "clubs",
+    "banks",
+    "men's",
+];
+
 const SAYING: &[&str] = &[
     "said",
     "say",
@@ -128,8 +155,33 @@ pub(super) fn measures(
     {
         return false;
     }
+    if PARTIES.contains(&unit) && q.quantity.value.is_some_and(|v| v <= 10.0) {
+        return false;
+    }
     if start > trigger && (trigger + 1..start).any(|t| CLAUSE_OPENERS.contains(&w(t))) {
         return false;
+    }
+    // "attacked the town, and 300 residents fled": a count that is the
+    // subject of a verb of its own, in a clause of its own.
+    if start > trigger && (trigger + 1..start).any(|t| matches!(w(t), "," | "and" | ";")) {
+        let mut t = end;
+        while w(t) == unit
+            || matches!(
+                w(t),
+                "were" | "was" | "have" | "had" | "been" | "later" | "also"
+            )
+        {
+            t += 1;
+        }
+        let v = w(t);
+        let past = (v.len() >= 4 && v.ends_with("ed") && v.chars().all(|c| c.is_ascii_lowercase()))
+            || matches!(
+                v,
+                "fled" | "died" | "left" | "went" | "came" | "fought" | "lost" | "ran"
+            );
+        if t < end + 4 && past {
+            return false;
+        }
     }
     true
 }

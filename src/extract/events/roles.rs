@@ -353,9 +353,7 @@ impl RoleReader<'_, '_> {
             if !agent_found && !object && !idle_place && c.tok - m.end <= 12 {
                 push(roles, Relation::Agent, m.entity);
                 agent_found = true;
-                if c.kind == EventKind::Meeting {
-                    self.co_agents(m, &before, roles);
-                }
+                self.co_agents(m, &before, roles);
             }
         }
     }
@@ -534,15 +532,39 @@ impl RoleReader<'_, '_> {
             })
     }
 
-    /// "A and B met": both take part.
+    /// "A and B met": both take part. "French and Malian troops attacked",
+    /// "A's special forces and B troops conducted strikes": both act.
     fn co_agents(&self, m: &Ment, before: &[&Ment], roles: &mut Vec<(Relation, usize)>) {
+        let meeting = self.c.kind == EventKind::Meeting;
         for other in before {
-            if other.entity != m.entity
-                && other.end < m.start
-                && m.start - other.end <= 2
-                && self.w(other.end) == "and"
-            {
+            if other.entity == m.entity || other.end >= m.start || m.start - other.end > 5 {
+                continue;
+            }
+            let mut gap: Vec<&str> = (other.end..m.start).map(|t| self.w(t)).collect();
+            if gap.last() == Some(&"the") {
+                gap.pop();
+            }
+            if gap.last() != Some(&"and") {
+                continue;
+            }
+            let head = &gap[..gap.len() - 1];
+            // Words between may only name the first one's force ("special
+            // operations forces"), never another noun of its own ("A's
+            // lawyer and B").
+            let force_only = head.is_empty()
+                || (head
+                    .iter()
+                    .all(|w| w.chars().all(|ch| ch.is_ascii_lowercase()))
+                    && head.last().is_some_and(|w| FORCE_NOUNS.contains(w)));
+            if !force_only {
+                continue;
+            }
+            if meeting {
                 push(roles, Relation::Participant, other.entity);
+            } else if other.kind != Kind::Place || other.modifier || !head.is_empty() {
+                // A bare place before "and" is a list of places ("Syria and
+                // Iraq troops" is rare; "Syria and Iraq" is where).
+                push(roles, Relation::Agent, other.entity);
             }
         }
     }
@@ -636,6 +658,13 @@ impl RoleReader<'_, '_> {
         {
             // "seized a plane and forced it to fly to X": only movements
             // take their place from "to".
+            return None;
+        } else if m.kind == Kind::Place
+            && c.kind == Invasion
+            && LOC_PREPS.contains(&prep)
+            && prep != "into"
+        {
+            // "invaded X in 2003, … in Y": only X, or "into Y", is invaded.
             return None;
         } else if (m.kind == Kind::Place && LOC_PREPS.contains(&prep) && c.kind != Invasion)
             || (m.kind == Kind::Group && matches!(prep, "at" | "in"))

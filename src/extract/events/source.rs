@@ -43,6 +43,20 @@ const BETWEEN: &[&str] = &[
     "previously",
 ];
 
+/// Whether the comma at `k` opens a reporting clause ("…, officials said",
+/// "…, said X", "…, according to X"): what follows it is the report's, not
+/// the event's (its place and time are where and when it was said).
+pub(super) fn reporting_comma(words: &[Cow<'_, str>], k: usize) -> bool {
+    words.get(k).is_some_and(|w| w == ",")
+        && (words.get(k + 1).is_some_and(|w| w == "according")
+            || words
+                .iter()
+                .skip(k + 1)
+                .take(5)
+                .take_while(|w| !matches!(w.as_ref(), "," | "and" | "but" | "that"))
+                .any(|w| SAYING.contains(&w.as_ref())))
+}
+
 /// The entity that reports what the sentence says (words from token
 /// `base`, mentions `ments` in text order), if the sentence names one.
 pub(super) fn reporter(ments: &[Ment], words: &[Cow<'_, str>], base: usize) -> Option<usize> {

@@ -690,3 +690,55 @@ fn leaving_takes_troops_and_not_the_dead() {
         );
     }
 }
+
+#[test]
+fn joint_forces_act_together() {
+    let text = "Raid\n2021-05-20\nFrench and Malian troops attacked a camp near Gao on Monday, France and Mali said.";
+    let evs = local(text);
+    let [a] = of_kind(&evs, EventKind::Attack)[..] else {
+        panic!("{evs:?}")
+    };
+    let mut agents = names(text, a, Relation::Agent);
+    agents.sort();
+    assert_eq!(agents, ["France", "Mali"]);
+    // A list of places where something happens acts not.
+    let text =
+        "Raid\n2021-05-20\nAttacks in Niger and Mali continued on Monday, killing 12 soldiers.";
+    for e in local(text) {
+        assert!(names(text, &e, Relation::Agent).is_empty(), "{e:?}");
+    }
+}
+
+#[test]
+fn the_reporting_clause_is_not_the_event_s() {
+    let text = "War\n2021-05-20\nRebel forces invaded Chad in 2008, officials in Sudan said.";
+    let evs = local(text);
+    let [i] = of_kind(&evs, EventKind::Invasion)[..] else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(names(text, i, Relation::Target), ["Chad"]);
+}
+
+#[test]
+fn a_participle_after_the_comma_shares_the_clause_s_time() {
+    let text = "Raid\n2021-05-20\nGunmen attacked the town on Monday, killing 12 soldiers in Gao.";
+    let evs = local(text);
+    let [k] = of_kind(&evs, EventKind::Killing)[..] else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(start(k), Some("2021-05-17"));
+}
+
+#[test]
+fn parties_and_counts_of_other_clauses_are_not_quantities() {
+    let text = "Talks\n2021-05-20\nThe two countries met in Lima on Monday.";
+    for e in local(text) {
+        assert!(e.quantities.is_empty(), "{e:?}");
+    }
+    let text = "Storm\n2021-05-20\nRebels attacked the town of Gao on Monday, and 4,000 residents fled to the capital.";
+    let evs = local(text);
+    let [a] = of_kind(&evs, EventKind::Attack)[..] else {
+        panic!("{evs:?}")
+    };
+    assert!(a.quantities.is_empty(), "{a:?}");
+}

@@ -195,8 +195,16 @@ impl TimeScope<'_, '_> {
                     // "… in 2003, had withdrawn": a comma between
                     // ends the time's reach, except when it opens
                     // the sentence ("In May, troops left").
-                    t.tokens.start <= base + 3
-                        || !(t.tokens.end..c.tok).any(|j| doc.token_text(j) == ",")
+                    // "attacked the town on Monday, killing 12": a
+                    // participle right after the comma shares its clause's
+                    // time.
+                    let commas = (t.tokens.end..c.tok)
+                        .filter(|&j| doc.token_text(j) == ",")
+                        .count();
+                    let participle = c.tok > 0
+                        && doc.token_text(c.tok - 1) == ","
+                        && lower(doc.token_text(c.tok)).ends_with("ing");
+                    t.tokens.start <= base + 3 || commas == 0 || (commas == 1 && participle)
                 } else {
                     // A time set off by a comma at the clause's end
                     // ("…, Thursday, Aug. 20, 2020") may stand further.
