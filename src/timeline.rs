@@ -24,7 +24,8 @@ pub struct Row {
 }
 
 /// A number as a reader would write it: "5,200→3,500 troops", "~1,700
-/// troops", ">100 people", "60 percent", "8,892 troops (as of 2017-09)".
+/// troops", ">100 people", "60 percent", "8,892 troops (as of 2017-09)",
+/// "→~4,000 troops" for a level a change goes to.
 pub fn format_quantity(q: &Quantity) -> String {
     let mark = match q.approx {
         Approx::Exact => "",
@@ -36,6 +37,8 @@ pub fn format_quantity(q: &Quantity) -> String {
         (_, Some(f), Some(t)) => format!("{}→{}{}", number(f), mark, number(t)),
         (Some(v), _, _) if q.unit == "fraction" => format!("{mark}{:.0}%", v * 100.0),
         (Some(v), _, _) => format!("{mark}{}", number(v)),
+        (None, None, Some(t)) => format!("→{mark}{}", number(t)),
+        (None, Some(f), None) => format!("{}→", number(f)),
         _ => q.text.clone(),
     };
     if !q.unit.is_empty() && q.unit != "fraction" {
@@ -260,6 +263,10 @@ mod tests {
         assert_eq!(
             format_quantity(&q(Some(2.5), None, None, "percent", Approx::Exact)),
             "2.5 percent"
+        );
+        assert_eq!(
+            format_quantity(&q(None, None, Some(4000.0), "ships", Approx::About)),
+            "→~4,000 ships"
         );
         let mut dated = q(Some(1234567.0), None, None, "voters", Approx::Exact);
         dated.as_of = Some("2021-05".into());

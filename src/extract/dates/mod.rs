@@ -28,7 +28,7 @@ mod words;
 pub use calendar::{Precision, Ymd, interval};
 pub use doc_date::{dateline_date, document_date};
 pub use scan::scan;
-pub use words::month_number;
+pub use words::{month_number, weekday_number};
 
 use crate::model::{Analyzed, Span, TimeValue};
 use std::borrow::Cow;

@@ -34,7 +34,8 @@ use crate::extract::quantities::QuantityExpr;
 use crate::extract::relations::sentence_evidence;
 use crate::model::stage::EventExtractor;
 use crate::model::{
-    Analyzed, DocEntities, EventKind, EventStatus, LocalEvent, Mention, Relation, TimeValue,
+    Analyzed, DocEntities, EventKind, EventStatus, LocalEvent, Mention, Quantity, Relation,
+    TimeValue,
 };
 use std::borrow::Cow;
 
@@ -96,7 +97,72 @@ impl EventExtractor for EventRules {
                 reader.sentence(&scope, s);
             }
         }
-        reader.out
+        let mut out = reader.out;
+        one_cut_one_kind(&mut out, entities);
+        out
+    }
+}
+
+/// "to pull 1,700 troops … reducing the force from 5,200 to 3,500": a
+/// withdrawal that moves the number a reduction of the same document, day
+/// and status goes by (its amount, or the difference of its from and to),
+/// and shares one of its parties, or that gives only a share when there is
+/// one such reduction, is that reduction read twice: it takes
+/// the reduction's kind, so the merge makes one node of both readings.
+fn one_cut_one_kind(out: &mut [LocalEvent], entities: &DocEntities) {
+    let amounts = |e: &LocalEvent| -> Vec<f64> {
+        e.quantities
+            .iter()
+            .filter(|q| q.unit != "percent" && q.unit != "fraction")
+            .flat_map(|q| {
+                let diff = q.from.zip(q.to).map(|(f, t)| f - t);
+                [q.value, diff].into_iter().flatten()
+            })
+            .collect()
+    };
+    let parties = |e: &LocalEvent| -> Vec<usize> {
+        e.roles
+            .iter()
+            .filter(|r| r.0 != Relation::Source)
+            .map(|r| r.1)
+            .collect()
+    };
+    /// A reduction's day, status, amounts and parties.
+    type Cut = (Option<String>, EventStatus, Vec<f64>, Vec<usize>);
+    let cuts: Vec<Cut> = out
+        .iter()
+        .filter(|e| e.kind == EventKind::Reduction)
+        .map(|e| {
+            let day = e.time.as_ref().map(|t| t.start.clone());
+            (day, e.status, amounts(e), parties(e))
+        })
+        .collect();
+    for e in out.iter_mut().filter(|e| e.kind == EventKind::Withdrawal) {
+        let day = e.time.as_ref().map(|t| t.start.clone());
+        let (mine, with) = (amounts(e), parties(e));
+        // "will withdraw nearly a third of its troops": a share only, of
+        // the one cut that day.
+        let share_only = mine.is_empty() && !e.quantities.is_empty();
+        let fits = cuts
+            .iter()
+            .filter(|(d, st, amts, ps)| {
+                day.is_some()
+                    && *d == day
+                    && *st == e.status
+                    && with.iter().any(|x| ps.contains(x))
+                    && (share_only
+                        || mine
+                            .iter()
+                            .any(|a| amts.iter().any(|b| (a - b).abs() < 0.5)))
+            })
+            .count();
+        let same = if share_only { fits == 1 } else { fits > 0 };
+        if same {
+            e.kind = EventKind::Reduction;
+            e.label = identity::label_from_roles(e.kind, &e.roles, |i| {
+                entities.entities.get(i).map(|x| x.name.as_str())
+            });
+        }
     }
 }
 
@@ -245,6 +311,10 @@ impl Reader<'_, '_> {
         if may_state_level {
             let claimed = |q: &QuantityExpr| owned.iter().flatten().any(|o| std::ptr::eq(*o, q));
             for q in quants.iter().filter(|q| !claimed(q)) {
+                if quantities::residual(q, words, base) {
+                    self.residual_antecedent(s, q, words);
+                    continue;
+                }
                 self.level(scope, s, q, (words, base), &ments, sentence_time.as_ref());
             }
         }
@@ -319,7 +389,15 @@ impl Reader<'_, '_> {
             .time_scope
             .date(c, lo, hi, self.last_time.as_ref(), cause.as_ref());
         let (mut time, mut time_text) = (dated.time, dated.time_text);
-        let qs = quantities::with_units(sp.owned, sp.quants, self.last_unit.as_ref());
+        let mut qs = quantities::with_units(sp.owned, sp.quants, self.last_unit.as_ref());
+        if matches!(c.kind, EventKind::Withdrawal | EventKind::Reduction) {
+            // "withdraw 60 percent, leaving about 4,000": where it goes to.
+            for (q, e) in qs.iter_mut().zip(sp.owned) {
+                if quantities::residual(e, sp.words, sp.base) {
+                    *q = residual_quantity(q);
+                }
+            }
+        }
         // A weak reading (no time words, no numbers, at most one
         // role: "the withdrawal in Iraq") adds a node that answers
         // nothing; keep only what is anchored somewhere.
@@ -461,6 +539,44 @@ impl Reader<'_, '_> {
         });
     }
 
+    /// "X will withdraw 60 percent of its troops. The plan would leave a
+    /// force of about 4,000": a sentence whose subject takes up the plan
+    /// gives the level the last withdrawal or cut of the two sentences
+    /// before goes to.
+    fn residual_antecedent(&mut self, s: usize, q: &QuantityExpr, words: &[Cow<'_, str>]) {
+        let opens = words
+            .first()
+            .is_some_and(|w| matches!(w.as_ref(), "the" | "this" | "that"))
+            && words.get(1).is_some_and(|w| {
+                matches!(
+                    w.as_ref(),
+                    "plan"
+                        | "move"
+                        | "deal"
+                        | "decision"
+                        | "agreement"
+                        | "withdrawal"
+                        | "drawdown"
+                        | "cut"
+                        | "cuts"
+                        | "reduction"
+                        | "pullout"
+                )
+            });
+        if !opens {
+            return;
+        }
+        let s = s as u32;
+        if let Some(e) = self.out.iter_mut().rev().find(|e| {
+            matches!(e.kind, EventKind::Withdrawal | EventKind::Reduction)
+                && e.evidence.sentence < s
+                && e.evidence.sentence + 2 >= s
+        }) && !e.quantities.iter().any(|x| x.to.is_some())
+        {
+            e.quantities.push(residual_quantity(&q.quantity));
+        }
+    }
+
     /// "Iraq's parliament passed a resolution … Despite this resolution,
     /// passed in January, …": a noun taken up by "this" or "that" with
     /// time words of its own and no roles dates the undated event of its
@@ -524,6 +640,15 @@ struct SentenceParts<'x, 'a> {
     /// The quantities of this candidate.
     owned: &'x [&'x QuantityExpr],
     time_scope: &'x TimeScope<'x, 'a>,
+}
+
+/// A count left behind as the level a change goes to.
+fn residual_quantity(q: &Quantity) -> Quantity {
+    Quantity {
+        to: q.value,
+        value: None,
+        ..q.clone()
+    }
 }
 
 /// The date of a level: its "as of", else the sentence's date, else the

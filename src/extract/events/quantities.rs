@@ -186,6 +186,41 @@ pub(super) fn measures(
     true
 }
 
+/// True when quantity `q` is what a withdrawal or cut leaves behind
+/// ("…, leaving about 4,000 troops", "would leave a force of 4,000"): the
+/// level it goes to, not the amount moved.
+pub(super) fn residual(q: &QuantityExpr, words: &[Cow<'_, str>], base: usize) -> bool {
+    let w = |t: usize| {
+        t.checked_sub(base)
+            .and_then(|j| words.get(j))
+            .map_or("", |w| w.as_ref())
+    };
+    if q.quantity.value.is_none() || q.quantity.from.is_some() {
+        return false;
+    }
+    let mut t = q.tokens.start;
+    while t > base
+        && t + 5 > q.tokens.start
+        && matches!(
+            w(t - 1),
+            "a" | "force"
+                | "of"
+                | "about"
+                | "roughly"
+                | "some"
+                | "around"
+                | "only"
+                | "just"
+                | "behind"
+                | "approximately"
+                | "nearly"
+        )
+    {
+        t -= 1;
+    }
+    t > base && matches!(w(t - 1), "leave" | "leaves" | "leaving" | "left")
+}
+
 /// For each candidate, the quantities it owns. The nearest trigger before
 /// the number owns it (numbers follow their verb: "cut … from 900 to 400");
 /// a number before every trigger goes to the next one.

@@ -238,6 +238,16 @@ struct RoleReader<'x, 'a> {
 }
 
 /// Adds a role unless the entity has one already.
+/// A word of a date set between a subject and its verb ("Iran on Jan. 8
+/// launched"): months, weekdays, day numbers and the "on" before them.
+fn is_time_word(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    matches!(w, "on" | "")
+        || (!w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
+        || crate::extract::dates::month_number(w).is_some()
+        || crate::extract::dates::weekday_number(w).is_some()
+}
+
 fn push(roles: &mut Vec<(Relation, usize)>, r: Relation, e: usize) {
     if !roles.iter().any(|&(_, x)| x == e) {
         roles.push((r, e));
@@ -303,6 +313,9 @@ impl RoleReader<'_, '_> {
                 self.w(c.tok.wrapping_sub(1)),
                 "before" | "after" | "while" | "without" | "by" | "since" | "on" | "when"
             );
+        if agent_found && let Some(m) = self.subject_before_participle(&before) {
+            push(roles, Relation::Agent, m.entity);
+        }
         for m in before.iter().rev() {
             let mut prep = self.word_before(m);
             // "between A and B": B is as much an object as A.
@@ -356,6 +369,21 @@ impl RoleReader<'_, '_> {
                 self.co_agents(m, &before, roles);
             }
         }
+    }
+
+    /// "U.S. troops, after invading Iraq, …": the sentence's subject, set
+    /// off by a comma right before "after/before/while V-ing", acts.
+    fn subject_before_participle<'m>(&self, before: &[&'m Ment]) -> Option<&'m Ment> {
+        let comma = self.c.tok.checked_sub(2)?;
+        if self.w(comma) != "," {
+            return None;
+        }
+        let m = before.iter().find(|m| {
+            let opens = m.start <= self.base + 1 && m.start >= self.lo;
+            let force = m.end < comma && FORCE_NOUNS.contains(&self.w(m.end));
+            opens && (m.end == comma || (force && m.end + 1 == comma))
+        })?;
+        (m.kind != Kind::Place || self.w(m.end) != ",").then_some(*m)
     }
 
     /// A mention before the trigger that is the event's place, or the one
@@ -450,16 +478,21 @@ impl RoleReader<'_, '_> {
         }
         let mut between: Vec<&str> = (m.end..self.c.tok)
             .map(|t| self.w(t))
-            .filter(|w| !(w.ends_with("ly") || ADVERBS.contains(w)))
+            .filter(|w| !(w.ends_with("ly") || ADVERBS.contains(w) || is_time_word(w)))
             .collect();
         // "Iran launched an attack", "parliament passed a nonbinding
         // resolution": a noun's light verb, then its determiner and
         // adjectives, stand between the subject and the noun.
-        if self.c.pos == Pos::Noun
-            && let Some(v) = between.iter().position(|w| LIGHT_VERBS.contains(w))
-        {
+        // A determiner after the light verb makes the trigger its noun
+        // ("launched a missile attack"), whatever its form.
+        if let Some(v) = between.iter().position(|w| LIGHT_VERBS.contains(w)) {
             let tail = between.get(v + 1..).unwrap_or(&[]);
-            if tail.len() <= 3
+            let noun = self.c.pos == Pos::Noun
+                || tail
+                    .first()
+                    .is_some_and(|w| matches!(*w, "a" | "an" | "the"));
+            if noun
+                && tail.len() <= 3
                 && tail
                     .iter()
                     .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))

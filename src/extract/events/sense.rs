@@ -153,10 +153,12 @@ pub(super) fn out_of_sense(kind: EventKind, words: &[Cow<'_, str>], k: usize) ->
     );
     // "the index pulled back 1.2%", "shares rallied", "Japan's Nikkei
     // had rallied 0.6%": a price moves.
-    if moves
-        && (before(8).any(|x| MARKET_NOUNS.contains(&x))
-            || after(4).any(|x| x == "%" || x.ends_with('%') || matches!(x, "percent" | "pct")))
-    {
+    // "withdraw 60 percent of its troops": a share of something, not a move.
+    let by_percent = (k + 1..(k + 5).min(words.len())).any(|j| {
+        let x = w(j);
+        (x == "%" || x.ends_with('%') || matches!(x, "percent" | "pct")) && w(j + 1) != "of"
+    });
+    if moves && (before(8).any(|x| MARKET_NOUNS.contains(&x)) || by_percent) {
         return true;
     }
     // "the typhoon struck", "the storm will exit".

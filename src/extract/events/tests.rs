@@ -264,13 +264,14 @@ fn dated_level_and_report_date_through_the_pipeline() {
     let summary: Vec<_> = cut
         .quantities
         .iter()
-        .map(|q| (q.value, q.unit.as_str(), q.as_of.as_deref()))
+        .map(|q| (q.value, q.to, q.unit.as_str(), q.as_of.as_deref()))
         .collect();
+    // What the cut leaves is the level it goes to.
     assert_eq!(
         summary,
         [
-            (Some(500.0), "jobs", None),
-            (Some(7310.0), "nurses", Some("2020-09"))
+            (Some(500.0), None, "jobs", None),
+            (None, Some(7310.0), "nurses", Some("2020-09"))
         ]
     );
 }
@@ -741,4 +742,62 @@ fn parties_and_counts_of_other_clauses_are_not_quantities() {
         panic!("{evs:?}")
     };
     assert!(a.quantities.is_empty(), "{a:?}");
+}
+
+#[test]
+fn a_share_of_the_troops_is_no_market_move_and_what_is_left_is_the_level() {
+    let text = "Drawdown\n2021-05-20\nFrance will withdraw 60 percent of its troops in Mali, officials said on Monday.\n\nThe plan would leave a force of about 2,000 French troops.";
+    let evs = local(text);
+    let [w] = of_kind(&evs, EventKind::Withdrawal)[..] else {
+        panic!("{evs:?}")
+    };
+    // A plan dates from its announcement.
+    assert_eq!(start(w), Some("2021-05-17"));
+    assert!(
+        w.quantities
+            .iter()
+            .any(|q| q.to == Some(2000.0) && q.value.is_none()),
+        "{w:?}"
+    );
+    let text = "Drawdown\n2021-05-20\nPeru will cut its troops in Tumbes by half on Monday, leaving about 200 soldiers.";
+    let evs = local(text);
+    let [r] = of_kind(&evs, EventKind::Reduction)[..] else {
+        panic!("{evs:?}")
+    };
+    assert!(r.quantities.iter().any(|q| q.to == Some(200.0)), "{r:?}");
+}
+
+#[test]
+fn a_date_between_the_state_and_its_light_verb_is_skipped() {
+    let text =
+        "War\n2021-05-20\nIn response, Iran on Jan. 8 launched a missile attack on a base in Iraq.";
+    let evs = local(text);
+    let [a] = of_kind(&evs, EventKind::Attack)[..] else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(names(text, a, Relation::Agent), ["Iran"]);
+    assert_eq!(start(a), Some("2021-01-08"));
+}
+
+#[test]
+fn a_withdrawal_that_moves_a_cut_s_numbers_is_that_cut() {
+    let text = "Drawdown\n2021-05-20\nPeru will withdraw 300 troops from Tumbes, officials said on Monday.\n\nPeru will reduce its force in Tumbes from 1,000 to 700 troops on Monday.";
+    let evs = local(text);
+    assert!(of_kind(&evs, EventKind::Withdrawal).is_empty(), "{evs:?}");
+    assert_eq!(of_kind(&evs, EventKind::Reduction).len(), 2, "{evs:?}");
+    // Another number is another act.
+    let text = "Drawdown\n2021-05-20\nPeru will withdraw 500 troops from Tumbes, officials said on Monday.\n\nPeru will reduce its force in Tumbes from 1,000 to 700 troops on Monday.";
+    let evs = local(text);
+    assert_eq!(of_kind(&evs, EventKind::Withdrawal).len(), 1, "{evs:?}");
+}
+
+#[test]
+fn the_subject_before_after_v_ing_acts() {
+    let text = "War\n2021-05-20\nRussian troops, after invading Ukraine in 2014, stayed in Crimea, Russia said.";
+    let evs = local(text);
+    let [i] = of_kind(&evs, EventKind::Invasion)[..] else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(names(text, i, Relation::Agent), ["Russia"]);
+    assert_eq!(names(text, i, Relation::Target), ["Ukraine"]);
 }

@@ -149,7 +149,9 @@ impl TimeScope<'_, '_> {
                     time = p.time.clone();
                     time_text = p.time_text.clone();
                 }
-                _ => time = publication(),
+                // "X will withdraw …, officials said on Monday": a plan
+                // dates from its announcement.
+                _ => time = self.said_on(hi).filter(|_| report).or_else(publication),
             },
         }
         Dated {
@@ -226,6 +228,29 @@ impl TimeScope<'_, '_> {
                     .min_by_key(dist)
             })
             .copied()
+    }
+
+    /// The time of the reporting clause from token `hi` on ("…, officials
+    /// said on Monday"), when it has one.
+    fn said_on(&self, hi: usize) -> Option<TimeValue> {
+        self.event_times
+            .iter()
+            .filter(|t| t.tokens.start >= hi)
+            .find(|t| {
+                (1..=2).any(|n| {
+                    t.tokens
+                        .start
+                        .checked_sub(n + self.base)
+                        .and_then(|j| self.words.get(j))
+                        .is_some_and(|w| {
+                            matches!(w.as_ref(), "said" | "says" | "told" | "announced")
+                        })
+                })
+            })
+            .and_then(|t| match &t.value {
+                TimeRef::Value(v) => Some(v.clone()),
+                _ => None,
+            })
     }
 
     /// Said in the report's present or future: in the headline, or after
