@@ -302,7 +302,7 @@ impl fmt::Display for Role {
 }
 
 /// One entity as resolved inside a single document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LocalEntity {
     pub kind: Kind,
     /// The fullest name the document uses, titles stripped.
@@ -577,7 +577,7 @@ impl fmt::Display for Relation {
 
 /// A relation between two entities of one document (indices into
 /// [`DocEntities::entities`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LocalRelation {
     pub source: usize,
     pub target: usize,
@@ -740,7 +740,7 @@ pub struct Quantity {
 }
 
 /// One event as read in one document. Roles point at local entities.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LocalEvent {
     pub kind: EventKind,
     /// For named events, and a short human label for the others
@@ -761,7 +761,7 @@ pub struct LocalEvent {
 
 /// Everything extracted from one document: the unit that parallel workers
 /// hand back and the graph builder merges.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DocResult {
     pub id: DocId,
     pub meta: DocMeta,
