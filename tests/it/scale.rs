@@ -256,3 +256,55 @@ fn truncated_corrupt_foreign_or_other_version_parts_are_named_and_refused() {
     ok(ng(&[&"merge", &good, &"--out", &out, &"--quiet"]), "merge");
     assert!(out.join("graph.graphml").exists());
 }
+
+/// True when python3 has Dask's distributed scheduler. Otherwise prints
+/// SKIP and returns false, or fails under `CI=true` (`.ci/run` installs it).
+fn dask_present(test: &str) -> bool {
+    let ok = crate::util::run("python3", &["-c", "import dask.distributed"], b"")
+        .status
+        .success();
+    if !ok {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{test}: python3 lacks dask.distributed: pip install dask distributed"
+        );
+        eprintln!("SKIP {test}: python3 lacks dask.distributed (pip install dask distributed)");
+    }
+    ok
+}
+
+/// The driver in tools/ on a local cluster of two worker processes: five
+/// shards extracted on the workers, merged two at a time in three levels,
+/// give build's files.
+#[test]
+fn the_dask_driver_on_a_local_cluster_gives_builds_files() {
+    if !dask_present("the_dask_driver_on_a_local_cluster_gives_builds_files") {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tmp");
+    let t = tmp.path();
+    let corpus = t.join("corpus");
+    newsgraph::commands::gen_corpus(&corpus, 1, 5).expect("corpus");
+    let seeds = crate::util::root().join("seeds");
+    build_all(&[&seeds, &corpus], &t.join("build"), "2");
+    let driver = crate::util::root().join("tools/dask_build.py");
+    let o = std::process::Command::new("python3")
+        .arg(&driver)
+        .arg("--newsgraph")
+        .arg(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(["--local-workers", "2", "--shards", "5", "--fan-in", "2"])
+        .args(["--format", "all", "--out"])
+        .arg(t.join("dask"))
+        .arg("--parts")
+        .arg(t.join("parts"))
+        .arg(&seeds)
+        .arg(&corpus)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("python3 runs");
+    let msg = stderr(&o);
+    assert!(o.status.success(), "driver failed: {msg}");
+    assert!(msg.contains("5 shards on 2 workers"), "{msg}");
+    assert!(msg.contains("3 levels"), "{msg}");
+    assert_same(&t.join("build"), &t.join("dask"), "dask driver");
+}
