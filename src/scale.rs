@@ -74,7 +74,7 @@ pub fn extract(config: &ExtractConfig, pipeline: &Pipeline) -> Result<(Outcome, 
                     let r = pipeline.process(&d);
                     let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                     reporter.progress(d.text.len() as u64, n);
-                    let line = serde_json::to_vec(&r).map_err(|e| Error::Input {
+                    let line = crate::part::to_line(&r).map_err(|e| Error::Input {
                         path: PathBuf::from(&d.origin),
                         message: format!("cannot encode its result: {e}"),
                     })?;

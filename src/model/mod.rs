@@ -577,7 +577,7 @@ impl fmt::Display for Relation {
 
 /// A relation between two entities of one document (indices into
 /// [`DocEntities::entities`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocalRelation {
     pub source: usize,
     pub target: usize,
@@ -761,7 +761,7 @@ pub struct LocalEvent {
 
 /// Everything extracted from one document: the unit that parallel workers
 /// hand back and the graph builder merges.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct DocResult {
     pub id: DocId,
     pub meta: DocMeta,

@@ -19,8 +19,8 @@ pub struct Record {
 
 /// Records handed over at once, and batches read ahead per part: a few
 /// hundred kilobytes per part in flight.
-const BATCH: usize = 64;
-const AHEAD: usize = 4;
+const BATCH: usize = 16;
+const AHEAD: usize = 2;
 
 type Batch = Result<Vec<Record>, Error>;
 
@@ -108,7 +108,7 @@ pub fn merged(parts: &[PartReader], parse: bool) -> Result<MergedRecords, Error>
 
 fn read(path: &std::path::Path, id: DocId, line: Vec<u8>, parse: bool) -> Result<Record, Error> {
     let result = if parse {
-        let r: DocResult = serde_json::from_slice(&line).map_err(|e| Error::Part {
+        let r: DocResult = super::record::from_line(&line).map_err(|e| Error::Part {
             path: path.to_path_buf(),
             problem: PartProblem::Corrupt(format!("record {id}: {e}")),
         })?;

@@ -17,8 +17,13 @@
 
 mod format;
 mod merge;
+mod record;
 
 pub use format::{PartReader, PartWriter, Settings};
 pub use merge::merged;
+pub use record::to_line;
 
 pub use crate::error::PartProblem;
+
+#[cfg(test)]
+mod tests;
