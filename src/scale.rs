@@ -78,7 +78,11 @@ pub fn extract(config: &ExtractConfig, pipeline: &Pipeline) -> Result<(Outcome, 
                         path: PathBuf::from(&d.origin),
                         message: format!("cannot encode its result: {e}"),
                     })?;
-                    Ok((r.id, line, r.tokens as u64, d.text.len() as u64))
+                    let packed = Packed::new(r.id, &line).map_err(|e| Error::Input {
+                        path: PathBuf::from(&d.origin),
+                        message: format!("cannot compress its result: {e}"),
+                    })?;
+                    Ok((r.tokens as u64, packed, d.text.len() as u64))
                 })
                 .collect()
         };
@@ -97,21 +101,29 @@ pub fn extract(config: &ExtractConfig, pipeline: &Pipeline) -> Result<(Outcome, 
     }
     let stats = Stats {
         documents: records.len() as u64,
-        tokens: records.iter().map(|r| r.2).sum(),
-        bytes: records.iter().map(|r| r.3).sum(),
+        tokens: records.iter().map(|r| r.0).sum(),
+        bytes: records.iter().map(|r| r.2).sum(),
         skipped: reporter.skipped(),
         ..Stats::default()
     };
-    let mut lines: Vec<(DocId, Vec<u8>)> = records.into_iter().map(|r| (r.0, r.1)).collect();
-    // One record per document, the smallest where copies differ (in their
-    // metadata), whatever the order the threads finished in.
-    lines.sort_unstable();
-    lines.dedup_by_key(|r| r.0);
+    let mut lines: Vec<Packed> = records.into_iter().map(|r| r.1).collect();
+    lines.sort_unstable_by_key(|p| p.id);
     let settings = settings_of(pipeline, &config.finder);
     crate::output::write_one(&config.out, |w| {
         let mut part = PartWriter::new(w, &settings)?;
-        for (id, line) in &lines {
-            part.record(*id, line)?;
+        // One record per document: where copies differ (in their
+        // metadata), the smallest line, as `merge` chooses between parts.
+        for same in lines.chunk_by(|a, b| a.id == b.id) {
+            let mut best: Option<Vec<u8>> = None;
+            for p in same {
+                let line = p.unpack()?;
+                if best.as_ref().is_none_or(|b| line < *b) {
+                    best = Some(line);
+                }
+            }
+            if let (Some(line), Some(p)) = (best, same.first()) {
+                part.record(p.id, &line)?;
+            }
         }
         part.finish().map(|_| ())
     })?;
@@ -126,8 +138,31 @@ pub fn extract(config: &ExtractConfig, pipeline: &Pipeline) -> Result<(Outcome, 
     Ok((reporter.outcome(), stats))
 }
 
-/// One document's record: its id, its JSON line, its tokens and bytes.
-type Extracted = (DocId, Vec<u8>, u64, u64);
+/// One document's tokens, record and bytes of text.
+type Extracted = (u64, Packed, u64);
+
+/// A record line held until every document is read, compressed on its own
+/// (zstd's fastest level): the lines are about four bytes per byte of
+/// text, and a shard's worth of them was most of an extract's memory.
+struct Packed {
+    id: DocId,
+    len: usize,
+    bytes: Vec<u8>,
+}
+
+impl Packed {
+    fn new(id: DocId, line: &[u8]) -> std::io::Result<Packed> {
+        Ok(Packed {
+            id,
+            len: line.len(),
+            bytes: zstd::bulk::compress(line, 1)?,
+        })
+    }
+
+    fn unpack(&self) -> std::io::Result<Vec<u8>> {
+        zstd::bulk::decompress(&self.bytes, self.len)
+    }
+}
 
 fn settings_of(pipeline: &Pipeline, finder: &str) -> Settings {
     Settings {
