@@ -40,6 +40,13 @@ pub enum Command {
     /// Build the graph from text files and folders and write it to --out.
     #[command(after_help = EXIT_STATUS)]
     Build(BuildArgs),
+    /// Read a shard of the inputs into a partial graph file (for `merge`;
+    /// docs/scale.md).
+    #[command(after_help = EXIT_STATUS)]
+    Extract(ExtractArgs),
+    /// Merge partial graphs into the graph `build` gives on all their
+    /// documents (--out), or into one partial graph (--out-part).
+    Merge(MergeArgs),
     /// Print the dated events of the input in order.
     Timeline(TimelineArgs),
     /// Train the named-entity tagger on CoNLL-format data.
@@ -146,6 +153,61 @@ pub struct BuildArgs {
     /// Write the graph files through the page cache (plain buffered
     /// writes) instead of direct I/O (Linux O_DIRECT, the default where the
     /// filesystem allows it). Same bytes either way (docs/tuning.md).
+    #[arg(long, help_heading = TUNING)]
+    pub buffered_io: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The partial graph file to write (replaced when complete).
+    #[arg(long, short, value_name = "PART", help_heading = OUTPUT)]
+    pub out: PathBuf,
+    /// Leave out "named in the same sentence" edges.
+    #[arg(long, help_heading = OUTPUT)]
+    pub no_comention: bool,
+    /// No summary and no progress bar on stderr (problems are still reported).
+    #[arg(long, short, help_heading = OUTPUT)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).multiple(true).args(["out", "out_part"])))]
+pub struct MergeArgs {
+    /// Partial graphs written by `extract` or `merge --out-part`, in any
+    /// order. Each is checked whole first; one that is truncated, corrupt,
+    /// of another format version or made with other settings stops the
+    /// merge before anything is written.
+    #[arg(required = true, value_name = "PART")]
+    pub parts: Vec<PathBuf>,
+    /// Output folder for the graph; created if missing.
+    #[arg(long, short, value_name = "DIR", help_heading = OUTPUT)]
+    pub out: Option<PathBuf>,
+    /// Write the merged partial graph to this file (to merge again later).
+    #[arg(long, value_name = "PART", help_heading = OUTPUT)]
+    pub out_part: Option<PathBuf>,
+    /// Formats to write, as for `build`.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "graphml,dot,jsonld",
+        value_parser = parse_format,
+        help_heading = OUTPUT
+    )]
+    pub format: Vec<Vec<Format>>,
+    /// Base for the IRIs minted for nodes, as for `build`.
+    #[arg(
+        long,
+        value_name = "IRI",
+        default_value = "https://newsgraph.example/id/",
+        help_heading = OUTPUT
+    )]
+    pub base_iri: String,
+    /// No summary on stderr.
+    #[arg(long, short, help_heading = OUTPUT)]
+    pub quiet: bool,
+    /// Write the graph files through the page cache, as for `build`.
     #[arg(long, help_heading = TUNING)]
     pub buffered_io: bool,
 }

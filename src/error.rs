@@ -38,6 +38,9 @@ pub enum Error {
         #[source]
         source: rayon::ThreadPoolBuildError,
     },
+    /// A file given as a partial graph (`merge`) that cannot be used.
+    #[error("{path}: {problem}")]
+    Part { path: PathBuf, problem: PartProblem },
     /// Training options out of range.
     #[error(
         "epochs must be ≥ 1, stages 1 or 2, bits 8..=26 \
@@ -67,6 +70,28 @@ pub enum ModelProblem {
     TrailingBytes,
     #[error("model file is truncated")]
     Truncated,
+}
+
+/// Why a file cannot be used as a partial graph (docs/scale.md).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PartProblem {
+    #[error("not a newsgraph partial graph (no magic number)")]
+    NotAPart,
+    #[error(
+        "partial graph of format version {found}, this newsgraph reads version {supported}: \
+         extract it again with this version"
+    )]
+    Version { found: u32, supported: u32 },
+    #[error("truncated (no end marker): the file is incomplete or was cut")]
+    Truncated,
+    #[error("checksum mismatch: the file is corrupt")]
+    Checksum,
+    #[error("corrupt: {0}")]
+    Corrupt(String),
+    /// Parts made with other settings (alias file, finder, options) would
+    /// merge into a graph no build gives.
+    #[error("made with other settings than {}: {what}", .other.display())]
+    Settings { other: PathBuf, what: String },
 }
 
 fn model_name(path: Option<&Path>) -> String {

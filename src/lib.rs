@@ -34,14 +34,16 @@ mod merge;
 mod model;
 mod ner;
 mod output;
+mod part;
 mod pipeline;
 mod resolve;
 mod run;
+mod scale;
 mod text;
 mod timeline;
 mod util;
 
-pub use error::{Error, ModelProblem, Result};
+pub use error::{Error, ModelProblem, PartProblem, Result};
 pub use export::{ExportFile, ExportOptions, Format, files as export_files, write as export};
 pub use graph::{Edge, EventInfo, KnowledgeGraph, Node};
 pub use load::{LoadOptions, Notice, load_all};
@@ -66,6 +68,7 @@ pub mod commands {
     pub use crate::run::{
         BuildConfig, Outcome, Phase, Stats, build, build_keeping_graph, no_documents,
     };
+    pub use crate::scale::{ExtractConfig, MergeConfig, extract, finder_label, merge};
     pub use crate::timeline::write as timeline;
 }
 

@@ -43,7 +43,7 @@ fn release_memory_sooner() {
 
 use anyhow::Context;
 use clap::Parser;
-use cli::{BuildArgs, Cli, Command, InputArgs, TimelineArgs};
+use cli::{BuildArgs, Cli, Command, ExtractArgs, InputArgs, MergeArgs, TimelineArgs};
 use newsgraph::commands::{self as run, BuildConfig, Outcome};
 use newsgraph::{ExportOptions, Finder, LoadOptions, Options, Pipeline};
 use std::io::{BufWriter, Write};
@@ -53,6 +53,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => build(args),
+        Command::Extract(args) => extract(args),
+        Command::Merge(args) => merge(args),
         Command::Timeline(args) => timeline(args),
         Command::Train(args) => train(args),
         Command::Eval(args) => eval(args),
@@ -123,13 +125,52 @@ fn load_options(input: &InputArgs) -> LoadOptions {
     }
 }
 
-fn build(args: BuildArgs) -> anyhow::Result<Outcome> {
+/// The formats asked for, each once, in the order given.
+fn formats(asked: &[Vec<newsgraph::Format>]) -> Vec<newsgraph::Format> {
     let mut formats = Vec::new();
-    for &f in args.format.iter().flatten() {
+    for &f in asked.iter().flatten() {
         if !formats.contains(&f) {
             formats.push(f);
         }
     }
+    formats
+}
+
+fn extract(args: ExtractArgs) -> anyhow::Result<Outcome> {
+    let pipeline = pipeline_for(&args.input, !args.no_comention)?;
+    let config = run::ExtractConfig {
+        inputs: args.input.inputs.clone(),
+        out: args.out.clone(),
+        load: load_options(&args.input),
+        threads: args.input.threads,
+        quiet: args.quiet,
+        finder: run::finder_label(args.input.rules, args.input.model.as_deref())?,
+    };
+    let (outcome, _stats) = run::extract(&config, &pipeline)?;
+    Ok(outcome)
+}
+
+fn merge(args: MergeArgs) -> anyhow::Result<Outcome> {
+    let export = ExportOptions {
+        base_iri: args.base_iri.clone(),
+    };
+    export.check()?;
+    let config = run::MergeConfig {
+        parts: args.parts,
+        out: args.out,
+        out_part: args.out_part,
+        formats: formats(&args.format),
+        export,
+        quiet: args.quiet,
+        direct_io: !args.buffered_io,
+        on_phase: Some(tune_allocator),
+    };
+    run::merge(&config)?;
+    Ok(Outcome::Complete)
+}
+
+fn build(args: BuildArgs) -> anyhow::Result<Outcome> {
+    let formats = formats(&args.format);
     let export = ExportOptions {
         base_iri: args.base_iri.clone(),
     };

@@ -106,7 +106,7 @@ impl Reporter {
         self.line(&n.error.to_string());
     }
 
-    fn line(&self, msg: &str) {
+    pub(crate) fn line(&self, msg: &str) {
         let print = || {
             let _ = writeln!(std::io::stderr().lock(), "newsgraph: {msg}");
         };
@@ -116,7 +116,21 @@ impl Reporter {
         }
     }
 
-    fn progress(&self, bytes: u64, documents: u64) {
+    /// Inputs (or parts of them) skipped so far.
+    pub(crate) fn skipped(&self) -> u64 {
+        self.skipped.load(Ordering::Relaxed)
+    }
+
+    /// Complete unless an input was skipped.
+    pub(crate) fn outcome(&self) -> Outcome {
+        if self.any_skipped.load(Ordering::Relaxed) {
+            Outcome::Partial
+        } else {
+            Outcome::Complete
+        }
+    }
+
+    pub(crate) fn progress(&self, bytes: u64, documents: u64) {
         if let Some(bar) = &self.bar {
             bar.inc(bytes);
             if documents % 64 == 1 {
@@ -125,7 +139,7 @@ impl Reporter {
         }
     }
 
-    fn finish(&self) {
+    pub(crate) fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
@@ -291,7 +305,7 @@ fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn summary(graph: &KnowledgeGraph, stats: &Stats) -> String {
+pub(crate) fn summary(graph: &KnowledgeGraph, stats: &Stats) -> String {
     let kinds = graph.kind_counts();
     let parts: Vec<String> = Kind::ALL
         .iter()

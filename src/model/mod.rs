@@ -302,7 +302,7 @@ impl fmt::Display for Role {
 }
 
 /// One entity as resolved inside a single document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LocalEntity {
     pub kind: Kind,
     /// The fullest name the document uses, titles stripped.
@@ -740,7 +740,7 @@ pub struct Quantity {
 }
 
 /// One event as read in one document. Roles point at local entities.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LocalEvent {
     pub kind: EventKind,
     /// For named events, and a short human label for the others

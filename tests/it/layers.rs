@@ -24,9 +24,11 @@ const LAYERS: &[(&str, u8)] = &[
     ("export", 11),
     ("load", 11),
     ("output", 11),
+    ("part", 11),
     ("timeline", 12),
     ("run", 13),
     ("bench", 13),
+    ("scale", 13),
 ];
 
 const MAX_FILE_LINES: usize = 1000;

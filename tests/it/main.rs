@@ -12,6 +12,7 @@ mod html_view;
 mod layers;
 mod ner;
 mod resolve;
+mod scale;
 mod score;
 mod timeline;
 // Not every module uses every helper; unused ones are not errors.
