@@ -245,6 +245,10 @@ pub struct TimelineArgs {
     /// meet"), which are left out by default.
     #[arg(long)]
     pub all: bool,
+    /// Also draw the timeline as a picture (SVG) into FILE: the dated
+    /// events in order with who, where, numbers and status.
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -70,6 +70,7 @@ pub mod commands {
     };
     pub use crate::scale::{ExtractConfig, MergeConfig, extract, finder_label, merge};
     pub use crate::timeline::write as timeline;
+    pub use crate::timeline::write_svg as timeline_svg;
 }
 
 /// What the project's own integration tests, benchmarks and examples reach

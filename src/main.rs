@@ -209,6 +209,9 @@ fn timeline(args: TimelineArgs) -> anyhow::Result<Outcome> {
         return Err(run::no_documents(&args.input.inputs, &load_options(&args.input)).into());
     }
     let graph = pipeline.run(docs);
+    if let Some(path) = &args.svg {
+        run::write_one(path, |w| run::timeline_svg(&graph, args.all, w).map(|_| ()))?;
+    }
     let out = std::io::stdout().lock();
     match run::timeline(&graph, args.all, BufWriter::new(out)).and_then(|mut w| w.flush()) {
         Ok(()) => {}

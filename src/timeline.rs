@@ -222,6 +222,115 @@ pub fn write<W: Write>(g: &KnowledgeGraph, all: bool, mut w: W) -> io::Result<W>
     Ok(w)
 }
 
+/// Pixel layout of the story picture: wide enough for README width,
+/// type large enough to read there.
+const SVG_WIDTH: usize = 880;
+const SVG_ROW: usize = 50;
+const SVG_TOP: usize = 56;
+
+/// Colour of an event's dot by status: what happened is solid, what is
+/// planned or ongoing a ring of its own colour.
+fn status_colour(status: &str) -> (&'static str, bool) {
+    match status {
+        "happened" => ("#c0392b", true),
+        "ongoing" => ("#d35400", false),
+        "planned" => ("#2471a3", false),
+        _ => ("#7f8c8d", false),
+    }
+}
+
+/// Writes the dated events as a picture (SVG): one row each, in date
+/// order, on a vertical line, with kind, status, who, where and numbers.
+/// Text is escaped; the picture has no script and no external reference.
+pub fn write_svg<W: Write>(g: &KnowledgeGraph, all: bool, mut w: W) -> io::Result<W> {
+    let escape = |s: &str| {
+        let mut b = Vec::with_capacity(s.len());
+        // Writing into a Vec cannot fail.
+        let _ = crate::export::escape::xml_text(&mut b, s);
+        String::from_utf8_lossy(&b).into_owned()
+    };
+    let (rows, left) = rows(g, all);
+    let height = SVG_TOP + rows.len() * SVG_ROW + 40;
+    writeln!(
+        w,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{SVG_WIDTH}\" height=\"{height}\" \
+         viewBox=\"0 0 {SVG_WIDTH} {height}\" font-family=\"DejaVu Sans, Verdana, sans-serif\">"
+    )?;
+    writeln!(
+        w,
+        "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n\
+         <text x=\"20\" y=\"30\" font-size=\"18\" font-weight=\"bold\" fill=\"#222\">\
+         Dated events, in order</text>\n\
+         <text x=\"{}\" y=\"30\" font-size=\"13\" fill=\"#555\" text-anchor=\"end\">\
+         <tspan fill=\"#c0392b\">● happened</tspan>   <tspan fill=\"#2471a3\">○ planned</tspan>   \
+         <tspan fill=\"#d35400\">○ ongoing</tspan></text>",
+        SVG_WIDTH - 20
+    )?;
+    let axis = 128;
+    if !rows.is_empty() {
+        writeln!(
+            w,
+            "<line x1=\"{axis}\" y1=\"{}\" x2=\"{axis}\" y2=\"{}\" stroke=\"#bbb\" stroke-width=\"2\"/>",
+            SVG_TOP,
+            SVG_TOP + rows.len() * SVG_ROW - SVG_ROW / 2
+        )?;
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let y = SVG_TOP + i * SVG_ROW + 12;
+        let (colour, solid) = status_colour(&r.status);
+        let fill = if solid { colour } else { "#ffffff" };
+        let mut head = r.kind.replace('_', " ");
+        if !r.who.is_empty() {
+            head.push_str(" · ");
+            head.push_str(&r.who);
+        }
+        let mut detail = Vec::new();
+        if r.status != "happened" {
+            detail.push(r.status.clone());
+        }
+        for x in [&r.place, &r.numbers] {
+            if !x.is_empty() {
+                detail.push(x.clone());
+            }
+        }
+        writeln!(
+            w,
+            "<g><text x=\"{}\" y=\"{}\" font-size=\"14\" font-weight=\"bold\" fill=\"#222\" \
+             text-anchor=\"end\">{}</text>\
+             <circle cx=\"{axis}\" cy=\"{}\" r=\"7\" fill=\"{fill}\" stroke=\"{colour}\" stroke-width=\"3\"/>\
+             <text x=\"{}\" y=\"{}\" font-size=\"15\" fill=\"#222\">{}</text>\
+             <text x=\"{}\" y=\"{}\" font-size=\"13\" fill=\"#555\">{}</text></g>",
+            axis - 16,
+            y + 5,
+            escape(&r.date),
+            y,
+            axis + 18,
+            y + 5,
+            escape(&cap(&head, 80)),
+            axis + 18,
+            y + 24,
+            escape(&cap(&detail.join(" · "), 96)),
+        )?;
+    }
+    let mut note = Vec::new();
+    if left.undated > 0 {
+        note.push(format!("{} undated events not shown", left.undated));
+    }
+    if left.not_factual > 0 {
+        note.push(format!(
+            "{} hypothetical or negated not shown",
+            left.not_factual
+        ));
+    }
+    writeln!(
+        w,
+        "<text x=\"20\" y=\"{}\" font-size=\"12\" fill=\"#777\">{}</text>\n</svg>",
+        height - 14,
+        escape(&note.join("; "))
+    )?;
+    Ok(w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,6 +444,52 @@ mod tests {
         let text = String::from_utf8_lossy(&out);
         assert!(text.starts_with("DATE"), "{text}");
         assert!(text.ends_with("(1 undated events not shown)\n"), "{text}");
+    }
+
+    #[test]
+    fn the_story_picture_escapes_names_and_marks_status() {
+        let mut g = KnowledgeGraph::new();
+        event_with(
+            &mut g,
+            "event:p",
+            EventKind::Withdrawal,
+            Some("2022-04"),
+            EventStatus::Planned,
+        );
+        event(&mut g, "event:h", EventKind::Attack, Some("2021"));
+        g.upsert_node("group:x", Kind::Group, "<script>alert(1)</script> & Co");
+        let ev = Evidence {
+            doc: DocId(0xd1),
+            sentence: 0,
+            span: Span::new(0, 1).into(),
+            text: "x".into(),
+        };
+        assert!(g.add_edge("event:h", "group:x", Relation::Agent, ev));
+        let out = write_svg(&g, false, Vec::new()).unwrap_or_default();
+        let svg = String::from_utf8_lossy(&out);
+        assert!(!svg.contains("<script"), "{svg}");
+        assert!(
+            svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"),
+            "{svg}"
+        );
+        // In date order, the planned one drawn as a ring and saying so.
+        let (a, p) = (
+            svg.find("attack").unwrap_or(0),
+            svg.find("withdrawal").unwrap_or(0),
+        );
+        assert!(0 < a && a < p, "{svg}");
+        assert_eq!(svg.matches("<circle").count(), 2);
+        assert!(svg.contains("fill=\"#ffffff\" stroke=\"#2471a3\""), "{svg}");
+        assert!(svg[p..].contains("planned"), "{svg}");
+        // Well-formed XML.
+        let mut r = quick_xml::Reader::from_str(&svg);
+        loop {
+            match r.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{e}: {svg}"),
+            }
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@
 pub mod csv;
 pub mod cypher;
 pub mod dot;
-mod escape;
+pub(crate) mod escape;
 pub mod gexf;
 pub mod graphml;
 pub mod html;

@@ -147,6 +147,38 @@ fn committed_output_is_fresh() {
 }
 
 #[test]
+fn committed_story_picture_is_fresh() {
+    // The README's story picture is what `timeline --svg` draws of seeds/.
+    let tmp = tempfile::tempdir().unwrap();
+    let svg = tmp.path().join("story.svg");
+    let seeds = root().join("seeds");
+    let o = run_ng(&[
+        "timeline".as_ref(),
+        seeds.as_os_str(),
+        "--svg".as_ref(),
+        svg.as_os_str(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let fresh = fs::read(&svg).unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8_lossy(&fresh);
+    assert!(text.starts_with("<svg ") && text.trim_end().ends_with("</svg>"));
+    // The table on stdout and the picture list the same dated events.
+    let table = String::from_utf8_lossy(&o.stdout);
+    let dated = table
+        .lines()
+        .skip(1)
+        .filter(|l| !l.starts_with('('))
+        .count();
+    assert_eq!(text.matches("<circle").count(), dated, "{table}");
+    let committed = fs::read(root().join("docs/story.svg")).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "docs/story.svg is stale: run `cargo run --release -- timeline seeds --svg docs/story.svg` \
+         and commit"
+    );
+}
+
+#[test]
 fn help_lists_commands() {
     let o = run(&["--help"]);
     let s = String::from_utf8_lossy(&o.stdout);
