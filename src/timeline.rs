@@ -4,7 +4,7 @@
 //! presented as fact: it is left out unless asked for.
 
 use crate::graph::{KnowledgeGraph, Node};
-use crate::model::{Approx, Quantity, Relation};
+use crate::model::{Quantity, Relation};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -27,44 +27,7 @@ pub struct Row {
 /// troops", ">100 people", "60 percent", "8,892 troops (as of 2017-09)",
 /// "→~4,000 troops" for a level a change goes to.
 pub fn format_quantity(q: &Quantity) -> String {
-    let mark = match q.approx {
-        Approx::Exact => "",
-        Approx::About => "~",
-        Approx::AtLeast => ">",
-        Approx::AtMost => "<",
-    };
-    let mut s = match (q.value, q.from, q.to) {
-        (_, Some(f), Some(t)) => format!("{}→{}{}", number(f), mark, number(t)),
-        (Some(v), _, _) if q.unit == "fraction" => format!("{mark}{:.0}%", v * 100.0),
-        (Some(v), _, _) => format!("{mark}{}", number(v)),
-        (None, None, Some(t)) => format!("→{mark}{}", number(t)),
-        (None, Some(f), None) => format!("{}→", number(f)),
-        _ => q.text.clone(),
-    };
-    if !q.unit.is_empty() && q.unit != "fraction" {
-        s.push(' ');
-        s.push_str(&q.unit);
-    }
-    if let Some(d) = &q.as_of {
-        s.push_str(&format!(" (as of {d})"));
-    }
-    s
-}
-
-/// Integers with thousands separators; other numbers as they are.
-fn number(v: f64) -> String {
-    if v.fract() != 0.0 || v.abs() >= 1e15 {
-        return format!("{v}");
-    }
-    let digits = format!("{}", v.abs() as u64);
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if v < 0.0 { format!("-{out}") } else { out }
+    q.reading()
 }
 
 fn cap(s: &str, n: usize) -> String {
@@ -335,6 +298,7 @@ pub fn write_svg<W: Write>(g: &KnowledgeGraph, all: bool, mut w: W) -> io::Resul
 mod tests {
     use super::*;
     use crate::graph::EventInfo;
+    use crate::model::Approx;
     use crate::model::{DocId, EventKind, EventStatus, Evidence, Kind, Span, TimeValue};
 
     fn q(

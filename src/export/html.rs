@@ -25,7 +25,7 @@
 
 use super::{ExportOptions, KindStyle, WRITE_BUFFER, hex16, node_size};
 use crate::graph::{KnowledgeGraph, Node};
-use crate::model::{Approx, DocId, EventStatus, Evidence, Kind, Quantity, Relation};
+use crate::model::{DocId, EventStatus, Evidence, Kind, Quantity, Relation};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
@@ -537,42 +537,7 @@ fn node_json<'a>(
 /// troops", ">100 people", "60%", with "(as of …)" when the text says.
 /// (`newsgraph timeline` writes them the same way.)
 fn quantity_text(q: &Quantity) -> String {
-    let mark = match q.approx {
-        Approx::Exact => "",
-        Approx::About => "~",
-        Approx::AtLeast => ">",
-        Approx::AtMost => "<",
-    };
-    let mut s = match (q.value, q.from, q.to) {
-        (_, Some(f), Some(t)) => format!("{}→{}{}", number(f), mark, number(t)),
-        (Some(v), _, _) if q.unit == "fraction" => format!("{mark}{:.0}%", v * 100.0),
-        (Some(v), _, _) => format!("{mark}{}", number(v)),
-        _ => q.text.clone(),
-    };
-    if !q.unit.is_empty() && q.unit != "fraction" {
-        s.push(' ');
-        s.push_str(&q.unit);
-    }
-    if let Some(d) = &q.as_of {
-        s.push_str(&format!(" (as of {d})"));
-    }
-    s
-}
-
-/// Integers with thousands separators; other numbers as they are.
-fn number(v: f64) -> String {
-    if !v.is_finite() || v.fract() != 0.0 || v.abs() >= 1e15 {
-        return format!("{v}");
-    }
-    let digits = format!("{}", v.abs() as u64);
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if v < 0.0 { format!("-{out}") } else { out }
+    q.reading()
 }
 
 /// HTML text, also right inside a quoted attribute: `&<>"'` as references,

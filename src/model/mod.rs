@@ -739,6 +739,54 @@ pub struct Quantity {
     pub text: String,
 }
 
+impl Quantity {
+    /// The number as a reader writes it: "5,200→~3,500 troops", "~1,700
+    /// troops", ">100 people", "60%", "→~4,000 troops" for a level a change
+    /// goes to, with "(as of …)" when the text dates it. Every format and
+    /// the timeline show quantities this way.
+    pub fn reading(&self) -> String {
+        let mark = match self.approx {
+            Approx::Exact => "",
+            Approx::About => "~",
+            Approx::AtLeast => ">",
+            Approx::AtMost => "<",
+        };
+        let mut s = match (self.value, self.from, self.to) {
+            (_, Some(f), Some(t)) => format!("{}→{}{}", grouped(f), mark, grouped(t)),
+            (Some(v), _, _) if self.unit == "fraction" => format!("{mark}{:.0}%", v * 100.0),
+            (Some(v), _, _) => format!("{mark}{}", grouped(v)),
+            (None, None, Some(t)) => format!("→{mark}{}", grouped(t)),
+            (None, Some(f), None) => format!("{}→", grouped(f)),
+            _ => self.text.clone(),
+        };
+        if !self.unit.is_empty() && self.unit != "fraction" {
+            s.push(' ');
+            s.push_str(&self.unit);
+        }
+        if let Some(d) = &self.as_of {
+            s.push_str(&format!(" (as of {d})"));
+        }
+        s
+    }
+}
+
+/// Integers with thousands separators ("-1,234,567"); other numbers as
+/// they are.
+pub fn grouped(v: f64) -> String {
+    if !v.is_finite() || v.fract() != 0.0 || v.abs() >= 1e15 {
+        return format!("{v}");
+    }
+    let digits = format!("{}", v.abs() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0.0 { format!("-{out}") } else { out }
+}
+
 /// One event as read in one document. Roles point at local entities.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LocalEvent {

@@ -1,6 +1,6 @@
 use super::*;
 use crate::graph::EventInfo;
-use crate::model::{EventKind, Span, TimeValue};
+use crate::model::{Approx, EventKind, Span, TimeValue};
 
 fn page(g: &KnowledgeGraph) -> String {
     let bytes = write(g, &ExportOptions::default(), Vec::new()).expect("in memory");
@@ -189,6 +189,6 @@ fn numbers_read_as_a_reader_writes_them() {
     assert_eq!(quantity_text(&q(Some(0.6), None, None, "fraction")), "60%");
     assert_eq!(quantity_text(&q(None, None, None, "")), "t");
     assert_eq!(quantity_text(&q(Some(f64::NAN), None, None, "x")), "NaN x");
-    assert_eq!(number(-1234567.0), "-1,234,567");
-    assert_eq!(number(2.5), "2.5");
+    assert_eq!(crate::model::grouped(-1234567.0), "-1,234,567");
+    assert_eq!(crate::model::grouped(2.5), "2.5");
 }
