@@ -146,6 +146,7 @@ fn build(args: BuildArgs) -> anyhow::Result<Outcome> {
         // Direct I/O unless asked otherwise: at 1 GB of text, buffered
         // writes took 318 s against 275 s (docs/tuning.md).
         direct_io: !args.buffered_io,
+        wait: !args.no_wait,
         on_phase: Some(tune_allocator),
     };
     let (outcome, _stats, graph) = run::build_keeping_graph(&config, &pipeline)?;

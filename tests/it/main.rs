@@ -6,6 +6,7 @@ mod determinism;
 mod events_sparql;
 mod export_clients;
 mod export_props;
+mod folder_runs;
 mod graph_dbs;
 mod hostile;
 mod html_view;
