@@ -75,6 +75,9 @@ fn pipeline_for(input: &InputArgs, comention: bool) -> anyhow::Result<Pipeline> 
         Some(path) => newsgraph::AliasTable::load(path)?,
         None => Default::default(),
     };
+    for w in aliases.origin.warning_lines() {
+        eprintln!("newsgraph: {w}");
+    }
     let options = Options {
         comention,
         aliases,
@@ -169,6 +172,9 @@ fn timeline(args: TimelineArgs) -> anyhow::Result<Outcome> {
         return Err(run::no_documents(&args.input.inputs, &load_options(&args.input)).into());
     }
     let graph = pipeline.run(docs);
+    for w in &graph.alias_warnings {
+        eprintln!("newsgraph: {w}");
+    }
     let out = std::io::stdout().lock();
     match run::timeline(&graph, args.all, BufWriter::new(out)).and_then(|mut w| w.flush()) {
         Ok(()) => {}

@@ -214,6 +214,9 @@ pub fn build_keeping_graph(
             crate::model::LABEL_CAP,
         ));
     }
+    for w in &graph.alias_warnings {
+        reporter.line(w);
+    }
     enter(config, Phase::Write);
     write_outputs(config, &graph)?;
     crate::util::trace::phase("written");
