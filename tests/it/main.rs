@@ -13,6 +13,7 @@ mod html_view;
 mod layers;
 mod ner;
 mod resolve;
+mod roundtrip;
 mod score;
 mod timeline;
 // Not every module uses every helper; unused ones are not errors.
