@@ -10,7 +10,8 @@ Exit status:
   0  every input was read and used in full
   1  some inputs were skipped or cut (each one named on stderr)
   2  nothing could be done: no input exists or is readable, bad arguments,
-     or the output folder cannot be created or written (no output changed)
+     or the output folder cannot be created or written, or (with --no-wait)
+     another run is writing into it (no output changed)
 
 Limits: a document longer than --max-doc-bytes (default 10 MiB) is cut at the
 last sentence end before the cap; a JSON Lines record longer than 6x that is
@@ -148,6 +149,10 @@ pub struct BuildArgs {
     /// No summary and no progress bar on stderr (problems are still reported).
     #[arg(long, short, help_heading = OUTPUT)]
     pub quiet: bool,
+    /// Fail at once (exit status 2) when another run is writing into the
+    /// same --out folder, instead of waiting for it to end.
+    #[arg(long, help_heading = OUTPUT)]
+    pub no_wait: bool,
     #[command(flatten)]
     pub input: InputArgs,
     /// Write the graph files through the page cache (plain buffered

@@ -31,6 +31,15 @@ pub enum Error {
     /// command line that hold no file to read are named: the usual mistake.
     #[error("{}", no_documents_message(.empty_folders))]
     NoDocuments { empty_folders: Vec<PathBuf> },
+    /// Another run holds the output folder and this one was told not to
+    /// wait (`build --no-wait`); `holder` is its process id when known.
+    #[error(
+        "{}: another newsgraph run is writing into this folder{}; nothing done \
+         (run again when it ends, or without --no-wait to wait for it)",
+        .dir.display(),
+        .holder.map(|p| format!(" (process {p})")).unwrap_or_default()
+    )]
+    Busy { dir: PathBuf, holder: Option<u32> },
     /// The worker thread pool could not be started.
     #[error("cannot start {threads} threads: {source}")]
     Threads {

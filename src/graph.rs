@@ -293,6 +293,10 @@ pub struct KnowledgeGraph {
     pub documents: BTreeMap<DocId, DocMeta>,
     /// How many node labels were cut at [`crate::model::LABEL_CAP`].
     pub labels_capped: usize,
+    /// Warnings about the user's alias file that only the text could show
+    /// (a merge joining a person with a place), one line each, for the
+    /// command to print.
+    pub alias_warnings: Vec<String>,
 }
 
 impl KnowledgeGraph {

@@ -77,6 +77,9 @@ fn pipeline_for(input: &InputArgs, comention: bool) -> anyhow::Result<Pipeline> 
         Some(path) => newsgraph::AliasTable::load(path)?,
         None => Default::default(),
     };
+    for w in aliases.origin.warning_lines() {
+        eprintln!("newsgraph: {w}");
+    }
     let options = Options {
         comention,
         aliases,
@@ -187,6 +190,7 @@ fn build(args: BuildArgs) -> anyhow::Result<Outcome> {
         // Direct I/O unless asked otherwise: at 1 GB of text, buffered
         // writes took 318 s against 275 s (docs/tuning.md).
         direct_io: !args.buffered_io,
+        wait: !args.no_wait,
         on_phase: Some(tune_allocator),
     };
     let (outcome, _stats, graph) = run::build_keeping_graph(&config, &pipeline)?;
@@ -211,6 +215,9 @@ fn timeline(args: TimelineArgs) -> anyhow::Result<Outcome> {
     let graph = pipeline.run(docs);
     if let Some(path) = &args.svg {
         run::write_one(path, |w| run::timeline_svg(&graph, args.all, w).map(|_| ()))?;
+    }
+    for w in &graph.alias_warnings {
+        eprintln!("newsgraph: {w}");
     }
     let out = std::io::stdout().lock();
     match run::timeline(&graph, args.all, BufWriter::new(out)).and_then(|mut w| w.flush()) {

@@ -180,6 +180,7 @@ impl Pipeline {
             relations,
             events,
             tokens: analyzed.tokens.len(),
+            alias_kinds: std::mem::take(&mut entities.alias_kinds),
         }
     }
 

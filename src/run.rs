@@ -9,6 +9,7 @@ use crate::export::{self, ExportOptions, Format};
 use crate::graph::KnowledgeGraph;
 use crate::load::{self, Event, Input, LoadOptions, Notice};
 use crate::model::Kind;
+use crate::output::lock;
 use crate::pipeline::Pipeline;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
@@ -30,6 +31,9 @@ pub struct BuildConfig {
     /// Write the graph files with direct I/O (bypassing the page cache)
     /// from a thread of their own; see [`crate::output`].
     pub direct_io: bool,
+    /// Wait for another run that holds the output folder (`false`:
+    /// `build --no-wait`, fail with [`Error::Busy`] instead).
+    pub wait: bool,
     /// Told when the build enters each [`Phase`].
     pub on_phase: Option<fn(Phase)>,
 }
@@ -161,6 +165,7 @@ pub fn build_keeping_graph(
 ) -> Result<(Outcome, Stats, KnowledgeGraph), Error> {
     // Fail on an unusable output folder before doing any work.
     crate::output::prepare_dir(&config.out)?;
+    let _lock = take_folder(config)?;
     let listing = load::list_inputs(&config.inputs, &config.load);
     let reporter = Reporter::new(listing.total_bytes, config.quiet);
     for n in &listing.notices {
@@ -223,6 +228,9 @@ pub fn build_keeping_graph(
             crate::model::LABEL_CAP,
         ));
     }
+    for w in &graph.alias_warnings {
+        reporter.line(w);
+    }
     enter(config, Phase::Write);
     write_outputs(config, &graph)?;
     crate::util::trace::phase("written");
@@ -235,6 +243,37 @@ pub fn build_keeping_graph(
         Outcome::Complete
     };
     Ok((outcome, stats, graph))
+}
+
+/// Takes the output folder's lock for the whole run (waiting, or failing
+/// with `--no-wait`, while another run holds it), then removes the
+/// temporary files that killed runs left in it; each wait and removal is
+/// one line on stderr, even with `--quiet` (they are about files the user
+/// may see come and go).
+fn take_folder(config: &BuildConfig) -> Result<lock::FolderLock, Error> {
+    let say = |msg: String| {
+        let _ = writeln!(std::io::stderr().lock(), "newsgraph: {msg}");
+    };
+    let dir = config.out.display();
+    let held = lock::lock_folder(&config.out, config.wait, &mut |note| match note {
+        lock::LockNote::Waiting(pid) => say(format!(
+            "{dir}: another newsgraph run{} is writing into this folder; waiting for it \
+             to end (--no-wait fails instead)",
+            pid.map(|p| format!(" (process {p})")).unwrap_or_default()
+        )),
+        lock::LockNote::Unlocked(e) => say(format!(
+            "{dir}: cannot lock the output folder ({e}); going on unlocked: \
+             a run into it at the same time could mix the files"
+        )),
+    })?;
+    let folders = [config.out.clone(), config.out.join(export::csv::FOLDER)];
+    for path in lock::remove_stale_temps(&folders) {
+        say(format!(
+            "{}: removed, a temporary file left by a run that was stopped",
+            path.display()
+        ));
+    }
+    Ok(held)
 }
 
 /// Writes every requested format, all or nothing; then removes the CSV

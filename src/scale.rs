@@ -251,6 +251,8 @@ pub fn merge(config: &MergeConfig) -> Result<Stats, Error> {
             threads: None,
             quiet: config.quiet,
             direct_io: config.direct_io,
+            // Like build: wait for a run that holds the folder.
+            wait: true,
             on_phase: None,
         };
         enter(config.on_phase, Phase::Write);

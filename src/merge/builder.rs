@@ -172,6 +172,7 @@ impl GraphBuilder {
         self.number.insert(doc.0, n);
         let number = &self.number;
         let slots = self.entities.add_document(doc, r.entities);
+        self.entities.add_alias_kinds(r.alias_kinds);
         let var = |i: usize| slots.get(i).copied().flatten();
         let texts = &mut self.texts;
         let mut share = |ev: &mut Evidence| texts.share(&mut ev.text);
@@ -360,6 +361,7 @@ mod tests {
             relations,
             events: Vec::new(),
             tokens: 0,
+            alias_kinds: Vec::new(),
         }
     }
 

@@ -7,7 +7,7 @@
 //! stay apart (a person's bare surname is never used as a merge key).
 
 use crate::graph::{DocSet, KnowledgeGraph, slug};
-use crate::model::{DocId, Kind, LocalEntity, Role};
+use crate::model::{AliasKind, DocId, Kind, LocalEntity, Role};
 use crate::resolve::AliasTable;
 use crate::resolve::names::{bare_surname, normalize, surname};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -108,7 +108,13 @@ pub struct EntityTable {
     /// after.
     index: [hashbrown::HashMap<String, VarId>; 5],
     vars: Vec<Variant>,
+    /// The names that went into each merge target of the alias file, by
+    /// the kind they were read as (empty without merges).
+    alias_kinds: AliasKinds,
 }
+
+/// (normalised target, kind, name as written), each once.
+type AliasKinds = BTreeSet<AliasKind>;
 
 impl EntityTable {
     pub fn new(aliases: AliasTable) -> Self {
@@ -116,6 +122,11 @@ impl EntityTable {
             aliases,
             ..Self::default()
         }
+    }
+
+    /// Adds one document's [`crate::model::DocEntities::alias_kinds`].
+    pub fn add_alias_kinds(&mut self, read: Vec<AliasKind>) {
+        self.alias_kinds.extend(read);
     }
 
     /// Number of distinct (kind, name) folded in.
@@ -205,8 +216,13 @@ impl EntityTable {
     /// real-world entity to `g`. Returns the node id of each variant.
     pub fn finish(self, g: &mut KnowledgeGraph) -> Vec<String> {
         let EntityTable {
-            aliases, mut vars, ..
+            aliases,
+            mut vars,
+            alias_kinds,
+            ..
         } = self;
+        g.alias_warnings
+            .extend(kind_clashes(&alias_kinds, &aliases));
         let parent = merge_variants(&vars, &aliases);
         let mut groups: BTreeMap<(DocId, usize), Vec<usize>> = BTreeMap::new();
         {
@@ -289,6 +305,70 @@ impl EntityTable {
         }
         node_of
     }
+}
+
+/// Merges of the alias file whose names the text reads as a person on one
+/// side and a group or place on the other (directly or through a chain):
+/// the merged entity then takes one kind for both, and events can happen
+/// "in" a person. One warning per target, naming the file, the line and the
+/// names of each kind. Groups and places are not told apart here: the
+/// merge joins them by itself (one name is often read both ways).
+fn kind_clashes(read: &AliasKinds, aliases: &AliasTable) -> Vec<String> {
+    let mut seen: BTreeMap<&str, BTreeMap<bool, BTreeSet<&str>>> = BTreeMap::new();
+    for (key, kind, name) in read {
+        seen.entry(key.as_str())
+            .or_default()
+            .entry(*kind == Kind::Person)
+            .or_default()
+            .insert(name.as_str());
+    }
+    let describe = |names: &BTreeSet<&str>| -> String {
+        let v: Vec<String> = names
+            .iter()
+            .take(5)
+            .map(|n| {
+                let key = normalize(n);
+                match aliases.origin.aliases.get(&key) {
+                    Some((line, via)) if !via.is_empty() => format!(
+                        "{n:?} ({}, through {})",
+                        line_of(*line),
+                        via.iter()
+                            .map(|x| format!("{x:?}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    Some((line, _)) => format!("{n:?} ({})", line_of(*line)),
+                    None => format!("{n:?}"),
+                }
+            })
+            .collect();
+        v.join(", ")
+    };
+    let mut out = Vec::new();
+    for (key, by_kind) in seen {
+        let (Some(people), Some(others)) = (by_kind.get(&true), by_kind.get(&false)) else {
+            continue;
+        };
+        let target = aliases
+            .merge
+            .values()
+            .find(|t| normalize(t) == key)
+            .map_or(key, String::as_str);
+        let line = aliases.origin.targets.get(key).copied().flatten();
+        out.push(format!(
+            "{}: warning: merge into {target:?} joins names the text reads as a person \
+             ({}) with names it reads as a group or place ({}); the merged entity takes \
+             one kind for all of them: check the merge, or force the kind under [kind]",
+            aliases.origin.at(line),
+            describe(people),
+            describe(others),
+        ));
+    }
+    out
+}
+
+fn line_of(line: Option<usize>) -> String {
+    line.map_or_else(|| "line unknown".to_string(), |l| format!("line {l}"))
 }
 
 /// The cross-document merge rules, as a union-find over variants.

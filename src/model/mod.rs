@@ -384,7 +384,15 @@ pub struct DocEntities {
     /// The roles read around person mentions, likewise (None when not
     /// kept).
     pub roles: Option<Vec<RoleMatch>>,
+    /// With an alias file that merges names: for each entity named as a
+    /// merge target, each name that went into it and the kind its mention
+    /// was read as (normalised target, kind, name as written), so that the
+    /// merge can warn of a person joined with a place. Empty otherwise.
+    pub alias_kinds: Vec<AliasKind>,
 }
+
+/// See [`DocEntities::alias_kinds`].
+pub type AliasKind = (String, Kind, String);
 
 /// A [`Span`] in four-byte offsets, as evidence records hold it: the
 /// graph keeps millions of them, and a document is read whole into memory,
@@ -818,6 +826,8 @@ pub struct DocResult {
     pub events: Vec<LocalEvent>,
     /// Number of tokens, for statistics.
     pub tokens: usize,
+    /// [`DocEntities::alias_kinds`], passed on.
+    pub alias_kinds: Vec<AliasKind>,
 }
 
 #[cfg(test)]

@@ -79,6 +79,9 @@ impl Settings {
             rename: self.aliases.rename.clone(),
             drop: self.aliases.drop.clone(),
             kinds: self.aliases.kinds.clone(),
+            // Where the file said what is not kept in a part: the merge's
+            // warnings name the names, not the lines.
+            origin: Default::default(),
         }
     }
 

@@ -9,7 +9,8 @@
 //! record's own.
 
 use crate::model::{
-    DocId, DocMeta, DocResult, Evidence, LocalEntity, LocalEvent, LocalRelation, Relation, TextSpan,
+    AliasKind, DocId, DocMeta, DocResult, Evidence, LocalEntity, LocalEvent, LocalRelation,
+    Relation, TextSpan,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -41,6 +42,10 @@ struct Out<'a> {
     relations: Vec<Rel>,
     events: &'a [LocalEvent],
     tokens: usize,
+    /// What an alias file joined, for the merge's warnings; absent when
+    /// empty (no alias file, or nothing it names).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    alias_kinds: &'a [AliasKind],
 }
 
 #[derive(Deserialize)]
@@ -52,6 +57,8 @@ struct In {
     relations: Vec<Rel>,
     events: Vec<LocalEvent>,
     tokens: usize,
+    #[serde(default)]
+    alias_kinds: Vec<AliasKind>,
 }
 
 /// The record line of `r` (no newline).
@@ -87,6 +94,7 @@ pub fn to_line(r: &DocResult) -> serde_json::Result<Vec<u8>> {
         relations,
         events: &r.events,
         tokens: r.tokens,
+        alias_kinds: &r.alias_kinds,
     })
 }
 
@@ -124,5 +132,6 @@ pub fn from_line(line: &[u8]) -> Result<DocResult, String> {
         relations,
         events: r.events,
         tokens: r.tokens,
+        alias_kinds: r.alias_kinds,
     })
 }

@@ -44,6 +44,7 @@ fn result(id: u64, title: &str) -> DocResult {
         relations: vec![rel(1, id), rel(2, id), rel(2, id + 1)],
         events: Vec::new(),
         tokens: 7,
+        alias_kinds: vec![("tarn".into(), crate::model::Kind::Place, "Tarn".into())],
     }
 }
 

@@ -16,8 +16,8 @@ use super::names::{
 use super::titles::{clean_mentions, find_roles, is_title_case_sentence};
 use crate::lexicon;
 use crate::model::stage::Resolver;
+use crate::model::{AliasKind, Cleaned, OfRef, RoleMatch};
 use crate::model::{Analyzed, DocEntities, Kind, LocalEntity, Mention, Role};
-use crate::model::{Cleaned, OfRef, RoleMatch};
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -110,6 +110,34 @@ fn is_alias_phrase(words: &[String]) -> bool {
 }
 
 impl DocResolver {
+    /// For each entity named as a target of the alias file's merges, the
+    /// names that went into it with the kinds their mentions were read as
+    /// (see [`DocEntities::alias_kinds`]): one entity takes one kind, so
+    /// only here can a place merged into a person still be seen.
+    fn alias_kinds(&self, items: &[Option<Item>], entities: &[LocalEntity]) -> Vec<AliasKind> {
+        let targets = &self.aliases.origin.targets;
+        if self.aliases.merge.is_empty() {
+            return Vec::new();
+        }
+        let mut out = BTreeSet::new();
+        for e in entities {
+            let key = normalize(&e.name);
+            if !targets.contains_key(&key) {
+                continue;
+            }
+            for it in e.mentions.iter().filter_map(|&m| items.get(m)?.as_ref()) {
+                let kind = if it.country {
+                    Kind::Place
+                } else {
+                    it.kind.unwrap_or(e.kind)
+                };
+                let name = it.alias.as_ref().unwrap_or(&it.name);
+                out.insert((key.clone(), kind, name.clone()));
+            }
+        }
+        out.into_iter().collect()
+    }
+
     fn item(&self, c: &Cleaned) -> Option<Item> {
         if c.junk {
             return None;
@@ -169,9 +197,11 @@ impl Resolver for DocResolver {
         };
         let (mut entities, mention_entity) = self.group_entities(&items, &mut keys, &evidence);
         add_demonym_countries(&cleaned, &mut entities);
+        let alias_kinds = self.alias_kinds(&items, &entities);
         let mut out = DocEntities {
             entities,
             mention_entity,
+            alias_kinds,
             ..DocEntities::default()
         };
         let roles = find_roles(doc, mentions, &cleaned);

@@ -653,6 +653,48 @@ mod tests {
         );
     }
 
+    /// A merge of a place into a person, directly or through a chain, is
+    /// warned with the file, the line and the names of each kind.
+    #[test]
+    fn alias_merges_joining_a_person_and_a_place_are_warned() {
+        let mut table = AliasTable::parse(
+            "[merge]\n\"Ana Ruiz\" = [\"Chile\"]\n\"Chile\" = [\"Peru\"]\n",
+            false,
+        )
+        .unwrap_or_default();
+        table.origin.file = Some("fix.toml".into());
+        let options = Options {
+            aliases: table,
+            ..Options::default()
+        };
+        let g = build(
+            &[
+                "Gen. Ana Ruiz flew to Chile on Monday.",
+                "Gen. Ana Ruiz met officials in Peru.",
+            ],
+            options,
+        );
+        assert_eq!(g.alias_warnings.len(), 1, "{:?}", g.alias_warnings);
+        let w = &g.alias_warnings[0];
+        assert!(
+            w.starts_with("fix.toml:2: warning: merge into \"Ana Ruiz\" joins names the text reads as a person"),
+            "{w}"
+        );
+        assert!(
+            w.contains(
+                "(\"Ana Ruiz\") with names it reads as a group or place (\"Chile\" (line 2), \
+                        \"Peru\" (line 3, through \"Chile\"))"
+            ),
+            "{w}"
+        );
+        // Without the merge, nothing to say.
+        let g = build(
+            &["Gen. Ana Ruiz flew to Chile on Monday."],
+            Options::default(),
+        );
+        assert!(g.alias_warnings.is_empty());
+    }
+
     fn entity_names(d: &crate::model::DocEntities) -> Vec<String> {
         d.entities.iter().map(|e| e.name.clone()).collect()
     }

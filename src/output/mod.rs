@@ -5,13 +5,19 @@
 //! targets (a rename within one folder is atomic). On any error the
 //! temporaries are removed and the previous outputs stay as they were, so
 //! the folder never mixes files of two runs. A run killed with `kill -9`
-//! can leave a hidden `.tmp` file behind, never a partial `graph.*`.
+//! can leave a hidden `.tmp` file behind, never a partial `graph.*`; the
+//! next run into the folder removes it ([`lock::remove_stale_temps`]).
 //!
 //! Files are written through a plain [`BufWriter`] by default. With
 //! `direct` (`build --direct-io`) they are written in 1 MB chunks with
 //! direct I/O where the system allows it, from a thread of their own (see
 //! [`DirectWriter`]): graph files are large, written once and not read
 //! back by us. docs/tuning.md has what each costs.
+//!
+//! One run at a time writes into a folder, and the next run removes what a
+//! killed one left: [`lock`].
+
+pub mod lock;
 
 use crate::error::Error;
 use std::fs::{File, OpenOptions};
@@ -45,7 +51,8 @@ pub fn prepare_dir(dir: &Path) -> Result<(), Error> {
 }
 
 /// A new, unique hidden file in `dir` (create_new, so two runs writing to
-/// the same folder never share a temporary).
+/// the same folder never share a temporary). [`lock::stale_temp`] reads
+/// these names back: keep the two in step.
 fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
     let pid = std::process::id();
     loop {
