@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Issue 23 measurement: 10 parts of 100 MB merged vs one build of 1 GB.
+# Usage: NG=path/to/newsgraph tools/scale_1gb.sh WORKDIR (needs ~8 GB of disk).
 set -u
 cd "${1:-.}"
 NG=${NG:-newsgraph}
 [ -d corpus ] || $NG gen-corpus --mb 1000 --out corpus --seed 1
-# Deal the documents into 10 shards.
 # Deal the corpus's folders into 10 shards (document ids come from paths
 # relative to the inputs, as in build's run over the same folders).
 if [ ! -d shards ]; then
