@@ -432,7 +432,14 @@ impl<'w> Scanner<'w> {
         // age, a score or a reference ("Lee, 41, said"). Number words
         // need a plural noun ("two sites", not "two main").
         let word_number = toks[i].chars().next().is_some_and(char::is_alphabetic);
-        let plural = unit.as_deref().is_some_and(|u| u.ends_with('s'));
+        // Irregular plurals too: "nine people", "three men".
+        let plural = unit.as_deref().is_some_and(|u| {
+            u.ends_with('s')
+                || matches!(
+                    u,
+                    "people" | "men" | "women" | "children" | "police" | "personnel" | "staff"
+                )
+        });
         let unit = match unit {
             Some(u) if !(word_number && !fraction && !plural) => u,
             _ => return Some(i + used),
@@ -566,6 +573,19 @@ mod tests {
         let got = q("It lowers the number of inspectors from the current 1,200 to 900.");
         assert_eq!(got[0].unit, "inspectors");
         assert_eq!((got[0].from, got[0].to), (Some(1200.0), Some(900.0)));
+    }
+
+    #[test]
+    fn number_words_count_irregular_plurals() {
+        let got = q("The blast killed at least nine people and three children.");
+        let counts: Vec<_> = got.iter().map(|x| (x.value, x.unit.as_str())).collect();
+        assert_eq!(counts, [(Some(9.0), "people"), (Some(3.0), "children")]);
+        // Still not a word number before a singular or an adjective.
+        assert!(
+            q("Two main roads were shut.")
+                .iter()
+                .all(|x| x.unit != "main")
+        );
     }
 
     #[test]

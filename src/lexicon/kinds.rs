@@ -347,6 +347,21 @@ pub fn is_other_head(last: &str) -> bool {
     with_lower(last, |w| SET.contains(w))
 }
 
+/// True when the words of a name (as written) name a storm: "Hurricane
+/// Ida", "Typhoon Haiyan", "Cyclone Idai", "Tropical Storm Alberto".
+/// Capitalised only ("hurricane" alone is a common noun); "Storm" alone
+/// also opens place and team names ("Storm Lake"), so only after
+/// "Tropical".
+pub fn is_storm_name(words: &[&str]) -> bool {
+    match words {
+        [first, _, ..] if matches!(*first, "Hurricane" | "Typhoon" | "Cyclone" | "Super") => {
+            *first != "Super" || words.get(1) == Some(&"Typhoon")
+        }
+        ["Tropical", "Storm" | "Depression", _, ..] => true,
+        _ => false,
+    }
+}
+
 /// True when a holiday's name can end with `word` (any case): asked of
 /// every mention's last word before any key is built.
 pub fn ends_holiday(word: &str) -> bool {
@@ -391,6 +406,11 @@ mod tests {
         assert!(is_holiday("Christmas Eve") && is_holiday("New Year’s Day"));
         assert!(!is_holiday("Christmas Island"));
         assert!(is_other_head("Treaty") && !is_other_head("Ministry"));
+        assert!(
+            is_storm_name(&["Hurricane", "Ida"]) && is_storm_name(&["Tropical", "Storm", "Eta"])
+        );
+        assert!(!is_storm_name(&["Hurricane"]) && !is_storm_name(&["Tropical", "Fruit", "Co"]));
+        assert!(!is_storm_name(&["Storm", "Lake"]) && !is_storm_name(&["Super", "Bowl"]));
         assert!(is_company_after("Inc.") && is_company_after("shares"));
         assert!(is_company_noun("retailer") && !is_company_noun("minister"));
     }

@@ -7,11 +7,24 @@ use super::direction::Dir;
 use super::words::{month_number, parse_day, parse_year};
 use std::borrow::Cow;
 
-/// The year a month (and day) without a year falls in, seen from `anchor`.
-fn year_for(anchor: Ymd, m: u32, d: u32, dir: Dir) -> i32 {
+/// Days ahead of the report within which an unmarked day of the month is
+/// read as coming ("meets on March 23" in a report of March 15), not as
+/// almost a year back: news names a day that far back with its year.
+const NEAR_AHEAD_DAYS: i64 = 45;
+
+/// The year a month (and day, when `day`) without a year falls in, seen
+/// from `anchor`.
+fn year_for(anchor: Ymd, m: u32, d: u32, day: bool, dir: Dir) -> i32 {
     let here = (anchor.m, anchor.d);
     match dir {
         Dir::Past if (m, d) > here => anchor.y - 1,
+        Dir::Unmarked if (m, d) > here => {
+            let near = day
+                && Ymd::new(anchor.y, m, d)
+                    .and_then(|x| Some(x.day_number()? - anchor.day_number()?))
+                    .is_some_and(|ahead| ahead <= NEAR_AHEAD_DAYS);
+            if near { anchor.y } else { anchor.y - 1 }
+        }
         Dir::Future if (m, d) < here => anchor.y + 1,
         _ => anchor.y,
     }
@@ -43,7 +56,7 @@ pub(super) fn absolute_at(
             }
             if parse_year(w(1)).is_none() {
                 let a = anchor?;
-                let y = year_for(a, m, d, dir());
+                let y = year_for(a, m, d, true, dir());
                 return Some((Ymd::new(y, m, d)?, Precision::Day, 2));
             }
         }
@@ -68,7 +81,7 @@ pub(super) fn absolute_at(
             }
         }
         let a = anchor?;
-        let y = year_for(a, m, 1, dir());
+        let y = year_for(a, m, 1, false, dir());
         return Some((Ymd::new(y, m, 1)?, Precision::Month, 1));
     }
     // Day Month[,] Year | Day Month
@@ -81,7 +94,7 @@ pub(super) fn absolute_at(
             return Some((Ymd::new(y, m, d)?, Precision::Day, k + 1));
         }
         let a = anchor?;
-        let y = year_for(a, m, d, dir());
+        let y = year_for(a, m, d, true, dir());
         return Some((Ymd::new(y, m, d)?, Precision::Day, 2));
     }
     None

@@ -1,7 +1,7 @@
 //! Whether a bare weekday or month name points back or ahead: an explicit
 //! modifier decides, then a past-tense verb just before, then a future
-//! marker in the clause; the default is past (see the module doc of
-//! `dates`).
+//! marker in the clause; unmarked counts as past except for a day of the
+//! month (see the module doc of `dates`).
 
 use std::borrow::Cow;
 
@@ -10,6 +10,9 @@ use std::borrow::Cow;
 pub enum Dir {
     Past,
     Future,
+    /// Nothing points either way: weekdays and months count back, a day
+    /// of the month takes the nearer of the two ([`super::absolute`]).
+    Unmarked,
 }
 
 const PAST_MARKERS: &[&str] = &["last", "past", "earlier", "previous", "ago", "since"];
@@ -94,5 +97,5 @@ pub(super) fn direction(lower: &[Cow<'_, str>], i: usize) -> Dir {
     {
         return Dir::Future;
     }
-    Dir::Past
+    Dir::Unmarked
 }

@@ -367,11 +367,11 @@ fn weekday_date(a: Ymd, wd: u32, dir: Dir, strict: bool) -> Ymd {
     let cur = a.weekday() as i64;
     let want = wd as i64;
     let mut delta = match dir {
-        Dir::Past => -((cur - want).rem_euclid(7)),
+        Dir::Past | Dir::Unmarked => -((cur - want).rem_euclid(7)),
         Dir::Future => (want - cur).rem_euclid(7),
     };
     if strict && delta == 0 {
-        delta = if dir == Dir::Past { -7 } else { 7 };
+        delta = if dir == Dir::Future { 7 } else { -7 };
     }
     a.add_days(delta)
 }

@@ -262,3 +262,32 @@ fn a_dateline_without_year_takes_the_year_its_weekdays_fit() {
     let doc = Document::new("t", text.into());
     assert_eq!(document_date(&crate::text::analyze(&doc)), None);
 }
+
+#[test]
+fn an_unmarked_day_of_the_month_is_the_nearer_one() {
+    // Days ahead of the report: the coming day, not almost a year back.
+    assert_eq!(
+        starts("The board meets on March 23.", "2022-03-15"),
+        ["2022-03-23"]
+    );
+    assert_eq!(
+        starts("The board meets on 2 April.", "2022-03-15"),
+        ["2022-04-02"]
+    );
+    // Days behind it, or far ahead of it: the past one.
+    assert_eq!(
+        starts("The board met on March 10.", "2022-03-15"),
+        ["2022-03-10"]
+    );
+    assert_eq!(
+        starts("Talks began on December 20.", "2022-03-15"),
+        ["2021-12-20"]
+    );
+    // A past verb right before points back even to a near day.
+    assert_eq!(
+        starts("Ruiz said March 23 that talks failed.", "2022-03-15"),
+        ["2021-03-23"]
+    );
+    // A month alone still counts back.
+    assert_eq!(starts("Prices rose in April.", "2022-03-15"), ["2021-04"]);
+}

@@ -102,14 +102,54 @@ const SPORTS_STRONG: &[&str] = &[
     "cricket",
     "tennis",
     "rugby",
+    "kick-off",
+    "kickoff",
+    "half-time",
+    "halftime",
+    "winger",
+    "scrum-half",
+    "fly-half",
+    "goalkeeper",
+    "referee",
+    "touchdown",
+    "touchdowns",
+    "quarterback",
+    "batsman",
+    "podium",
 ];
 
 /// Words that mark sport only when two of them meet ("round of talks" or
 /// "won the vote" alone are politics).
 const SPORTS_WEAK: &[&str] = &[
-    "team", "teams", "game", "games", "round", "beat", "beats", "defeated", "season", "club",
-    "title", "win", "won", "victory", "draw", "drew", "points", "race", "ties", "side", "goal",
-    "goals", "players", "player",
+    "team",
+    "teams",
+    "game",
+    "games",
+    "round",
+    "beat",
+    "beats",
+    "defeated",
+    "season",
+    "club",
+    "title",
+    "win",
+    "won",
+    "victory",
+    "draw",
+    "drew",
+    "points",
+    "race",
+    "ties",
+    "side",
+    "goal",
+    "goals",
+    "players",
+    "player",
+    "penalty",
+    "conversion",
+    "captain",
+    "squad",
+    "finals",
 ];
 
 /// Kinds whose trigger words have a sports sense ("meet", "visiting",
@@ -144,8 +184,24 @@ pub(super) fn is_sports(words: &[Cow<'_, str>]) -> bool {
                 .is_some_and(|p| p == "the")
             && !next.chars().next().is_some_and(char::is_alphabetic)
             || (w == "final" && matches!(next, "of" | "against" | "on" | "in" | "at"));
+        // The clock of a match: "struck on 62 minutes", "in the 89th
+        // minute" ("after 20 minutes of talks" is no match's).
+        let prev = k
+            .checked_sub(1)
+            .and_then(|j| words.get(j))
+            .map_or("", |p| &**p);
+        let match_clock = (w == "minutes"
+            && prev.bytes().all(|b| b.is_ascii_digit())
+            && !prev.is_empty()
+            && k.checked_sub(2)
+                .and_then(|j| words.get(j))
+                .is_some_and(|p| p == "on"))
+            || (w == "minute"
+                && prev.len() > 2
+                && prev.starts_with(|c: char| c.is_ascii_digit())
+                && matches!(&prev[prev.len() - 2..], "st" | "nd" | "rd" | "th"));
         let strong = SPORTS.get(w).copied();
-        if strong == Some(true) || final_noun {
+        if strong == Some(true) || final_noun || match_clock {
             return true;
         }
         if strong == Some(false) {

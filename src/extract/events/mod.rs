@@ -398,6 +398,26 @@ impl Reader<'_, '_> {
                 }
             }
         }
+        // "struck positions on Wednesday, …, adding that the strikes had
+        // killed 20": the same act named again. It takes that act's time,
+        // status and the roles it does not name itself, so that the merge
+        // makes one node of both and keeps both sentences.
+        let mut again_status = None;
+        if let Some(prev) =
+            self.antecedent(sp, c, dated.own_words.then_some(time.as_ref()).flatten())
+        {
+            if !dated.own_words {
+                time.clone_from(&prev.time);
+                time_text.clone_from(&prev.time_text);
+            }
+            for &(r, e) in &prev.roles {
+                if r != Relation::Source && !roles.iter().any(|x| x.0 == r || x.1 == e) {
+                    roles.push((r, e));
+                }
+            }
+            roles.sort_by_key(|r| r.0 != Relation::Agent);
+            again_status = Some(prev.status);
+        }
         // A weak reading (no time words, no numbers, at most one
         // role: "the withdrawal in Iraq") adds a node that answers
         // nothing; keep only what is anchored somewhere.
@@ -466,6 +486,9 @@ impl Reader<'_, '_> {
         {
             status = prev.status;
         }
+        if let Some(st) = again_status {
+            status = st;
+        }
         let ev = LocalEvent {
             kind: c.kind,
             label,
@@ -486,6 +509,33 @@ impl Reader<'_, '_> {
         } else {
             self.out.push(ev);
         }
+    }
+
+    /// The event a definite noun trigger names again: the latest event of
+    /// its kind read in this sentence or the one before ("the strikes",
+    /// "that attack"), when the mention's own time, if it has one, is that
+    /// event's.
+    fn antecedent(
+        &self,
+        sp: &SentenceParts<'_, '_>,
+        c: &Candidate,
+        own_time: Option<&TimeValue>,
+    ) -> Option<&LocalEvent> {
+        if c.pos != crate::extract::triggers::Pos::Noun || c.name.is_some() {
+            return None;
+        }
+        let k = c.tok.checked_sub(sp.base)?;
+        let det = sp.words.get(k.checked_sub(1)?)?;
+        if !matches!(det.as_ref(), "the" | "that" | "this" | "these" | "those") {
+            return None;
+        }
+        let prev = self.out.iter().rev().find(|e| {
+            let s = e.evidence.sentence as usize;
+            e.kind == c.kind && e.trigger.start < c.trigger.start && (s == sp.s || s + 1 == sp.s)
+        })?;
+        own_time
+            .is_none_or(|t| prev.time.as_ref().is_some_and(|p| p.start == t.start))
+            .then_some(prev)
     }
 
     /// A force level stated by quantity `q` ([`presence`]), dated by its

@@ -161,6 +161,25 @@ pub(super) fn measures(
     if start > trigger && (trigger + 1..start).any(|t| CLAUSE_OPENERS.contains(&w(t))) {
         return false;
     }
+    // "killing nine people, flattening homes and forcing 45,000 residents
+    // from them": the object of another verb of the list. Not a verb that
+    // says where the same count ends ("leaving 200", "bringing the toll to
+    // 12"), nor "including".
+    if start > trigger
+        && (trigger + 1..start).any(|t| {
+            let v = w(t + 1);
+            matches!(w(t), "," | "and")
+                && t + 1 < start
+                && v.len() > 4
+                && v.ends_with("ing")
+                && !matches!(
+                    v,
+                    "including" | "leaving" | "bringing" | "taking" | "raising" | "pushing"
+                )
+        })
+    {
+        return false;
+    }
     // "attacked the town, and 300 residents fled": a count that is the
     // subject of a verb of its own, in a clause of its own.
     if start > trigger && (trigger + 1..start).any(|t| matches!(w(t), "," | "and" | ";")) {

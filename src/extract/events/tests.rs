@@ -801,3 +801,72 @@ fn the_subject_before_after_v_ing_acts() {
     assert_eq!(names(text, i, Relation::Agent), ["Russia"]);
     assert_eq!(names(text, i, Relation::Target), ["Ukraine"]);
 }
+
+#[test]
+fn the_clock_of_a_match_marks_a_goal_not_an_attack() {
+    let text = "Report\n03 March, 2021\nRuiz struck on 71 minutes after a long run down the left.";
+    let evs = local(text);
+    assert!(of_kind(&evs, EventKind::Strike).is_empty(), "{evs:?}");
+    let text = "Report\n03 March, 2021\nBerg struck again in the 88th minute to seal it.";
+    assert!(of_kind(&local(text), EventKind::Strike).is_empty());
+    // Minutes of talks are no match's clock.
+    let text = "Report\n03 March, 2021\nRebels struck a convoy near Gao on Monday after 20 minutes of talks broke down.";
+    assert!(!of_kind(&local(text), EventKind::Strike).is_empty());
+}
+
+#[test]
+fn a_definite_noun_names_the_event_just_read_again() {
+    let text = "News\n2021-11-18\nThe air force of Chad struck rebel camps near Gao on Tuesday, the army said, adding that the strikes had killed about 30 fighters.";
+    let evs = local(text);
+    let strikes = of_kind(&evs, EventKind::Strike);
+    // Read twice, with the first one's time and place: one node.
+    assert!(
+        strikes
+            .iter()
+            .all(|e| start(e) == Some("2021-11-16") && e.roles.len() == 1),
+        "{evs:?}"
+    );
+    let g = graph(&[text]);
+    let nodes = events_of(&g);
+    assert_eq!(
+        nodes.iter().filter(|n| n.0.contains("strike")).count(),
+        1,
+        "{nodes:?}"
+    );
+    // What they caused happened when they did.
+    let killed = of_kind(&evs, EventKind::Killing);
+    assert_eq!(killed.len(), 1, "{evs:?}");
+    assert_eq!(start(killed[0]), Some("2021-11-16"));
+    // A strike on another day is another event: nothing of it goes to
+    // Tuesday's.
+    let text = "News\n2021-11-18\nThe air force of Chad struck rebel camps near Gao on Tuesday. The strike on Sunday had killed 12 fighters near Kidal.";
+    let evs = local(text);
+    for e in of_kind(&evs, EventKind::Strike) {
+        assert!(e.quantities.is_empty() && e.roles.len() == 1, "{evs:?}");
+    }
+    let killed = of_kind(&evs, EventKind::Killing);
+    assert_eq!(killed.first().and_then(|k| start(k)), Some("2021-11-14"));
+}
+
+#[test]
+fn a_date_restating_a_relative_time_dates_the_event() {
+    let text =
+        "News\n2022-03-15\nThe Bank of Canada meets a week later, on March 23, to set rates.";
+    let evs = local(text);
+    let m = of_kind(&evs, EventKind::Meeting);
+    assert_eq!(m.len(), 1, "{evs:?}");
+    // A day of the month a week ahead of the report, nothing pointing
+    // back: the coming one, so the meeting is planned.
+    assert_eq!(start(m[0]), Some("2022-03-23"));
+    assert_eq!(m[0].status, EventStatus::Planned);
+}
+
+#[test]
+fn a_count_of_another_verb_in_the_list_is_not_the_event_s() {
+    let text = "News\n2019-08-03\nA blast ripped through a market in Gao on Friday, killing at least nine people, wrecking stalls and forcing more than 2,000 traders out of the area.";
+    let evs = local(text);
+    let k = of_kind(&evs, EventKind::Killing);
+    assert_eq!(k.len(), 1, "{evs:?}");
+    let counts: Vec<_> = k[0].quantities.iter().map(|q| q.value).collect();
+    assert_eq!(counts, [Some(9.0)], "{evs:?}");
+}

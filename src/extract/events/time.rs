@@ -89,7 +89,7 @@ impl TimeScope<'_, '_> {
         last_time: Option<&TimeValue>,
         cause: Option<&LocalEvent>,
     ) -> Dated {
-        let chosen = self.nearest(c, lo, hi);
+        let chosen = self.nearest(c, lo, hi).map(|t| self.restated(t));
         let report = self.is_report(c);
         let publication = || {
             self.anchor_iso.filter(|_| report).map(|a| TimeValue {
@@ -228,6 +228,27 @@ impl TimeScope<'_, '_> {
                     .min_by_key(dist)
             })
             .copied()
+    }
+
+    /// "a week later, on March 23", "on March 23, a week later": of two
+    /// times side by side with a comma between, the second restating the
+    /// first, the one that names a date.
+    fn restated<'t>(&'t self, t: &'t TimeExpr) -> &'t TimeExpr {
+        if matches!(t.value, TimeRef::Value(_)) {
+            return t;
+        }
+        let doc = self.doc;
+        // Only a comma, and the second time's preposition, between them.
+        let apposed = |a: &TimeExpr, b: &TimeExpr| {
+            let gap = a.tokens.end..b.tokens.start;
+            let words: Vec<&str> = gap.map(|j| doc.token_text(j)).collect();
+            matches!(words.as_slice(), [","] | [",", "on" | "in" | "at" | "by"])
+        };
+        self.event_times
+            .iter()
+            .find(|o| matches!(o.value, TimeRef::Value(_)) && (apposed(t, o) || apposed(o, t)))
+            .copied()
+            .unwrap_or(t)
     }
 
     /// The time of the reporting clause from token `hi` on ("…, officials

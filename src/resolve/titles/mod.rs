@@ -579,7 +579,10 @@ fn read_kind_from_words(out: &mut Cleaned, name: &str, words: &[&str], dateline:
             lexicon::is_holiday(&words[j..].join(" "))
                 && (j == 0 || super::names::is_qualifier(&words[..j].join(" ").to_lowercase()))
         });
-    if out.country.is_none() && !person && (holiday || other) {
+    // "Hurricane Ida", "Typhoon Lumen": a storm, whatever the finder
+    // typed it as.
+    let storm = lexicon::is_storm_name(words);
+    if out.country.is_none() && !person && (holiday || other || storm) {
         out.junk = true;
         return;
     }
