@@ -664,7 +664,9 @@ impl Ctx<'_, '_> {
                     .start
                     .checked_sub(1)
                     .is_none_or(|i| self.word(i) != ",")
-                && !matches!(&*self.word(b.tokens.end), "and" | "or");
+                // "In Asia, Japan's Nikkei rallied": the country opens
+                // a phrase of its own.
+                && !matches!(&*self.word(b.tokens.end), "and" | "or" | "'s" | "’s");
             let located = bk == Some(Kind::Place)
                 && !self.is_country(ae)
                 && match ak {
@@ -868,6 +870,8 @@ mod tests {
         assert!(!got.iter().any(|(_, r, _)| *r == "located_in"), "{got:?}");
         let got = typed("The talks were held in Lima, Peru on Monday.");
         assert!(has(&got, "Lima", "located_in", "Peru"), "{got:?}");
+        let got = typed("In Lima, Chile's envoy said the vote was calm.");
+        assert!(!got.iter().any(|(_, r, _)| *r == "located_in"), "{got:?}");
         let got = typed("The Red Hand Brigade attacked a Chilean diplomat's home.");
         assert!(!got.iter().any(|(_, r, _)| *r == "attacked"), "{got:?}");
         let got = typed("The Red Hand Brigade attacked Chilean troops.");

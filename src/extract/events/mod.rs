@@ -410,6 +410,10 @@ impl Reader<'_, '_> {
                 time.clone_from(&prev.time);
                 time_text.clone_from(&prev.time_text);
             }
+            // Its own agent was guessed by nearness; the act's is known.
+            if let Some(&(_, a)) = prev.roles.iter().find(|r| r.0 == Relation::Agent) {
+                roles.retain(|r| r.0 != Relation::Agent || r.1 == a);
+            }
             for &(r, e) in &prev.roles {
                 if r != Relation::Source && !roles.iter().any(|x| x.0 == r || x.1 == e) {
                     roles.push((r, e));
@@ -513,8 +517,9 @@ impl Reader<'_, '_> {
 
     /// The event a definite noun trigger names again: the latest event of
     /// its kind read in this sentence or the one before ("the strikes",
-    /// "that attack"), when the mention's own time, if it has one, is that
-    /// event's.
+    /// "that attack"), or in this sentence for an indefinite noun set off
+    /// by a comma (", a deal that…"), when the mention's own time, if it
+    /// has one, is that event's.
     fn antecedent(
         &self,
         sp: &SentenceParts<'_, '_>,
@@ -525,13 +530,19 @@ impl Reader<'_, '_> {
             return None;
         }
         let k = c.tok.checked_sub(sp.base)?;
-        let det = sp.words.get(k.checked_sub(1)?)?;
-        if !matches!(det.as_ref(), "the" | "that" | "this" | "these" | "those") {
+        let word = |j: Option<usize>| j.and_then(|j| sp.words.get(j)).map_or("", |w| w.as_ref());
+        let det = word(k.checked_sub(1));
+        // "agreed to buy X for $2 billion, a deal that would…": a noun in
+        // apposition to the clause before sums up its event.
+        let apposed = matches!(det, "a" | "an") && word(k.checked_sub(2)) == ",";
+        if !apposed && !matches!(det, "the" | "that" | "this" | "these" | "those") {
             return None;
         }
         let prev = self.out.iter().rev().find(|e| {
             let s = e.evidence.sentence as usize;
-            e.kind == c.kind && e.trigger.start < c.trigger.start && (s == sp.s || s + 1 == sp.s)
+            e.kind == c.kind
+                && e.trigger.start < c.trigger.start
+                && (s == sp.s || (s + 1 == sp.s && !apposed))
         })?;
         own_time
             .is_none_or(|t| prev.time.as_ref().is_some_and(|p| p.start == t.start))

@@ -870,3 +870,20 @@ fn a_count_of_another_verb_in_the_list_is_not_the_event_s() {
     let counts: Vec<_> = k[0].quantities.iter().map(|q| q.value).collect();
     assert_eq!(counts, [Some(9.0)], "{evs:?}");
 }
+
+#[test]
+fn a_noun_in_apposition_sums_up_the_event_before_it() {
+    let text = "News\n2024-06-04\nNorsk Hydro agreed on Monday to buy Sandvik Metals for $2 billion, a deal that would lead to 900 job cuts.";
+    let g = graph(&[text]);
+    let nodes = events_of(&g);
+    let deals: Vec<_> = nodes.iter().filter(|n| n.0.contains("agreement")).collect();
+    assert_eq!(deals.len(), 1, "{nodes:?}");
+    assert_eq!(deals[0].1.as_deref(), Some("2024-06-03"));
+    // Its agent is the buyer's, not the name nearest the noun.
+    let agents: Vec<_> = g
+        .edges()
+        .filter(|(_, _, e)| e.relation == Relation::Agent)
+        .map(|(_, to, _)| to.label.clone())
+        .collect();
+    assert_eq!(agents, ["Norsk Hydro"], "{agents:?}");
+}
