@@ -49,23 +49,40 @@ pub fn dateline_date(doc: &Analyzed<'_>) -> Option<String> {
         .as_deref()
         .and_then(Ymd::parse_iso)
         .map(|x| x.0);
-    let references =
+    // A caption dated on the dateline's day ("… in Medan, Indonesia,
+    // October 4, 2023. REUTERS/…") gives its year.
+    if given.is_none()
+        && let Some((c, _, _)) = dates_with_year(doc, true)
+            .into_iter()
+            .find(|(c, p, _)| *p == Precision::Day && c.m == m && c.d == d)
+    {
+        return Some(c.iso(Precision::Day));
+    }
+    let (references, from_story) =
         match given.or_else(|| date_line(doc).and_then(|s| Ymd::parse_iso(&s)).map(|x| x.0)) {
-            Some(r) => vec![r],
-            None => story_dates(doc),
+            Some(r) => (vec![r], false),
+            None => (story_dates(doc), true),
         };
+    let lead = lead_weekdays(doc);
     if references.is_empty()
-        && let Some(y) = year_by_weekday(doc, m, d)
+        && let Some(y) = year_by_weekday(doc, m, d, &lead)
         && let Some(c) = Ymd::new(y, m, d)
     {
         return Some(c.iso(Precision::Day));
     }
+    // When the lead names its day, a year in which the dateline's day is
+    // another weekday is not the report's ("elections due in October 2025"
+    // in a story of Tuesday, Nov 26, 2024).
+    let checked = from_story && lead.iter().any(|&x| x);
     let mut best: Option<(i64, Ymd)> = None;
     for r in references {
         let Some(rn) = r.day_number() else {
             continue;
         };
         for y in [r.y - 1, r.y, r.y + 1] {
+            if checked && !on_lead_weekday(y, m, d, &lead) {
+                continue;
+            }
             let Some(c) = Ymd::new(y, m, d) else {
                 continue;
             };
@@ -85,55 +102,64 @@ pub fn dateline_date(doc: &Analyzed<'_>) -> Option<String> {
 }
 
 /// The year of a dateline without one ("Dec 7 (Reuters) -") when the story
-/// settles it: among the years it names and those either side of them,
-/// the one in which the dateline's day falls on a weekday the story names
-/// ("… said on Monday"), when exactly one does (ties go to the year named
-/// most often). None when the story names no year or no weekday agrees:
-/// a wire story's weekdays are mostly the dateline's, but a year that no
-/// word of the story points to is not guessed.
-fn year_by_weekday(doc: &Analyzed<'_>, m: u32, d: u32) -> Option<i32> {
-    let mut years: Vec<(i32, usize)> = Vec::new();
-    let mut weekdays = [false; 7];
+/// settles it: among the years the story names (not only after "since",
+/// "by", "until" or "before", which point away from the report), the one in
+/// which the dateline's day falls on a weekday its lead names ("Dec 7
+/// (Reuters) - … said on Monday": wire leads report the day's news), when
+/// exactly one does. None otherwise: a wire story often names no year but
+/// background ones ("since 2015"), and a background year whose weekdays
+/// happen to fit is not the report's. Weekdays later in the story, and the
+/// years either side of a named one, matched by chance too often.
+fn year_by_weekday(doc: &Analyzed<'_>, m: u32, d: u32, lead: &[bool; 7]) -> Option<i32> {
+    let mut years: Vec<i32> = Vec::new();
     for s in doc.sentences.iter().filter(|s| !s.boilerplate) {
         for i in s.tokens.clone() {
-            let t = doc.token_text(i);
-            if let Some(y) = parse_year(t) {
-                match years.iter_mut().find(|x| x.0 == y) {
-                    Some(x) => x.1 += 1,
-                    None => years.push((y, 1)),
+            if let Some(y) = parse_year(doc.token_text(i)) {
+                let prev = i
+                    .checked_sub(1)
+                    .map(|j| lower(doc.token_text(j)))
+                    .unwrap_or_default();
+                let away = matches!(prev.as_ref(), "since" | "by" | "until" | "till" | "before");
+                if !away && !years.contains(&y) {
+                    years.push(y);
                 }
-            } else if let Some(w) = weekday_number(&lower(t))
-                && let Some(x) = weekdays.get_mut(w as usize)
-            {
-                *x = true;
             }
         }
     }
-    let mut fits: Vec<(usize, i32)> = Vec::new();
-    for &(y, _) in &years {
-        for c in [y - 1, y, y + 1] {
-            let named = years.iter().find(|x| x.0 == c).map_or(0, |x| x.1);
-            if fits.iter().any(|f| f.1 == c) {
-                continue;
-            }
-            let Some(day) = Ymd::new(c, m, d) else {
-                continue;
-            };
-            if weekdays
-                .get(day.weekday() as usize)
-                .copied()
-                .unwrap_or(false)
-            {
-                fits.push((named, c));
-            }
-        }
-    }
-    fits.sort_by(|a, b| b.cmp(a));
-    match fits.as_slice() {
-        [one] => Some(one.1),
-        [a, b, ..] if a.0 > b.0 => Some(a.1),
+    let mut fits = years.iter().filter(|&&y| on_lead_weekday(y, m, d, lead));
+    match (fits.next(), fits.next()) {
+        (Some(&y), None) => Some(y),
         _ => None,
     }
+}
+
+/// True when day `m`-`d` of year `y` falls on a weekday of `lead`.
+fn on_lead_weekday(y: i32, m: u32, d: u32, lead: &[bool; 7]) -> bool {
+    Ymd::new(y, m, d).is_some_and(|day| lead.get(day.weekday() as usize).copied().unwrap_or(false))
+}
+
+/// The weekdays named in the story's lead, the first sentence after the
+/// dateline: a wire lead reports the day's news ("Dec 7 (Reuters) - …
+/// said on Monday"), so the dateline's day is usually one of them.
+fn lead_weekdays(doc: &Analyzed<'_>) -> [bool; 7] {
+    let mut out = [false; 7];
+    let after = doc.dateline_date.map_or(0, |sp| sp.end);
+    let lead = doc.sentences.iter().filter(|s| !s.boilerplate).find(|s| {
+        s.tokens
+            .clone()
+            .next_back()
+            .and_then(|i| doc.tokens.get(i))
+            .is_some_and(|x| x.span.start >= after)
+    });
+    for i in lead.map(|s| s.tokens.clone()).unwrap_or_default() {
+        if doc.tokens.get(i).is_some_and(|x| x.span.start >= after)
+            && let Some(w) = weekday_number(&lower(doc.token_text(i)))
+            && let Some(x) = out.get_mut(w as usize)
+        {
+            *x = true;
+        }
+    }
+    out
 }
 
 /// The words of a piece of text, as the tokenizer cuts them.
@@ -147,8 +173,20 @@ fn words(line: &str) -> Vec<&str> {
 /// The dates with a year and at least a month that the story's sentences
 /// give ("March 3, 2019", "December 2020"), in order.
 fn story_dates(doc: &Analyzed<'_>) -> Vec<Ymd> {
+    dates_with_year(doc, false)
+        .into_iter()
+        .filter(|(_, _, away)| !away)
+        .map(|(d, _, _)| d)
+        .collect()
+}
+
+/// The dates with a year (month precision or finer) in the story's
+/// sentences, or, with `captions`, in its captions and other furniture:
+/// (date, precision, after "since", "by", "until" or "before", which
+/// point away from the report).
+fn dates_with_year(doc: &Analyzed<'_>, captions: bool) -> Vec<(Ymd, Precision, bool)> {
     let mut out = Vec::new();
-    for s in doc.sentences.iter().filter(|s| !s.boilerplate) {
+    for s in doc.sentences.iter().filter(|s| s.boilerplate == captions) {
         let toks: Vec<&str> = s.tokens.clone().map(|i| doc.token_text(i)).collect();
         if !toks.iter().any(|t| month_number(t).is_some()) {
             continue;
@@ -158,7 +196,13 @@ fn story_dates(doc: &Analyzed<'_>) -> Vec<Ymd> {
             if let Some((date, p, _)) = absolute_at(&toks, &lower, i, None, || Dir::Past)
                 && p >= Precision::Month
             {
-                out.push(date);
+                let away = i.checked_sub(1).is_some_and(|j| {
+                    matches!(
+                        lower[j].as_ref(),
+                        "since" | "by" | "until" | "till" | "before"
+                    )
+                });
+                out.push((date, p, away));
             }
         }
     }

@@ -261,6 +261,16 @@ fn a_dateline_without_year_takes_the_year_its_weekdays_fit() {
     let text = "Statoil sells stake\n\nOSLO, March 4 (Reuters) - Statoil sold its stake, its third sale since 2020.";
     let doc = Document::new("t", text.into());
     assert_eq!(document_date(&crate::text::analyze(&doc)), None);
+    // Only background years, one of which fits a weekday named later in
+    // the story (4 March 2015 was a Wednesday, 2016 a Friday): no year
+    // either.
+    let text = "Talks fail\n\nOSLO, March 4 (Reuters) - Talks collapsed on Tuesday, officials said.\nThe war began in 2015. A truce signed on a Wednesday in 2016 held for weeks.";
+    let doc = Document::new("t", text.into());
+    let got = document_date(&crate::text::analyze(&doc));
+    assert!(
+        got.as_deref().is_none_or(|d| d.starts_with("--")),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -290,4 +300,24 @@ fn an_unmarked_day_of_the_month_is_the_nearer_one() {
     );
     // A month alone still counts back.
     assert_eq!(starts("Prices rose in April.", "2022-03-15"), ["2021-04"]);
+}
+
+#[test]
+fn the_year_of_a_dateline_from_what_points_at_the_report() {
+    let date = |text: &str| {
+        let doc = Document::new("t", text.to_string());
+        document_date(&crate::text::analyze(&doc))
+    };
+    // A caption dated on the dateline's day.
+    let text = "Quake hits north\n\nMEDAN, Oct 4 (Reuters) - A quake struck on Wednesday, officials said.\nFILE PHOTO: Rescuers search rubble in Medan, Indonesia, October 4, 2023. REUTERS/Ana Ruiz";
+    assert_eq!(date(text).as_deref(), Some("2023-10-04"));
+    // A month "since" which something ran is no reference; the year named
+    // in the story whose Feb 7 is the lead's Wednesday is (2024).
+    let text = "Shares slip\n\nFeb 7 (Reuters) - European shares fell on Wednesday, off their highest close since January 2022.\nProfits in 2024 are seen flat.";
+    assert_eq!(date(text).as_deref(), Some("2024-02-07"));
+    // A month-year of a plan, in a year where the dateline's day is not
+    // the lead's weekday: the year beside it that fits (26 November 2024
+    // was a Tuesday).
+    let text = "Vote passes\n\nPRAGUE, Nov 26 (Reuters) - The lower house on Tuesday passed the bill.\nA general election is due in October 2025.";
+    assert_eq!(date(text).as_deref(), Some("2024-11-26"));
 }
