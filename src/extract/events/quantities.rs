@@ -61,6 +61,10 @@ const REPORTERS: &[&str] = &[
     "aides",
     "members",
     "sources",
+    "medics",
+    "paramedics",
+    "doctors",
+    "rescuers",
 ];
 
 /// The parties an event is between ("the two countries agreed", "both
@@ -126,14 +130,15 @@ const CLAUSE_OPENERS: &[&str] = &[
     "whose",
 ];
 
-/// True when quantity `q` can measure the event of the trigger at token
-/// `trigger` (sentence words `words` from token `base`).
+/// True when quantity `q` can measure the event of candidate `c`
+/// (sentence words `words` from token `base`).
 pub(super) fn measures(
     q: &QuantityExpr,
-    trigger: usize,
+    c: &Candidate,
     words: &[Cow<'_, str>],
     base: usize,
 ) -> bool {
+    let trigger = c.tok;
     let w = |t: usize| {
         t.checked_sub(base)
             .and_then(|j| words.get(j))
@@ -144,12 +149,29 @@ pub(super) fn measures(
         return false;
     }
     let (start, end) = (q.tokens.start, q.tokens.end);
+    // "a magnitude 5.6 quake": the size of a quake, not a count.
+    if matches!(unit, "quake" | "earthquake" | "tremor" | "aftershock")
+        || w(start.wrapping_sub(1)) == "magnitude"
+    {
+        return false;
+    }
+    // "carried out 38 strikes …, killing 115": a count of other events.
+    if crate::extract::triggers::trigger(unit).is_some_and(|(k, _)| k != c.kind) {
+        return false;
+    }
     // "the two countries' leaders": the number qualifies someone's thing.
     if matches!(w(end), "'" | "’" | "'s" | "’s") {
         return false;
     }
+    // "two medics and a local official said": the saying verb may come
+    // after the rest of the list of speakers.
+    let says_next = || {
+        (end..end + 7)
+            .take_while(|&t| !matches!(w(t), "," | ";" | "." | ""))
+            .any(|t| SAYING.contains(&w(t)))
+    };
     if REPORTERS.contains(&unit)
-        && ((end..end + 2).any(|t| SAYING.contains(&w(t)))
+        && (says_next()
             || (start.saturating_sub(4)..start)
                 .any(|t| matches!(w(t), "according" | "citing" | "cited" | "told" | "quoted")))
     {
@@ -176,6 +198,19 @@ pub(super) fn measures(
                     v,
                     "including" | "leaving" | "bringing" | "taking" | "raising" | "pushing"
                 )
+        })
+    {
+        return false;
+    }
+    // "killed 43 people and drove 12,000 villagers from their homes": the
+    // object of a second verb after "and".
+    if start > trigger
+        && (trigger + 1..start).any(|t| {
+            let v = w(t + 1);
+            w(t) == "and"
+                && t + 1 < start
+                && ((v.len() > 4 && v.ends_with("ed") && v != "injured" && v != "wounded")
+                    || matches!(v, "drove" | "sent" | "forced" | "left" | "took" | "made"))
         })
     {
         return false;
@@ -277,11 +312,7 @@ pub(super) fn owners<'q>(
                 })
                 .map(|(i, _)| i)
         });
-        let fits = |b: usize| {
-            cands
-                .get(b)
-                .is_some_and(|c| measures(q, c.tok, words, base))
-        };
+        let fits = |b: usize| cands.get(b).is_some_and(|c| measures(q, c, words, base));
         if let Some(list) = best.filter(|&b| fits(b)).and_then(|b| owned.get_mut(b)) {
             list.push(q);
         }

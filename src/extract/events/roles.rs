@@ -468,6 +468,34 @@ impl RoleReader<'_, '_> {
     /// A mention right before the trigger, with only an auxiliary, an
     /// adverb or the name of its forces between: its subject.
     fn acts(&self, m: &Ment) -> bool {
+        // "a quake in the West Java town of Cianjur killed": a place inside
+        // a phrase of place is not the subject ("the government of Iraq
+        // decided" is, through its body).
+        let prev = m.start.checked_sub(1).map_or("", |t| self.w(t));
+        let body_of = prev == "of"
+            && m.start.checked_sub(2).is_some_and(|t| {
+                matches!(
+                    self.w(t),
+                    "government"
+                        | "army"
+                        | "forces"
+                        | "military"
+                        | "parliament"
+                        | "president"
+                        | "ministry"
+                        | "people"
+                        | "state"
+                        | "republic"
+                        | "kingdom"
+                )
+            });
+        if matches!(
+            prev,
+            "in" | "at" | "near" | "from" | "outside" | "inside" | "across"
+        ) || (prev == "of" && !body_of)
+        {
+            return false;
+        }
         // "US fighter jets struck", "American troops … will be withdrawn":
         // the state acts through the force its name qualifies.
         let force_after = (m.end..(m.end + 3).min(self.c.tok))

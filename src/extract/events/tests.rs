@@ -887,3 +887,47 @@ fn a_noun_in_apposition_sums_up_the_event_before_it() {
         .collect();
     assert_eq!(agents, ["Norsk Hydro"], "{agents:?}");
 }
+
+#[test]
+fn counts_of_speakers_sizes_and_other_events_measure_nothing() {
+    let units = |text: &str| -> Vec<String> {
+        local(text)
+            .iter()
+            .flat_map(|e| {
+                e.quantities
+                    .iter()
+                    .map(|q| format!("{:?} {}", q.value, q.unit))
+            })
+            .collect()
+    };
+    // Speakers listed before their verb.
+    let got = units(
+        "News\n2021-11-09\nAir strikes killed at least 17 people in Gao on Tuesday, two medics and a local official said.",
+    );
+    assert_eq!(got, ["Some(17.0) people"]);
+    // The size of a quake.
+    let got = units(
+        "News\n2023-10-04\nA magnitude 5.9 quake struck near Medan on Wednesday, killing 23 people.",
+    );
+    assert!(!got.iter().any(|u| u.contains("5.9")), "{got:?}");
+    // A count of other events.
+    let got = units(
+        "News\n2021-11-09\nThe coalition said it had carried out 38 raids near Gao, destroying 14 trucks and killing 115 fighters.",
+    );
+    assert!(!got.iter().any(|u| u.contains("raids")), "{got:?}");
+    // The object of a second verb after "and".
+    let got = units(
+        "News\n2023-06-22\nFighting near Goma on Monday killed at least 43 people and drove more than 12,000 villagers from their homes.",
+    );
+    assert_eq!(got, ["Some(43.0) people"]);
+}
+
+#[test]
+fn a_place_inside_a_phrase_of_place_is_not_the_subject() {
+    let text =
+        "News\n2023-10-04\nA quake in the northern town of Medan killed 23 people on Wednesday.";
+    let evs = local(text);
+    for e in &evs {
+        assert!(names(text, e, Relation::Agent).is_empty(), "{evs:?}");
+    }
+}
