@@ -490,7 +490,12 @@ impl Reader<'_, '_> {
         {
             status = prev.status;
         }
-        if let Some(st) = again_status {
+        // What the mention's own clause says of it ("the cuts will come
+        // from …", "denied carrying out the attack") stands; else it is
+        // what the event is.
+        if let Some(st) = again_status
+            && status == EventStatus::Happened
+        {
             status = st;
         }
         let ev = LocalEvent {

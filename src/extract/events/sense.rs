@@ -161,6 +161,28 @@ pub(super) fn out_of_sense(kind: EventKind, words: &[Cow<'_, str>], k: usize) ->
     if moves && (before(8).any(|x| MARKET_NOUNS.contains(&x)) || by_percent) {
         return true;
     }
+    // "the index closed down 0.7%, ending a three-session rally": a
+    // market's rally, wherever the index is named in the sentence.
+    if kind == Protest
+        && w(k).starts_with("rall")
+        && words.iter().any(|x| MARKET_NOUNS.contains(&x.as_ref()))
+        && words
+            .iter()
+            .any(|x| x.ends_with('%') || matches!(x.as_ref(), "%" | "percent" | "pct" | "points"))
+    {
+        return true;
+    }
+    // "won 38.9% of the vote": a share of an election's votes, not a vote
+    // taken.
+    if kind == Vote
+        && w(k) == "vote"
+        && w(k.wrapping_sub(1)) == "the"
+        && w(k.wrapping_sub(2)) == "of"
+        && (w(k.wrapping_sub(3)).ends_with('%')
+            || matches!(w(k.wrapping_sub(3)), "%" | "percent" | "majority" | "share"))
+    {
+        return true;
+    }
     // "the typhoon struck", "the storm will exit".
     if matches!(kind, Strike | Attack | Withdrawal | Deployment | Capture)
         && before(12).any(|x| NATURAL_FORCES.contains(&x))

@@ -138,6 +138,12 @@ const DEMAND_PAIRS: &[(&str, &str)] = &[
     ("call", "for"),
     ("pushed", "for"),
     ("pushing", "for"),
+    ("push", "for"),
+    ("pushes", "for"),
+    ("appealed", "for"),
+    ("appeals", "for"),
+    ("appeal", "for"),
+    ("appealing", "for"),
 ];
 
 /// Intention, schedule, expectation: announced but not yet done.

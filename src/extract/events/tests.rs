@@ -931,3 +931,15 @@ fn a_place_inside_a_phrase_of_place_is_not_the_subject() {
         assert!(names(text, e, Relation::Agent).is_empty(), "{evs:?}");
     }
 }
+
+#[test]
+fn market_rallies_vote_shares_and_pushes_are_no_protests_votes_or_deals() {
+    let text = "News\n2024-02-07\nThe STOXX 600 index closed down 0.7%, ending a three-session rally that had lifted it 2.3%.";
+    assert!(of_kind(&local(text), EventKind::Protest).is_empty());
+    let text = "News\n2020-11-30\nRuiz led the first round on Nov. 15 with 38.9% of the vote against 33.1% for Berg.";
+    assert!(of_kind(&local(text), EventKind::Vote).is_empty());
+    let text = "News\n2021-11-09\nThe U.N. envoy Ana Ruiz is to travel to Muscat next week to push for a nationwide ceasefire.";
+    for e in local(text) {
+        assert_ne!(e.status, EventStatus::Happened, "{e:?}");
+    }
+}
