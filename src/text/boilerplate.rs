@@ -147,6 +147,10 @@ static LINE_START: LazyLock<Regex> = LazyLock::new(|| {
           | (twitter|x|instagram|facebook|threads|bluesky|tiktok|telegram|mastodon)\s*:\s*@?\w+\s*$
           | (@\w+[\s,]*)+$
           | video\s+\d{1,2}:\d{2}
+          | (updated|published|posted)\s+(\d{1,2}[:.]\d{2}
+              | (mon|tue|wed|thu|fri|sat|sun)[a-z]*\b
+              | (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b
+              | \d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})
         )",
     )
     .expect("static regex")
@@ -649,12 +653,17 @@ mod tests {
             "Reporting by Ana Ruiz; Editing by Tom Okafor",
             "Editor's note: this story was updated.",
             "Updated: 10:32 GMT",
+            "Updated 3:15 PM ET, Mon December 7, 2020",
+            "Published 14 March, 2021",
+            "Posted Sat, Dec 12, 2020 at 5:00 am",
             "Don’t miss our weekly podcast",
         ] {
             assert!(is_furniture_line(line), "{line}");
         }
         for line in [
             "Protesters joined the march through Lima on Sunday.",
+            "Published 20 years ago, the novel sold a million copies.",
+            "Updated figures on Monday showed 40 deaths.",
             "The ministry said it would follow the court's ruling on the app ban, which has divided the country and the parliament for months since the first hearing in May of last year when the judges met.",
         ] {
             assert!(!is_furniture_line(line), "{line}");
