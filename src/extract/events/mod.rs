@@ -457,7 +457,26 @@ impl Reader<'_, '_> {
             && let Some(r) = source::reporter(sp.ments, sp.words, sp.base)
             && !roles.iter().any(|x| x.1 == r)
         {
-            roles.push((Relation::Source, r));
+            // "Calloway said it had agreed to buy Halvorsen …, and would
+            // cut 1,200 jobs": the pronoun after the saying is the speaker,
+            // who acts; a name after it is an object.
+            match source::speaker_acts(sp.ments, sp.words, sp.base, c.tok, r) {
+                Some(after) => {
+                    roles.retain(|x| {
+                        x.0 != Relation::Agent
+                            || !sp
+                                .ments
+                                .iter()
+                                .any(|m| m.entity == x.1 && m.start > after && m.end <= c.tok)
+                    });
+                    if !roles.iter().any(|x| x.0 == Relation::Agent) {
+                        roles.insert(0, (Relation::Agent, r));
+                    } else {
+                        roles.push((Relation::Source, r));
+                    }
+                }
+                None => roles.push((Relation::Source, r)),
+            }
         }
         let entities = self.entities;
         let label = match &c.name {

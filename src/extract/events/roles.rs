@@ -596,7 +596,8 @@ impl RoleReader<'_, '_> {
     /// "A and B met": both take part. "French and Malian troops attacked",
     /// "A's special forces and B troops conducted strikes": both act.
     fn co_agents(&self, m: &Ment, before: &[&Ment], roles: &mut Vec<(Relation, usize)>) {
-        let meeting = self.c.kind == EventKind::Meeting;
+        // "A and B met", "India and Bangladesh agreed": both are parties.
+        let meeting = matches!(self.c.kind, EventKind::Meeting | EventKind::Agreement);
         for other in before {
             if other.entity == m.entity || other.end >= m.start || m.start - other.end > 5 {
                 continue;

@@ -103,3 +103,45 @@ pub(super) fn reporter(ments: &[Ment], words: &[Cow<'_, str>], base: usize) -> O
     }
     None
 }
+
+/// When the speaker `r` of a sentence also acts in the event at token
+/// `trigger`: "X said (on Monday) it would V", "X says they had V-ed" —
+/// a pronoun right after the saying verb (its time words aside), and no
+/// other saying verb before the trigger. Returns the pronoun's token, after
+/// which names are objects of the reported clause, not its subject.
+pub(super) fn speaker_acts(
+    ments: &[Ment],
+    words: &[Cow<'_, str>],
+    base: usize,
+    trigger: usize,
+    r: usize,
+) -> Option<usize> {
+    let w = |t: usize| {
+        t.checked_sub(base)
+            .and_then(|j| words.get(j))
+            .map_or("", |w| w.as_ref())
+    };
+    let said = (base..trigger).rev().find(|&t| SAYING.contains(&w(t)))?;
+    // The speaker is the name right before the verb.
+    let mut before = said;
+    while before > base && BETWEEN.contains(&w(before - 1)) {
+        before -= 1;
+    }
+    if !ments.iter().any(|m| m.entity == r && m.end == before) {
+        return None;
+    }
+    let mut t = said + 1;
+    if w(t) == "on" {
+        t += 2;
+    }
+    if matches!(
+        w(t),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "that"
+    ) {
+        t += 1;
+    }
+    if w(t) == "that" {
+        t += 1;
+    }
+    (t < trigger && matches!(w(t), "it" | "they" | "he" | "she")).then_some(t)
+}

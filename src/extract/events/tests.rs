@@ -943,3 +943,29 @@ fn market_rallies_vote_shares_and_pushes_are_no_protests_votes_or_deals() {
         assert_ne!(e.status, EventStatus::Happened, "{e:?}");
     }
 }
+
+#[test]
+fn the_speaker_who_says_it_will_act_is_the_agent() {
+    let text = "Deal\n2022-05-18\nNorsk Hydro said on Wednesday it had agreed to buy Sandvik Metals for $2 billion, and would cut roughly 900 jobs.";
+    let evs = local(text);
+    let cuts = of_kind(&evs, EventKind::Reduction);
+    assert_eq!(cuts.len(), 1, "{evs:?}");
+    assert_eq!(names(text, cuts[0], Relation::Agent), ["Norsk Hydro"]);
+    // Someone else's act, reported: the speaker is only the source.
+    let text = "Raid\n2022-05-18\nThe ministry of Chad said Boko Haram fighters attacked a base near Gao on Tuesday.";
+    for e in of_kind(&local(text), EventKind::Attack) {
+        assert!(names(text, e, Relation::Agent).iter().all(|n| n != "Chad"), "{e:?}");
+    }
+}
+
+#[test]
+fn two_parties_that_agree_both_take_part() {
+    let text = "Talks\n2023-01-18\nIndia and Bangladesh agreed on Wednesday to restart talks on river waters, officials said.";
+    let evs = local(text);
+    let deals = of_kind(&evs, EventKind::Agreement);
+    assert_eq!(deals.len(), 1, "{evs:?}");
+    let mut all = names(text, deals[0], Relation::Agent);
+    all.extend(names(text, deals[0], Relation::Participant));
+    all.sort();
+    assert_eq!(all, ["Bangladesh", "India"]);
+}
