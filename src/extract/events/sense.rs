@@ -213,6 +213,63 @@ pub(super) fn out_of_sense(kind: EventKind, words: &[Cow<'_, str>], k: usize) ->
     if kind == Attack && w(k).starts_with("shell") && w(k + 1) == "out" {
         return true;
     }
+    // "met its target", "meeting the deadline": a goal reached, not a
+    // meeting.
+    if kind == Meeting
+        && w(k).starts_with("me")
+        && after(3).any(|x| {
+            matches!(
+                x,
+                "target"
+                    | "targets"
+                    | "goal"
+                    | "goals"
+                    | "deadline"
+                    | "deadlines"
+                    | "demand"
+                    | "demands"
+                    | "requirement"
+                    | "requirements"
+                    | "expectations"
+                    | "needs"
+                    | "criteria"
+                    | "standard"
+                    | "standards"
+                    | "obligations"
+                    | "threshold"
+                    | "forecast"
+                    | "forecasts"
+                    | "estimates"
+                    | "quota"
+            )
+        })
+    {
+        return true;
+    }
+    // "rescuers pulled survivors from the rubble": no forces withdraw.
+    if kind == Withdrawal
+        && w(k).starts_with("pull")
+        && (before(3).any(|x| matches!(x, "rescuers" | "divers" | "firefighters"))
+            || after(5).any(|x| {
+                matches!(
+                    x,
+                    "survivors" | "bodies" | "body" | "rubble" | "wreckage" | "debris" | "victims"
+                )
+            }))
+    {
+        return true;
+    }
+    // "a victory rally", "a campaign rally": a gathering of supporters,
+    // not a protest.
+    if kind == Protest
+        && w(k).starts_with("rall")
+        && matches!(
+            w(k.wrapping_sub(1)),
+            "victory" | "campaign" | "election" | "memorial" | "celebration" | "pep"
+        )
+    {
+        return true;
+    }
     // "leads in the polls", "opinion polls show": surveys, not a vote.
     if kind == Election
         && w(k) == "polls"
@@ -286,15 +343,50 @@ const LABOUR_BEFORE: &[&str] = &[
     "workers'",
 ];
 
+/// Words right before "strike" that make it an armed one ("an air
+/// strike", "a drone strike").
+const ARMED_BEFORE: &[&str] = &[
+    "air",
+    "drone",
+    "missile",
+    "rocket",
+    "military",
+    "artillery",
+    "naval",
+    "retaliatory",
+    "precision",
+    "nuclear",
+    "preemptive",
+    "pre-emptive",
+    "targeted",
+];
+
 /// True when "strike" at `k` is workers stopping work.
 pub(super) fn is_labour_strike(words: &[Cow<'_, str>], k: usize) -> bool {
-    let prev = k
-        .checked_sub(1)
-        .and_then(|j| words.get(j))
-        .map_or("", |w| w.as_ref());
-    LABOUR_BEFORE.contains(&prev)
+    let w = |j: usize| words.get(j).map_or("", |w| w.as_ref());
+    let prev = k.checked_sub(1).map_or("", w);
+    if LABOUR_BEFORE.contains(&prev)
         || prev.ends_with("-hour")
         || prev.ends_with("-day")
         || prev.ends_with("-week")
-        || words.iter().any(|w| LABOUR_WORDS.contains(&w.as_ref()))
+    {
+        return true;
+    }
+    // "a drone strike killed 12 workers": armed, whoever it hit.
+    let armed = ARMED_BEFORE.contains(&prev)
+        || (k + 1..k + 4).any(|j| {
+            matches!(
+                w(j),
+                "killed"
+                    | "kills"
+                    | "kill"
+                    | "hit"
+                    | "hits"
+                    | "targeted"
+                    | "targeting"
+                    | "destroyed"
+                    | "wounded"
+            )
+        });
+    !armed && words.iter().any(|w| LABOUR_WORDS.contains(&w.as_ref()))
 }

@@ -954,7 +954,10 @@ fn the_speaker_who_says_it_will_act_is_the_agent() {
     // Someone else's act, reported: the speaker is only the source.
     let text = "Raid\n2022-05-18\nThe ministry of Chad said Boko Haram fighters attacked a base near Gao on Tuesday.";
     for e in of_kind(&local(text), EventKind::Attack) {
-        assert!(names(text, e, Relation::Agent).iter().all(|n| n != "Chad"), "{e:?}");
+        assert!(
+            names(text, e, Relation::Agent).iter().all(|n| n != "Chad"),
+            "{e:?}"
+        );
     }
 }
 
@@ -968,4 +971,28 @@ fn two_parties_that_agree_both_take_part() {
     all.extend(names(text, deals[0], Relation::Participant));
     all.sort();
     assert_eq!(all, ["Bangladesh", "India"]);
+}
+
+#[test]
+fn goals_met_rescues_rallies_of_supporters_and_armed_strikes_keep_their_sense() {
+    for text in [
+        "News\n2021-01-15\nNorsk Hydro met its production target on Monday, Ana Ruiz said.",
+        "News\n2021-01-15\nRescuers pulled 12 survivors from the rubble in Gao on Monday.",
+        "News\n2021-01-15\nAna Ruiz held a victory rally in Lima on Monday.",
+    ] {
+        let kinds: Vec<_> = local(text).iter().map(|e| e.kind).collect();
+        assert!(
+            !kinds.iter().any(|k| matches!(
+                k,
+                EventKind::Meeting | EventKind::Withdrawal | EventKind::Protest
+            )),
+            "{text}: {kinds:?}"
+        );
+    }
+    let text = "News\n2021-01-15\nA drone strike near Gao killed 12 workers on Monday.";
+    let kinds: Vec<_> = local(text).iter().map(|e| e.kind).collect();
+    assert!(!kinds.contains(&EventKind::LabourStrike), "{kinds:?}");
+    let text = "News\n2021-01-15\nDockworkers in Lima began a 48-hour strike on Monday over pay.";
+    let kinds: Vec<_> = local(text).iter().map(|e| e.kind).collect();
+    assert!(kinds.contains(&EventKind::LabourStrike), "{kinds:?}");
 }
