@@ -353,21 +353,8 @@ impl Reader<'_, '_> {
         (lo, hi): (usize, usize),
     ) {
         let mut roles = assign_roles(c, sp.ments, sp.words, sp.base, lo, hi, ci > 0);
-        // "X invaded A in 2003, ousted B and then withdrew in 2011": a verb
-        // joined by "and" to the one before shares its subject.
-        if c.pos == crate::extract::triggers::Pos::Verb
-            && !roles.iter().any(|r| r.0 == Relation::Agent)
-            && coordinated(sp.words, c.tok - sp.base)
-            && let Some(agent) = self
-                .out
-                .iter()
-                .chain(self.pending.iter())
-                .filter(|e| {
-                    e.evidence.sentence as usize == sp.s && e.trigger.start < c.trigger.start
-                })
-                .max_by_key(|e| e.trigger.start)
-                .and_then(|e| e.roles.iter().find(|r| r.0 == Relation::Agent))
-                .map(|r| r.1)
+        if !roles.iter().any(|r| r.0 == Relation::Agent)
+            && let Some(agent) = self.coordinated_agent(sp, c)
             && !roles.iter().any(|r| r.1 == agent)
         {
             roles.insert(0, (Relation::Agent, agent));
@@ -398,30 +385,13 @@ impl Reader<'_, '_> {
                 }
             }
         }
-        // "struck positions on Wednesday, …, adding that the strikes had
-        // killed 20": the same act named again. It takes that act's time,
-        // status and the roles it does not name itself, so that the merge
-        // makes one node of both and keeps both sentences.
-        let mut again_status = None;
-        if let Some(prev) =
-            self.antecedent(sp, c, dated.own_words.then_some(time.as_ref()).flatten())
-        {
-            if !dated.own_words {
-                time.clone_from(&prev.time);
-                time_text.clone_from(&prev.time_text);
-            }
-            // Its own agent was guessed by nearness; the act's is known.
-            if let Some(&(_, a)) = prev.roles.iter().find(|r| r.0 == Relation::Agent) {
-                roles.retain(|r| r.0 != Relation::Agent || r.1 == a);
-            }
-            for &(r, e) in &prev.roles {
-                if r != Relation::Source && !roles.iter().any(|x| x.0 == r || x.1 == e) {
-                    roles.push((r, e));
-                }
-            }
-            roles.sort_by_key(|r| r.0 != Relation::Agent);
-            again_status = Some(prev.status);
-        }
+        let again_status = self.take_from_antecedent(
+            sp,
+            c,
+            dated.own_words,
+            (&mut time, &mut time_text),
+            &mut roles,
+        );
         // A weak reading (no time words, no numbers, at most one
         // role: "the withdrawal in Iraq") adds a node that answers
         // nothing; keep only what is anchored somewhere.
@@ -451,32 +421,8 @@ impl Reader<'_, '_> {
             time = Some(t);
             time_text = None;
         }
-        // Who reports it: never a role it already has, and not what makes
-        // a reading strong enough to keep.
-        if c.kind != EventKind::Named
-            && let Some(r) = source::reporter(sp.ments, sp.words, sp.base)
-            && !roles.iter().any(|x| x.1 == r)
-        {
-            // "Calloway said it had agreed to buy Halvorsen …, and would
-            // cut 1,200 jobs": the pronoun after the saying is the speaker,
-            // who acts; a name after it is an object.
-            match source::speaker_acts(sp.ments, sp.words, sp.base, c.tok, r) {
-                Some(after) => {
-                    roles.retain(|x| {
-                        x.0 != Relation::Agent
-                            || !sp
-                                .ments
-                                .iter()
-                                .any(|m| m.entity == x.1 && m.start > after && m.end <= c.tok)
-                    });
-                    if !roles.iter().any(|x| x.0 == Relation::Agent) {
-                        roles.insert(0, (Relation::Agent, r));
-                    } else {
-                        roles.push((Relation::Source, r));
-                    }
-                }
-                None => roles.push((Relation::Source, r)),
-            }
+        if c.kind != EventKind::Named {
+            add_source(sp, c, &mut roles);
         }
         let entities = self.entities;
         let label = match &c.name {
@@ -537,6 +483,55 @@ impl Reader<'_, '_> {
         } else {
             self.out.push(ev);
         }
+    }
+
+    /// "X invaded A in 2003, ousted B and then withdrew in 2011": the agent
+    /// of the event before a verb joined to it by "and", which shares its
+    /// subject.
+    fn coordinated_agent(&self, sp: &SentenceParts<'_, '_>, c: &Candidate) -> Option<usize> {
+        if c.pos != crate::extract::triggers::Pos::Verb || !coordinated(sp.words, c.tok - sp.base) {
+            return None;
+        }
+        self.out
+            .iter()
+            .chain(self.pending.iter())
+            .filter(|e| e.evidence.sentence as usize == sp.s && e.trigger.start < c.trigger.start)
+            .max_by_key(|e| e.trigger.start)
+            .and_then(|e| e.roles.iter().find(|r| r.0 == Relation::Agent))
+            .map(|r| r.1)
+    }
+
+    /// When candidate `c` names an event read just before again
+    /// ([`Reader::antecedent`]): "struck positions on Wednesday, …, adding
+    /// that the strikes had killed 20". It takes that event's time (unless
+    /// it has its own words), the roles it does not name, and gives its own
+    /// agent, guessed by nearness, up for the event's; the merge then makes
+    /// one node of both and keeps both sentences. Returns the event's
+    /// status, which the caller applies when the mention's own clause says
+    /// nothing else.
+    fn take_from_antecedent(
+        &self,
+        sp: &SentenceParts<'_, '_>,
+        c: &Candidate,
+        own_words: bool,
+        (time, time_text): (&mut Option<TimeValue>, &mut Option<String>),
+        roles: &mut Vec<(Relation, usize)>,
+    ) -> Option<EventStatus> {
+        let prev = self.antecedent(sp, c, own_words.then_some(time.as_ref()).flatten())?;
+        if !own_words {
+            time.clone_from(&prev.time);
+            time_text.clone_from(&prev.time_text);
+        }
+        if let Some(&(_, a)) = prev.roles.iter().find(|r| r.0 == Relation::Agent) {
+            roles.retain(|r| r.0 != Relation::Agent || r.1 == a);
+        }
+        for &(r, e) in &prev.roles {
+            if r != Relation::Source && !roles.iter().any(|x| x.0 == r || x.1 == e) {
+                roles.push((r, e));
+            }
+        }
+        roles.sort_by_key(|r| r.0 != Relation::Agent);
+        Some(prev.status)
     }
 
     /// The event a definite noun trigger names again: the latest event of
@@ -725,6 +720,35 @@ struct SentenceParts<'x, 'a> {
     /// The quantities of this candidate.
     owned: &'x [&'x QuantityExpr],
     time_scope: &'x TimeScope<'x, 'a>,
+}
+
+/// Who reports the event of candidate `c`: never a role it already has,
+/// and not what makes a reading strong enough to keep. "Calloway said it
+/// had agreed to buy Halvorsen …, and would cut 1,200 jobs": the pronoun
+/// after the saying is the speaker, who acts; a name after it is an object.
+fn add_source(sp: &SentenceParts<'_, '_>, c: &Candidate, roles: &mut Vec<(Relation, usize)>) {
+    let Some(r) = source::reporter(sp.ments, sp.words, sp.base) else {
+        return;
+    };
+    if roles.iter().any(|x| x.1 == r) {
+        return;
+    }
+    let Some(after) = source::speaker_acts(sp.ments, sp.words, sp.base, c.tok, r) else {
+        roles.push((Relation::Source, r));
+        return;
+    };
+    roles.retain(|x| {
+        x.0 != Relation::Agent
+            || !sp
+                .ments
+                .iter()
+                .any(|m| m.entity == x.1 && m.start > after && m.end <= c.tok)
+    });
+    if roles.iter().any(|x| x.0 == Relation::Agent) {
+        roles.push((Relation::Source, r));
+    } else {
+        roles.insert(0, (Relation::Agent, r));
+    }
 }
 
 /// A count left behind as the level a change goes to.

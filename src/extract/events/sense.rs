@@ -161,26 +161,7 @@ pub(super) fn out_of_sense(kind: EventKind, words: &[Cow<'_, str>], k: usize) ->
     if moves && (before(8).any(|x| MARKET_NOUNS.contains(&x)) || by_percent) {
         return true;
     }
-    // "the index closed down 0.7%, ending a three-session rally": a
-    // market's rally, wherever the index is named in the sentence.
-    if kind == Protest
-        && w(k).starts_with("rall")
-        && words.iter().any(|x| MARKET_NOUNS.contains(&x.as_ref()))
-        && words
-            .iter()
-            .any(|x| x.ends_with('%') || matches!(x.as_ref(), "%" | "percent" | "pct" | "points"))
-    {
-        return true;
-    }
-    // "won 38.9% of the vote": a share of an election's votes, not a vote
-    // taken.
-    if kind == Vote
-        && w(k) == "vote"
-        && w(k.wrapping_sub(1)) == "the"
-        && w(k.wrapping_sub(2)) == "of"
-        && (w(k.wrapping_sub(3)).ends_with('%')
-            || matches!(w(k.wrapping_sub(3)), "%" | "percent" | "majority" | "share"))
-    {
+    if gatherings_and_goals(kind, words, k) {
         return true;
     }
     // "the typhoon struck", "the storm will exit".
@@ -211,6 +192,60 @@ pub(super) fn out_of_sense(kind: EventKind, words: &[Cow<'_, str>], k: usize) ->
     }
     // "shelling out $2 billion": money spent.
     if kind == Attack && w(k).starts_with("shell") && w(k + 1) == "out" {
+        return true;
+    }
+    // "leads in the polls", "opinion polls show": surveys, not a vote.
+    if kind == Election
+        && w(k) == "polls"
+        && (matches!(
+            w(k.wrapping_sub(1)),
+            "opinion" | "recent" | "latest" | "several"
+        ) || (w(k.wrapping_sub(1)) == "the" && w(k.wrapping_sub(2)) == "in")
+            || matches!(
+                w(k + 1),
+                "show" | "showed" | "shows" | "suggest" | "suggested"
+            ))
+    {
+        return true;
+    }
+    // A reduction says what is reduced, near the word.
+    if kind == Reduction
+        && w(k) != "drawdown"
+        && !before(4).chain(after(6)).any(|x| REDUCIBLE.contains(&x))
+    {
+        return true;
+    }
+    false
+}
+
+/// Meetings, withdrawals, protests and votes in another sense: a goal
+/// "met", people "pulled" from rubble, a rally of supporters or of a
+/// market, a share "of the vote".
+fn gatherings_and_goals(kind: EventKind, words: &[Cow<'_, str>], k: usize) -> bool {
+    use EventKind::*;
+    let w = |j: usize| words.get(j).map_or("", |w| w.as_ref());
+    let before = |n: usize| (k.saturating_sub(n)..k).map(w);
+    let after = |n: usize| (k + 1..(k + 1 + n).min(words.len())).map(w);
+    // "the index closed down 0.7%, ending a three-session rally": a
+    // market's rally, wherever the index is named in the sentence.
+    if kind == Protest
+        && w(k).starts_with("rall")
+        && words.iter().any(|x| MARKET_NOUNS.contains(&x.as_ref()))
+        && words
+            .iter()
+            .any(|x| x.ends_with('%') || matches!(x.as_ref(), "%" | "percent" | "pct" | "points"))
+    {
+        return true;
+    }
+    // "won 38.9% of the vote": a share of an election's votes, not a vote
+    // taken.
+    if kind == Vote
+        && w(k) == "vote"
+        && w(k.wrapping_sub(1)) == "the"
+        && w(k.wrapping_sub(2)) == "of"
+        && (w(k.wrapping_sub(3)).ends_with('%')
+            || matches!(w(k.wrapping_sub(3)), "%" | "percent" | "majority" | "share"))
+    {
         return true;
     }
     // "met its target", "meeting the deadline": a goal reached, not a
@@ -267,27 +302,6 @@ pub(super) fn out_of_sense(kind: EventKind, words: &[Cow<'_, str>], k: usize) ->
             w(k.wrapping_sub(1)),
             "victory" | "campaign" | "election" | "memorial" | "celebration" | "pep"
         )
-    {
-        return true;
-    }
-    // "leads in the polls", "opinion polls show": surveys, not a vote.
-    if kind == Election
-        && w(k) == "polls"
-        && (matches!(
-            w(k.wrapping_sub(1)),
-            "opinion" | "recent" | "latest" | "several"
-        ) || (w(k.wrapping_sub(1)) == "the" && w(k.wrapping_sub(2)) == "in")
-            || matches!(
-                w(k + 1),
-                "show" | "showed" | "shows" | "suggest" | "suggested"
-            ))
-    {
-        return true;
-    }
-    // A reduction says what is reduced, near the word.
-    if kind == Reduction
-        && w(k) != "drawdown"
-        && !before(4).chain(after(6)).any(|x| REDUCIBLE.contains(&x))
     {
         return true;
     }
