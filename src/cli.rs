@@ -122,6 +122,31 @@ pub struct BuildArgs {
     /// Output folder; created if missing.
     #[arg(long, short, value_name = "DIR", help_heading = OUTPUT)]
     pub out: PathBuf,
+    #[command(flatten)]
+    pub graph: GraphFormatArgs,
+    /// Leave out "named in the same sentence" edges.
+    #[arg(long, help_heading = OUTPUT)]
+    pub no_comention: bool,
+    /// No summary and no progress bar on stderr (problems are still reported).
+    #[arg(long, short, help_heading = OUTPUT)]
+    pub quiet: bool,
+    /// Fail at once (exit status 2) when another run is writing into the
+    /// same --out folder, instead of waiting for it to end.
+    #[arg(long, help_heading = OUTPUT)]
+    pub no_wait: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Write the graph files through the page cache (plain buffered
+    /// writes) instead of direct I/O (Linux O_DIRECT, the default where the
+    /// filesystem allows it). Same bytes either way (docs/tuning.md).
+    #[arg(long, help_heading = TUNING)]
+    pub buffered_io: bool,
+}
+
+/// What graph files to write and how to name their nodes: shared by
+/// `build` and `merge`.
+#[derive(Debug, Args)]
+pub struct GraphFormatArgs {
     /// Formats to write, comma-separated: graphml, dot (or gv), jsonld (or
     /// json-ld), gexf, cypher (or cypherl: graph.cypherl), csv (the csv/
     /// folder, with loader scripts), html (or htm: graph.html, a page to
@@ -143,23 +168,6 @@ pub struct BuildArgs {
         help_heading = OUTPUT
     )]
     pub base_iri: String,
-    /// Leave out "named in the same sentence" edges.
-    #[arg(long, help_heading = OUTPUT)]
-    pub no_comention: bool,
-    /// No summary and no progress bar on stderr (problems are still reported).
-    #[arg(long, short, help_heading = OUTPUT)]
-    pub quiet: bool,
-    /// Fail at once (exit status 2) when another run is writing into the
-    /// same --out folder, instead of waiting for it to end.
-    #[arg(long, help_heading = OUTPUT)]
-    pub no_wait: bool,
-    #[command(flatten)]
-    pub input: InputArgs,
-    /// Write the graph files through the page cache (plain buffered
-    /// writes) instead of direct I/O (Linux O_DIRECT, the default where the
-    /// filesystem allows it). Same bytes either way (docs/tuning.md).
-    #[arg(long, help_heading = TUNING)]
-    pub buffered_io: bool,
 }
 
 #[derive(Debug, Args)]
@@ -192,23 +200,8 @@ pub struct MergeArgs {
     /// Write the merged partial graph to this file (to merge again later).
     #[arg(long, value_name = "PART", help_heading = OUTPUT)]
     pub out_part: Option<PathBuf>,
-    /// Formats to write, as for `build`.
-    #[arg(
-        long,
-        value_delimiter = ',',
-        default_value = "graphml,dot,jsonld",
-        value_parser = parse_format,
-        help_heading = OUTPUT
-    )]
-    pub format: Vec<Vec<Format>>,
-    /// Base for the IRIs minted for nodes, as for `build`.
-    #[arg(
-        long,
-        value_name = "IRI",
-        default_value = "https://newsgraph.example/id/",
-        help_heading = OUTPUT
-    )]
-    pub base_iri: String,
+    #[command(flatten)]
+    pub graph: GraphFormatArgs,
     /// No summary on stderr.
     #[arg(long, short, help_heading = OUTPUT)]
     pub quiet: bool,

@@ -43,7 +43,9 @@ fn release_memory_sooner() {
 
 use anyhow::Context;
 use clap::Parser;
-use cli::{BuildArgs, Cli, Command, ExtractArgs, InputArgs, MergeArgs, TimelineArgs};
+use cli::{
+    BuildArgs, Cli, Command, ExtractArgs, GraphFormatArgs, InputArgs, MergeArgs, TimelineArgs,
+};
 use newsgraph::commands::{self as run, BuildConfig, Outcome};
 use newsgraph::{ExportOptions, Finder, LoadOptions, Options, Pipeline};
 use std::io::{BufWriter, Write};
@@ -153,16 +155,22 @@ fn extract(args: ExtractArgs) -> anyhow::Result<Outcome> {
     Ok(outcome)
 }
 
-fn merge(args: MergeArgs) -> anyhow::Result<Outcome> {
+/// The formats and export options `--format` and `--base-iri` ask for.
+fn graph_output(args: &GraphFormatArgs) -> anyhow::Result<(Vec<newsgraph::Format>, ExportOptions)> {
     let export = ExportOptions {
         base_iri: args.base_iri.clone(),
     };
     export.check()?;
+    Ok((formats(&args.format), export))
+}
+
+fn merge(args: MergeArgs) -> anyhow::Result<Outcome> {
+    let (formats, export) = graph_output(&args.graph)?;
     let config = run::MergeConfig {
         parts: args.parts,
         out: args.out,
         out_part: args.out_part,
-        formats: formats(&args.format),
+        formats,
         export,
         quiet: args.quiet,
         direct_io: !args.buffered_io,
@@ -173,11 +181,7 @@ fn merge(args: MergeArgs) -> anyhow::Result<Outcome> {
 }
 
 fn build(args: BuildArgs) -> anyhow::Result<Outcome> {
-    let formats = formats(&args.format);
-    let export = ExportOptions {
-        base_iri: args.base_iri.clone(),
-    };
-    export.check()?;
+    let (formats, export) = graph_output(&args.graph)?;
     let pipeline = pipeline_for(&args.input, !args.no_comention)?;
     let config = BuildConfig {
         inputs: args.input.inputs.clone(),

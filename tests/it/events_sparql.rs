@@ -36,10 +36,9 @@ pub fn is_iso(d: &str) -> bool {
         && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
 }
 
-#[test]
-#[ignore = "client round trip: needs python3 pyoxigraph; run with cargo test -- --include-ignored"]
-fn sparql_answers_what_happened_when() {
-    require_python(&["pyoxigraph"]);
+/// The seeds' JSON-LD, built into a temporary folder (kept alive by the
+/// first value).
+fn seeds_jsonld() -> (tempfile::TempDir, std::path::PathBuf) {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     build(
         &[&root().join("seeds")],
@@ -47,6 +46,14 @@ fn sparql_answers_what_happened_when() {
         &["--format", "jsonld"],
     );
     let jsonld = tmp.path().join("graph.jsonld");
+    (tmp, jsonld)
+}
+
+#[test]
+#[ignore = "client round trip: needs python3 pyoxigraph; run with cargo test -- --include-ignored"]
+fn sparql_answers_what_happened_when() {
+    require_python(&["pyoxigraph"]);
+    let (_tmp, jsonld) = seeds_jsonld();
 
     // Each announced reduction of U.S. troops in Iraq, with its date and
     // from/to numbers.
@@ -144,13 +151,7 @@ fn ask_fact(f: &Fact) -> String {
 #[ignore = "client round trip: needs python3 pyoxigraph; run with cargo test -- --include-ignored"]
 fn sparql_answers_the_story_s_dated_facts() {
     require_python(&["pyoxigraph"]);
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    build(
-        &[&root().join("seeds")],
-        tmp.path(),
-        &["--format", "jsonld"],
-    );
-    let jsonld = tmp.path().join("graph.jsonld");
+    let (_tmp, jsonld) = seeds_jsonld();
     // The dated, quantified facts a reader takes from the five articles
     // (issue 19), as queries: written from the text, not from the graph.
     let facts = [

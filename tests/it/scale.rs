@@ -77,28 +77,23 @@ fn extract(input: &Path, part: &Path, threads: &str) {
     );
 }
 
-fn merge(parts: &[&Path], out: &Path) {
+/// `newsgraph merge PARTS... TAIL...`, which must succeed.
+fn merge_with(parts: &[&Path], tail: &[&dyn AsRef<std::ffi::OsStr>], what: &str) {
     let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"merge"];
     for p in parts {
         args.push(p);
     }
-    args.extend([
-        &"--out" as &dyn AsRef<_>,
-        &out,
-        &"--format",
-        &"all",
-        &"--quiet",
-    ]);
-    ok(ng(&args), "merge");
+    args.extend_from_slice(tail);
+    ok(ng(&args), what);
+}
+
+fn merge(parts: &[&Path], out: &Path) {
+    let tail: [&dyn AsRef<std::ffi::OsStr>; 5] = [&"--out", &out, &"--format", &"all", &"--quiet"];
+    merge_with(parts, &tail, "merge");
 }
 
 fn merge_part(parts: &[&Path], out: &Path) {
-    let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"merge"];
-    for p in parts {
-        args.push(p);
-    }
-    args.extend([&"--out-part" as &dyn AsRef<_>, &out]);
-    ok(ng(&args), "merge --out-part");
+    merge_with(parts, &[&"--out-part", &out], "merge --out-part");
 }
 
 fn build_all(inputs: &[&Path], out: &Path, threads: &str) {

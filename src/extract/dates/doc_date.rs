@@ -119,7 +119,7 @@ fn year_by_weekday(doc: &Analyzed<'_>, m: u32, d: u32, lead: &[bool; 7]) -> Opti
                     .checked_sub(1)
                     .map(|j| lower(doc.token_text(j)))
                     .unwrap_or_default();
-                let away = matches!(prev.as_ref(), "since" | "by" | "until" | "till" | "before");
+                let away = points_away(&prev);
                 if !away && !years.contains(&y) {
                     years.push(y);
                 }
@@ -162,6 +162,12 @@ fn lead_weekdays(doc: &Analyzed<'_>) -> [bool; 7] {
     out
 }
 
+/// True for a word after which a date or year points away from the
+/// report ("since 2015", "by October 2025"): no reference for its year.
+fn points_away(word: &str) -> bool {
+    matches!(word, "since" | "by" | "until" | "till" | "before")
+}
+
 /// The words of a piece of text, as the tokenizer cuts them.
 fn words(line: &str) -> Vec<&str> {
     crate::text::tokenize(line)
@@ -196,12 +202,7 @@ fn dates_with_year(doc: &Analyzed<'_>, captions: bool) -> Vec<(Ymd, Precision, b
             if let Some((date, p, _)) = absolute_at(&toks, &lower, i, None, || Dir::Past)
                 && p >= Precision::Month
             {
-                let away = i.checked_sub(1).is_some_and(|j| {
-                    matches!(
-                        lower[j].as_ref(),
-                        "since" | "by" | "until" | "till" | "before"
-                    )
-                });
+                let away = i.checked_sub(1).is_some_and(|j| points_away(&lower[j]));
                 out.push((date, p, away));
             }
         }

@@ -442,6 +442,26 @@ enum Tok {
     Arrow,
 }
 
+/// The rest of a double-quoted string after its opening quote, unescaped:
+/// `\\`, `\"` and `\n` are the escapes DOT and Cypher output use; any
+/// other escape is an error here.
+fn quoted(chars: &mut impl Iterator<Item = char>, what: &str) -> Result<String, String> {
+    let mut s = String::new();
+    loop {
+        match chars.next() {
+            Some('"') => return Ok(s),
+            Some('\\') => match chars.next() {
+                Some('\\') => s.push('\\'),
+                Some('"') => s.push('"'),
+                Some('n') => s.push('\n'),
+                other => return Err(format!("{what}: unexpected escape {other:?}")),
+            },
+            Some(c) => s.push(c),
+            None => return Err(format!("{what}: unterminated string")),
+        }
+    }
+}
+
 /// DOT's tokens, by a lexer independent of the exporter's quoting:
 /// `\\`, `\"` and `\n` are the escapes it writes; any other escape is an
 /// error here.
@@ -450,23 +470,7 @@ fn dot_tokens(dot: &str) -> Result<Vec<Tok>, String> {
     let mut chars = dot.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '"' => {
-                let mut s = String::new();
-                loop {
-                    match chars.next() {
-                        Some('"') => break,
-                        Some('\\') => match chars.next() {
-                            Some('\\') => s.push('\\'),
-                            Some('"') => s.push('"'),
-                            Some('n') => s.push('\n'),
-                            other => return Err(format!("DOT: unexpected escape {other:?}")),
-                        },
-                        Some(c) => s.push(c),
-                        None => return Err("DOT: unterminated string".into()),
-                    }
-                }
-                out.push(Tok::Str(s));
-            }
+            '"' => out.push(Tok::Str(quoted(&mut chars, "DOT")?)),
             '-' if chars.peek() == Some(&'>') => {
                 chars.next();
                 out.push(Tok::Arrow);
@@ -590,23 +594,7 @@ fn cypher_literals(line: &str) -> Result<(Vec<String>, Vec<String>), String> {
     let mut chars = line.chars();
     while let Some(c) = chars.next() {
         match c {
-            '"' => {
-                let mut s = String::new();
-                loop {
-                    match chars.next() {
-                        Some('"') => break,
-                        Some('\\') => match chars.next() {
-                            Some('\\') => s.push('\\'),
-                            Some('"') => s.push('"'),
-                            Some('n') => s.push('\n'),
-                            other => return Err(format!("Cypher: escape {other:?}")),
-                        },
-                        Some(c) => s.push(c),
-                        None => return Err("Cypher: unterminated string".into()),
-                    }
-                }
-                strings.push(s);
-            }
+            '"' => strings.push(quoted(&mut chars, "Cypher")?),
             '`' => {
                 let mut s = String::new();
                 loop {
