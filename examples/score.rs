@@ -3,7 +3,10 @@
 //! nodes against the gold, as one Markdown table (and, with `--list`, every
 //! failing item, grouped by class).
 //!
-//! `cargo run --release --example score -- [--gum DIR] [--conll FILE] [--list]`
+//! `cargo run --release --example score -- [--gum DIR] [--conll FILE] [--list] [--dump DIR]`
+//!
+//! `--dump DIR` also writes the text of every document as the pipeline
+//! reads it (`DIR/NAME.txt`, NAME as in the lists), to look at one.
 //!
 //! Defaults: `corpora/gum-wikinews` and `corpora/conll2003/dev.txt` under
 //! the shared data (`newsgraph::internals::shared_dir`: `../shared` beside
@@ -101,22 +104,26 @@ fn main() -> anyhow::Result<()> {
     let mut gum = shared.join("corpora/gum-wikinews");
     let mut conll = shared.join("corpora/conll2003/dev.txt");
     let mut list = false;
+    let mut dump: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--gum" => gum = PathBuf::from(args.next().unwrap_or_default()),
             "--conll" => conll = PathBuf::from(args.next().unwrap_or_default()),
             "--list" => list = true,
+            "--dump" => dump = args.next().map(PathBuf::from),
             other => {
                 eprintln!("score: unknown argument {other:?}");
-                eprintln!("usage: score [--gum DIR] [--conll FILE] [--list]");
+                eprintln!("usage: score [--gum DIR] [--conll FILE] [--list] [--dump DIR]");
                 std::process::exit(2);
             }
         }
     }
     let pipeline = Pipeline::new(Finder::builtin()?, Options::default());
     let gum_score = if gum.is_dir() {
-        Some(score_corpus(&pipeline, read_gum(&gum)?))
+        let docs = read_gum(&gum)?;
+        write_texts(dump.as_deref(), &docs)?;
+        Some(score_corpus(&pipeline, docs))
     } else {
         eprintln!("score: {} not found; GUM column left empty", gum.display());
         None
@@ -127,7 +134,9 @@ fn main() -> anyhow::Result<()> {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        Some(score_corpus(&pipeline, conll_documents(&text, &origin)))
+        let docs = conll_documents(&text, &origin);
+        write_texts(dump.as_deref(), &docs)?;
+        Some(score_corpus(&pipeline, docs))
     } else {
         eprintln!(
             "score: {} not found; CoNLL column left empty",
@@ -142,6 +151,16 @@ fn main() -> anyhow::Result<()> {
                 print!("{}", lists(name, s));
             }
         }
+    }
+    Ok(())
+}
+
+/// With `--dump DIR`, the documents' text as `DIR/NAME.txt`.
+fn write_texts(dir: Option<&Path>, docs: &[GoldDoc]) -> anyhow::Result<()> {
+    let Some(dir) = dir else { return Ok(()) };
+    std::fs::create_dir_all(dir)?;
+    for d in docs {
+        std::fs::write(dir.join(format!("{}.txt", d.name)), &d.text)?;
     }
     Ok(())
 }

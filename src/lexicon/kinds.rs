@@ -340,6 +340,33 @@ pub fn is_company_after(word: &str) -> bool {
     with_lower(word.trim_end_matches('.'), |w| SET.contains(w))
 }
 
+/// True when `lower` (a lowercase word) after a name (or its "'s") shows
+/// an organisation: its seat, staff or head ("X headquarters", "X's
+/// employees", "X CEO").
+pub fn is_body_after(lower: &str) -> bool {
+    matches!(
+        lower,
+        "headquarters" | "hq" | "employees" | "employee" | "staffers" | "ceo" | "cfo" | "coo"
+    )
+}
+
+/// True when `lower` (a lowercase word) before "of X" shows X to be an
+/// organisation: who founded, runs or works for it ("co-founder of X",
+/// "CEO of X", "employees of X").
+pub fn is_body_head_before_of(lower: &str) -> bool {
+    matches!(
+        lower,
+        "founder"
+            | "co-founder"
+            | "cofounder"
+            | "founders"
+            | "co-founders"
+            | "ceo"
+            | "employees"
+            | "shareholders"
+    )
+}
+
 /// True when a name ending with `last` (any case) is a law, prize,
 /// competition or programme.
 pub fn is_other_head(last: &str) -> bool {

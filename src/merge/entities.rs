@@ -410,6 +410,22 @@ fn merge_variants(vars: &[Variant], aliases: &AliasTable) -> Vec<usize> {
             }
         }
     }
+    // A person's full name typed as a group or place in one document
+    // ("the job Ana Ruiz has done") and as a person in another: one
+    // entity, its kind voted by all documents. A name that starts with no
+    // known given name joins only when the person reading has at least
+    // the weight of the other.
+    for (i, v) in vars.iter().enumerate() {
+        if v.kind == Kind::Person || v.team {
+            continue;
+        }
+        if let Some(&j) = by_name.get(&(0, v.key.as_str()))
+            && let Some(given) = full_name_words(&v.key)
+            && (given || vars[j].weight >= v.weight)
+        {
+            union(&mut parent, i, j);
+        }
+    }
     // "Lear" in one document, "Lear Corp." in another: one company.
     for (i, v) in vars.iter().enumerate() {
         if v.kind != Kind::Group {
@@ -459,6 +475,21 @@ fn merge_variants(vars: &[Variant], aliases: &AliasTable) -> Vec<usize> {
         }
     }
     parent
+}
+
+/// For a normalised name of two or three words that ends with no
+/// organisation's or place's head word and names no known place: whether
+/// it starts with a known given name. `None` for other names.
+fn full_name_words(key: &str) -> Option<bool> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let fits = (2..=3).contains(&words.len())
+        // "s p" of "S&P": initials and symbols are no one's name.
+        && words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        && words
+            .last()
+            .is_some_and(|w| !crate::lexicon::is_org_head(w) && !crate::lexicon::is_place_head(w))
+        && !crate::resolve::names::is_known_place(key);
+    fits.then(|| crate::resolve::names::is_first_name(words[0]))
 }
 
 /// The kind most mentions give (ties: group, place, person) and the
@@ -635,6 +666,30 @@ mod tests {
             [
                 ("group:leeds".to_string(), 2),
                 ("place:leeds".to_string(), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_full_name_typed_as_a_group_in_one_document_joins_the_person_of_others() {
+        let results = [
+            result("a", &[(Kind::Group, "Ruth Keel")]),
+            result("b", &[(Kind::Person, "Ruth Keel")]),
+            result("c", &[(Kind::Person, "Ruth Keel")]),
+            // No given name and the group reading weighs more: apart.
+            result("d", &[(Kind::Group, "Vantor Marlow")]),
+            result("e", &[(Kind::Group, "Vantor Marlow")]),
+            result("f", &[(Kind::Person, "Vantor Marlow")]),
+        ];
+        let mut g = KnowledgeGraph::new();
+        add_entities(&mut g, &results, &AliasTable::default());
+        let ids: Vec<&str> = g.nodes().map(|n| n.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "group:vantor-marlow",
+                "person:ruth-keel",
+                "person:vantor-marlow"
             ]
         );
     }

@@ -347,6 +347,14 @@ pub struct Cleaned {
     pub generic: bool,
     /// Not a name at all (a capitalised adjective such as "Sunni").
     pub junk: bool,
+    /// The words around this mention show an organisation ("X shares",
+    /// "X headquarters", "co-founder of X"): evidence that outweighs how
+    /// a finder typed the name's other mentions.
+    pub firm: bool,
+    /// The words around this mention show a person: a title or an age
+    /// right before the name ("president X", "the 20-year-old X") or
+    /// ", who" right after it.
+    pub person: bool,
 }
 
 /// What a role is "of", as the text gives it.

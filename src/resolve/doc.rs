@@ -46,6 +46,10 @@ struct Item {
     country: bool,
     /// A team named after its place, in a sports report.
     team: bool,
+    /// See [`Cleaned::firm`].
+    firm: bool,
+    /// See [`Cleaned::person`].
+    person: bool,
 }
 
 /// Union-find over name keys; the representative is the smallest key, so
@@ -170,6 +174,8 @@ impl DocResolver {
             generic: c.generic,
             country: c.country.is_some(),
             team: false,
+            firm: c.firm,
+            person: c.person,
         })
     }
 }
@@ -748,6 +754,8 @@ fn join_apostrophe_names(
             generic: false,
             country: false,
             team: false,
+            firm: false,
+            person: false,
         };
         items[i] = Some(item.clone());
         items[i + 1] = Some(Item {
@@ -765,6 +773,15 @@ fn join_apostrophe_names(
 fn vote_kind(items: &[&Item]) -> Kind {
     if items.iter().any(|it| it.country) {
         return Kind::Place;
+    }
+    // "Google headquarters", "co-founder of Google": what the text says of
+    // the name outweighs how a finder typed its other mentions.
+    if items.iter().any(|it| it.firm) {
+        return Kind::Group;
+    }
+    // "president X", "X, who": so for a person typed a group elsewhere.
+    if items.iter().any(|it| it.person) {
+        return Kind::Person;
     }
     // Fuller names are typed more reliably than their short forms: where
     // a name of several words was typed, one-word forms do not vote ("Paris"

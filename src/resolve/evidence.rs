@@ -113,14 +113,14 @@ impl DocEvidence<'_, '_> {
         })
     }
 
-    /// True when a name of two or three words starting with a given name
-    /// ("Dana Okafor") is followed, in the sentences that name it, by
+    /// True when a name of one to three words starting with a given name
+    /// ("Dana Okafor", "Dana") is followed, in the sentences that name it, by
     /// personal pronouns ("he", "her") and never by "it" or "its": a
     /// person, though a finder typed it as an organisation or a place.
     /// Companies named after people ("X Y said its sales ...") say "it".
     pub fn reads_as_person(&self, ms: &[usize], name: &str) -> bool {
         let words: Vec<&str> = name.split_whitespace().collect();
-        if !(2..=3).contains(&words.len())
+        if !(1..=3).contains(&words.len())
             || !words
                 .iter()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -147,7 +147,10 @@ impl DocEvidence<'_, '_> {
             }
         }
         // The word lists are asked last: most names have no pronoun after.
-        person > 0
+        // A given name alone ("their daughter, Gloria") needs the pronouns
+        // of more than one sentence: one "he" may be another person's.
+        let needed = if words.len() == 1 { 2 } else { 1 };
+        person >= needed
             && thing == 0
             && super::names::is_first_name(words[0])
             && !super::names::is_known_place(name)

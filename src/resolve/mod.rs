@@ -117,6 +117,88 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_typed_as_a_place_is_a_group_by_its_seat_staff_or_founder() {
+        use MentionLabel::Loc;
+        // Every mention typed as a place; two say what it is.
+        let d = with_mentions(
+            "Reporters waited at Quillon headquarters. An invitation came from Quillon. \
+             The co-founder of Quillon spoke during a visit to Quillon.",
+            &[
+                ("Quillon", Loc),
+                ("Quillon", Loc),
+                ("Quillon", Loc),
+                ("Quillon", Loc),
+            ],
+        );
+        assert_eq!(d.entities.len(), 1, "{:?}", d.entities);
+        assert_eq!(d.entities[0].kind, Kind::Group);
+        // A place with an organisation's seat in it stays a place.
+        let d = with_mentions(
+            "The bank moved its Norvale headquarters. Trade in Norvale slowed.",
+            &[("Norvale", Loc), ("Norvale", Loc)],
+        );
+        assert_eq!(d.entities[0].kind, Kind::Place, "{:?}", d.entities);
+    }
+
+    #[test]
+    fn a_title_an_age_or_who_makes_a_person_of_a_name_typed_otherwise() {
+        use MentionLabel::{Org, Per};
+        let d = with_mentions(
+            "Indonesian president Tobias Vance spoke. Vance said exports must grow.",
+            &[("Tobias Vance", Org), ("Vance", Org)],
+        );
+        assert_eq!(d.entities[0].kind, Kind::Person, "{:?}", d.entities);
+        let d = with_mentions(
+            "Ruth Keel, who turned professional, shot 67. The 20-year-old Keel led.",
+            &[("Ruth Keel", Org), ("20-year-old Keel", Org)],
+        );
+        let got: Vec<(&str, Kind)> = d
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind))
+            .collect();
+        assert_eq!(got, [("Ruth Keel", Kind::Person)], "{:?}", d.entities);
+        // An age before a place used as a modifier says nothing of it.
+        let d = with_mentions(
+            "Lena Dorn, a 27-year-old Norvale Heights labourer, was stopped.",
+            &[("Lena Dorn", Per), ("Norvale Heights", Org)],
+        );
+        assert_eq!(d.entities[1].kind, Kind::Group, "{:?}", d.entities);
+    }
+
+    #[test]
+    fn a_person_listed_after_a_party_keeps_her_kind() {
+        use MentionLabel::{Org, Per};
+        let d = with_mentions(
+            "Tobias Vance of the Labour Party, Lena Dorn of the Civic Party were elected.",
+            &[
+                ("Tobias Vance", Per),
+                ("Labour Party", Org),
+                ("Lena Dorn", Per),
+                ("Civic Party", Org),
+            ],
+        );
+        let people: Vec<&str> = d
+            .entities
+            .iter()
+            .filter(|e| e.kind == Kind::Person)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(people, ["Tobias Vance", "Lena Dorn"], "{:?}", d.entities);
+    }
+
+    #[test]
+    fn a_given_name_alone_is_a_person_by_the_pronouns_after_it() {
+        use MentionLabel::Org;
+        let d = with_mentions(
+            "The court heard of their daughter, Lena. Lena had eczema and her skin \
+             broke before she was one.",
+            &[("Lena", Org), ("Lena", Org)],
+        );
+        assert_eq!(d.entities[0].kind, Kind::Person, "{:?}", d.entities);
+    }
+
+    #[test]
     fn a_company_named_like_a_person_is_a_group_by_the_words_around_it() {
         use MentionLabel::Per;
         let d = with_mentions(

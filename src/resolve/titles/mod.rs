@@ -205,6 +205,8 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
         nationality: None,
         generic: false,
         junk: false,
+        firm: false,
+        person: false,
     };
     let (k, leading_demonym) = cut_titles(&cx, a, b);
     if k >= b {
@@ -212,6 +214,7 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
         return out;
     }
     let b = cut_tail(&cx, k, b);
+    out.person = reads_as_person_here(&cx, a, k, b);
     let Some(k) = skip_bracketed_aside(&cx, k, b) else {
         out.junk = true;
         return out;
@@ -276,6 +279,7 @@ fn cut_titles(cx: &MentionAt<'_, '_>, a: usize, b: usize) -> (usize, Option<&'st
                 && starts_upper(tok(doc, k + 1)))
             || (k == a && k + 1 < b && opens_sentence(k) && f.is(Is::SentenceStarter))
             || (strip_titles && k + 1 < b && is_status_word(w))
+            || (k + 1 < b && is_age(w))
         {
             k += 1;
         } else if let Some(c) = f.demonym.filter(|_| k + 1 < b) {
@@ -307,6 +311,56 @@ fn cut_titles(cx: &MentionAt<'_, '_>, a: usize, b: usize) -> (usize, Option<&'st
         }
     }
     (k, leading_demonym)
+}
+
+/// "20-year-old", "52-year-old": an age, said of a person before the name.
+fn is_age(w: &str) -> bool {
+    w.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
+}
+
+/// True when the words around the mention `a..b` (its name starting at
+/// `k`, titles and ages cut before it) show a person: a title or an age
+/// before the name ("president X", "Mr X", "the 20-year-old X") or ", who"
+/// after it. Groups and places take titles of their own inside their names
+/// ("General Motors"): only words outside the name, or cut from a mention
+/// typed as a person's, count.
+fn reads_as_person_here(cx: &MentionAt<'_, '_>, a: usize, k: usize, b: usize) -> bool {
+    let doc = cx.doc;
+    if k >= b {
+        return false;
+    }
+    // Lowercase, some titles are adjectives ("major S&P sectors", "the
+    // general public", "private equity").
+    let titled = |i: usize| {
+        let w = tok(doc, i);
+        fact(doc, i).any(&[Is::Title, Is::Honorific])
+            && (starts_upper(w) || !matches!(w, "major" | "general" | "private" | "chief" | "lady"))
+    };
+    let aged =
+        (a..k).any(|i| is_age(tok(doc, i))) || (a > cx.sent_start && is_age(tok(doc, a - 1)));
+    let title = (matches!(cx.m.label, MentionLabel::Per | MentionLabel::Misc)
+        && (a..k).any(titled))
+        || (a > cx.sent_start && titled(a - 1));
+    let who = b + 1 < cx.sent_end
+        && tok(doc, b) == ","
+        && with_lower(tok(doc, b + 1), |w| matches!(w, "who" | "whose"));
+    if !(aged || title || who) {
+        return false;
+    }
+    // "a 27-year-old West Bank labourer": an age or title before a place
+    // used as a modifier. An age or "who" is asked of names that read as
+    // a person's by their words too (teams and bands take "who").
+    let words: Vec<&str> = (k..b).map(|i| tok(doc, i)).collect();
+    if super::names::is_known_place(&words.join(" ")) {
+        return false;
+    }
+    let named = match words.as_slice() {
+        [w] => super::names::is_first_name(w) || super::names::is_last_name(w),
+        [first, ..] => super::names::is_first_name(first),
+        [] => false,
+    };
+    title || cx.m.label == MentionLabel::Per || named
 }
 
 /// A mention of only titles, demonyms or modifiers: a demonym or country
@@ -626,12 +680,25 @@ fn read_kind_from_context(
         && p >= sent_start + 2
         && tok(doc, p - 1) == ","
         && fact(doc, p - 2).is(Is::GroupNoun)
+        // A capitalised "Party" ends a name listed before this one ("X of
+        // the Labour Party, Y of ..."), it describes nothing.
+        && !starts_upper(tok(doc, p - 2))
     {
         out.kind = Some(Kind::Group);
     }
-    if out.country.is_none() && !dateline && is_company_by_context(doc, sent_start, k, b) {
-        out.kind = Some(Kind::Group);
-        return;
+    if out.country.is_none() && !dateline {
+        let company = is_company_by_context(doc, sent_start, k, b);
+        let body = is_body_by_context(doc, sent_start, k, b);
+        if company || body {
+            out.kind = Some(Kind::Group);
+            // "London shares", "its Kabul headquarters": a place's market
+            // or a seat in a place. Said of a place's name, the words make
+            // this one mention a group, not the name.
+            let name = words.join(" ");
+            out.firm = !super::names::is_known_region(&name)
+                && (body || !super::names::is_known_place(&name));
+            return;
+        }
     }
     if out.country.is_none() && !dateline {
         let next = fact(doc, b);
@@ -691,6 +758,37 @@ fn is_company_by_context(doc: &Analyzed<'_>, sent_start: usize, k: usize, b: usi
         None => false,
     };
     before || after
+}
+
+/// An organisation by the words around its name `k..b`: its staff or seat
+/// right after it ("X headquarters", "X's employees", "X CEO") or its
+/// founder or head before it ("co-founder of X", "chief executive of X").
+/// A place has a seat and a head too ("the Kabul headquarters", "governor
+/// of Texas"): the caller asks this only of names no gazetteer places.
+fn is_body_by_context(doc: &Analyzed<'_>, sent_start: usize, k: usize, b: usize) -> bool {
+    let at = |i: usize| (i < doc.tokens.len()).then(|| tok(doc, i));
+    let after = match at(b) {
+        Some("'s" | "’s") => at(b + 1),
+        w => w,
+    };
+    // "its London headquarters", "the company's Paris staff": a place
+    // where an organisation named before sits.
+    let owned = k > sent_start
+        && (with_lower(tok(doc, k - 1), |w| {
+            matches!(
+                w,
+                "its" | "their" | "his" | "her" | "our" | "the" | "a" | "an"
+            )
+        }) || matches!(tok(doc, k - 1), "'s" | "’s"));
+    let before = k >= sent_start + 2 && tok(doc, k - 1) == "of" && {
+        let head = k - 2;
+        let w = tok(doc, head);
+        with_lower(w, lexicon::is_body_head_before_of)
+            || (head > sent_start
+                && with_lower(tok(doc, head - 1), |p| p == "chief")
+                && with_lower(w, |h| h == "executive"))
+    };
+    before || (!owned && after.is_some_and(|w| with_lower(w, lexicon::is_body_after)))
 }
 
 /// The mention that covers token `i`, if any.
