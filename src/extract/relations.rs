@@ -144,7 +144,11 @@ pub fn role_relation(title: &str, of_kind: Kind, of_country: bool) -> Relation {
     if of_country && (lexicon::is_rank_title(title) || lexicon::is_qualified_title(title)) {
         return Relation::NationalityOf;
     }
-    if of_kind == Kind::Group {
+    // "deputy leader", "vice president": an office under the one who leads.
+    let under = title
+        .split([' ', '-'])
+        .any(|w| matches!(w, "deputy" | "vice" | "assistant" | "associate" | "under"));
+    if of_kind == Kind::Group && !under {
         if last == "commander" {
             return Relation::Commands;
         }
@@ -190,6 +194,30 @@ struct VerbAt<'m, 'd> {
     ms: &'m [(usize, usize)],
     se: usize,
     sm: &'d Mention,
+}
+
+/// A word between a subject and its verb that keeps the verb from stating
+/// a fact: a negation, a modal or future, or "to" of an infinitive.
+fn is_unasserting(w: &str) -> bool {
+    matches!(
+        w,
+        "not"
+            | "n't"
+            | "never"
+            | "no"
+            | "will"
+            | "'ll"
+            | "would"
+            | "could"
+            | "can"
+            | "cannot"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "shall"
+            | "to"
+    )
 }
 
 /// People and groups act; places do not.
@@ -294,6 +322,11 @@ impl Ctx<'_, '_> {
             let Some(m) = self.mentions.get(mention) else {
                 continue;
             };
+            // An office held no longer is no relation of today: the role
+            // stays on the person's node ("former leader of X").
+            if title.starts_with("former ") {
+                continue;
+            }
             let rel = role_relation(
                 title,
                 self.kind(oe).unwrap_or(Kind::Group),
@@ -369,6 +402,11 @@ impl Ctx<'_, '_> {
             let Some((smi, se, sm)) = self.subject_of(s, ms, t) else {
                 continue;
             };
+            // "did not meet", "will meet", "refused to attack": no fact of
+            // today between the two (the event keeps its status).
+            if (sm.tokens.end..t).any(|i| is_unasserting(&self.word(i))) {
+                continue;
+            }
             let at = VerbAt {
                 t,
                 sent_end: sent.tokens.end,
@@ -887,11 +925,44 @@ mod tests {
         let got = typed("The Okafor campaign aides agreed to meet with Tom Berg.");
         assert!(!got.iter().any(|(_, r, _)| *r == "met_with"), "{got:?}");
         // A group before a role and a person qualifies the person.
-        let got = typed("Ana Ruiz will meet with Acme Freight manager Tom Berg on Friday.");
+        let got = typed("Ana Ruiz met with Acme Freight manager Tom Berg on Friday.");
         assert!(has(&got, "Ana Ruiz", "met_with", "Tom Berg"), "{got:?}");
         assert!(!got.iter().any(|(_, _, b)| b == "Acme Freight"), "{got:?}");
-        let got = typed("Ana Ruiz is expected to meet Tom Berg.");
-        assert!(has(&got, "Ana Ruiz", "met_with", "Tom Berg"), "{got:?}");
+        // A meeting to come, refused or denied is no fact between them
+        // (the event node says which).
+        for s in [
+            "Ana Ruiz is expected to meet Tom Berg.",
+            "Ana Ruiz will meet with Tom Berg on Friday.",
+            "Ana Ruiz did not meet Tom Berg.",
+            "Ana Ruiz refused to meet Tom Berg.",
+        ] {
+            let got = typed(s);
+            assert!(
+                !got.iter().any(|(_, r, _)| *r == "met_with"),
+                "{s}: {got:?}"
+            );
+        }
+        let got = typed("The Red Hand Brigade never attacked the Northern Fleet Command.");
+        assert!(!got.iter().any(|(_, r, _)| *r == "attacked"), "{got:?}");
+    }
+
+    #[test]
+    fn deputies_do_not_lead_and_past_offices_are_no_edges() {
+        let got = typed("Then Lena Park, the deputy head of the Harbor Authority, resigned.");
+        assert!(
+            has(&got, "Lena Park", "holds_office", "Harbor Authority"),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(_, r, _)| *r == "leads"), "{got:?}");
+        let got = typed("Then Lena Park, the former head of the Harbor Authority, spoke.");
+        assert!(!got.iter().any(|(a, _, _)| a == "Lena Park"), "{got:?}");
+        let got = typed("On Monday former Harbor Authority chairman Omar Diaz spoke.");
+        assert!(!got.iter().any(|(a, _, _)| a == "Omar Diaz"), "{got:?}");
+        let got = typed("On Monday Harbor Authority chairman Omar Diaz spoke.");
+        assert!(
+            has(&got, "Omar Diaz", "leads", "Harbor Authority"),
+            "{got:?}"
+        );
     }
 
     #[test]

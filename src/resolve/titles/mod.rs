@@ -942,9 +942,16 @@ pub fn find_roles(doc: &Analyzed<'_>, mentions: &[Mention], cleaned: &[Cleaned])
             } else {
                 None
             };
+            // "former Labour leader X": the status stands before the
+            // whole phrase, the organisation's name included.
+            let front = match of {
+                Some(OfRef::Mention(o)) if pi == 0 => mentions.get(o).map_or(j, |m| m.tokens.start),
+                Some(OfRef::Country(_)) if pi == 0 => j.saturating_sub(1),
+                _ => r.start,
+            };
             out.push(RoleMatch {
                 mention: mi,
-                title: title.clone(),
+                title: past_title(title, past_before(doc, front, lo)),
                 of,
                 span: span_of(doc, r.start..k),
             });
@@ -954,6 +961,44 @@ pub fn find_roles(doc: &Analyzed<'_>, mentions: &[Mention], cleaned: &[Cleaned])
         }
     }
     out
+}
+
+/// Words before a title that put it in the past ("former", "the late",
+/// "then").
+fn is_past_status(w: &str) -> bool {
+    with_lower(w, |l| {
+        matches!(
+            l,
+            "former" | "ex" | "late" | "then" | "ousted" | "deposed" | "retired"
+        )
+    })
+}
+
+/// True when a past status word stands right before token `i` (past an
+/// article): "the former", "late".
+fn past_before(doc: &Analyzed<'_>, i: usize, lo: usize) -> bool {
+    let mut p = i;
+    while p > lo {
+        let w = tok(doc, p - 1);
+        if matches!(w, "-") || w.eq_ignore_ascii_case("the") || w.eq_ignore_ascii_case("a") {
+            p -= 1;
+            continue;
+        }
+        return is_past_status(w);
+    }
+    false
+}
+
+/// A title held no longer reads "former ..." ("ex-president" too): what
+/// a reader of the node's roles needs, and what keeps a past office from
+/// becoming a present relation.
+fn past_title(title: &str, past: bool) -> String {
+    let ex = title.strip_prefix("ex-").filter(|t| !t.is_empty());
+    match ex {
+        Some(t) => format!("former {t}"),
+        None if past && !title.starts_with("former ") => format!("former {title}"),
+        None => title.to_string(),
+    }
 }
 
 /// "X, [the|a|former] [Y's|Chilean] <role> [of|for|at|in [the] Z]".
@@ -968,6 +1013,7 @@ fn apposition(
         return None;
     }
     let mut p = end + 1;
+    let mut past = false;
     while p < hi
         && matches!(
             tok(doc, p).to_lowercase().as_str(),
@@ -975,6 +1021,7 @@ fn apposition(
                 | "a"
                 | "an"
                 | "former"
+                | "late"
                 | "then"
                 | "current"
                 | "acting"
@@ -984,6 +1031,7 @@ fn apposition(
                 | "longtime"
         )
     {
+        past |= is_past_status(tok(doc, p));
         p += 1;
     }
     let mut pre_of = None;
@@ -1047,7 +1095,7 @@ fn apposition(
     }
     Some(RoleMatch {
         mention: mi,
-        title: title_words.join(" "),
+        title: past_title(&title_words.join(" "), past),
         of: post_of.or(pre_of),
         span: span_of(doc, end + 1..last),
     })

@@ -46,7 +46,11 @@ fn lowercase_role_nouns_before_names() {
     // Time words are no part of the role; verbs are none of it.
     assert_eq!(
         roles("Fans cheered former leader Tomas Vidal."),
-        [t("Tomas Vidal", "leader", None)]
+        [t("Tomas Vidal", "former leader", None)]
+    );
+    assert_eq!(
+        roles("Then Tomas Vidal, the late leader of the Farm Union, was named."),
+        [t("Tomas Vidal", "former leader", Some("Farm Union"))]
     );
     assert!(roles("Fans said Tomas Vidal spoke.").is_empty());
 }
