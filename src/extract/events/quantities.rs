@@ -183,6 +183,20 @@ pub(super) fn measures(
     if start > trigger && (trigger + 1..start).any(|t| CLAUSE_OPENERS.contains(&w(t))) {
         return false;
     }
+    if start < trigger && in_clause_before(start, end, trigger, &w) {
+        return false;
+    }
+    // "X tumbled 17% after it said it would close 48 stores": the trigger
+    // is in a clause of its own after the number. Not a relative clause,
+    // which qualifies the number's noun ("300 troops, who arrived in May,
+    // will leave").
+    if start < trigger
+        && (end..trigger).any(|t| {
+            CLAUSE_OPENERS.contains(&w(t)) && !matches!(w(t), "which" | "who" | "whose" | "where")
+        })
+    {
+        return false;
+    }
     // "killing nine people, flattening homes and forcing 45,000 residents
     // from them": the object of another verb of the list. Not a verb that
     // says where the same count ends ("leaving 200", "bringing the toll to
@@ -238,6 +252,34 @@ pub(super) fn measures(
         }
     }
     true
+}
+
+/// True when the number at `start..end`, before the trigger, stands in a
+/// clause of its own that a comma closes before the trigger: "X, which
+/// controls 31% of the shares, agreed", "After 300 people died, the
+/// government announced", "X, with 900 staff, said it would cut".
+fn in_clause_before<'w>(
+    start: usize,
+    end: usize,
+    trigger: usize,
+    w: &impl Fn(usize) -> &'w str,
+) -> bool {
+    let closed = (end..trigger).any(|t| matches!(w(t), "," | ";" | "—" | "–"));
+    if !closed {
+        return false;
+    }
+    // Back to the clause's first word: the comma before the number, or the
+    // sentence start ("" before it), at most a dozen words away.
+    let mut t = start;
+    while t > 0 && start - t < 12 {
+        let prev = w(t - 1);
+        if matches!(prev, "," | ";" | "—" | "–" | "") {
+            break;
+        }
+        t -= 1;
+    }
+    let opener = w(t);
+    CLAUSE_OPENERS.contains(&opener) || matches!(opener, "that" | "with" | "as")
 }
 
 /// True when quantity `q` is what a withdrawal or cut leaves behind

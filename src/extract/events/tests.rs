@@ -745,6 +745,35 @@ fn parties_and_counts_of_other_clauses_are_not_quantities() {
 }
 
 #[test]
+fn a_number_in_a_clause_before_the_trigger_is_not_its_quantity() {
+    // A relative clause of the subject, closed by a comma.
+    let text = "Cuts\n2021-05-20\nAcme Corp, which employs 5,400 people, will cut jobs in Lima, \
+                officials said on Monday.";
+    let evs = local(text);
+    let [r] = of_kind(&evs, EventKind::Reduction)[..] else {
+        panic!("{evs:?}")
+    };
+    assert!(r.quantities.is_empty(), "{r:?}");
+    // The trigger in an "after" clause of its own, the number in the main one.
+    let text = "Cuts\n2021-05-20\nShares in Acme Corp rose 4.5% on Monday after it said it \
+                would cut 800 jobs.";
+    let evs = local(text);
+    let [r] = of_kind(&evs, EventKind::Reduction)[..] else {
+        panic!("{evs:?}")
+    };
+    let values: Vec<Option<f64>> = r.quantities.iter().map(|q| q.value).collect();
+    assert_eq!(values, [Some(800.0)], "{r:?}");
+    // A relative clause on the number's own noun keeps it.
+    let text = "Drawdown\n2021-05-20\nAbout 300 Peruvian troops, who arrived in May, \
+                withdrew from Tumbes on Monday.";
+    let evs = local(text);
+    let [w] = of_kind(&evs, EventKind::Withdrawal)[..] else {
+        panic!("{evs:?}")
+    };
+    assert!(w.quantities.iter().any(|q| q.value == Some(300.0)), "{w:?}");
+}
+
+#[test]
 fn a_share_of_the_troops_is_no_market_move_and_what_is_left_is_the_level() {
     let text = "Drawdown\n2021-05-20\nFrance will withdraw 60 percent of its troops in Mali, officials said on Monday.\n\nThe plan would leave a force of about 2,000 French troops.";
     let evs = local(text);
