@@ -97,6 +97,18 @@ fn parse_fraction(lower: &[Cow<'_, str>], i: usize) -> Option<(f64, usize)> {
     if w(0) == "half" && !matches!(w(1), "of" | "a" | "an" | "the" | "," | "." | "") {
         return None;
     }
+    // "the first half of 2022", "the second quarter": a stretch of time.
+    let before = i
+        .checked_sub(1)
+        .and_then(|j| lower.get(j))
+        .map_or("", |w| &**w);
+    if matches!(
+        before,
+        "first" | "second" | "third" | "fourth" | "last" | "latter" | "final" | "opening"
+    ) && denominator(w(0)).is_some()
+    {
+        return None;
+    }
     if w(0) == "half" {
         return Some((0.5, 1));
     }
@@ -619,6 +631,9 @@ mod tests {
         assert!(q("Ann Lee, 41, and Bo Chen, 19 -- both won 3 -- said the two main.").is_empty());
         let got = q("A blast kills 12 in Lima.");
         assert_eq!((got[0].value, got[0].unit.as_str()), (Some(12.0), "people"));
+        // A stretch of time is no share.
+        assert!(q("Sales fell in the first half of 2022 and the second quarter.").is_empty());
+        assert_eq!(q("They sold half of the shares.").len(), 1);
     }
 
     #[test]

@@ -169,8 +169,16 @@ pub(super) fn measures(
         (end..end + 7)
             .take_while(|&t| !matches!(w(t), "," | ";" | "." | ""))
             .any(|t| SAYING.contains(&w(t)))
+            // An aside between commas before the verb.
+            || (w(end) == ","
+                && (end + 1..end + 12)
+                    .take_while(|&t| !matches!(w(t), ";" | "." | ""))
+                    .any(|t| w(t) == "," && SAYING.contains(&w(t + 1))))
     };
-    if REPORTERS.contains(&unit)
+    // "two Conservative lawmakers, speaking on condition of anonymity,
+    // said": the counted noun is the unit's last word.
+    let noun = unit.rsplit(' ').next().unwrap_or(unit);
+    if REPORTERS.contains(&noun)
         && (says_next()
             || (start.saturating_sub(4)..start)
                 .any(|t| matches!(w(t), "according" | "citing" | "cited" | "told" | "quoted")))
@@ -183,17 +191,17 @@ pub(super) fn measures(
     if start > trigger && (trigger + 1..start).any(|t| CLAUSE_OPENERS.contains(&w(t))) {
         return false;
     }
-    if start < trigger && in_clause_before(start, end, trigger, &w) {
+    if start < trigger && of_another_clause_before(start, end, trigger, &w) {
         return false;
     }
-    // "X tumbled 17% after it said it would close 48 stores": the trigger
-    // is in a clause of its own after the number. Not a relative clause,
-    // which qualifies the number's noun ("300 troops, who arrived in May,
-    // will leave").
-    if start < trigger
-        && (end..trigger).any(|t| {
-            CLAUSE_OPENERS.contains(&w(t)) && !matches!(w(t), "which" | "who" | "whose" | "where")
-        })
+    // The wounded and the missing are not the dead.
+    if c.kind == EventKind::Killing && matches!(noun, "wounded" | "injured" | "hurt" | "missing") {
+        return false;
+    }
+    // "inflation of more than 24 percent": a rate of the economy.
+    if matches!(unit, "percent" | "fraction")
+        && matches!(w(start.wrapping_sub(1)), "of" | "at")
+        && RATES.contains(&w(start.wrapping_sub(2)))
     {
         return false;
     }
@@ -252,6 +260,104 @@ pub(super) fn measures(
         }
     }
     true
+}
+
+/// True when the number at `start..end`, before the trigger, belongs to
+/// another clause or verb than the trigger's.
+fn of_another_clause_before<'w>(
+    start: usize,
+    end: usize,
+    trigger: usize,
+    w: &impl Fn(usize) -> &'w str,
+) -> bool {
+    // "X tumbled 17% after it said it would close 48 stores": the trigger
+    // is in a clause of its own after the number. Not a relative clause,
+    // which qualifies the number's noun ("300 troops, who arrived in May,
+    // will leave").
+    let adverbial = (end..trigger).any(|t| {
+        CLAUSE_OPENERS.contains(&w(t)) && !matches!(w(t), "which" | "who" | "whose" | "where")
+    });
+    // "buried 11 houses ..., killing 14 people": a participle after a
+    // comma says what the main verb did; the main verb's number is not
+    // its own.
+    let participle = w(trigger).ends_with("ing") && (end..trigger).any(|t| w(t) == ",");
+    // "arrested at least 37 people ... as traders protested": the object
+    // of another verb before the trigger.
+    in_clause_before(start, end, trigger, w)
+        || adverbial
+        || participle
+        || object_of_other_verb(start, w)
+}
+
+/// Rates of the economy: a percentage after them ("inflation of 24%")
+/// measures no event of the story.
+const RATES: &[&str] = &[
+    "inflation",
+    "unemployment",
+    "growth",
+    "rate",
+    "rates",
+    "yield",
+    "yields",
+    "deficit",
+    "tariff",
+    "tariffs",
+    "tax",
+    "interest",
+];
+
+/// True when the number at `start` is the object of a verb in the past
+/// tense right before it (past "at least", "about" and the like) that
+/// counts something else: "arrested at least 37 people". Verbs that say
+/// the count of the event itself ("killed 12", "left 12 dead", "deployed
+/// 300") do not count.
+fn object_of_other_verb<'w>(start: usize, w: &impl Fn(usize) -> &'w str) -> bool {
+    let mut t = start;
+    while t > 0
+        && start - t < 4
+        && matches!(
+            w(t - 1),
+            "at" | "least"
+                | "most"
+                | "about"
+                | "more"
+                | "than"
+                | "some"
+                | "nearly"
+                | "around"
+                | "over"
+                | "almost"
+                | "roughly"
+                | "approximately"
+                | "an"
+                | "estimated"
+                | "up"
+                | "to"
+        )
+    {
+        t -= 1;
+    }
+    let v = w(t.wrapping_sub(1));
+    v.len() > 4
+        && v.ends_with("ed")
+        && v.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(
+            v,
+            "killed"
+                | "wounded"
+                | "injured"
+                | "stationed"
+                | "deployed"
+                | "based"
+                | "estimated"
+                | "reported"
+                | "numbered"
+                | "totalled"
+                | "totaled"
+                | "involved"
+                | "displaced"
+                | "evacuated"
+        )
 }
 
 /// True when the number at `start..end`, before the trigger, stands in a

@@ -190,8 +190,16 @@ pub(super) fn out_of_sense(kind: EventKind, words: &[Cow<'_, str>], k: usize) ->
             return true;
         }
     }
-    // "shelling out $2 billion": money spent.
-    if kind == Attack && w(k).starts_with("shell") && w(k + 1) == "out" {
+    // "shelling out $2 billion", "shelled out US$1.8 billion": money
+    // spent. An attack's or strike's object is no sum of money.
+    let money = |x: &str| {
+        x.starts_with('$')
+            || x.starts_with("us$")
+            || matches!(x, "$" | "us$" | "euros" | "pounds" | "yen" | "dollars")
+    };
+    if matches!(kind, Attack | Strike)
+        && ((w(k).starts_with("shell") && w(k + 1) == "out") || after(3).any(money))
+    {
         return true;
     }
     // "leads in the polls", "opinion polls show": surveys, not a vote.

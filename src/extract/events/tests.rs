@@ -774,6 +774,58 @@ fn a_number_in_a_clause_before_the_trigger_is_not_its_quantity() {
 }
 
 #[test]
+fn counts_of_other_verbs_rates_and_the_wounded_do_not_measure_an_event() {
+    let none = |text: &str, kind: EventKind| {
+        let evs = local(text);
+        for e in of_kind(&evs, kind) {
+            assert!(e.quantities.is_empty(), "{text}: {e:?}");
+        }
+    };
+    // The object of another verb before the trigger.
+    none(
+        "Levy\n2021-05-20\nPolice arrested at least 37 people in Lima on Monday as traders \
+         protested against the Tumbes Market Board.",
+        EventKind::Protest,
+    );
+    // The main verb's object before a participle.
+    let text = "Slide\n2021-05-20\nA landslide buried at least 11 houses in Tumbes on Monday, \
+                killing 14 people.";
+    let evs = local(text);
+    let [k] = of_kind(&evs, EventKind::Killing)[..] else {
+        panic!("{evs:?}")
+    };
+    let values: Vec<Option<f64>> = k.quantities.iter().map(|q| q.value).collect();
+    assert_eq!(values, [Some(14.0)], "{k:?}");
+    // A rate of the economy.
+    none(
+        "Levy\n2021-05-20\nThe protest by the Tumbes Market Board comes as Peru struggles with \
+         inflation of more than 24 percent.",
+        EventKind::Protest,
+    );
+    // The wounded are not the dead.
+    let text = "Raid\n2021-05-20\nThe Red Hand Brigade killed four soldiers in Gao on Monday, \
+                and left 11 wounded.";
+    let evs = local(text);
+    let [k] = of_kind(&evs, EventKind::Killing)[..] else {
+        panic!("{evs:?}")
+    };
+    assert!(k.quantities.iter().all(|q| q.value == Some(4.0)), "{k:?}");
+    // Speakers with an aside before "said".
+    none(
+        "Poll\n2021-05-20\nTwo Labour lawmakers, speaking on condition of anonymity, said \
+         Peru would hold a vote in Tumbes on Monday.",
+        EventKind::Vote,
+    );
+}
+
+#[test]
+fn money_spent_is_no_strike() {
+    let text =
+        "Deal\n2021-05-20\nAcme Corp shelled out $300 million for a tower in Lima on Monday.";
+    assert!(local(text).is_empty(), "{:?}", local(text));
+}
+
+#[test]
 fn a_share_of_the_troops_is_no_market_move_and_what_is_left_is_the_level() {
     let text = "Drawdown\n2021-05-20\nFrance will withdraw 60 percent of its troops in Mali, officials said on Monday.\n\nThe plan would leave a force of about 2,000 French troops.";
     let evs = local(text);
