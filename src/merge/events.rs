@@ -483,11 +483,25 @@ fn joins(c: &Cluster, it: &EventItem, ents: &BTreeSet<&str>, name: Option<&Strin
     if c.kind == EventKind::Presence {
         return shared() >= 1 && same_numbers();
     }
+    // Two tolls that differ ("killing eight gendarmes", "killed more than
+    // 2,000 civilians") are two occurrences, unless a cast says otherwise.
+    let counts = |qs: &[Quantity]| {
+        qs.iter()
+            .filter(|q| {
+                q.value.is_some()
+                    && q.from.is_none()
+                    && !matches!(q.unit.as_str(), "percent" | "fraction")
+            })
+            .count()
+    };
+    let other_numbers =
+        || counts(&it.ev.quantities) > 0 && counts(&c.quantities) > 0 && !same_numbers();
     shared() >= needed()
         || same_day()
         || ((ents.is_empty() || cents.is_empty() || same_numbers())
             && c.time.is_some() == it.ev.time.is_some()
-            && same_doc())
+            && same_doc()
+            && !other_numbers())
         || (c.time.is_some() && it.ev.time.is_some() && same_numbers())
 }
 

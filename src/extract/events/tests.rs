@@ -174,6 +174,18 @@ fn events_of(g: &KnowledgeGraph) -> Vec<(String, Option<String>, usize)> {
 }
 
 #[test]
+fn an_attack_s_toll_and_a_tally_of_the_year_are_two_killings() {
+    let text = "Raids\n2022-07-19\nGunmen attacked a police post on Sunday, killing eight \
+                officers.\n\nMore than 2,000 civilians were killed in 2022, according to a tally.";
+    let g = graph(&[text]);
+    let kills: Vec<_> = events_of(&g)
+        .into_iter()
+        .filter(|e| e.0.starts_with("event:killing"))
+        .collect();
+    assert_eq!(kills.len(), 2, "{kills:?}");
+}
+
+#[test]
 fn same_killing_in_two_documents_is_one_node_with_the_finer_date() {
     let a = "Attack in Kenya\n03 March, 2021\nIn February, a drone strike near Nairobi killed militia chief Omar Haji and his aide Ali Warsame.";
     let b = "Kenya mourns\n09 February, 2021\nOn Sunday a drone strike near Nairobi killed Omar Haji and Ali Warsame, officials said.";
