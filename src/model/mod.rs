@@ -355,6 +355,8 @@ pub struct Cleaned {
     /// right before the name ("president X", "the 20-year-old X") or
     /// ", who" right after it.
     pub person: bool,
+    /// "the town of X", "the village of X": a place by the words before it.
+    pub town: bool,
 }
 
 /// What a role is "of", as the text gives it.

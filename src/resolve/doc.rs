@@ -50,6 +50,8 @@ struct Item {
     firm: bool,
     /// See [`Cleaned::person`].
     person: bool,
+    /// See [`Cleaned::town`].
+    town: bool,
 }
 
 /// Union-find over name keys; the representative is the smallest key, so
@@ -176,6 +178,7 @@ impl DocResolver {
             team: false,
             firm: c.firm,
             person: c.person,
+            town: c.town,
         })
     }
 }
@@ -756,6 +759,7 @@ fn join_apostrophe_names(
             team: false,
             firm: false,
             person: false,
+            town: false,
         };
         items[i] = Some(item.clone());
         items[i + 1] = Some(Item {
@@ -778,6 +782,9 @@ fn vote_kind(items: &[&Item]) -> Kind {
     // the name outweighs how a finder typed its other mentions.
     if items.iter().any(|it| it.firm) {
         return Kind::Group;
+    }
+    if items.iter().any(|it| it.town) {
+        return Kind::Place;
     }
     // "president X", "X, who": so for a person typed a group elsewhere.
     if items.iter().any(|it| it.person) {

@@ -167,6 +167,22 @@ mod tests {
     }
 
     #[test]
+    fn the_town_of_a_name_makes_it_a_place_however_it_was_typed() {
+        use MentionLabel::Per;
+        let d = with_mentions(
+            "Troops retook the town of Tobias Vale on Monday. Tobias Vale was quiet. \
+             Tobias Vale had fallen in May.",
+            &[
+                ("Tobias Vale", Per),
+                ("Tobias Vale", Per),
+                ("Tobias Vale", Per),
+            ],
+        );
+        assert_eq!(d.entities.len(), 1, "{:?}", d.entities);
+        assert_eq!(d.entities[0].kind, Kind::Place, "{:?}", d.entities);
+    }
+
+    #[test]
     fn a_person_listed_after_a_party_keeps_her_kind() {
         use MentionLabel::{Org, Per};
         let d = with_mentions(

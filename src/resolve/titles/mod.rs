@@ -207,6 +207,7 @@ fn clean_with(doc: &Analyzed<'_>, m: &Mention, headline: &mut dyn FnMut(usize) -
         junk: false,
         firm: false,
         person: false,
+        town: false,
     };
     let (k, leading_demonym) = cut_titles(&cx, a, b);
     if k >= b {
@@ -685,6 +686,20 @@ fn read_kind_from_context(
         && !starts_upper(tok(doc, p - 2))
     {
         out.kind = Some(Kind::Group);
+    }
+    // "the town of X", "the village of X": a place, however a finder
+    // typed a name it did not know.
+    if out.country.is_none()
+        && k >= sent_start + 2
+        && tok(doc, k - 1) == "of"
+        && matches!(
+            tok(doc, k - 2),
+            "town" | "village" | "city" | "province" | "district" | "region" | "county" | "island"
+        )
+    {
+        out.kind = Some(Kind::Place);
+        out.town = true;
+        return;
     }
     if out.country.is_none() && !dateline {
         let company = is_company_by_context(doc, sent_start, k, b);
