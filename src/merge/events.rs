@@ -426,6 +426,22 @@ fn joins(c: &Cluster, it: &EventItem, ents: &BTreeSet<&str>, name: Option<&Strin
     // thousands of documents.
     let same_doc_cell = std::cell::OnceCell::new();
     let same_doc = || *same_doc_cell.get_or_init(|| c.docs.contains(&it.rank));
+    // An article's results ("X was re-elected", "Y won 60,000 votes") are
+    // readings of the one election it reports, dated where the lead dates
+    // it: an election reading with no time words of its own joins the
+    // document's election of the same status.
+    if c.kind == EventKind::Election
+        && name.is_none()
+        && c.status == it.ev.status
+        && (it.ev.time_text.is_none() || c.time_text.is_none())
+        && match (&c.time, &it.ev.time) {
+            (Some(a), Some(b)) => times_compatible(a, b),
+            _ => true,
+        }
+        && same_doc()
+    {
+        return true;
+    }
     let dates_ok = match (&c.time, &it.ev.time) {
         (Some(a), Some(b)) => times_compatible(a, b),
         // A named event is identified by its name.

@@ -223,6 +223,19 @@ pub(super) fn assign_roles(
     let mut roles: Vec<(Relation, usize)> = Vec::new();
     reader.before(&mut roles);
     reader.after(&mut roles);
+    // "X was elected", "X won the election": voters elect; a person named
+    // before the trigger stands in it, a candidate.
+    if c.kind == EventKind::Election {
+        for (r, e) in &mut roles {
+            if *r == Relation::Agent
+                && ments
+                    .iter()
+                    .any(|m| m.entity == *e && m.kind == Kind::Person)
+            {
+                *r = Relation::Participant;
+            }
+        }
+    }
     roles
 }
 
@@ -316,6 +329,10 @@ impl RoleReader<'_, '_> {
         if agent_found && let Some(m) = self.subject_before_participle(&before) {
             push(roles, Relation::Agent, m.entity);
         }
+        if !agent_found && let Some(m) = self.antecedent_of_who() {
+            push(roles, Relation::Agent, m.entity);
+            agent_found = true;
+        }
         for m in before.iter().rev() {
             let mut prep = self.word_before(m);
             // "between A and B": B is as much an object as A.
@@ -369,6 +386,27 @@ impl RoleReader<'_, '_> {
                 self.co_agents(m, &before, roles);
             }
         }
+    }
+
+    /// "X, who visited Prague, …": the person or group the relative
+    /// pronoun right before a verb trigger stands for.
+    fn antecedent_of_who(&self) -> Option<&Ment> {
+        let c = self.c;
+        if c.pos != Pos::Verb {
+            return None;
+        }
+        let mut t = c.tok.checked_sub(1)?;
+        // Not "who was killed": the passive's subject is who it befell.
+        if matches!(self.w(t), "had" | "has" | "have" | "also") {
+            t = t.checked_sub(1)?;
+        }
+        if self.w(t) != "who" || self.w(t.wrapping_sub(1)) != "," {
+            return None;
+        }
+        let comma = t - 1;
+        self.ments
+            .iter()
+            .find(|m| m.end == comma && matches!(m.kind, Kind::Person | Kind::Group) && !m.modifier)
     }
 
     /// "U.S. troops, after invading Iraq, …": the sentence's subject, set
@@ -753,7 +791,7 @@ impl RoleReader<'_, '_> {
             match c.kind {
                 Killing if m.kind == Kind::Place => return None,
                 Killing | Attack | Strike | Invasion => Relation::Target,
-                Capture if m.kind == Kind::Place => Relation::Location,
+                Capture | Visit if m.kind == Kind::Place => Relation::Location,
                 Capture => Relation::Target,
                 _ => Relation::Participant,
             }

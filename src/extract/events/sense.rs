@@ -289,6 +289,18 @@ fn gatherings_and_goals(kind: EventKind, words: &[Cow<'_, str>], k: usize) -> bo
     {
         return true;
     }
+    // "the milestone was met", "demands were met": a meeting has people
+    // who meet; a passive "met" with no one after it is a goal reached.
+    if kind == Meeting
+        && w(k) == "met"
+        && matches!(
+            w(k.wrapping_sub(1)),
+            "was" | "were" | "been" | "be" | "is" | "are"
+        )
+        && !matches!(w(k + 1), "by" | "with")
+    {
+        return true;
+    }
     // "rescuers pulled survivors from the rubble": no forces withdraw.
     if kind == Withdrawal
         && w(k).starts_with("pull")

@@ -174,6 +174,48 @@ fn events_of(g: &KnowledgeGraph) -> Vec<(String, Option<String>, usize)> {
 }
 
 #[test]
+fn an_election_s_results_are_the_one_election_its_candidates_take_part_in() {
+    let text = "Vote\n2021-05-20\nVoters in Lima went to the polls on Sunday to elect a new \
+                council.\n\nAna Ruiz was re-elected with 60,000 votes.\n\nTomas Berg was \
+                elected in Callao.";
+    let g = graph(&[text]);
+    let elections: Vec<_> = events_of(&g)
+        .into_iter()
+        .filter(|e| e.0.starts_with("event:election"))
+        .collect();
+    assert_eq!(elections.len(), 1, "{elections:?}");
+    assert_eq!(
+        elections[0].1.as_deref(),
+        Some("2021-05-16"),
+        "{elections:?}"
+    );
+    let evs = local(text);
+    for e in of_kind(&evs, EventKind::Election) {
+        assert!(names(text, e, Relation::Agent).is_empty(), "{e:?}");
+    }
+}
+
+#[test]
+fn a_visitor_named_before_who_visits_a_place_where_the_visit_is() {
+    let text = "Talks\n2021-05-20\nTomas Berg, who visited Peru on Monday, urged allies to act.";
+    let evs = local(text);
+    let [v] = of_kind(&evs, EventKind::Visit)[..] else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(names(text, v, Relation::Agent), ["Tomas Berg"]);
+    assert_eq!(names(text, v, Relation::Location), ["Peru"], "{v:?}");
+    assert!(names(text, v, Relation::Participant).is_empty(), "{v:?}");
+    // "who was killed": no killer.
+    let text = "Rally\n2021-05-20\nCrowds honoured Tomas Berg, who was killed in Peru on Monday.";
+    for k in of_kind(&local(text), EventKind::Killing) {
+        assert!(names(text, k, Relation::Agent).is_empty(), "{k:?}");
+    }
+    // A goal "was met": no one met.
+    let text = "Aid\n2021-05-20\nThe Lima Relief Fund said its target was met on Monday.";
+    assert!(of_kind(&local(text), EventKind::Meeting).is_empty());
+}
+
+#[test]
 fn an_attack_s_toll_and_a_tally_of_the_year_are_two_killings() {
     let text = "Raids\n2022-07-19\nGunmen attacked a police post on Sunday, killing eight \
                 officers.\n\nMore than 2,000 civilians were killed in 2022, according to a tally.";
