@@ -119,6 +119,34 @@ impl Scanner<'_> {
                 self.out.push((start..i + 2, TimeRef::Unresolved));
                 Some(i + 2)
             }
+            // "this weekend", "last weekend", "over the weekend": a
+            // Saturday and Sunday. Said early in the week, "this" and
+            // "the" weekend are the one just past; later, the one ahead.
+            (m @ ("last" | "past" | "this" | "next" | "coming" | "the"), "weekend")
+                if m != "the" || matches!(l(i.wrapping_sub(1)), "over" | "at" | "during") =>
+            {
+                let v = match self.anchor {
+                    Some(a) => {
+                        let monday = a.add_days(-i64::from(a.weekday()));
+                        let early = a.weekday() <= 2;
+                        let saturday = match m {
+                            "last" | "past" => monday.add_days(-2),
+                            "next" | "coming" if a.weekday() >= 4 => monday.add_days(12),
+                            "next" | "coming" => monday.add_days(5),
+                            _ if early => monday.add_days(-2),
+                            _ => monday.add_days(5),
+                        };
+                        tv(
+                            saturday.iso(Precision::Day),
+                            Some(saturday.add_days(1).iso(Precision::Day)),
+                            &w.join(i..i + 2),
+                        )
+                    }
+                    None => TimeRef::Unresolved,
+                };
+                self.out.push((i..i + 2, v));
+                Some(i + 2)
+            }
             ("yesterday" | "today" | "tomorrow", _) => {
                 let n = match l(i) {
                     "yesterday" => -1,

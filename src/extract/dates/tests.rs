@@ -102,6 +102,42 @@ fn absolute_dates_in_several_styles() {
 }
 
 #[test]
+fn weekends_early_and_late_in_the_week() {
+    // 2016-09-07 is a Wednesday: "this weekend" is the one just past.
+    let w = |text: &str, anchor: &str| {
+        times(text, anchor)
+            .into_iter()
+            .map(|(_, s, e)| (s, e))
+            .collect::<Vec<_>>()
+    };
+    let sat_sun = |a: &str, b: &str| vec![(a.to_string(), Some(b.to_string()))];
+    assert_eq!(
+        w("The fair took place this weekend.", "2016-09-07"),
+        sat_sun("2016-09-03", "2016-09-04")
+    );
+    assert_eq!(
+        w("Crowds gathered over the weekend.", "2016-09-05"),
+        sat_sun("2016-09-03", "2016-09-04")
+    );
+    // On a Friday, "this weekend" is the one ahead; "last weekend" is
+    // always the one before.
+    assert_eq!(
+        w("The fair opens this weekend.", "2016-09-09"),
+        sat_sun("2016-09-10", "2016-09-11")
+    );
+    assert_eq!(
+        w("Gunmen struck last weekend.", "2016-09-09"),
+        sat_sun("2016-09-03", "2016-09-04")
+    );
+    assert_eq!(
+        w("Talks resume next weekend.", "2016-09-06"),
+        sat_sun("2016-09-10", "2016-09-11")
+    );
+    // "the weekend" alone is no date.
+    assert!(w("The weekend was calm.", "2016-09-06").is_empty());
+}
+
+#[test]
 fn relative_dates_across_month_and_year_boundaries() {
     // 2021-01-03 is a Sunday: last week is Monday 2020-12-21 to Sunday 2020-12-27.
     assert_eq!(
