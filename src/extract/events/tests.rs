@@ -216,6 +216,17 @@ fn a_visitor_named_before_who_visits_a_place_where_the_visit_is() {
 }
 
 #[test]
+fn an_event_of_a_when_clause_takes_the_time_of_its_main_clause() {
+    let text = "Loss\n2021-05-20\nThe ferry sank off Gao on March 3, 2019 when a storm hit it, \
+                killing 40 people.";
+    let evs = local(text);
+    let [k] = of_kind(&evs, EventKind::Killing)[..] else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(start(k), Some("2019-03-03"));
+}
+
+#[test]
 fn an_attack_s_toll_and_a_tally_of_the_year_are_two_killings() {
     let text = "Raids\n2022-07-19\nGunmen attacked a police post on Sunday, killing eight \
                 officers.\n\nMore than 2,000 civilians were killed in 2022, according to a tally.";

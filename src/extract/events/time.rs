@@ -89,7 +89,10 @@ impl TimeScope<'_, '_> {
         last_time: Option<&TimeValue>,
         cause: Option<&LocalEvent>,
     ) -> Dated {
-        let chosen = self.nearest(c, lo, hi).map(|t| self.restated(t));
+        let chosen = self
+            .nearest(c, lo, hi)
+            .or_else(|| self.before_when(lo))
+            .map(|t| self.restated(t));
         let report = self.is_report(c);
         let publication = || {
             self.anchor_iso.filter(|_| report).map(|a| TimeValue {
@@ -227,6 +230,24 @@ impl TimeScope<'_, '_> {
                     .filter(|t| t.tokens.end <= c.tok && t.tokens.start <= base + 3)
                     .min_by_key(dist)
             })
+            .copied()
+    }
+
+    /// "X was lost on February 1, 2003 when it broke apart, killing all
+    /// seven": an event of a "when" clause happens at the time of the
+    /// clause it hangs on, the nearest time before "when".
+    fn before_when(&self, lo: usize) -> Option<&TimeExpr> {
+        let when = lo.checked_sub(1)?;
+        let word = |t: usize| t.checked_sub(self.base).and_then(|k| self.words.get(k));
+        if word(when).is_none_or(|w| w != "when") {
+            return None;
+        }
+        self.event_times
+            .iter()
+            .filter(|t| {
+                t.tokens.end <= when && t.tokens.start >= self.base && when - t.tokens.end <= 6
+            })
+            .max_by_key(|t| t.tokens.end)
             .copied()
     }
 
