@@ -175,6 +175,20 @@ impl KeyIndex {
     }
 }
 
+/// The identity of a named event: its normalised name without a year
+/// ("2014 Paralympic Games" and "the Paralympic Games" are one name; the
+/// year is the event's time, which keeps the 2014 and 2018 editions apart).
+fn named_key(label: &str) -> String {
+    let key = crate::resolve::normalize(label);
+    let is_year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let words: Vec<&str> = key.split(' ').filter(|w| !is_year(w)).collect();
+    if words.is_empty() {
+        key
+    } else {
+        words.join(" ")
+    }
+}
+
 /// Index keys under which a reading can find the clusters it may join:
 /// every merge rule needs a shared entity, the same document, the same
 /// name or the same number, so only clusters under one of its keys are
@@ -357,8 +371,7 @@ pub fn cluster(mut items: Vec<EventItem>, ids: &[Arc<str>]) -> Clusters {
             .filter(|(r, _)| *r != Relation::Source)
             .map(|(_, e)| &**e)
             .collect();
-        let name =
-            (it.ev.kind == EventKind::Named).then(|| crate::resolve::normalize(&it.ev.label));
+        let name = (it.ev.kind == EventKind::Named).then(|| named_key(&it.ev.label));
         let keys = merge_keys(it.ev.kind, it.rank, name.as_deref());
         let qkeys = quantity_keys(&it.ev.quantities);
         let lookup = lookup_keys(it.ev.kind, it.ev.time.as_ref(), &ents, &qkeys);

@@ -216,6 +216,17 @@ fn a_visitor_named_before_who_visits_a_place_where_the_visit_is() {
 }
 
 #[test]
+fn a_named_event_is_never_dated_by_the_report_that_mentions_it() {
+    let text = "Games\n2013-11-16\nPeru will send a team to the 2014 Paralympic Games in \
+                Sochi.\n\nThe broadcaster will air the Paralympic Games on its channels.";
+    let g = graph(&[text]);
+    // One event, the 2014 games, named with and without its year.
+    let evs = events_of(&g);
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0].1.as_deref(), Some("2014"), "{evs:?}");
+}
+
+#[test]
 fn an_event_of_a_when_clause_takes_the_time_of_its_main_clause() {
     let text = "Loss\n2021-05-20\nThe ferry sank off Gao on March 3, 2019 when a storm hit it, \
                 killing 40 people.";

@@ -298,6 +298,11 @@ impl TimeScope<'_, '_> {
     /// Said in the report's present or future: in the headline, or after
     /// "will", "plans", "says" and the like.
     fn is_report(&self, c: &Candidate) -> bool {
+        // A named event ("the Paralympic Games") has dates of its own,
+        // never the day a report mentions it.
+        if c.kind == crate::model::EventKind::Named {
+            return false;
+        }
         let k = c.tok - self.base;
         self.headline
             || (1..=6).any(|n| {
