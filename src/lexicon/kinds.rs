@@ -367,6 +367,31 @@ pub fn is_body_head_before_of(lower: &str) -> bool {
     )
 }
 
+/// Traded instruments, in the plural: "December T-bonds", "Cofinec GDRs",
+/// "Global Depositary Receipts", "Gilts" are securities, not their issuer.
+/// (The singular "Bond" is a surname.)
+pub const INSTRUMENTS: &[&str] = &[
+    "bonds",
+    "t-bonds",
+    "t-bills",
+    "gilts",
+    "bunds",
+    "gdrs",
+    "adrs",
+    "receipts",
+    "futures",
+    "debentures",
+    "eurobonds",
+    "eurodollars",
+    "warrants",
+];
+
+/// True when `word` (any case) names a kind of traded security.
+pub fn is_instrument(word: &str) -> bool {
+    word_set!(SET, INSTRUMENTS);
+    with_lower(word, |w| SET.contains(w))
+}
+
 /// True when a name ending with `last` (any case) is a law, prize,
 /// competition or programme.
 pub fn is_other_head(last: &str) -> bool {

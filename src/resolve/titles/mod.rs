@@ -627,7 +627,8 @@ fn read_kind_from_words(out: &mut Cleaned, name: &str, words: &[&str], dateline:
     // A person's surname may be such a word ("Nathan Law").
     let person = out.kind == Some(Kind::Person)
         && words.last().is_some_and(|w| super::names::is_last_name(w));
-    let other = words.len() > 1 && words.last().is_some_and(|w| lexicon::is_other_head(w));
+    let other = (words.len() > 1 && words.last().is_some_and(|w| lexicon::is_other_head(w)))
+        || words.last().is_some_and(|w| lexicon::is_instrument(w));
     // "U.S. Labor Day": a holiday with a qualifier before it.
     let holiday = words.last().is_some_and(|w| lexicon::ends_holiday(w))
         && (0..words.len().min(3)).any(|j| {
