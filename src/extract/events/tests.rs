@@ -227,6 +227,20 @@ fn a_named_event_is_never_dated_by_the_report_that_mentions_it() {
 }
 
 #[test]
+fn a_tally_since_a_date_is_not_dated_by_it() {
+    let text = "Clashes\n2024-11-20\nTroops patrolled the north on Monday.\n\nAt least 40 \
+                people have been killed in clashes around Gao since the start of 2023, a tally \
+                showed.\n\nRebels killed 12 people in Gao in January.";
+    let evs = local(text);
+    let starts: Vec<Option<&str>> = of_kind(&evs, EventKind::Killing)
+        .iter()
+        .map(|k| start(k))
+        .collect();
+    assert!(!starts.contains(&Some("2023")), "{evs:?}");
+    assert!(starts.contains(&Some("2024-01")), "{evs:?}");
+}
+
+#[test]
 fn an_event_of_a_when_clause_takes_the_time_of_its_main_clause() {
     let text = "Loss\n2021-05-20\nThe ferry sank off Gao on March 3, 2019 when a storm hit it, \
                 killing 40 people.";

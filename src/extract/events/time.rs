@@ -194,7 +194,7 @@ impl TimeScope<'_, '_> {
         let in_stretch = self
             .event_times
             .iter()
-            .filter(|t| t.tokens.start >= lo && t.tokens.start < hi)
+            .filter(|t| t.tokens.start >= lo && t.tokens.start < hi && !self.since(t))
             .filter(|t| {
                 if t.tokens.end <= c.tok {
                     // "… in 2003, had withdrawn": a comma between
@@ -227,7 +227,9 @@ impl TimeScope<'_, '_> {
             .or_else(|| {
                 self.event_times
                     .iter()
-                    .filter(|t| t.tokens.end <= c.tok && t.tokens.start <= base + 3)
+                    .filter(|t| {
+                        t.tokens.end <= c.tok && t.tokens.start <= base + 3 && !self.since(t)
+                    })
                     .min_by_key(dist)
             })
             .copied()
@@ -249,6 +251,27 @@ impl TimeScope<'_, '_> {
             })
             .max_by_key(|t| t.tokens.end)
             .copied()
+    }
+
+    /// True for a time after "since" ("killed since 2023", "since the
+    /// start of the year"): where a tally starts, not when its event
+    /// happened.
+    fn since(&self, t: &TimeExpr) -> bool {
+        let doc = self.doc;
+        if lower(&t.text).starts_with("since ") {
+            return true;
+        }
+        let mut j = t.tokens.start;
+        while j > self.base && t.tokens.start - j < 5 {
+            j -= 1;
+            let w = lower(doc.token_text(j));
+            match w.as_ref() {
+                "since" => return true,
+                "the" | "start" | "beginning" | "end" | "of" | "early" | "late" | "mid" => {}
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// "a week later, on March 23", "on March 23, a week later": of two
