@@ -225,13 +225,17 @@ pub(super) fn measures(
         return false;
     }
     // "killed 43 people and drove 12,000 villagers from their homes": the
-    // object of a second verb after "and".
+    // object of a second verb after "and". The injured of an attack are
+    // its toll too, but not the dead of a killing.
+    let harm_too = c.kind != EventKind::Killing;
     if start > trigger
         && (trigger + 1..start).any(|t| {
             let v = w(t + 1);
             w(t) == "and"
                 && t + 1 < start
-                && ((v.len() > 4 && v.ends_with("ed") && v != "injured" && v != "wounded")
+                && ((v.len() > 4
+                    && v.ends_with("ed")
+                    && !(harm_too && matches!(v, "injured" | "wounded")))
                     || matches!(v, "drove" | "sent" | "forced" | "left" | "took" | "made"))
         })
     {

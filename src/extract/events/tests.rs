@@ -900,6 +900,13 @@ fn counts_of_other_verbs_rates_and_the_wounded_do_not_measure_an_event() {
         panic!("{evs:?}")
     };
     assert!(k.quantities.iter().all(|q| q.value == Some(4.0)), "{k:?}");
+    let text = "Raid\n2021-05-20\nGunmen killed 12 people and wounded 30 others in Gao on Monday.";
+    let evs = local(text);
+    let [k] = of_kind(&evs, EventKind::Killing)[..] else {
+        panic!("{evs:?}")
+    };
+    let values: Vec<Option<f64>> = k.quantities.iter().map(|q| q.value).collect();
+    assert_eq!(values, [Some(12.0)], "{k:?}");
     // Speakers with an aside before "said".
     none(
         "Poll\n2021-05-20\nTwo Labour lawmakers, speaking on condition of anonymity, said \
