@@ -148,6 +148,11 @@ pub(super) fn measures(
     if NOT_MEASURES.contains(&unit) {
         return false;
     }
+    // The figures of what is announced ("announced a 5% pay rise") are its
+    // content; an announcement itself is measured by none.
+    if c.kind == EventKind::Announcement {
+        return false;
+    }
     let (start, end) = (q.tokens.start, q.tokens.end);
     // "a magnitude 5.6 quake": the size of a quake, not a count.
     if matches!(unit, "quake" | "earthquake" | "tremor" | "aftershock")

@@ -916,6 +916,17 @@ fn counts_of_other_verbs_rates_and_the_wounded_do_not_measure_an_event() {
 }
 
 #[test]
+fn an_announcement_has_no_figures_of_its_own() {
+    let text =
+        "Pay\n2021-05-20\nAcme Corp announced on Monday a pay rise of 5% for its 2,000 workers.";
+    let evs = local(text);
+    let [a] = of_kind(&evs, EventKind::Announcement)[..] else {
+        panic!("{evs:?}")
+    };
+    assert!(a.quantities.is_empty(), "{a:?}");
+}
+
+#[test]
 fn money_spent_is_no_strike() {
     let text =
         "Deal\n2021-05-20\nAcme Corp shelled out $300 million for a tower in Lima on Monday.";
