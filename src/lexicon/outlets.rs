@@ -1,9 +1,10 @@
 //! News outlets as page furniture names them: wire services, broadcasters,
 //! newspapers and press-release wires, each with the spellings datelines,
 //! credits and bylines use ("(AP)", "AFP/", "By Reuters Staff"). Consulted
-//! only on furniture, never on the story: a body sentence naming an outlet
-//! makes its node as any other name does, so short or common-looking
-//! names ("The Hill", "Mirror") are safe here.
+//! mostly on furniture: a body sentence naming an outlet makes its node as
+//! any other name does, so short or common-looking names ("The Hill",
+//! "Mirror") are safe here. In the story only names of several words are
+//! looked up, to type them as groups ("Al Jazeera" is no person).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

@@ -167,6 +167,21 @@ mod tests {
     }
 
     #[test]
+    fn a_news_outlet_of_several_words_is_a_group() {
+        use MentionLabel::{Misc, Per};
+        let d = with_mentions(
+            "Al Jazeera said the talks failed. The Dow Jones fell.",
+            &[("Al Jazeera", Per), ("Dow Jones", Misc)],
+        );
+        let got: Vec<(&str, Kind)> = d
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind))
+            .collect();
+        assert_eq!(got, [("Al Jazeera", Kind::Group)], "{:?}", d.entities);
+    }
+
+    #[test]
     fn traded_securities_are_not_their_issuer() {
         use MentionLabel::Org;
         let d = with_mentions(

@@ -642,6 +642,19 @@ fn read_kind_from_words(out: &mut Cleaned, name: &str, words: &[&str], dateline:
         out.junk = true;
         return;
     }
+    // "Al Jazeera said", "Associated Press reported": a news outlet of
+    // several words is a group, however its first word reads (one-word
+    // names, "Bloomberg", may be a person's). Left untyped, it stays so:
+    // "the Dow Jones" of a market report is an index.
+    if out.country.is_none()
+        && out.kind.is_some()
+        && words.len() > 1
+        && lexicon::outlet_name(name).is_some()
+    {
+        out.kind = Some(Kind::Group);
+        out.firm = true;
+        return;
+    }
     if out.country.is_none()
         && !dateline
         && words.len() > 1
