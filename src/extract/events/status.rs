@@ -281,14 +281,16 @@ pub(super) fn status(
                 "plans" | "plan" | "intention" | "intentions" | "decision" | "sign" | "evidence"
             )
     });
+    let denied = |w: &str, next: &str| {
+        DENIALS.contains(&w)
+            || DENIAL_PAIRS.contains(&(w, next))
+            || (is_aux(w) && matches!(next, "not" | "n't" | "never"))
+            || w == "never"
+    };
     let negated = no_plan
         || negated_before(words, start, k)
-        || after_is(after, |w, next| {
-            DENIALS.contains(&w)
-                || DENIAL_PAIRS.contains(&(w, next))
-                || (is_aux(w) && matches!(next, "not" | "n't" | "never"))
-                || w == "never"
-        });
+        || after_is(after, denied)
+        || (c.pos == Pos::Noun && after_is(noun_predicate(words, k), denied));
     let demand = (start..k).any(|j| DEMAND_PAIRS.contains(&(word(j), word(j + 1))));
     let reported = words
         .get(..k)
@@ -324,6 +326,11 @@ pub(super) fn status(
     }) || after_is(after, |w, next| {
         matches!(w, "will" | "'ll" | "’ll")
             || (matches!(w, "is" | "are") && PLANNED.contains(&next))
+    }) || (c.pos == Pos::Noun && {
+        // "the vote on the budget was postponed": still to come.
+        let moved =
+            |w: &str, _: &str| matches!(w, "postponed" | "delayed" | "rescheduled" | "deferred");
+        after_is(after, moved) || after_is(noun_predicate(words, k), moved)
     });
     // "to withdraw": an infinitive is not asserted, unless it was made
     // to happen ("was forced to withdraw").
@@ -391,6 +398,29 @@ fn is_aux(w: &str) -> bool {
 
 /// Whether the first words after a noun trigger (with the next word)
 /// pass `test`; skips "was", "were", "has been", "had been" and "be".
+/// The verb group of a noun trigger that opens its clause, past what
+/// qualifies it ("The meeting between A and B, scheduled for Friday, was
+/// cancelled"): the words from the first "was"/"were" within reach, with
+/// no more than two commas and no stronger break before it; empty when
+/// there is none.
+fn noun_predicate<'w, 'a>(words: &'w [Cow<'a, str>], k: usize) -> &'w [Cow<'a, str>] {
+    let mut commas = 0;
+    for j in k + 1..(k + 16).min(words.len()) {
+        match words[j].as_ref() {
+            "," => commas += 1,
+            ";" | ":" | "." | "said" | "says" => return &[],
+            "was" | "were" if commas <= 2 => {
+                return words.get(j..(j + 4).min(words.len())).unwrap_or(&[]);
+            }
+            _ => {}
+        }
+        if commas > 2 {
+            return &[];
+        }
+    }
+    &[]
+}
+
 fn after_is(after: &[Cow<'_, str>], test: impl Fn(&str, &str) -> bool) -> bool {
     let mut i = 0;
     let at = |i: usize| after.get(i).map_or("", |w| w.as_ref());

@@ -916,6 +916,23 @@ fn counts_of_other_verbs_rates_and_the_wounded_do_not_measure_an_event() {
 }
 
 #[test]
+fn a_meeting_called_off_past_what_qualifies_it_did_not_take_place() {
+    let text = "Talks\n2021-05-20\nThe meeting between Ana Ruiz and Tomas Berg, scheduled for \
+                Friday in Lima, was cancelled on Tuesday.";
+    let evs = local(text);
+    let [m] = of_kind(&evs, EventKind::Meeting)[..] else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(m.status, EventStatus::Negated, "{m:?}");
+    let text = "Vote\n2021-05-20\nThe vote in Lima on the new budget of Peru was postponed.";
+    let evs = local(text);
+    let [v] = of_kind(&evs, EventKind::Vote)[..] else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(v.status, EventStatus::Planned, "{v:?}");
+}
+
+#[test]
 fn an_announcement_has_no_figures_of_its_own() {
     let text =
         "Pay\n2021-05-20\nAcme Corp announced on Monday a pay rise of 5% for its 2,000 workers.";
