@@ -328,7 +328,7 @@ impl Reader<'_, '_> {
             anchor_iso: scope.anchor_iso.as_deref(),
         };
         for (ci, c) in cands.iter().enumerate() {
-            let (lo, hi) = stretch(&cands, ci, c, &breaks, base, sent.tokens.end);
+            let (lo, hi) = stretch(&cands, ci, c, &breaks, base, sent.tokens.end, words);
             let sentence = SentenceParts {
                 s,
                 ments: &ments,
@@ -823,12 +823,29 @@ fn stretch(
     breaks: &[usize],
     base: usize,
     sentence_end: usize,
+    words: &[Cow<'_, str>],
 ) -> (usize, usize) {
     let prev_tok = ci
         .checked_sub(1)
         .and_then(|p| cands.get(p))
         .map(|p| p.tok + 1);
-    let next_tok = cands.get(ci + 1).map(|n| n.tok);
+    // "killed 12 soldiers in an attack on a base near Gao on Sunday": the
+    // attack says where and when the killing was; its stretch is the
+    // killing's too.
+    let word = |t: usize| {
+        t.checked_sub(base)
+            .and_then(|k| words.get(k))
+            .map_or("", |w| w.as_ref())
+    };
+    let in_the_attack = |n: &Candidate| {
+        c.kind == EventKind::Killing
+            && matches!(n.kind, EventKind::Attack | EventKind::Strike)
+            && n.pos == crate::extract::triggers::Pos::Noun
+            && matches!(word(n.tok.wrapping_sub(1)), "a" | "an" | "the")
+            && matches!(word(n.tok.wrapping_sub(2)), "in" | "during")
+    };
+    let skip = cands.get(ci + 1).is_some_and(in_the_attack);
+    let next_tok = cands.get(ci + 1 + usize::from(skip)).map(|n| n.tok);
     let lo = prev_tok
         .into_iter()
         .chain(breaks.iter().filter(|&&b| b < c.tok).map(|b| b + 1))

@@ -241,6 +241,18 @@ fn a_tally_since_a_date_is_not_dated_by_it() {
 }
 
 #[test]
+fn a_killing_in_an_attack_takes_the_attack_s_place_and_time() {
+    let text = "Raid\n2021-05-20\nGunmen killed 12 soldiers in an attack on a base near the town \
+                of Gao on Monday, the army said.";
+    let evs = local(text);
+    let [k] = of_kind(&evs, EventKind::Killing)[..] else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(start(k), Some("2021-05-17"), "{k:?}");
+    assert_eq!(names(text, k, Relation::Location), ["Gao"], "{k:?}");
+}
+
+#[test]
 fn an_event_of_a_when_clause_takes_the_time_of_its_main_clause() {
     let text = "Loss\n2021-05-20\nThe ferry sank off Gao on March 3, 2019 when a storm hit it, \
                 killing 40 people.";

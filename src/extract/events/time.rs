@@ -218,7 +218,25 @@ impl TimeScope<'_, '_> {
                         .start
                         .checked_sub(1)
                         .is_some_and(|j| doc.token_text(j) == ",");
-                    let reach = if after_comma { 24 } else { 12 };
+                    // "killed 12 in an attack on a base near Gao on Sunday":
+                    // the attack's phrase is the killing's.
+                    let via_attack = c.kind == crate::model::EventKind::Killing
+                        && (c.tok..t.tokens.start).any(|j| {
+                            matches!(lower(doc.token_text(j)).as_ref(), "in" | "during")
+                                && matches!(
+                                    lower(doc.token_text(j + 1)).as_ref(),
+                                    "a" | "an" | "the"
+                                )
+                                && crate::extract::triggers::trigger(&lower(doc.token_text(j + 2)))
+                                    .is_some_and(|(k, _)| {
+                                        matches!(
+                                            k,
+                                            crate::model::EventKind::Attack
+                                                | crate::model::EventKind::Strike
+                                        )
+                                    })
+                        });
+                    let reach = if after_comma || via_attack { 24 } else { 12 };
                     t.tokens.start - c.tok <= reach && !comma_between(t)
                 }
             })
