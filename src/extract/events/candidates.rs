@@ -221,6 +221,17 @@ pub(super) struct Candidate {
     pub(super) name: Option<String>,
 }
 
+/// True when the lowercase words from `k` read "in/during a/an/the" and
+/// an attack or strike noun ("killed 12 in an attack on a base near Gao
+/// on Sunday"): the phrase that says where and when a killing was.
+pub(super) fn opens_attack_phrase(words: &[Cow<'_, str>], k: usize) -> bool {
+    let w = |j: usize| words.get(j).map_or("", |w| w.as_ref());
+    matches!(w(k), "in" | "during")
+        && matches!(w(k + 1), "a" | "an" | "the")
+        && trigger(w(k + 2))
+            .is_some_and(|(kind, _)| matches!(kind, EventKind::Attack | EventKind::Strike))
+}
+
 pub(super) fn lower_words<'a>(
     doc: &Analyzed<'a>,
     range: std::ops::Range<usize>,

@@ -832,17 +832,12 @@ fn stretch(
     // "killed 12 soldiers in an attack on a base near Gao on Sunday": the
     // attack says where and when the killing was; its stretch is the
     // killing's too.
-    let word = |t: usize| {
-        t.checked_sub(base)
-            .and_then(|k| words.get(k))
-            .map_or("", |w| w.as_ref())
-    };
     let in_the_attack = |n: &Candidate| {
         c.kind == EventKind::Killing
             && matches!(n.kind, EventKind::Attack | EventKind::Strike)
             && n.pos == crate::extract::triggers::Pos::Noun
-            && matches!(word(n.tok.wrapping_sub(1)), "a" | "an" | "the")
-            && matches!(word(n.tok.wrapping_sub(2)), "in" | "during")
+            && n.tok >= base + 2
+            && candidates::opens_attack_phrase(words, n.tok - base - 2)
     };
     let skip = cands.get(ci + 1).is_some_and(in_the_attack);
     let next_tok = cands.get(ci + 1 + usize::from(skip)).map(|n| n.tok);

@@ -396,8 +396,6 @@ fn is_aux(w: &str) -> bool {
     )
 }
 
-/// Whether the first words after a noun trigger (with the next word)
-/// pass `test`; skips "was", "were", "has been", "had been" and "be".
 /// The verb group of a noun trigger that opens its clause, past what
 /// qualifies it ("The meeting between A and B, scheduled for Friday, was
 /// cancelled"): the words from the first "was"/"were" within reach, with
@@ -421,6 +419,8 @@ fn noun_predicate<'w, 'a>(words: &'w [Cow<'a, str>], k: usize) -> &'w [Cow<'a, s
     &[]
 }
 
+/// Whether the first words after a noun trigger (with the next word)
+/// pass `test`; skips "was", "were", "has been", "had been" and "be".
 fn after_is(after: &[Cow<'_, str>], test: impl Fn(&str, &str) -> bool) -> bool {
     let mut i = 0;
     let at = |i: usize| after.get(i).map_or("", |w| w.as_ref());

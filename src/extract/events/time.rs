@@ -221,21 +221,8 @@ impl TimeScope<'_, '_> {
                     // "killed 12 in an attack on a base near Gao on Sunday":
                     // the attack's phrase is the killing's.
                     let via_attack = c.kind == crate::model::EventKind::Killing
-                        && (c.tok..t.tokens.start).any(|j| {
-                            matches!(lower(doc.token_text(j)).as_ref(), "in" | "during")
-                                && matches!(
-                                    lower(doc.token_text(j + 1)).as_ref(),
-                                    "a" | "an" | "the"
-                                )
-                                && crate::extract::triggers::trigger(&lower(doc.token_text(j + 2)))
-                                    .is_some_and(|(k, _)| {
-                                        matches!(
-                                            k,
-                                            crate::model::EventKind::Attack
-                                                | crate::model::EventKind::Strike
-                                        )
-                                    })
-                        });
+                        && (c.tok..t.tokens.start)
+                            .any(|j| super::candidates::opens_attack_phrase(self.words, j - base));
                     let reach = if after_comma || via_attack { 24 } else { 12 };
                     t.tokens.start - c.tok <= reach && !comma_between(t)
                 }

@@ -1018,15 +1018,14 @@ fn past_before(doc: &Analyzed<'_>, i: usize, lo: usize) -> bool {
     false
 }
 
-/// A title held no longer reads "former ..." ("ex-president" too): what
-/// a reader of the node's roles needs, and what keeps a past office from
-/// becoming a present relation.
+/// A title held no longer reads "former ...": what a reader of the node's
+/// roles needs, and what keeps a past office from becoming a present
+/// relation.
 fn past_title(title: &str, past: bool) -> String {
-    let ex = title.strip_prefix("ex-").filter(|t| !t.is_empty());
-    match ex {
-        Some(t) => format!("former {t}"),
-        None if past && !title.starts_with("former ") => format!("former {title}"),
-        None => title.to_string(),
+    if past && !title.starts_with("former ") {
+        format!("former {title}")
+    } else {
+        title.to_string()
     }
 }
 
