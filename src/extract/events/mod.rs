@@ -99,6 +99,13 @@ impl EventExtractor for EventRules {
         }
         let mut out = reader.out;
         one_cut_one_kind(&mut out, entities);
+        // A story without a title starts with its lead, a sentence.
+        let title = scope.headline.filter(|&h| {
+            !doc.sentence_text(h)
+                .trim_end()
+                .ends_with(['.', '"', '\u{201d}'])
+        });
+        headline_is_lead(&mut out, title);
         out
     }
 }
@@ -162,6 +169,93 @@ fn one_cut_one_kind(out: &mut [LocalEvent], entities: &DocEntities) {
             e.label = identity::label_from_roles(e.kind, &e.roles, |i| {
                 entities.entities.get(i).map(|x| x.name.as_str())
             });
+        }
+    }
+}
+
+/// How far after the headline the lead's events are looked for, in
+/// sentences: a headline sums up the first paragraphs, not the background.
+const LEAD_SENTENCES: u32 = 8;
+
+/// "Gunmen kill nine in northern town" over "Gunmen killed nine villagers
+/// … on Sunday": a headline tells in the report's present what its lead
+/// tells with a day. A headline event with no time words of its own takes
+/// the time of the first event of the lead of the same kind and claim
+/// whose cast and counts it fits (its counts are that event's), so the
+/// merge makes one node of both;
+/// with none it stays undated: what a headline reports happened on some
+/// day up to the report's, which the report's date does not tell.
+fn headline_is_lead(out: &mut [LocalEvent], headline: Option<usize>) {
+    let Some(h) = headline.and_then(|h| u32::try_from(h).ok()) else {
+        return;
+    };
+    let claim = |s: EventStatus| match s {
+        EventStatus::Happened | EventStatus::Ongoing | EventStatus::Planned => 0,
+        EventStatus::Hypothetical => 1,
+        EventStatus::Negated => 2,
+    };
+    let counts = |e: &LocalEvent| -> Vec<f64> {
+        e.quantities
+            .iter()
+            .filter(|q| q.from.is_none() && q.unit != "percent" && q.unit != "fraction")
+            .filter_map(|q| q.value)
+            .collect()
+    };
+    let with = |e: &LocalEvent, r: Relation| -> Vec<usize> {
+        e.roles.iter().filter(|x| x.0 == r).map(|x| x.1).collect()
+    };
+    for i in 0..out.len() {
+        let head = &out[i];
+        let undated_words = head.time_text.is_none()
+            && head
+                .time
+                .as_ref()
+                .is_none_or(|t| t.text == "publication date");
+        if head.evidence.sentence != h || head.kind == EventKind::Named || !undated_words {
+            continue;
+        }
+        let mine = counts(head);
+        // Who acts and on whom must not differ; a place the body leaves
+        // out may be the headline's own.
+        let fits = |b: &LocalEvent| {
+            let theirs = counts(b);
+            b.evidence.sentence > h
+                && b.evidence.sentence <= h + LEAD_SENTENCES
+                && b.kind == head.kind
+                && claim(b.status) == claim(head.status)
+                && [Relation::Agent, Relation::Target].iter().all(|&r| {
+                    let (a, b) = (with(head, r), with(b, r));
+                    a.is_empty() || b.is_empty() || a.iter().all(|x| b.contains(x))
+                })
+                && (theirs.is_empty()
+                    || mine
+                        .iter()
+                        .all(|m| theirs.iter().any(|t| (m - t).abs() < 0.5)))
+        };
+        let Some(j) = out.iter().position(fits) else {
+            out[i].time = None;
+            continue;
+        };
+        let (time, time_text) = (out[j].time.clone(), out[j].time_text.clone());
+        let body_counts: Vec<Quantity> = out[j]
+            .quantities
+            .iter()
+            .filter(|q| q.from.is_none())
+            .cloned()
+            .collect();
+        let head = &mut out[i];
+        head.time = time;
+        head.time_text = time_text;
+        // "kill nine" is the body's "killed nine villagers": one count.
+        for q in &mut head.quantities {
+            if let Some(b) = body_counts.iter().find(|b| {
+                q.from.is_none()
+                    && b.value
+                        .zip(q.value)
+                        .is_some_and(|(x, y)| (x - y).abs() < 0.5)
+            }) {
+                *q = b.clone();
+            }
         }
     }
 }

@@ -1214,3 +1214,36 @@ fn goals_met_rescues_rallies_of_supporters_and_armed_strikes_keep_their_sense() 
     let kinds: Vec<_> = local(text).iter().map(|e| e.kind).collect();
     assert!(kinds.contains(&EventKind::LabourStrike), "{kinds:?}");
 }
+
+#[test]
+fn a_headline_event_takes_the_day_and_count_of_the_lead_s() {
+    let text = "Bandits kill six in mountain village\nFriday 9 April 2021\nBandits killed six farmers in the village of Orla on Wednesday, police said.";
+    let evs = local(text);
+    let k: Vec<_> = evs
+        .iter()
+        .filter(|e| e.kind == EventKind::Killing)
+        .collect();
+    assert_eq!(k.len(), 2, "{evs:?}");
+    for e in &k {
+        assert_eq!(start(e), Some("2021-04-07"), "{e:?}");
+        assert_eq!(e.quantities.len(), 1, "{e:?}");
+        assert_eq!(e.quantities[0].unit, "farmers", "{e:?}");
+    }
+}
+
+#[test]
+fn a_headline_event_without_its_lead_s_is_not_dated_by_the_report() {
+    // The body's killing is by another party, of another count.
+    let text = "Kenya kills 12 in Somalia\nFriday 9 April 2021\nOn Wednesday, Ugandan troops killed 30 rebels in Ituri, the army said.";
+    let evs = local(text);
+    let head = evs.iter().find(|e| e.evidence.sentence == 0);
+    let Some(head) = head else { panic!("{evs:?}") };
+    assert_eq!(head.time, None, "{head:?}");
+    // A lead without a title keeps its reading.
+    let lead = "Friday 9 April 2021\nRebels attacked an army post in Kivu, the army said.";
+    let evs = local(lead);
+    assert!(
+        evs.iter().any(|e| start(e) == Some("2021-04-09")),
+        "{evs:?}"
+    );
+}
