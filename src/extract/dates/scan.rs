@@ -24,11 +24,13 @@ pub fn scan(toks: &[&str], lower: &[Cow<'_, str>], anchor: Option<Ymd>) -> Vec<F
         w: words,
         anchor,
         out: Vec::new(),
+        from_clause: Vec::new(),
     };
     let mut i = 0;
     while i < toks.len() {
         i = scan.step(i);
     }
+    scan.count_from_clauses();
     join_ranges(words, scan.out)
 }
 
@@ -68,6 +70,9 @@ struct Scanner<'w> {
     w: Words<'w>,
     anchor: Option<Ymd>,
     out: Vec<Found>,
+    /// "a day after troops struck Kyiv on Monday": offsets (place in
+    /// `out`, signed amount, unit) counted from the clause that follows.
+    from_clause: Vec<(usize, i64, Unit)>,
 }
 
 impl Scanner<'_> {
@@ -78,6 +83,7 @@ impl Scanner<'_> {
             .or_else(|| self.span_ahead_or_back(i))
             .or_else(|| self.offset(i))
             .or_else(|| self.weekday(i))
+            .or_else(|| self.prefixed(i))
             .or_else(|| self.month_name(i))
             .or_else(|| self.absolute(i))
             .or_else(|| self.bare_year(i))
@@ -225,7 +231,7 @@ impl Scanner<'_> {
         };
         if !matches!(
             l(i + 2),
-            "ago" | "later" | "after" | "afterwards" | "earlier"
+            "ago" | "later" | "after" | "afterwards" | "earlier" | "before"
         ) {
             return None;
         }
@@ -242,21 +248,138 @@ impl Scanner<'_> {
         };
         // "after" followed by a noun is a preposition: "two days after
         // the attack" counts from the event just told (the previous
-        // one); "a year after the war" from something unknown here.
+        // one); "a year after the war" from something unknown here, and
+        // "a day after troops struck Kyiv on Monday" from the clause's day.
         let noun = match l(i + 3) {
             "the" | "this" | "that" | "a" | "an" | "its" | "their" => l(i + 4),
             other => other,
         };
-        let v = if l(i + 2) == "after"
+        let before = l(i + 2) == "before";
+        let clause = matches!(l(i + 2), "after" | "before")
             && !matches!(l(i + 3), "" | "," | "." | ";")
-            && !crate::extract::triggers::is_event_word(noun)
-        {
+            && !crate::extract::triggers::is_event_word(noun);
+        let v = if clause {
+            let sign = if before { -1 } else { 1 };
+            self.from_clause.push((self.out.len(), sign * n, unit));
             TimeRef::Unresolved
+        } else if before {
+            return None;
         } else {
             v
         };
         self.out.push((i..i + 3, v));
         Some(i + 3)
+    }
+
+    /// Resolves the offsets of [`Self::from_clause`] from the day the
+    /// clause they open gives: the first date within a few words, with no
+    /// comma between ("a day after troops struck Kyiv on Monday"), and not
+    /// a report's ("…, officials said on Monday"). Else, set off by a
+    /// comma after a date, they count back from it and date their own
+    /// clause: "on Tuesday, a day after the company announced cuts" is
+    /// Monday.
+    fn count_from_clauses(&mut self) {
+        /// Words from the offset's end to the clause's date.
+        const REACH: usize = 12;
+        let w = self.w;
+        for &(at, amount, unit) in &self.from_clause {
+            let Some(end) = self.out.get(at).map(|f| f.0.end) else {
+                continue;
+            };
+            let clause_day = self.out.iter().skip(at + 1).find_map(|(r, v)| {
+                let near = r.start >= end && r.start <= end + REACH;
+                let unbroken = (end..r.start).all(|k| !matches!(w.l(k), "," | ";" | ":"));
+                let reported = (r.start.saturating_sub(2)..r.start)
+                    .any(|k| matches!(w.l(k), "said" | "says" | "told" | "announced"));
+                match v {
+                    TimeRef::Value(t) if near && unbroken && !reported && t.end.is_none() => {
+                        Some(t.start.clone())
+                    }
+                    _ => None,
+                }
+            });
+            // "walked out on Tuesday, a day after the company announced
+            // cuts": the day before the comma less the offset dates the
+            // clause the offset opens.
+            let start = self.out.get(at).map_or(0, |f| f.0.start);
+            let (clause_day, amount) = match clause_day {
+                Some(d) => (Some(d), amount),
+                None if start > 0 && w.l(start - 1) == "," => {
+                    let main =
+                        self.out
+                            .get(..at)
+                            .and_then(|o| o.last())
+                            .and_then(|(r, v)| match v {
+                                TimeRef::Value(t) if r.end + 1 == start && t.end.is_none() => {
+                                    Some(t.start.clone())
+                                }
+                                _ => None,
+                            });
+                    (main, -amount)
+                }
+                None => (None, amount),
+            };
+            let Some((d, p)) = clause_day.as_deref().and_then(Ymd::parse_iso) else {
+                continue;
+            };
+            let fine_enough = match unit {
+                Unit::Day | Unit::Week => p == Precision::Day,
+                Unit::Month => p != Precision::Year,
+                Unit::Year => true,
+            };
+            if !fine_enough {
+                continue;
+            }
+            let (shifted, sp) = unit.shift(d, amount);
+            let precision = if p == Precision::Day && sp == Precision::Day {
+                Precision::Day
+            } else if sp == Precision::Year || p == Precision::Year {
+                Precision::Year
+            } else {
+                Precision::Month
+            };
+            if let Some(f) = self.out.get_mut(at) {
+                let text = w.join(f.0.clone());
+                f.1 = tv(shifted.iso(precision), None, &text);
+            }
+        }
+    }
+
+    /// "mid-October", "early-2021", "late-March 2020": a month or year
+    /// written as one word with its part.
+    fn prefixed(&mut self, i: usize) -> Option<usize> {
+        let w = self.w;
+        let tok = w.tok(i);
+        let rest = ["mid-", "early-", "late-", "Mid-", "Early-", "Late-"]
+            .iter()
+            .find_map(|p| tok.strip_prefix(p))?;
+        if let Some(y) = parse_year(rest) {
+            self.out.push((i..i + 1, tv(format!("{y:04}"), None, tok)));
+            return Some(i + 1);
+        }
+        month_number(rest)?;
+        // The month read as if written apart after "mid", so that "May"
+        // and "March" count as months and a year after it is taken.
+        let toks: Vec<&str> = ["mid", rest]
+            .into_iter()
+            .chain((i + 1..i + 4).map(|k| w.tok(k)))
+            .collect();
+        let lower: Vec<Cow<'_, str>> = ["mid", &rest.to_lowercase()]
+            .into_iter()
+            .map(|x| Cow::Owned(x.to_string()))
+            .chain((i + 1..i + 4).map(|k| Cow::Borrowed(w.l(k))))
+            .collect();
+        let v = match absolute_at(&toks, &lower, 1, self.anchor, || w.dir(i)) {
+            Some((d, p, used)) if p != Precision::Day => {
+                let r = i..i + used;
+                let v = tv(d.iso(p), None, &w.join(r.clone()));
+                self.out.push((r, v));
+                return Some(i + used);
+            }
+            _ => TimeRef::Unresolved,
+        };
+        self.out.push((i..i + 1, v));
+        Some(i + 1)
     }
 
     /// Weekdays: "Friday", "on Wednesday", "late Tuesday", "last Friday";

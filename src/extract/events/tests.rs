@@ -1247,3 +1247,12 @@ fn a_headline_event_without_its_lead_s_is_not_dated_by_the_report() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn an_offset_dates_the_event_it_follows_and_the_clause_it_opens_keeps_its_day() {
+    let text = "Talks in Peru\nTuesday 15 June 2021\nGen. Ana Ruiz met Tomas Berg in Peru two days after Col. Ivan Sokol attacked Lima on Sunday.";
+    let evs = local(text);
+    let by = |kind: EventKind| evs.iter().find(|e| e.kind == kind).and_then(start);
+    assert_eq!(by(EventKind::Attack), Some("2021-06-13"), "{evs:?}");
+    assert_eq!(by(EventKind::Meeting), Some("2021-06-15"), "{evs:?}");
+}

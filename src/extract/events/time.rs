@@ -197,6 +197,10 @@ impl TimeScope<'_, '_> {
             .filter(|t| t.tokens.start >= lo && t.tokens.start < hi && !self.since(t))
             .filter(|t| {
                 if t.tokens.end <= c.tok {
+                    let opens_clause = self.opens_phrase_of(t, c);
+                    if opens_clause {
+                        return false;
+                    }
                     // "… in 2003, had withdrawn": a comma between
                     // ends the time's reach, except when it opens
                     // the sentence ("In May, troops left").
@@ -233,11 +237,32 @@ impl TimeScope<'_, '_> {
                 self.event_times
                     .iter()
                     .filter(|t| {
-                        t.tokens.end <= c.tok && t.tokens.start <= base + 3 && !self.since(t)
+                        t.tokens.end <= c.tok
+                            && t.tokens.start <= base + 3
+                            && !self.since(t)
+                            && !self.opens_phrase_of(t, c)
                     })
                     .min_by_key(dist)
             })
             .copied()
+    }
+
+    /// "came a day after troops struck Kyiv", "two days after the attack":
+    /// time `t` is an offset that opens the phrase of the event of `c`
+    /// and counts from it; it dates the event it follows, not this one.
+    /// Set off by a comma after a date and resolved, it is the day of the
+    /// phrase it opens (see `dates::scan`).
+    fn opens_phrase_of(&self, t: &TimeExpr, c: &Candidate) -> bool {
+        let own_day = matches!(t.value, TimeRef::Value(_))
+            && t.tokens.start > 0
+            && self.doc.token_text(t.tokens.start - 1) == ",";
+        !own_day
+            && t.tokens
+                .end
+                .checked_sub(1 + self.base)
+                .and_then(|k| self.words.get(k))
+                .is_some_and(|w| matches!(w.as_ref(), "after" | "before"))
+            && (t.tokens.end..c.tok).all(|j| self.doc.token_text(j) != ",")
     }
 
     /// "X was lost on February 1, 2003 when it broke apart, killing all
