@@ -108,9 +108,9 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         (?:
             \d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}
           | (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}
-          | \d{4}-\d{2}-\d{2}
+          | \d{4}-\d{2}-\d{2}(?:[T\s]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?
         )
-        (?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?
+        (?:(?:,?\s+|\s*[/|·•]\s*)(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?
         \s*$",
     )
     .expect("static regex")
@@ -676,6 +676,9 @@ mod tests {
         assert!(is_date_line("Wednesday 09 September 2020 13:55"));
         assert!(is_date_line("August 28, 2020"));
         assert!(!is_date_line("The vote on August 28, 2020 failed"));
+        assert!(is_date_line("2020-12-07T10:00:00Z"));
+        assert!(is_date_line("Dec. 7, 2020 / 3:15 PM"));
+        assert!(!is_date_line("2020-12-07 budget"));
     }
 
     #[test]

@@ -214,11 +214,9 @@ fn dates_with_year(doc: &Analyzed<'_>, captions: bool) -> Vec<(Ymd, Precision, b
 fn date_line(doc: &Analyzed<'_>) -> Option<String> {
     let text = &doc.doc.text;
     for s in doc.sentences.iter().take(40) {
-        let line = s.span.text(text);
-        let line = strip_date_prefix(line);
-        if !is_date_line(line) {
+        let Some(line) = date_part(s.span.text(text)) else {
             continue;
-        }
+        };
         let toks = words(line);
         let lower: Vec<Cow<'_, str>> = toks.iter().map(|t| lower(t)).collect();
         for i in 0..toks.len() {
@@ -228,12 +226,23 @@ fn date_line(doc: &Analyzed<'_>) -> Option<String> {
                 return Some(date.iso(Precision::Day));
             }
         }
-        // ISO lines ("2020-09-09").
-        if let Some((d, Precision::Day)) = Ymd::parse_iso(line.trim()) {
+        // ISO lines ("2020-09-09", "2020-12-07T10:00:00Z").
+        if let Some((d, Precision::Day)) = line.trim().get(..10).and_then(Ymd::parse_iso) {
             return Some(d.iso(Precision::Day));
         }
     }
     None
+}
+
+/// The date of a line that is a date and its furniture: a label before it
+/// ("Last updated on"), a byline beside it ("By Ann Lee | December 7,
+/// 2020") or after it ("December 7, 2020 by Admin").
+fn date_part(line: &str) -> Option<&str> {
+    line.split(['|', '•', '·']).find_map(|part| {
+        let t = strip_date_prefix(part);
+        let t = t.find(" by ").map_or(t, |at| t.get(..at).unwrap_or(t));
+        is_date_line(t).then_some(t)
+    })
 }
 
 /// Drops "Published:"-style labels and a wire dateline's place in capitals
@@ -257,6 +266,13 @@ fn strip_date_prefix(line: &str) -> &str {
             .trim_start();
     }
     for p in [
+        "Last updated:",
+        "Last updated",
+        "Last Updated:",
+        "Last Updated",
+        "First published:",
+        "First published",
+        "Date:",
         "Published:",
         "Published",
         "Updated:",

@@ -263,6 +263,11 @@ fn document_date_prefers_standalone_date_lines() {
         "Updated 9:40 AM GMT, Thu March 4, 2021",
         "Published 11:02 p.m. ET March 4, 2021",
         "2021-03-04",
+        "2021-03-04T08:15:00+01:00",
+        "Last updated on 4 March 2021",
+        "By Ann Lee | March 4, 2021",
+        "Posted on March 4, 2021 by Staff",
+        "Mar. 4, 2021 / 9:40 AM",
     ] {
         let text = format!("{line}\n\nFloods close schools\n\nRain fell on Monday.");
         let doc = Document::new("t", text);
