@@ -366,31 +366,52 @@ fn the_year_of_a_dateline_from_what_points_at_the_report() {
 #[test]
 fn a_month_or_year_written_with_its_part_in_one_word() {
     // 2021-06-15 is a Tuesday.
-    assert_eq!(starts("They met in mid-October.", "2021-06-15"), ["2020-10"]);
-    assert_eq!(starts("It opens in late-March 2022.", "2021-06-15"), ["2022-03"]);
+    assert_eq!(
+        starts("They met in mid-October.", "2021-06-15"),
+        ["2020-10"]
+    );
+    assert_eq!(
+        starts("It opens in late-March 2022.", "2021-06-15"),
+        ["2022-03"]
+    );
     assert_eq!(starts("Sales fell in early-2019.", "2021-06-15"), ["2019"]);
-    assert_eq!(starts("A mid-sized firm grew.", "2021-06-15"), Vec::<String>::new());
+    assert_eq!(
+        starts("A mid-sized firm grew.", "2021-06-15"),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
 fn an_offset_counts_from_the_day_of_the_clause_it_opens() {
     // 2021-06-15 is a Tuesday.
     assert_eq!(
-        starts("The raid came a day after rebels shelled the town on Sunday.", "2021-06-15"),
+        starts(
+            "The raid came a day after rebels shelled the town on Sunday.",
+            "2021-06-15"
+        ),
         ["2021-06-14", "2021-06-13"]
     );
     assert_eq!(
-        starts("Talks began two days before the rebels left the town on Sunday.", "2021-06-15"),
+        starts(
+            "Talks began two days before the rebels left the town on Sunday.",
+            "2021-06-15"
+        ),
         ["2021-06-11", "2021-06-13"]
     );
     // Set off by a comma after a day, it counts back from that day.
     assert_eq!(
-        starts("Workers walked out on Tuesday, a day after the firm cut pay.", "2021-06-15"),
+        starts(
+            "Workers walked out on Tuesday, a day after the firm cut pay.",
+            "2021-06-15"
+        ),
         ["2021-06-15", "2021-06-14"]
     );
     // A report's day is not the clause's.
     assert_eq!(
-        starts("It came a week after rebels left, officials said on Monday.", "2021-06-15"),
+        starts(
+            "It came a week after rebels left, officials said on Monday.",
+            "2021-06-15"
+        ),
         ["?", "2021-06-14"]
     );
 }

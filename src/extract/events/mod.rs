@@ -453,7 +453,7 @@ impl Reader<'_, '_> {
         {
             roles.insert(0, (Relation::Agent, agent));
         }
-        let cause = self.cause(cands, ci, c);
+        let cause = self.cause(sp, cands, ci, c);
         if let Some(prev_ev) = &cause
             && !roles.iter().any(|r| r.0 == Relation::Agent)
         {
@@ -791,13 +791,27 @@ impl Reader<'_, '_> {
 
     /// "a strike … killed X": the killing is the strike's outcome, with its
     /// agent, place and time: the strike or attack just before it, read as
-    /// the last event.
-    fn cause(&self, cands: &[Candidate], ci: usize, c: &Candidate) -> Option<LocalEvent> {
+    /// the last event. "attacked a base in the north on Sunday, killing 12
+    /// soldiers": a participle after a comma tells the outcome of its
+    /// clause's event, however long the clause.
+    fn cause(
+        &self,
+        sp: &SentenceParts<'_, '_>,
+        cands: &[Candidate],
+        ci: usize,
+        c: &Candidate,
+    ) -> Option<LocalEvent> {
+        let k = c.tok - sp.base;
+        let participle = sp.words.get(k).is_some_and(|w| w.ends_with("ing"))
+            && k.checked_sub(1)
+                .and_then(|j| sp.words.get(j))
+                .is_some_and(|w| w == ",");
+        let reach = if participle { 40 } else { 8 };
         (c.kind == EventKind::Killing)
             .then(|| ci.checked_sub(1).and_then(|p| cands.get(p)))
             .flatten()
             .filter(|p| {
-                matches!(p.kind, EventKind::Strike | EventKind::Attack) && c.tok - p.tok <= 8
+                matches!(p.kind, EventKind::Strike | EventKind::Attack) && c.tok - p.tok <= reach
             })
             .and_then(|p| self.out.last().filter(|e| e.trigger == p.trigger))
             .cloned()

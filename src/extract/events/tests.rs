@@ -1256,3 +1256,13 @@ fn an_offset_dates_the_event_it_follows_and_the_clause_it_opens_keeps_its_day() 
     assert_eq!(by(EventKind::Attack), Some("2021-06-13"), "{evs:?}");
     assert_eq!(by(EventKind::Meeting), Some("2021-06-15"), "{evs:?}");
 }
+
+#[test]
+fn a_killing_told_as_the_outcome_of_a_long_clause_has_its_agent() {
+    let text = "Raid in Peru\nTuesday 15 June 2021\nCol. Ivan Sokol attacked an army base on the road from the coast to the border of Peru on Sunday, killing 12 soldiers.";
+    let evs = local(text);
+    let k = evs.iter().find(|e| e.kind == EventKind::Killing);
+    let Some(k) = k else { panic!("{evs:?}") };
+    assert_eq!(names(text, k, Relation::Agent), ["Ivan Sokol"], "{evs:?}");
+    assert_eq!(start(k), Some("2021-06-13"));
+}
