@@ -346,7 +346,14 @@ pub(super) fn status(
         && word(k).ends_with("ing")
         && k.checked_sub(1)
             .is_some_and(|j| matches!(word(j), "is" | "are" | "am" | "'re" | "’re"));
+    // "have been on strike", "has been protesting": begun and not over
+    // ("have been attacked" is done).
+    let perfect_progressive = (c.pos == Pos::Noun || word(k).ends_with("ing"))
+        && before
+            .windows(2)
+            .any(|p| matches!(p[0].as_ref(), "has" | "have") && p[1] == "been");
     if progressive
+        || perfect_progressive
         || before.iter().any(|w| ONGOING.contains(&w.as_ref()))
         || after_is(after, |w, next| {
             ONGOING.contains(&w) || (matches!(w, "is" | "are") && ONGOING.contains(&next))

@@ -631,6 +631,16 @@ fn status_reads_the_trigger_clause() {
             EventKind::Attack,
             Hypothetical,
         ),
+        (
+            "Norway has been attacking ports in Chile since March.",
+            EventKind::Attack,
+            Ongoing,
+        ),
+        (
+            "Ports in Chile have been attacked by Norway since March.",
+            EventKind::Attack,
+            Happened,
+        ),
     ];
     for (sentence, kind, want) in cases {
         let text = &format!("News\n2021-01-15\n{sentence}");
