@@ -21,8 +21,10 @@ pub(super) const LOC_PREPS: &[&str] = &[
     "around",
     "to",
     "throughout",
+    "through",
     "within",
     "aboard",
+    "along",
 ];
 
 /// Words that end the stretch of a sentence an event takes its roles from.

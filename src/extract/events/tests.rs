@@ -1276,3 +1276,13 @@ fn a_killing_told_as_the_outcome_of_a_long_clause_has_its_agent() {
     assert_eq!(names(text, k, Relation::Agent), ["Ivan Sokol"], "{evs:?}");
     assert_eq!(start(k), Some("2021-06-13"));
 }
+
+#[test]
+fn a_place_gone_through_is_where_it_happened() {
+    let text = "March in Peru\nTuesday 15 June 2021\nThousands of farmers marched through Lima on Monday, police said.";
+    let evs = local(text);
+    let p = evs.iter().find(|e| e.kind == EventKind::Protest);
+    let Some(p) = p else { panic!("{evs:?}") };
+    assert_eq!(names(text, p, Relation::Location), ["Lima"], "{evs:?}");
+    assert!(names(text, p, Relation::Participant).is_empty(), "{evs:?}");
+}
