@@ -1286,3 +1286,17 @@ fn a_place_gone_through_is_where_it_happened() {
     assert_eq!(names(text, p, Relation::Location), ["Peru"], "{evs:?}");
     assert!(names(text, p, Relation::Participant).is_empty(), "{evs:?}");
 }
+
+#[test]
+fn an_event_before_when_takes_the_when_clause_s_time_past_an_apposition() {
+    let text = "Raid in Peru\nTuesday 15 June 2021\nAt least 30 people were killed when Col. Ivan Sokol attacked a church in Lima, Ancash province, on Sunday.";
+    let evs = local(text);
+    let by = |kind: EventKind| evs.iter().find(|e| e.kind == kind).and_then(start);
+    assert_eq!(by(EventKind::Killing), Some("2021-06-13"), "{evs:?}");
+    assert_eq!(by(EventKind::Attack), Some("2021-06-13"), "{evs:?}");
+    // A report's day is not the clause's.
+    let text = "Raid in Peru\nTuesday 15 June 2021\nAt least 30 people were killed when Col. Ivan Sokol attacked a church in Lima, police said on Monday.";
+    let evs = local(text);
+    let k = evs.iter().find(|e| e.kind == EventKind::Killing);
+    assert!(k.is_none_or(|k| k.time.is_none()), "{evs:?}");
+}

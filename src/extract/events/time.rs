@@ -92,6 +92,7 @@ impl TimeScope<'_, '_> {
         let chosen = self
             .nearest(c, lo, hi)
             .or_else(|| self.before_when(lo))
+            .or_else(|| self.after_when(hi))
             .map(|t| self.restated(t));
         let report = self.is_report(c);
         let publication = || {
@@ -184,11 +185,25 @@ impl TimeScope<'_, '_> {
         // the comma still describes the event.
         // "met X in Y, Thursday, Aug. 20, 2020": a time right after the
         // comma is the clause's own.
+        // "…, on Sunday": a preposition may come between.
+        let comma_before = |t: &TimeExpr| -> Option<usize> {
+            let j = t.tokens.start.checked_sub(1)?;
+            if doc.token_text(j) == "," {
+                return Some(j);
+            }
+            let prep = matches!(
+                lower(doc.token_text(j)).as_ref(),
+                "on" | "in" | "at" | "late" | "early" | "last" | "this"
+            );
+            (prep && j > 0 && doc.token_text(j - 1) == ",").then(|| j - 1)
+        };
         let comma_between = |t: &&&TimeExpr| {
+            let own = comma_before(t);
             (c.tok..t.tokens.start).any(|j| {
                 doc.token_text(j) == ","
-                    && j + 1 != t.tokens.start
+                    && Some(j) != own
                     && !lower(doc.token_text(j + 1)).ends_with("ed")
+                    && !in_apposition(doc, j, t.tokens.start)
             })
         };
         let in_stretch = self
@@ -217,11 +232,7 @@ impl TimeScope<'_, '_> {
                 } else {
                     // A time set off by a comma at the clause's end
                     // ("…, Thursday, Aug. 20, 2020") may stand further.
-                    let after_comma = t
-                        .tokens
-                        .start
-                        .checked_sub(1)
-                        .is_some_and(|j| doc.token_text(j) == ",");
+                    let after_comma = comma_before(t).is_some();
                     // "killed 12 in an attack on a base near Gao on Sunday":
                     // the attack's phrase is the killing's.
                     let via_attack = c.kind == crate::model::EventKind::Killing
@@ -280,6 +291,29 @@ impl TimeScope<'_, '_> {
                 t.tokens.end <= when && t.tokens.start >= self.base && when - t.tokens.end <= 6
             })
             .max_by_key(|t| t.tokens.end)
+            .copied()
+    }
+
+    /// "30 people were killed when gunmen attacked a church on Sunday":
+    /// an event whose stretch ends at "when" happens at the time of the
+    /// "when" clause, the first time in it (not one of a report: "…, police
+    /// said on Monday").
+    fn after_when(&self, hi: usize) -> Option<&TimeExpr> {
+        /// Words from "when" to the clause's time.
+        const REACH: usize = 20;
+        let word = |t: usize| t.checked_sub(self.base).and_then(|k| self.words.get(k));
+        if word(hi).is_none_or(|w| w != "when") {
+            return None;
+        }
+        self.event_times
+            .iter()
+            .filter(|t| t.tokens.start > hi && t.tokens.start - hi <= REACH && !self.since(t))
+            .filter(|t| {
+                !(t.tokens.start.saturating_sub(2)..t.tokens.start).any(|j| {
+                    word(j).is_some_and(|w| matches!(w.as_ref(), "said" | "says" | "told"))
+                })
+            })
+            .min_by_key(|t| t.tokens.start)
             .copied()
     }
 
@@ -364,4 +398,39 @@ impl TimeScope<'_, '_> {
                     .is_some_and(|w| REPORT_TENSE.contains(&w.as_ref()))
             })
     }
+}
+
+/// Words that may follow a place's name in its apposition ("Owo, Ondo
+/// state,").
+const REGION_NOUNS: &[&str] = &[
+    "state",
+    "province",
+    "region",
+    "district",
+    "county",
+    "governorate",
+    "prefecture",
+];
+
+/// True when the comma at `j` (before token `end`) opens or closes an
+/// apposition of a few capitalised words ("in Owo, Ondo state, on
+/// Sunday"): no clause break.
+fn in_apposition(doc: &Analyzed<'_>, j: usize, end: usize) -> bool {
+    /// Most words an apposition of a place has.
+    const LONGEST: usize = 4;
+    let words_fit = |a: usize, b: usize| {
+        b > a
+            && b - a <= LONGEST
+            && (a..b).all(|x| {
+                let w = doc.token_text(x);
+                w.starts_with(char::is_uppercase) || REGION_NOUNS.contains(&lower(w).as_ref())
+            })
+            && doc.token_text(a).starts_with(char::is_uppercase)
+    };
+    let next_comma = |i: usize| (i + 1..end).find(|&x| doc.token_text(x) == ",");
+    let opens = next_comma(j).is_some_and(|k| words_fit(j + 1, k));
+    let closes = (j.saturating_sub(LONGEST + 1)..j)
+        .filter(|&i| doc.token_text(i) == ",")
+        .any(|i| next_comma(i) == Some(j) && words_fit(i + 1, j));
+    opens || closes
 }
