@@ -514,6 +514,26 @@ pub(super) fn candidates(
             }
             _ => Cow::Borrowed(w.as_ref()),
         };
+        // "walked off the job", "a walkout": work stops.
+        let off_the_job = matches!(w.as_ref(), "walked" | "walk" | "walks" | "walking")
+            && words
+                .get(k + 1..k + 4)
+                .is_some_and(|x| x.iter().map(|w| w.as_ref()).eq(["off", "the", "job"]));
+        let walkout = match w.as_ref() {
+            "walkout" | "walkouts" => Some(Pos::Noun),
+            _ if off_the_job => Some(Pos::Verb),
+            _ => None,
+        };
+        if let Some(pos) = walkout {
+            out.push(Candidate {
+                kind: EventKind::LabourStrike,
+                tok,
+                trigger: doc.tokens.get(tok).map(|t| t.span).unwrap_or_default(),
+                pos,
+                name: None,
+            });
+            continue;
+        }
         let Some((mut kind, pos)) = trigger(&key) else {
             continue;
         };

@@ -25,6 +25,7 @@ pub(super) const LOC_PREPS: &[&str] = &[
     "within",
     "aboard",
     "along",
+    "off",
 ];
 
 /// Words that end the stretch of a sentence an event takes its roles from.
@@ -51,6 +52,57 @@ pub(super) const CLAUSE_BREAKS: &[&str] = &[
     "whose",
     "where",
     "when",
+];
+
+/// Where a place's name follows "of" ("the port of X"): the word before
+/// it links the place.
+const PLACE_OF: &[&str] = &[
+    "city", "town", "province", "port", "village", "region", "district", "state", "island",
+    "capital", "county",
+];
+
+/// Directions before a place's name ("in northwest X").
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
+/// People who work for an employer, who strike against it.
+const WORKER_NOUNS: &[&str] = &[
+    "workers",
+    "employees",
+    "staff",
+    "nurses",
+    "doctors",
+    "pilots",
+    "drivers",
+    "teachers",
+    "miners",
+    "dockers",
+    "dockworkers",
+    "machinists",
+    "engineers",
+    "crew",
+    "crews",
+    "cabin",
+    "journalists",
+    "actors",
+    "writers",
 ];
 
 /// What a state acts through: its armed forces and their weapons.
@@ -292,12 +344,11 @@ impl RoleReader<'_, '_> {
                 .iter()
                 .any(|o| o.modifier && o.start <= t && t < o.end);
             if in_modifier
-                || matches!(
-                    x,
-                    "the" | "a" | "an" | "former" | "late" | "city" | "town" | "province" | "prime"
-                )
+                || matches!(x, "the" | "a" | "an" | "former" | "late" | "prime")
+                || PLACE_OF.contains(&x)
+                || COMPASS.contains(&x)
                 || crate::lexicon::is_title(x)
-                || (x == "of" && matches!(self.w(t.wrapping_sub(1)), "city" | "town" | "province"))
+                || (x == "of" && PLACE_OF.contains(&self.w(t.wrapping_sub(1))))
             {
                 continue;
             }
@@ -352,6 +403,10 @@ impl RoleReader<'_, '_> {
             if self.place_or_victim_before(m, prep, roles) {
                 continue;
             }
+            if self.employer_of_strikers(m, prep) {
+                push(roles, Relation::Target, m.entity);
+                continue;
+            }
             let verb_before = self.verb_before(m);
             let object = self.is_object(m, prep, verb_before);
             if verb_before && self.w(c.tok.wrapping_sub(1)) == "to" {
@@ -388,6 +443,24 @@ impl RoleReader<'_, '_> {
                 self.co_agents(m, &before, roles);
             }
         }
+    }
+
+    /// "Nurses at X", "workers of X", "X workers" went on strike: the
+    /// group they work for is what the strike is against, not who acts.
+    fn employer_of_strikers(&self, m: &Ment, prep: &str) -> bool {
+        let worker = |w: &str| {
+            WORKER_NOUNS.contains(&w)
+                || (w.len() > 5 && (w.ends_with("workers") || w.ends_with("ees")))
+        };
+        // The word before the preposition, past an article.
+        let mut p = m.start.wrapping_sub(1);
+        while matches!(self.w(p), "the" | "a" | "an") {
+            p = p.wrapping_sub(1);
+        }
+        self.c.kind == EventKind::LabourStrike
+            && m.kind == Kind::Group
+            && ((matches!(prep, "at" | "of" | "for") && worker(self.w(p.wrapping_sub(1))))
+                || worker(self.w(m.end)))
     }
 
     /// "X, who visited Prague, …": the person or group the relative
@@ -768,6 +841,12 @@ impl RoleReader<'_, '_> {
         {
             // "invaded X in 2003, … in Y": only X, or "into Y", is invaded.
             return None;
+        } else if c.kind == LabourStrike
+            && m.kind == Kind::Group
+            && matches!(prep, "at" | "against")
+        {
+            // "the walkout at X", "a strike against X": the employer.
+            Relation::Target
         } else if (m.kind == Kind::Place && LOC_PREPS.contains(&prep) && c.kind != Invasion)
             || (m.kind == Kind::Group && matches!(prep, "at" | "in"))
         {

@@ -1300,3 +1300,33 @@ fn an_event_before_when_takes_the_when_clause_s_time_past_an_apposition() {
     let k = evs.iter().find(|e| e.kind == EventKind::Killing);
     assert!(k.is_none_or(|k| k.time.is_none()), "{evs:?}");
 }
+
+#[test]
+fn strikers_walk_off_the_job_against_their_employer() {
+    let text = "Strike in Peru\nTuesday 15 June 2021\nAbout 900 workers at the Acme Mining Corp plant in Peru walked off the job on Monday.";
+    let evs = local(text);
+    let s = evs.iter().find(|e| e.kind == EventKind::LabourStrike);
+    let Some(s) = s else { panic!("{evs:?}") };
+    assert_eq!(
+        names(text, s, Relation::Target),
+        ["Acme Mining Corp"],
+        "{evs:?}"
+    );
+    assert_eq!(names(text, s, Relation::Location), ["Peru"], "{evs:?}");
+    assert_eq!(start(s), Some("2021-06-14"));
+}
+
+#[test]
+fn a_place_after_a_direction_or_the_village_of_is_where_it_happened() {
+    for sentence in [
+        "Col. Ivan Sokol attacked a post in northwest Peru on Sunday.",
+        "Col. Ivan Sokol attacked a post near the village of Peru on Sunday.",
+    ] {
+        let text = format!("Raid\nTuesday 15 June 2021\n{sentence}");
+        let evs = local(&text);
+        let a = evs.iter().find(|e| e.kind == EventKind::Attack);
+        let Some(a) = a else { panic!("{evs:?}") };
+        assert_eq!(names(&text, a, Relation::Location), ["Peru"], "{evs:?}");
+        assert_eq!(names(&text, a, Relation::Agent), ["Ivan Sokol"], "{evs:?}");
+    }
+}
