@@ -297,9 +297,20 @@ pub(super) fn status(
         .unwrap_or(&[])
         .iter()
         .any(|w| REPORTING.contains(&w.as_ref()));
+    // "rejected the proposal in a referendum": a word of doubt reaches no
+    // trigger in a phrase of place or time after it, which is said of
+    // what it names ("the proposal") and happened.
+    let reaches = |j: usize| {
+        matches!(
+            word(j),
+            "could" | "might" | "should" | "if" | "unless" | "whether"
+        ) || !(j + 1..k).any(|m| matches!(word(m), "in" | "at" | "during" | "after"))
+    };
     let hypothetical = demand
         || (start..k).any(|j| {
-            HYPOTHETICAL.contains(&word(j)) || modal_may(j) || (word(j) == "would" && !reported)
+            (HYPOTHETICAL.contains(&word(j)) && reaches(j))
+                || modal_may(j)
+                || (word(j) == "would" && !reported)
         })
         || after_is(after, |w, _| {
             matches!(w, "could" | "might" | "may" | "would")

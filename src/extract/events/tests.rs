@@ -641,6 +641,16 @@ fn status_reads_the_trigger_clause() {
             EventKind::Attack,
             Happened,
         ),
+        (
+            "Voters in Chile rejected the proposal in a referendum on Friday.",
+            EventKind::Election,
+            Happened,
+        ),
+        (
+            "Voters in Chile weighed the proposal of a referendum on Friday.",
+            EventKind::Election,
+            Hypothetical,
+        ),
     ];
     for (sentence, kind, want) in cases {
         let text = &format!("News\n2021-01-15\n{sentence}");
