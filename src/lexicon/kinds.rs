@@ -304,6 +304,50 @@ pub const ILLNESS_AFTER: &[&str] = &[
     "variants",
 ];
 
+/// Names of illnesses and of the viruses behind them, which a finder
+/// types as people, groups or places ("Covid-19 hit sales").
+const ILLNESSES: &[&str] = &[
+    "covid",
+    "covid-19",
+    "covid19",
+    "coronavirus",
+    "sars",
+    "sars-cov-2",
+    "mers",
+    "ebola",
+    "zika",
+    "hiv",
+    "aids",
+    "hiv/aids",
+    "mpox",
+    "monkeypox",
+    "h1n1",
+    "h5n1",
+    "h7n9",
+    "omicron",
+    "nipah",
+    "dengue",
+    "chikungunya",
+    "polio",
+    "cholera",
+    "measles",
+    "malaria",
+    "alzheimer's",
+    "parkinson's",
+];
+
+/// True when `name` (any case) is the name of an illness or its virus.
+pub fn is_illness_name(name: &str) -> bool {
+    word_set!(SET, ILLNESSES);
+    with_lower(name.trim(), |w| {
+        if w.contains('’') {
+            SET.contains(&w.replace('’', "'"))
+        } else {
+            SET.contains(w)
+        }
+    })
+}
+
 /// True when `word` (any case) follows an illness's name.
 pub fn is_illness_after(word: &str) -> bool {
     word_set!(SET, ILLNESS_AFTER);
@@ -457,6 +501,8 @@ mod tests {
     fn kinds_of_words() {
         assert!(is_holiday("Christmas Eve") && is_holiday("New Year’s Day"));
         assert!(!is_holiday("Christmas Island"));
+        assert!(is_illness_name("Covid-19") && is_illness_name("EBOLA"));
+        assert!(!is_illness_name("Ebola River Valley"));
         assert!(is_other_head("Treaty") && !is_other_head("Ministry"));
         assert!(
             is_storm_name(&["Hurricane", "Ida"]) && is_storm_name(&["Tropical", "Storm", "Eta"])

@@ -622,8 +622,8 @@ fn read_kind_from_words(out: &mut Cleaned, name: &str, words: &[&str], dateline:
             out.generic = true;
         }
     }
-    // Holidays, laws, prizes and competitions are no person, group or
-    // place, whatever a finder typed them as.
+    // Holidays, laws, prizes, competitions and illnesses are no person,
+    // group or place, whatever a finder typed them as.
     // A person's surname may be such a word ("Nathan Law").
     let person = out.kind == Some(Kind::Person)
         && words.last().is_some_and(|w| super::names::is_last_name(w));
@@ -638,7 +638,8 @@ fn read_kind_from_words(out: &mut Cleaned, name: &str, words: &[&str], dateline:
     // "Hurricane Ida", "Typhoon Lumen": a storm, whatever the finder
     // typed it as.
     let storm = lexicon::is_storm_name(words);
-    if out.country.is_none() && !person && (holiday || other || storm) {
+    let illness = lexicon::is_illness_name(name);
+    if out.country.is_none() && !person && (holiday || other || storm || illness) {
         out.junk = true;
         return;
     }
@@ -776,8 +777,9 @@ fn read_kind_from_context(
 }
 
 /// A company by the words around its name `k..b`: a noun describing one
-/// right before it ("retailer X", "the drugmaker X") or its shares or legal
-/// form right after it ("X shares", "X's stock", "X Inc").
+/// right before it ("retailer X", "the drugmaker X"), its shares or legal
+/// form right after it ("X shares", "X's stock", "X Inc"), or "it" for
+/// itself ("X said it would …").
 fn is_company_by_context(doc: &Analyzed<'_>, sent_start: usize, k: usize, b: usize) -> bool {
     let before = k > sent_start && with_lower(tok(doc, k - 1), lexicon::is_company_noun);
     let at = |i: usize| (i < doc.tokens.len()).then(|| tok(doc, i));
@@ -786,7 +788,16 @@ fn is_company_by_context(doc: &Analyzed<'_>, sent_start: usize, k: usize, b: usi
         Some(w) => lexicon::is_company_after(w),
         None => false,
     };
-    before || after
+    // "X said it would cut jobs", "X reported its results": a body speaks
+    // of itself as "it", a person never does (the caller asks this only
+    // of names no gazetteer places: "Iran said it" is a state).
+    let speaks_as_it = at(b).is_some_and(|w| {
+        matches!(
+            w,
+            "said" | "says" | "announced" | "reported" | "expects" | "expected" | "posted"
+        )
+    }) && at(b + 1).is_some_and(|w| matches!(w, "it" | "its"));
+    before || after || speaks_as_it
 }
 
 /// An organisation by the words around its name `k..b`: its staff or seat

@@ -177,3 +177,29 @@ fn context_fixes_kinds() {
         "{got:?}"
     );
 }
+
+/// (name, kind, junk) of each mention the rule finder finds in `s`.
+fn cleaned_kinds(s: &str) -> Vec<(String, Option<Kind>, bool)> {
+    let doc = Document::new("t", s.to_string());
+    let a = crate::text::analyze(&doc);
+    RuleFinder
+        .find(&a)
+        .iter()
+        .map(|m| {
+            let c = clean_mention(&a, m);
+            (c.name, c.kind, c.junk)
+        })
+        .collect()
+}
+
+#[test]
+fn a_name_that_says_it_is_a_body_and_an_illness_is_none() {
+    let got = cleaned_kinds("Shares fell after Zorvana said it would close two plants.");
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "Zorvana" && g.1 == Some(Kind::Group)),
+        "{got:?}"
+    );
+    let got = cleaned_kinds("Sales in Peru fell as Covid-19 kept shoppers at home.");
+    assert!(got.iter().all(|g| g.0 != "Covid-19" || g.2), "{got:?}");
+}
