@@ -32,7 +32,7 @@ pub fn trigger(word: &str) -> Option<(EventKind, Pos)> {
         "strike" | "strikes" | "airstrike" | "airstrikes" | "air-strike" | "air-strikes" => {
             (Strike, Noun)
         }
-        "kill" | "kills" | "killed" | "assassinated" | "executed" => (Killing, Verb),
+        "kill" | "kills" | "killed" | "killing_v" | "assassinated" | "executed" => (Killing, Verb),
         "killing" | "killings" | "assassination" | "murder" => (Killing, Noun),
         "meet" | "meets" | "met" => (Meeting, Verb),
         "meeting" | "talks" => (Meeting, Noun),

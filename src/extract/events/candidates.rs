@@ -512,6 +512,8 @@ pub(super) fn candidates(
             {
                 Cow::Owned(format!("{w}_v"))
             }
+            // ", killing 12 people": the participle of a clause's outcome.
+            "killing" if prev == "," => Cow::Owned(format!("{w}_v")),
             _ => Cow::Borrowed(w.as_ref()),
         };
         // "walked off the job", "a walkout": work stops.

@@ -457,7 +457,18 @@ impl Reader<'_, '_> {
         if let Some(prev_ev) = &cause
             && !roles.iter().any(|r| r.0 == Relation::Agent)
         {
+            let place = |e: usize| {
+                self.entities
+                    .entities
+                    .get(e)
+                    .is_some_and(|x| x.kind == crate::model::Kind::Place)
+            };
             for &(r, e) in &prev_ev.roles {
+                // "strikes on Gaza killed 42": where the strikes hit.
+                let r = match r {
+                    Relation::Target if place(e) => Relation::Location,
+                    r => r,
+                };
                 if matches!(r, Relation::Agent | Relation::Location)
                     && !roles.iter().any(|x| x.1 == e)
                 {
@@ -470,6 +481,9 @@ impl Reader<'_, '_> {
             .time_scope
             .date(c, lo, hi, self.last_time.as_ref(), cause.as_ref());
         let (mut time, mut time_text) = (dated.time, dated.time_text);
+        if let (Some(cause), Some(t)) = (&cause, time.as_ref().filter(|_| dated.own_words)) {
+            self.date_cause(cause, t);
+        }
         let mut qs = quantities::with_units(sp.owned, sp.quants, self.last_unit.as_ref());
         if matches!(c.kind, EventKind::Withdrawal | EventKind::Reduction) {
             // "withdraw 60 percent, leaving about 4,000": where it goes to.
@@ -542,11 +556,14 @@ impl Reader<'_, '_> {
             && k.checked_sub(1)
                 .and_then(|j| sp.words.get(j))
                 .is_some_and(|w| w == ",");
-        if participle
-            && let Some(prev) = self.out.last().filter(|e| {
-                e.evidence.sentence as usize == sp.s && e.trigger.start < c.trigger.start
-            })
-        {
+        // The event it follows: the trigger just before it, kept or held
+        // back as weak (not an earlier one when that trigger made none).
+        let just_before = ci.checked_sub(1).and_then(|p| cands.get(p));
+        let prev = [self.out.last(), self.pending.last()]
+            .into_iter()
+            .flatten()
+            .find(|e| just_before.is_some_and(|p| p.trigger == e.trigger));
+        if participle && let Some(prev) = prev {
             status = prev.status;
         }
         // What the mention's own clause says of it ("the cuts will come
@@ -813,8 +830,37 @@ impl Reader<'_, '_> {
             .filter(|p| {
                 matches!(p.kind, EventKind::Strike | EventKind::Attack) && c.tok - p.tok <= reach
             })
-            .and_then(|p| self.out.last().filter(|e| e.trigger == p.trigger))
+            .and_then(|p| {
+                self.out
+                    .last()
+                    .filter(|e| e.trigger == p.trigger)
+                    .or_else(|| self.pending.last().filter(|e| e.trigger == p.trigger))
+            })
             .cloned()
+    }
+
+    /// "Israeli strikes on Gaza killed 42 people on Monday": the strike
+    /// that killed happened when its killing did. Dates cause `cause` (the
+    /// last event read, or one held back as weak, which the date makes
+    /// one to keep) when it has no time of its own.
+    fn date_cause(&mut self, cause: &LocalEvent, time: &TimeValue) {
+        if let Some(e) = self
+            .out
+            .last_mut()
+            .filter(|e| e.trigger == cause.trigger && e.time.is_none() && e.time_text.is_none())
+        {
+            e.time = Some(time.clone());
+            return;
+        }
+        if let Some(i) = self
+            .pending
+            .iter()
+            .rposition(|e| e.trigger == cause.trigger && e.time.is_none() && e.time_text.is_none())
+        {
+            let mut e = self.pending.remove(i);
+            e.time = Some(time.clone());
+            self.out.push(e);
+        }
     }
 }
 

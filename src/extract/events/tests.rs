@@ -1340,3 +1340,22 @@ fn a_place_after_a_direction_or_the_village_of_is_where_it_happened() {
         assert_eq!(names(&text, a, Relation::Agent), ["Ivan Sokol"], "{evs:?}");
     }
 }
+
+#[test]
+fn strikes_that_killed_happened_when_and_where_the_killing_did() {
+    let text =
+        "Raids in Peru\nTuesday 15 June 2021\nThe strikes on Peru killed 42 people on Monday.";
+    let evs = local(text);
+    let by = |kind: EventKind| evs.iter().find(|e| e.kind == kind);
+    let (Some(s), Some(k)) = (by(EventKind::Strike), by(EventKind::Killing)) else {
+        panic!("{evs:?}")
+    };
+    assert_eq!(start(s), Some("2021-06-14"), "{evs:?}");
+    assert_eq!(names(text, k, Relation::Location), ["Peru"], "{evs:?}");
+    // ", killing …" after any clause is a killing with its count.
+    let text =
+        "Floods in Peru\nTuesday 15 June 2021\nFloods swept through Peru, killing 17 people.";
+    let evs = local(text);
+    let k = evs.iter().find(|e| e.kind == EventKind::Killing);
+    assert!(k.is_some_and(|k| k.quantities.len() == 1), "{evs:?}");
+}
