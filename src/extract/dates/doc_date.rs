@@ -10,7 +10,9 @@ use crate::lexicon::month_number;
 use crate::model::Analyzed;
 use crate::text::boilerplate::is_date_line;
 use crate::util::lower::lower;
+use regex::Regex;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// The document's publication date (ISO `YYYY-MM-DD`): the first line near
 /// the top that is a date and nothing else ("Wednesday 09 September 2020
@@ -19,7 +21,64 @@ use std::borrow::Cow;
 /// of quoted events) are not taken: they are often not the publication
 /// date.
 pub fn document_date(doc: &Analyzed<'_>) -> Option<String> {
-    date_line(doc).or_else(|| dateline_date(doc).filter(|d| !d.starts_with('-')))
+    date_line(doc)
+        .or_else(|| numeric_date_line(doc))
+        .or_else(|| dateline_date(doc).filter(|d| !d.starts_with('-')))
+}
+
+/// A date line in digits, with or without a label and a clock ("Issued
+/// on: 09/08/2019 - 15:47", "12/7/2020").
+static NUMERIC_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^
+        (?:(?:issued|published|updated|posted|modified|last\s+updated|date)(?:\s+on)?\s*:?\s*)?
+        (\d{1,2})[/.](\d{1,2})[/.](\d{4})
+        (?:\s*[-–,|]?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?
+        (?:\s|$)",
+    )
+    .expect("static regex")
+});
+
+/// Most words a numeric date line has, its label and a second stamp
+/// ("Modified: …") included.
+const NUMERIC_LINE_WORDS: usize = 12;
+
+/// The date of a date line in digits near the top. Day and month are told
+/// apart by a part over 12 ("25/12/2020"), else by the weekday the lead
+/// names ("09/08/2019" over a lead that says "on Friday" is 9 August, a
+/// Friday, not 8 September, a Sunday); None when neither tells.
+fn numeric_date_line(doc: &Analyzed<'_>) -> Option<String> {
+    let text = &doc.doc.text;
+    let (a, b, y) = doc.sentences.iter().take(40).find_map(|s| {
+        let line = s.span.text(text).trim();
+        if line.split_whitespace().count() > NUMERIC_LINE_WORDS {
+            return None;
+        }
+        let c = NUMERIC_DATE_LINE.captures(line)?;
+        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        Some((n(1)?, n(2)?, i32::try_from(n(3)?).ok()?))
+    })?;
+    let day_first = Ymd::new(y, b, a);
+    let month_first = Ymd::new(y, a, b);
+    let day = match (day_first, month_first) {
+        (Some(d), None) | (None, Some(d)) => d,
+        (Some(d), Some(m)) if d == m => d,
+        (Some(d), Some(m)) => {
+            // A day written out in the story or a caption ("on August
+            // 9") settles it; else a weekday of the first sentences.
+            let named = month_days(doc);
+            let told = |x: Ymd| named.contains(&(x.m, x.d));
+            let weekdays = opening_weekdays(doc);
+            let on_weekday = |x: Ymd| weekdays.get(x.weekday() as usize).copied().unwrap_or(false);
+            match ((told(d), told(m)), (on_weekday(d), on_weekday(m))) {
+                ((true, false), _) | ((false, false), (true, false)) => d,
+                ((false, true), _) | ((false, false), (false, true)) => m,
+                _ => return None,
+            }
+        }
+        (None, None) => return None,
+    };
+    Some(day.iso(Precision::Day))
 }
 
 /// The date of the story's dateline: `YYYY-MM-DD` with the year it gives,
@@ -162,6 +221,52 @@ fn lead_weekdays(doc: &Analyzed<'_>) -> [bool; 7] {
     out
 }
 
+/// Sentences whose weekdays tell a numeric date line's day from its month.
+const OPENING_SENTENCES: usize = 3;
+
+/// The weekdays named in the first sentences of the story.
+fn opening_weekdays(doc: &Analyzed<'_>) -> [bool; 7] {
+    let mut out = [false; 7];
+    for s in doc
+        .sentences
+        .iter()
+        .filter(|s| !s.boilerplate)
+        .take(OPENING_SENTENCES)
+    {
+        for i in s.tokens.clone() {
+            if let Some(w) = weekday_number(&lower(doc.token_text(i)))
+                && let Some(x) = out.get_mut(w as usize)
+            {
+                *x = true;
+            }
+        }
+    }
+    out
+}
+
+/// The (month, day) pairs written out anywhere in the document ("August
+/// 9", "9 Aug").
+fn month_days(doc: &Analyzed<'_>) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let toks: Vec<&str> = s.tokens.clone().map(|i| doc.token_text(i)).collect();
+        for (i, t) in toks.iter().enumerate() {
+            let Some(m) = month_number(t) else {
+                continue;
+            };
+            let around = [i.checked_sub(1), Some(i + 1)];
+            for d in around
+                .into_iter()
+                .flatten()
+                .filter_map(|j| parse_day(toks.get(j)?))
+            {
+                out.push((m, d));
+            }
+        }
+    }
+    out
+}
+
 /// True for a word after which a date or year points away from the
 /// report ("since 2015", "by October 2025"): no reference for its year.
 fn points_away(word: &str) -> bool {
@@ -282,7 +387,11 @@ fn strip_date_prefix(line: &str) -> &str {
     ] {
         if let Some(rest) = t.strip_prefix(p) {
             let rest = rest.trim_start();
-            return strip_clock(rest.strip_prefix("on ").unwrap_or(rest));
+            let rest = ["on ", "On ", "ON "]
+                .iter()
+                .find_map(|p| rest.strip_prefix(p))
+                .unwrap_or(rest);
+            return strip_clock(rest);
         }
     }
     t

@@ -268,6 +268,7 @@ fn document_date_prefers_standalone_date_lines() {
         "By Ann Lee | March 4, 2021",
         "Posted on March 4, 2021 by Staff",
         "Mar. 4, 2021 / 9:40 AM",
+        "Published On 4 Mar 2021",
     ] {
         let text = format!("{line}\n\nFloods close schools\n\nRain fell on Monday.");
         let doc = Document::new("t", text);
@@ -413,5 +414,34 @@ fn an_offset_counts_from_the_day_of_the_clause_it_opens() {
             "2021-06-15"
         ),
         ["?", "2021-06-14"]
+    );
+}
+
+#[test]
+fn a_date_line_in_digits_is_read_when_day_and_month_can_be_told_apart() {
+    let date = |text: &str| {
+        let doc = Document::new("t", text.to_string());
+        document_date(&crate::text::analyze(&doc))
+    };
+    // A part over 12 is the day.
+    assert_eq!(
+        date("Floods close schools\n12/25/2020\nRain fell.").as_deref(),
+        Some("2020-12-25")
+    );
+    // "on August 9" in a caption settles 09/08.
+    assert_eq!(
+        date("Pupils freed\nIssued on: 09/08/2019 - 15:47\nPupils arrive in Gusau on August 9.\nThe pupils were freed, police said.")
+            .as_deref(),
+        Some("2019-08-09")
+    );
+    // A weekday of the lead: 2019-08-09 is a Friday, 2019-09-08 a Sunday.
+    assert_eq!(
+        date("Pupils freed\n09/08/2019\nThe pupils were freed, police said on Friday.").as_deref(),
+        Some("2019-08-09")
+    );
+    // Nothing tells: no date.
+    assert_eq!(
+        date("Pupils freed\n09/08/2019\nThe pupils were freed."),
+        None
     );
 }
