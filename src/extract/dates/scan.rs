@@ -494,6 +494,7 @@ impl Scanner<'_> {
                     | "by"
                     | "until"
                     | "from"
+                    | "between"
                     | "during"
                     | "before"
                     | "after"

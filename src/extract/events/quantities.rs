@@ -199,6 +199,10 @@ pub(super) fn measures(
     if start < trigger && of_another_clause_before(start, end, trigger, &w) {
         return false;
     }
+    // "a farming village of about 1,200 people": who lives there.
+    if of_a_place(start, &w) {
+        return false;
+    }
     // The wounded and the missing are not the dead.
     if c.kind == EventKind::Killing && matches!(noun, "wounded" | "injured" | "hurt" | "missing") {
         return false;
@@ -290,13 +294,64 @@ fn of_another_clause_before<'w>(
     // comma says what the main verb did; the main verb's number is not
     // its own.
     let participle = w(trigger).ends_with("ing") && (end..trigger).any(|t| w(t) == ",");
+    // "pledged aid of 500 million pesos, and the military deployed …": a
+    // clause of its own, with its own subject, before the trigger's.
+    let coordinated = (end..trigger).any(|t| {
+        w(t) == ","
+            && w(t + 1) == "and"
+            && t + 2 < trigger
+            && matches!(
+                w(t + 2),
+                "the" | "a" | "an" | "its" | "his" | "her" | "their" | "they" | "it" | "he" | "she"
+            )
+    });
     // "arrested at least 37 people ... as traders protested": the object
     // of another verb before the trigger.
     in_clause_before(start, end, trigger, w)
         || adverbial
         || participle
+        || coordinated
         || object_of_other_verb(start, w)
 }
+
+/// True when the number at `start`, past "about" and the like, follows
+/// "of" after a place ("a village of about 1,200 people", "a city of
+/// 20,000"): the people who live there.
+fn of_a_place<'w>(start: usize, w: &impl Fn(usize) -> &'w str) -> bool {
+    let mut t = start;
+    while t > 0 && start - t < 3 && APPROX.contains(&w(t - 1)) {
+        t -= 1;
+    }
+    w(t.wrapping_sub(1)) == "of"
+        && matches!(
+            w(t.wrapping_sub(2)),
+            "village"
+                | "town"
+                | "city"
+                | "community"
+                | "district"
+                | "country"
+                | "nation"
+                | "region"
+                | "island"
+                | "camp"
+        )
+}
+
+/// Words that make a number approximate ("about", "some", "nearly").
+const APPROX: &[&str] = &[
+    "about",
+    "some",
+    "nearly",
+    "around",
+    "roughly",
+    "almost",
+    "approximately",
+    "over",
+    "more",
+    "than",
+    "some",
+];
 
 /// Rates of the economy: a percentage after them ("inflation of 24%")
 /// measures no event of the story.

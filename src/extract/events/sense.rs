@@ -141,6 +141,37 @@ pub(super) fn is_leave(w: &str) -> bool {
     matches!(w, "leave" | "leaves" | "leaving" | "left")
 }
 
+/// Who raids to search: the law's officers.
+const LAW_OFFICERS: &[&str] = &[
+    "police",
+    "officers",
+    "detectives",
+    "investigators",
+    "inspectors",
+    "agents",
+    "prosecutors",
+    "fbi",
+    "customs",
+    "regulators",
+    "authorities",
+];
+
+/// What a search raids: homes and offices.
+const SEARCHED_PLACES: &[&str] = &[
+    "addresses",
+    "homes",
+    "home",
+    "house",
+    "houses",
+    "offices",
+    "office",
+    "premises",
+    "properties",
+    "residence",
+    "apartment",
+    "headquarters",
+];
+
 /// True when the trigger at `k` of kind `kind` is used in another sense.
 pub(super) fn out_of_sense(kind: EventKind, words: &[Cow<'_, str>], k: usize) -> bool {
     use EventKind::*;
@@ -189,6 +220,15 @@ pub(super) fn out_of_sense(kind: EventKind, words: &[Cow<'_, str>], k: usize) ->
         if !forces || other_sense {
             return true;
         }
+    }
+    // "police raided 27 addresses", "a raid on his home by tax
+    // inspectors": a search by the law, not an armed attack.
+    if kind == Attack
+        && matches!(w(k), "raid" | "raids" | "raided")
+        && (before(6).chain(after(6)).any(|x| LAW_OFFICERS.contains(&x))
+            || after(4).any(|x| SEARCHED_PLACES.contains(&x)))
+    {
+        return true;
     }
     // "shelling out $2 billion", "shelled out US$1.8 billion": money
     // spent. An attack's or strike's object is no sum of money.

@@ -1359,3 +1359,28 @@ fn strikes_that_killed_happened_when_and_where_the_killing_did() {
     let k = evs.iter().find(|e| e.kind == EventKind::Killing);
     assert!(k.is_some_and(|k| k.quantities.len() == 1), "{evs:?}");
 }
+
+#[test]
+fn populations_other_clauses_searches_and_tally_starts_measure_or_date_nothing() {
+    let evs = local(
+        "Raid\nTuesday 15 June 2021\nCol. Ivan Sokol attacked Lima, a city of about 9,000 people, on Sunday.",
+    );
+    let a = evs.iter().find(|e| e.kind == EventKind::Attack);
+    assert!(a.is_some_and(|a| a.quantities.is_empty()), "{evs:?}");
+    let evs = local(
+        "Aid\nTuesday 15 June 2021\nPeru pledged aid of 500 million soles, and the army deployed 12 helicopters to Lima on Friday.",
+    );
+    let d = evs.iter().find(|e| e.kind == EventKind::Deployment);
+    let Some(d) = d else { panic!("{evs:?}") };
+    assert_eq!(d.quantities.len(), 1, "{evs:?}");
+    assert_eq!(d.quantities[0].value, Some(12.0));
+    let evs = local(
+        "Case\nTuesday 15 June 2021\nIn 2016 police raided 27 addresses in Peru, Col. Ivan Sokol said.",
+    );
+    assert!(evs.iter().all(|e| e.kind != EventKind::Attack), "{evs:?}");
+    let evs = local(
+        "War in Peru\nTuesday 15 June 2021\nThe war in Peru has killed more than 370,000 people since it started in 2011.",
+    );
+    let k = evs.iter().find(|e| e.kind == EventKind::Killing);
+    assert!(k.is_some_and(|k| k.time.is_none()), "{evs:?}");
+}

@@ -332,10 +332,29 @@ impl TimeScope<'_, '_> {
             match w.as_ref() {
                 "since" => return true,
                 "the" | "start" | "beginning" | "end" | "of" | "early" | "late" | "mid" => {}
+                // "since it started in 2011", "since the war began in
+                // 2011": the start of the tally too.
+                "in" | "on" => return self.since_clause(j),
                 _ => return false,
             }
         }
         false
+    }
+
+    /// True when a short clause opened by "since" ends at token `j`
+    /// ("since it started" before "in 2011").
+    fn since_clause(&self, j: usize) -> bool {
+        /// Most words from "since" to the clause's verb.
+        const REACH: usize = 5;
+        let doc = self.doc;
+        let verb = lower(doc.token_text(j.saturating_sub(1)));
+        if !matches!(
+            verb.as_ref(),
+            "started" | "began" | "erupted" | "broke" | "begun" | "out"
+        ) {
+            return false;
+        }
+        (j.saturating_sub(REACH).max(self.base)..j).any(|k| lower(doc.token_text(k)) == "since")
     }
 
     /// "a week later, on March 23", "on March 23, a week later": of two
