@@ -348,6 +348,65 @@ pub fn is_illness_name(name: &str) -> bool {
     })
 }
 
+/// Words after a company's own name that say what business it is in or
+/// its legal form ("X Automotive", "X Holdings"): the name alone is the
+/// company too.
+const BUSINESS_WORDS: &[&str] = &[
+    "automotive",
+    "group",
+    "holdings",
+    "holding",
+    "motors",
+    "motor",
+    "airlines",
+    "airways",
+    "energy",
+    "pharmaceuticals",
+    "pharma",
+    "foods",
+    "food",
+    "technologies",
+    "technology",
+    "systems",
+    "industries",
+    "inc",
+    "corp",
+    "corporation",
+    "plc",
+    "ltd",
+    "llc",
+    "ag",
+    "se",
+    "sa",
+    "nv",
+    "co",
+    "resources",
+    "mining",
+    "steel",
+    "petroleum",
+    "telecom",
+    "communications",
+    "electronics",
+    "entertainment",
+    "logistics",
+    "dairy",
+    "diagnostics",
+    "therapeutics",
+    "biosciences",
+    "semiconductor",
+    "chemicals",
+    "brands",
+    "retail",
+    "shipping",
+];
+
+/// True when `key_word` (a resolver key's word, lowercase) is one of
+/// [`BUSINESS_WORDS`].
+pub fn is_business_word(key_word: &str) -> bool {
+    word_set!(SET, BUSINESS_WORDS);
+    SET.contains(key_word.trim_end_matches('.'))
+}
+
 /// True when `word` (any case) follows an illness's name.
 pub fn is_illness_after(word: &str) -> bool {
     word_set!(SET, ILLNESS_AFTER);

@@ -455,6 +455,22 @@ fn joins(c: &Cluster, it: &EventItem, ents: &BTreeSet<&str>, name: Option<&Strin
     {
         return true;
     }
+    // "said Wednesday it would cut 4,500 jobs" and "will cut 4,500 jobs by
+    // the end of 2022": one plan, told by its announcement's day and by its
+    // deadline, with the same cast and numbers.
+    if c.status == EventStatus::Planned
+        && it.ev.status == EventStatus::Planned
+        && name.is_none()
+        && same_doc()
+        && shared() >= 1
+        && it
+            .ev
+            .quantities
+            .iter()
+            .any(|q| q.value.is_some() && c.quantities.iter().any(|x| same_quantity(q, x)))
+    {
+        return true;
+    }
     let dates_ok = match (&c.time, &it.ev.time) {
         (Some(a), Some(b)) => times_compatible(a, b),
         // A named event is identified by its name.

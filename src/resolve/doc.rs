@@ -465,6 +465,24 @@ fn link_surnames_and_short_forms(
             .collect();
         if let [b] = longer.as_slice() {
             keys.union(&it.key, b);
+            continue;
+        }
+        // "Hellweg" for "Hellweg Automotive": a company named by its first
+        // word, when the rest only says what business it is in (not
+        // "Ford" for "Ford Foundation").
+        if one_word && it.kind == Some(Kind::Group) && !is_known_place(&it.key) {
+            let by_first: Vec<&String> = bodies
+                .iter()
+                .filter(|b| {
+                    b.strip_prefix(it.key.as_str())
+                        .and_then(|rest| rest.strip_prefix(' '))
+                        .is_some_and(|rest| rest.split(' ').all(lexicon::is_business_word))
+                        && same_kind(b)
+                })
+                .collect();
+            if let [b] = by_first.as_slice() {
+                keys.union(&it.key, b);
+            }
         }
     }
 }

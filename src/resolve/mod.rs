@@ -117,6 +117,27 @@ mod tests {
     }
 
     #[test]
+    fn a_company_named_by_its_first_word_is_the_company() {
+        use MentionLabel::Org;
+        let d = with_mentions(
+            "Brenwick Automotive will cut jobs. Brenwick said sales fell.              The Corran Foundation gave money. Corran Motors did not.",
+            &[
+                ("Brenwick Automotive", Org),
+                ("Brenwick", Org),
+                ("Corran Foundation", Org),
+                ("Corran Motors", Org),
+            ],
+        );
+        let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Brenwick Automotive", "Corran Foundation", "Corran Motors"],
+            "{:?}",
+            d.entities
+        );
+    }
+
+    #[test]
     fn an_organisation_typed_as_a_place_is_a_group_by_its_seat_staff_or_founder() {
         use MentionLabel::Loc;
         // Every mention typed as a place; two say what it is.

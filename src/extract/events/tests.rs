@@ -1384,3 +1384,14 @@ fn populations_other_clauses_searches_and_tally_starts_measure_or_date_nothing()
     let k = evs.iter().find(|e| e.kind == EventKind::Killing);
     assert!(k.is_some_and(|k| k.time.is_none()), "{evs:?}");
 }
+
+#[test]
+fn one_plan_told_by_its_announcement_and_by_its_deadline_is_one_event() {
+    let text = "Cuts in Peru\nThursday 20 May 2021\nPeru will withdraw 300 soldiers from Chile, Gen. Ana Ruiz said on Wednesday.\n\nPeru will withdraw 300 soldiers from Chile by the end of 2022, Tomas Berg said.";
+    let g = graph(&[text]);
+    let withdrawals: Vec<_> = events_of(&g)
+        .into_iter()
+        .filter(|e| e.0.starts_with("event:withdrawal"))
+        .collect();
+    assert_eq!(withdrawals.len(), 1, "{withdrawals:?}");
+}
