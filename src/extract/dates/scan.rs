@@ -504,7 +504,15 @@ impl Scanner<'_> {
                     | "and"
                     | "to"
             );
-        if !after_preposition {
+        // "a 2019 peace deal", "the 2018 disaster": a year qualifying the
+        // noun after it.
+        let qualifies = i > 0
+            && matches!(
+                w.l(i - 1),
+                "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "that"
+            )
+            && w.tok(i + 1).chars().next().is_some_and(char::is_lowercase);
+        if !after_preposition && !qualifies {
             return None;
         }
         self.out

@@ -306,14 +306,20 @@ fn verb_used_otherwise(kind: EventKind, words: &[Cow<'_, str>], k: usize) -> boo
         // "accused him of trying to kill": it did not happen.
         return true;
     }
-    if kind == EventKind::Strike
-        && (1..=3).any(|n| {
-            matches!(
-                w(k + n),
-                "deal" | "agreement" | "accord" | "pact" | "compromise" | "bargain"
-            )
+    let pact = |x: &str| {
+        matches!(
+            x,
+            "deal" | "deals" | "agreement" | "accord" | "pact" | "compromise" | "bargain" | "truce"
+        )
+    };
+    // "a deal that Russia and Turkey struck": the deal is the object,
+    // before the relative pronoun.
+    let pact_before = (2..=8).any(|n| {
+        k.checked_sub(n).is_some_and(|j| {
+            matches!(w(j), "that" | "which") && j.checked_sub(1).is_some_and(|p| pact(w(p)))
         })
-    {
+    });
+    if kind == EventKind::Strike && ((1..=3).any(|n| pact(w(k + n))) || pact_before) {
         // "struck a deal": an agreement, read by its noun.
         return true;
     }

@@ -315,6 +315,34 @@ pub(super) fn status(
         || after_is(after, |w, _| {
             matches!(w, "could" | "might" | "may" | "would")
         });
+    // "refusing to let the Red Cross visit": a bare verb after "let"
+    // is not asserted; refused, it did not happen.
+    // (Read as a noun too: "let the Red Cross visit" looks like one.)
+    let bare = !word(k).ends_with("ed")
+        && !word(k).ends_with('s')
+        && !word(k).ends_with("ing")
+        && !matches!(word(k), "met" | "left" | "struck");
+    if let Some(j) = bare
+        .then(|| {
+            (k.saturating_sub(8)..k).rev().find(|&j| {
+                matches!(word(j), "let" | "letting" | "lets")
+                    && (j + 1..k).all(|m| !matches!(word(m), "," | ";"))
+            })
+        })
+        .flatten()
+    {
+        let refused = (j.saturating_sub(4)..j)
+            .any(|m| DENIALS.contains(&word(m)) || DENIAL_PAIRS.contains(&(word(m), word(m + 1))))
+            || negated_before(words, j.saturating_sub(4), j);
+        let promised = (j.saturating_sub(3)..j).any(|m| matches!(word(m), "will" | "'ll" | "’ll"));
+        return if refused {
+            EventStatus::Negated
+        } else if promised {
+            EventStatus::Planned
+        } else {
+            EventStatus::Hypothetical
+        };
+    }
     if negated {
         // "did not rule out an attack": a double negative leaves it open.
         let ruled_out = (start..k).any(|j| DENIAL_PAIRS.contains(&(word(j), word(j + 1))));

@@ -651,6 +651,16 @@ fn status_reads_the_trigger_clause() {
             EventKind::Election,
             Hypothetical,
         ),
+        (
+            "Norway refused to let Gen. Ana Ruiz visit Chile on Monday.",
+            EventKind::Visit,
+            Negated,
+        ),
+        (
+            "Norway will let Gen. Ana Ruiz visit Chile on Monday.",
+            EventKind::Visit,
+            Planned,
+        ),
     ];
     for (sentence, kind, want) in cases {
         let text = &format!("News\n2021-01-15\n{sentence}");
@@ -1394,4 +1404,15 @@ fn one_plan_told_by_its_announcement_and_by_its_deadline_is_one_event() {
         .filter(|e| e.0.starts_with("event:withdrawal"))
         .collect();
     assert_eq!(withdrawals.len(), 1, "{withdrawals:?}");
+}
+
+#[test]
+fn a_year_before_the_noun_dates_it_and_a_deal_struck_is_no_strike() {
+    let text = "Deal in Peru\nTuesday 15 June 2021\nA 2019 peace deal signed with Peru has failed.";
+    let evs = local(text);
+    let a = evs.iter().find(|e| e.kind == EventKind::Agreement);
+    assert_eq!(a.and_then(start), Some("2019"), "{evs:?}");
+    let text = "Deal in Peru\nTuesday 15 June 2021\nIt was a deal that Peru and Chile struck in September.";
+    let evs = local(text);
+    assert!(evs.iter().all(|e| e.kind != EventKind::Strike), "{evs:?}");
 }

@@ -210,6 +210,7 @@ impl TimeScope<'_, '_> {
             .event_times
             .iter()
             .filter(|t| t.tokens.start >= lo && t.tokens.start < hi && !self.since(t))
+            .filter(|t| !self.qualifies_another(t, c))
             .filter(|t| {
                 if t.tokens.end <= c.tok {
                     let opens_clause = self.opens_phrase_of(t, c);
@@ -292,6 +293,29 @@ impl TimeScope<'_, '_> {
             })
             .max_by_key(|t| t.tokens.end)
             .copied()
+    }
+
+    /// "before the 2014 protests": a year between an article and a noun
+    /// qualifies that noun; it dates an event only when the noun is the
+    /// trigger ("a 2019 peace deal"), not one further off.
+    fn qualifies_another(&self, t: &TimeExpr, c: &Candidate) -> bool {
+        let doc = self.doc;
+        let one_year =
+            t.tokens.len() == 1 && matches!(&t.value, TimeRef::Value(v) if v.start.len() == 4);
+        let article_before = t.tokens.start > self.base
+            && matches!(
+                lower(doc.token_text(t.tokens.start - 1)).as_ref(),
+                "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "that"
+            );
+        let noun_after = doc
+            .token_text(t.tokens.end)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        one_year
+            && article_before
+            && noun_after
+            && !(c.tok >= t.tokens.end && c.tok - t.tokens.end <= 2)
     }
 
     /// "30 people were killed when gunmen attacked a church on Sunday":
