@@ -647,7 +647,8 @@ impl Reader<'_, '_> {
 
     /// The event a definite noun trigger names again: the latest event of
     /// its kind read in this sentence or the one before ("the strikes",
-    /// "that attack"), or in this sentence for an indefinite noun set off
+    /// "that attack"), or anywhere before after a superlative ("the
+    /// deadliest strike"), or in this sentence for an indefinite noun set off
     /// by a comma (", a deal that…"), when the mention's own time, if it
     /// has one, is that event's.
     fn antecedent(
@@ -665,14 +666,18 @@ impl Reader<'_, '_> {
         // "agreed to buy X for $2 billion, a deal that would…": a noun in
         // apposition to the clause before sums up its event.
         let apposed = matches!(det, "a" | "an") && word(k.checked_sub(2)) == ",";
-        if !apposed && !matches!(det, "the" | "that" | "this" | "these" | "those") {
+        // "the deadliest strike", "the worst attack": one of those already
+        // told, however far back.
+        let superlative =
+            (det.ends_with("est") || det == "worst") && word(k.checked_sub(2)) == "the";
+        if !apposed && !superlative && !matches!(det, "the" | "that" | "this" | "these" | "those") {
             return None;
         }
         let prev = self.out.iter().rev().find(|e| {
             let s = e.evidence.sentence as usize;
             e.kind == c.kind
                 && e.trigger.start < c.trigger.start
-                && (s == sp.s || (s + 1 == sp.s && !apposed))
+                && (s == sp.s || (s + 1 == sp.s && !apposed) || superlative)
         })?;
         own_time
             .is_none_or(|t| prev.time.as_ref().is_some_and(|p| p.start == t.start))

@@ -1416,3 +1416,16 @@ fn a_year_before_the_noun_dates_it_and_a_deal_struck_is_no_strike() {
     let evs = local(text);
     assert!(evs.iter().all(|e| e.kind != EventKind::Strike), "{evs:?}");
 }
+
+#[test]
+fn the_deadliest_strike_is_one_of_those_told_before() {
+    let text = "Raids in Peru\nTuesday 15 June 2021\nChile struck targets in Peru on Monday, officials said.\n\nThe army said it would respond.\n\nThe deadliest strike hit a market in Lima.";
+    let evs = local(text);
+    let last = evs
+        .iter()
+        .filter(|e| e.kind == EventKind::Strike)
+        .max_by_key(|e| e.evidence.sentence);
+    let Some(last) = last else { panic!("{evs:?}") };
+    assert_eq!(last.evidence.sentence, 4, "{evs:?}");
+    assert_eq!(start(last), Some("2021-06-14"), "{evs:?}");
+}
