@@ -1230,7 +1230,7 @@ fn ratio(r: Ratio) -> String {
         return "– (0/0)".into();
     }
     format!(
-        "{:.2} ({}/{})",
+        "{:.3} ({}/{})",
         r.hit as f64 / r.total as f64,
         r.hit,
         r.total

@@ -211,7 +211,7 @@ fn scores_match_hand_counts() {
 
     let t = table(Some(&s), None);
     assert!(
-        t.contains("| Node precision | 0.57 (4/7) | absent | ≥ 0.92 |"),
+        t.contains("| Node precision | 0.571 (4/7) | absent | ≥ 0.92 |"),
         "{t}"
     );
     assert!(
