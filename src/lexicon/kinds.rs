@@ -50,11 +50,12 @@ pub const COMPANY_NOUNS: &[&str] = &[
     "network",
 ];
 
-/// Words right after a name that make it a company ("X shares", "X Inc").
-pub const COMPANY_AFTER: &[&str] = &[
-    "shares",
-    "stock",
-    "stocks",
+/// Words right after a name that make it a company ("X shares"), with
+/// the [`LEGAL_FORMS`] ("X Inc").
+pub const COMPANY_AFTER: &[&str] = &["shares", "stock", "stocks", "shareholders", "stake"];
+
+/// Companies' legal forms, written after the name.
+pub const LEGAL_FORMS: &[&str] = &[
     "inc",
     "corp",
     "corporation",
@@ -62,13 +63,14 @@ pub const COMPANY_AFTER: &[&str] = &[
     "ltd",
     "llc",
     "ag",
+    "se",
+    "sa",
     "nv",
     "spa",
     "gmbh",
     "bhd",
     "tbk",
-    "shareholders",
-    "stake",
+    "co",
 ];
 
 /// Last words of names that are no person, group or place: laws and
@@ -369,17 +371,6 @@ const BUSINESS_WORDS: &[&str] = &[
     "technology",
     "systems",
     "industries",
-    "inc",
-    "corp",
-    "corporation",
-    "plc",
-    "ltd",
-    "llc",
-    "ag",
-    "se",
-    "sa",
-    "nv",
-    "co",
     "resources",
     "mining",
     "steel",
@@ -401,10 +392,12 @@ const BUSINESS_WORDS: &[&str] = &[
 ];
 
 /// True when `key_word` (a resolver key's word, lowercase) is one of
-/// [`BUSINESS_WORDS`].
+/// [`BUSINESS_WORDS`] or [`LEGAL_FORMS`].
 pub fn is_business_word(key_word: &str) -> bool {
     word_set!(SET, BUSINESS_WORDS);
-    SET.contains(key_word.trim_end_matches('.'))
+    word_set!(FORMS, LEGAL_FORMS);
+    let w = key_word.trim_end_matches('.');
+    SET.contains(w) || FORMS.contains(w)
 }
 
 /// True when `word` (any case) follows an illness's name.
@@ -440,7 +433,8 @@ pub fn is_company_noun(lower: &str) -> bool {
 /// True when `word` (any case) after a name makes it a company.
 pub fn is_company_after(word: &str) -> bool {
     word_set!(SET, COMPANY_AFTER);
-    with_lower(word.trim_end_matches('.'), |w| SET.contains(w))
+    word_set!(FORMS, LEGAL_FORMS);
+    with_lower(word.trim_end_matches('.'), |w| SET.contains(w) || FORMS.contains(w))
 }
 
 /// True when `lower` (a lowercase word) after a name (or its "'s") shows
@@ -569,6 +563,8 @@ mod tests {
         assert!(!is_storm_name(&["Hurricane"]) && !is_storm_name(&["Tropical", "Fruit", "Co"]));
         assert!(!is_storm_name(&["Storm", "Lake"]) && !is_storm_name(&["Super", "Bowl"]));
         assert!(is_company_after("Inc.") && is_company_after("shares"));
+        assert!(is_business_word("automotive") && is_business_word("inc"));
+        assert!(!is_business_word("foundation"));
         assert!(is_company_noun("retailer") && !is_company_noun("minister"));
     }
 }
