@@ -434,7 +434,9 @@ pub fn is_company_noun(lower: &str) -> bool {
 pub fn is_company_after(word: &str) -> bool {
     word_set!(SET, COMPANY_AFTER);
     word_set!(FORMS, LEGAL_FORMS);
-    with_lower(word.trim_end_matches('.'), |w| SET.contains(w) || FORMS.contains(w))
+    with_lower(word.trim_end_matches('.'), |w| {
+        SET.contains(w) || FORMS.contains(w)
+    })
 }
 
 /// True when `lower` (a lowercase word) after a name (or its "'s") shows

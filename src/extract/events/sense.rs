@@ -221,6 +221,10 @@ pub(super) fn out_of_sense(kind: EventKind, words: &[Cow<'_, str>], k: usize) ->
             return true;
         }
     }
+    // "seized power in a coup": a government taken, no place captured.
+    if kind == Capture && matches!(w(k + 1), "power" | "control") && w(k + 2) != "of" {
+        return true;
+    }
     // "police raided 27 addresses", "a raid on his home by tax
     // inspectors": a search by the law, not an armed attack.
     if kind == Attack

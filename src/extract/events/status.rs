@@ -12,7 +12,7 @@
 
 use super::candidates::Candidate;
 use crate::extract::triggers::Pos;
-use crate::model::{Analyzed, EventStatus, TimeValue};
+use crate::model::{Analyzed, EventKind, EventStatus, TimeValue};
 use std::borrow::Cow;
 
 /// Words that negate the verb group or noun right after them.
@@ -292,6 +292,12 @@ pub(super) fn status(
         || after_is(after, denied)
         || (c.pos == Pos::Noun && after_is(noun_predicate(words, k), denied));
     let demand = (start..k).any(|j| DEMAND_PAIRS.contains(&(word(j), word(j + 1))));
+    // "the union called for a rally on Friday": who calls a protest or a
+    // strike organises it; it is planned, not wished for.
+    let called_out = demand
+        && matches!(c.kind, EventKind::Protest | EventKind::LabourStrike)
+        && (start..k).any(|j| matches!(word(j), "called" | "calls" | "calling" | "call"));
+    let demand = demand && !called_out;
     let reported = words
         .get(..k)
         .unwrap_or(&[])
@@ -356,21 +362,25 @@ pub(super) fn status(
     if hypothetical {
         return EventStatus::Hypothetical;
     }
-    let planned = before.iter().enumerate().any(|(i, w)| {
-        let w = w.as_ref();
-        PLANNED.contains(&w)
-            || (w == "would" && reported)
-            || (BEFORE_TO.contains(&w) && before.get(i + 1).is_some_and(|n| n == "to"))
-            || (w == "ahead" && before.get(i + 1).is_some_and(|n| n == "of"))
-    }) || after_is(after, |w, next| {
-        matches!(w, "will" | "'ll" | "’ll")
-            || (matches!(w, "is" | "are") && PLANNED.contains(&next))
-    }) || (c.pos == Pos::Noun && {
-        // "the vote on the budget was postponed": still to come.
-        let moved =
-            |w: &str, _: &str| matches!(w, "postponed" | "delayed" | "rescheduled" | "deferred");
-        after_is(after, moved) || after_is(noun_predicate(words, k), moved)
-    });
+    let planned = called_out
+        || before.iter().enumerate().any(|(i, w)| {
+            let w = w.as_ref();
+            PLANNED.contains(&w)
+                || (w == "would" && reported)
+                || (BEFORE_TO.contains(&w) && before.get(i + 1).is_some_and(|n| n == "to"))
+                || (w == "ahead" && before.get(i + 1).is_some_and(|n| n == "of"))
+        })
+        || after_is(after, |w, next| {
+            matches!(w, "will" | "'ll" | "’ll")
+                || (matches!(w, "is" | "are") && PLANNED.contains(&next))
+        })
+        || (c.pos == Pos::Noun && {
+            // "the vote on the budget was postponed": still to come.
+            let moved = |w: &str, _: &str| {
+                matches!(w, "postponed" | "delayed" | "rescheduled" | "deferred")
+            };
+            after_is(after, moved) || after_is(noun_predicate(words, k), moved)
+        });
     // "to withdraw": an infinitive is not asserted, unless it was made
     // to happen ("was forced to withdraw").
     let infinitive = c.pos == Pos::Verb

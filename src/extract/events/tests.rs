@@ -661,6 +661,16 @@ fn status_reads_the_trigger_clause() {
             EventKind::Visit,
             Planned,
         ),
+        (
+            "Gen. Ana Ruiz called for a rally in Chile on Friday.",
+            EventKind::Protest,
+            Planned,
+        ),
+        (
+            "Gen. Ana Ruiz called for the withdrawal of 300 soldiers from Chile.",
+            EventKind::Withdrawal,
+            Hypothetical,
+        ),
     ];
     for (sentence, kind, want) in cases {
         let text = &format!("News\n2021-01-15\n{sentence}");
@@ -1428,4 +1438,14 @@ fn the_deadliest_strike_is_one_of_those_told_before() {
     let Some(last) = last else { panic!("{evs:?}") };
     assert_eq!(last.evidence.sentence, 4, "{evs:?}");
     assert_eq!(start(last), Some("2021-06-14"), "{evs:?}");
+}
+
+#[test]
+fn power_seized_is_no_place_captured() {
+    let evs = local("Coup in Peru\nTuesday 15 June 2021\nThe army seized power in Peru on Monday.");
+    assert!(evs.iter().all(|e| e.kind != EventKind::Capture), "{evs:?}");
+    let evs = local(
+        "War in Peru\nTuesday 15 June 2021\nCol. Ivan Sokol seized control of Lima on Monday.",
+    );
+    assert!(evs.iter().any(|e| e.kind == EventKind::Capture), "{evs:?}");
 }
