@@ -39,6 +39,23 @@ static NUMERIC_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// True when `line` has four digits in a row, as every date line's year:
+/// a byte scan, cheaper than the patterns asked of such lines.
+fn has_year_digits(line: &str) -> bool {
+    let mut run = 0;
+    for b in line.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Most bytes a date line has, with its label, clock, zone and a byline
+/// ("By Ann Lee and Bo Chen | Updated 3:15 PM EST, Tue March 4, 2025").
+const DATE_LINE_BYTES: usize = 120;
+
 /// Most words a numeric date line has, its label and a second stamp
 /// ("Modified: …") included.
 const NUMERIC_LINE_WORDS: usize = 12;
@@ -51,7 +68,10 @@ fn numeric_date_line(doc: &Analyzed<'_>) -> Option<String> {
     let text = &doc.doc.text;
     let (a, b, y) = doc.sentences.iter().take(40).find_map(|s| {
         let line = s.span.text(text).trim();
-        if line.split_whitespace().count() > NUMERIC_LINE_WORDS {
+        if line.len() > DATE_LINE_BYTES
+            || !has_year_digits(line)
+            || line.split_whitespace().count() > NUMERIC_LINE_WORDS
+        {
             return None;
         }
         let c = NUMERIC_DATE_LINE.captures(line)?;
@@ -343,6 +363,11 @@ fn date_line(doc: &Analyzed<'_>) -> Option<String> {
 /// ("Last updated on"), a byline beside it ("By Ann Lee | December 7,
 /// 2020") or after it ("December 7, 2020 by Admin").
 fn date_part(line: &str) -> Option<&str> {
+    // A date line is short and holds a year; a story's sentence is not
+    // asked further.
+    if line.len() > DATE_LINE_BYTES || !has_year_digits(line) {
+        return None;
+    }
     line.split(['|', '•', '·']).find_map(|part| {
         let t = strip_date_prefix(part);
         let t = t.find(" by ").map_or(t, |at| t.get(..at).unwrap_or(t));

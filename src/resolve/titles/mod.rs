@@ -638,7 +638,8 @@ fn read_kind_from_words(out: &mut Cleaned, name: &str, words: &[&str], dateline:
     // "Hurricane Ida", "Typhoon Lumen": a storm, whatever the finder
     // typed it as.
     let storm = lexicon::is_storm_name(words);
-    let illness = lexicon::is_illness_name(name);
+    // Every illness of the list is one short word.
+    let illness = words.len() == 1 && name.len() <= 12 && lexicon::is_illness_name(name);
     if out.country.is_none() && !person && (holiday || other || storm || illness) {
         out.junk = true;
         return;
