@@ -321,33 +321,8 @@ pub(super) fn status(
         || after_is(after, |w, _| {
             matches!(w, "could" | "might" | "may" | "would")
         });
-    // "refusing to let the Red Cross visit": a bare verb after "let"
-    // is not asserted; refused, it did not happen.
-    // (Read as a noun too: "let the Red Cross visit" looks like one.)
-    let bare = !word(k).ends_with("ed")
-        && !word(k).ends_with('s')
-        && !word(k).ends_with("ing")
-        && !matches!(word(k), "met" | "left" | "struck");
-    if let Some(j) = bare
-        .then(|| {
-            (k.saturating_sub(8)..k).rev().find(|&j| {
-                matches!(word(j), "let" | "letting" | "lets")
-                    && (j + 1..k).all(|m| !matches!(word(m), "," | ";"))
-            })
-        })
-        .flatten()
-    {
-        let refused = (j.saturating_sub(4)..j)
-            .any(|m| DENIALS.contains(&word(m)) || DENIAL_PAIRS.contains(&(word(m), word(m + 1))))
-            || negated_before(words, j.saturating_sub(4), j);
-        let promised = (j.saturating_sub(3)..j).any(|m| matches!(word(m), "will" | "'ll" | "’ll"));
-        return if refused {
-            EventStatus::Negated
-        } else if promised {
-            EventStatus::Planned
-        } else {
-            EventStatus::Hypothetical
-        };
+    if let Some(st) = after_let(words, k) {
+        return st;
     }
     if negated {
         // "did not rule out an attack": a double negative leaves it open.
@@ -417,6 +392,37 @@ pub(super) fn status(
         return EventStatus::Planned;
     }
     EventStatus::Happened
+}
+
+/// "refusing to let the Red Cross visit": a bare verb (read as a noun
+/// too: "let the Red Cross visit" looks like one) after "let" is not
+/// asserted. Refused, it did not happen; promised ("will let"), it is
+/// planned; else it is hypothetical. None when no "let" governs the
+/// trigger at `k`.
+fn after_let(words: &[Cow<'_, str>], k: usize) -> Option<EventStatus> {
+    let word = |j: usize| words.get(j).map_or("", |w| w.as_ref());
+    let bare = !word(k).ends_with("ed")
+        && !word(k).ends_with('s')
+        && !word(k).ends_with("ing")
+        && !matches!(word(k), "met" | "left" | "struck");
+    if !bare {
+        return None;
+    }
+    let j = (k.saturating_sub(8)..k).rev().find(|&j| {
+        matches!(word(j), "let" | "letting" | "lets")
+            && (j + 1..k).all(|m| !matches!(word(m), "," | ";"))
+    })?;
+    let refused = (j.saturating_sub(4)..j)
+        .any(|m| DENIALS.contains(&word(m)) || DENIAL_PAIRS.contains(&(word(m), word(m + 1))))
+        || negated_before(words, j.saturating_sub(4), j);
+    let promised = (j.saturating_sub(3)..j).any(|m| matches!(word(m), "will" | "'ll" | "’ll"));
+    Some(if refused {
+        EventStatus::Negated
+    } else if promised {
+        EventStatus::Planned
+    } else {
+        EventStatus::Hypothetical
+    })
 }
 
 /// A negator before the trigger at `k` with only verb-group words between,
