@@ -78,9 +78,9 @@ const LEAD_SENTENCES: u32 = 8;
 /// tells with a day. A headline event with no time words of its own takes
 /// the time of the first event of the lead of the same kind and claim
 /// whose cast and counts it fits (its counts are that event's), so the
-/// merge makes one node of both;
-/// with none it stays undated: what a headline reports happened on some
-/// day up to the report's, which the report's date does not tell.
+/// merge makes one node of both. With none it stays undated: what a
+/// headline reports happened on some day up to the report's, which the
+/// report's date does not tell.
 pub(super) fn headline_is_lead(out: &mut [LocalEvent], headline: Option<usize>) {
     let Some(h) = headline.and_then(|h| u32::try_from(h).ok()) else {
         return;

@@ -213,8 +213,7 @@ impl TimeScope<'_, '_> {
             .filter(|t| !self.qualifies_another(t, c))
             .filter(|t| {
                 if t.tokens.end <= c.tok {
-                    let opens_clause = self.opens_phrase_of(t, c);
-                    if opens_clause {
+                    if self.opens_phrase_of(t, c) {
                         return false;
                     }
                     // "… in 2003, had withdrawn": a comma between
