@@ -410,3 +410,30 @@ pub fn modifier_country(word: &str) -> Option<&'static str> {
     }
     country(head).or_else(|| demonym_country(head))
 }
+
+/// Directions before a place's name ("in northwest X", "central Y").
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
+/// True when `lower` (a lowercase word) is a direction before a place's
+/// name.
+pub fn is_direction(lower: &str) -> bool {
+    DIRECTIONS.contains(&lower)
+}

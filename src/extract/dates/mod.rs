@@ -34,6 +34,12 @@ use crate::model::{Analyzed, Span, TimeValue};
 use std::borrow::Cow;
 use std::ops::Range;
 
+/// Words before a year that qualifies the noun after it ("a 2019 peace
+/// deal", "the 2014 protests"), lowercase.
+pub const YEAR_QUALIFIER_BEFORE: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "this", "that",
+];
+
 /// How a time expression relates to its anchor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TimeRef {

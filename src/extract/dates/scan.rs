@@ -507,10 +507,7 @@ impl Scanner<'_> {
         // "a 2019 peace deal", "the 2018 disaster": a year qualifying the
         // noun after it.
         let qualifies = i > 0
-            && matches!(
-                w.l(i - 1),
-                "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "that"
-            )
+            && super::YEAR_QUALIFIER_BEFORE.contains(&w.l(i - 1))
             && w.tok(i + 1).chars().next().is_some_and(char::is_lowercase);
         if !after_preposition && !qualifies {
             return None;

@@ -383,12 +383,8 @@ impl Reader<'_, '_> {
         );
         // "to pull 1,700 troops, reducing the force by a third": a
         // participle after a comma says what the event before it does.
-        let k = c.tok - sp.base;
         let participle = c.pos == crate::extract::triggers::Pos::Verb
-            && sp.words.get(k).is_some_and(|w| w.ends_with("ing"))
-            && k.checked_sub(1)
-                .and_then(|j| sp.words.get(j))
-                .is_some_and(|w| w == ",");
+            && participle_after_comma(sp.words, c.tok - sp.base);
         // The event it follows: the trigger just before it, kept or held
         // back as weak (not an earlier one when that trigger made none).
         let just_before = ci.checked_sub(1).and_then(|p| cands.get(p));
@@ -656,12 +652,11 @@ impl Reader<'_, '_> {
         ci: usize,
         c: &Candidate,
     ) -> Option<LocalEvent> {
-        let k = c.tok - sp.base;
-        let participle = sp.words.get(k).is_some_and(|w| w.ends_with("ing"))
-            && k.checked_sub(1)
-                .and_then(|j| sp.words.get(j))
-                .is_some_and(|w| w == ",");
-        let reach = if participle { 40 } else { 8 };
+        let reach = if participle_after_comma(sp.words, c.tok - sp.base) {
+            40
+        } else {
+            8
+        };
         (c.kind == EventKind::Killing)
             .then(|| ci.checked_sub(1).and_then(|p| cands.get(p)))
             .flatten()
@@ -705,19 +700,14 @@ impl Reader<'_, '_> {
     /// last event read, or one held back as weak, which the date makes
     /// one to keep) when it has no time of its own.
     fn date_cause(&mut self, cause: &LocalEvent, time: &TimeValue) {
-        if let Some(e) = self
-            .out
-            .last_mut()
-            .filter(|e| e.trigger == cause.trigger && e.time.is_none() && e.time_text.is_none())
-        {
+        let undated_cause = |e: &LocalEvent| {
+            e.trigger == cause.trigger && e.time.is_none() && e.time_text.is_none()
+        };
+        if let Some(e) = self.out.last_mut().filter(|e| undated_cause(e)) {
             e.time = Some(time.clone());
             return;
         }
-        if let Some(i) = self
-            .pending
-            .iter()
-            .rposition(|e| e.trigger == cause.trigger && e.time.is_none() && e.time_text.is_none())
-        {
+        if let Some(i) = self.pending.iter().rposition(undated_cause) {
             let mut e = self.pending.remove(i);
             e.time = Some(time.clone());
             self.out.push(e);
@@ -798,6 +788,15 @@ fn level_time(
         end: None,
         text: "publication date".into(),
     })
+}
+
+/// True when the word at `k` is an "-ing" form right after a comma
+/// ("…, killing 12"): what the clause before it did.
+fn participle_after_comma(words: &[Cow<'_, str>], k: usize) -> bool {
+    words.get(k).is_some_and(|w| w.ends_with("ing"))
+        && k.checked_sub(1)
+            .and_then(|j| words.get(j))
+            .is_some_and(|w| w == ",")
 }
 
 /// True when the verb at `k` is joined to an earlier verb by "and"

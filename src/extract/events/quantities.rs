@@ -318,10 +318,7 @@ fn of_another_clause_before<'w>(
 /// "of" after a place ("a village of about 1,200 people", "a city of
 /// 20,000"): the people who live there.
 fn of_a_place<'w>(start: usize, w: &impl Fn(usize) -> &'w str) -> bool {
-    let mut t = start;
-    while t > 0 && start - t < 3 && APPROX.contains(&w(t - 1)) {
-        t -= 1;
-    }
+    let t = past_approx(start, w, 3, &[ABOUT]);
     w(t.wrapping_sub(1)) == "of"
         && matches!(
             w(t.wrapping_sub(2)),
@@ -338,8 +335,8 @@ fn of_a_place<'w>(start: usize, w: &impl Fn(usize) -> &'w str) -> bool {
         )
 }
 
-/// Words that make a number approximate ("about", "some", "nearly").
-const APPROX: &[&str] = &[
+/// Words that make a number approximate ("about", "nearly", "more than").
+const ABOUT: &[&str] = &[
     "about",
     "some",
     "nearly",
@@ -350,8 +347,26 @@ const APPROX: &[&str] = &[
     "over",
     "more",
     "than",
-    "some",
 ];
+
+/// Words that bound or qualify a number besides [`ABOUT`] ("at least",
+/// "at most", "an estimated", "up to").
+const BOUNDS: &[&str] = &["at", "least", "most", "an", "estimated", "up", "to"];
+
+/// The first of at most `n` words of `lists` right before the number at
+/// `start` (`start` itself when there are none).
+fn past_approx<'w>(
+    start: usize,
+    w: &impl Fn(usize) -> &'w str,
+    n: usize,
+    lists: &[&[&str]],
+) -> usize {
+    let mut t = start;
+    while t > 0 && start - t < n && lists.iter().any(|l| l.contains(&w(t - 1))) {
+        t -= 1;
+    }
+    t
+}
 
 /// Rates of the economy: a percentage after them ("inflation of 24%")
 /// measures no event of the story.
@@ -376,32 +391,7 @@ const RATES: &[&str] = &[
 /// the count of the event itself ("killed 12", "left 12 dead", "deployed
 /// 300") do not count.
 fn object_of_other_verb<'w>(start: usize, w: &impl Fn(usize) -> &'w str) -> bool {
-    let mut t = start;
-    while t > 0
-        && start - t < 4
-        && matches!(
-            w(t - 1),
-            "at" | "least"
-                | "most"
-                | "about"
-                | "more"
-                | "than"
-                | "some"
-                | "nearly"
-                | "around"
-                | "over"
-                | "almost"
-                | "roughly"
-                | "approximately"
-                | "an"
-                | "estimated"
-                | "up"
-                | "to"
-        )
-    {
-        t -= 1;
-    }
-    let v = w(t.wrapping_sub(1));
+    let v = w(past_approx(start, w, 4, &[ABOUT, BOUNDS]).wrapping_sub(1));
     v.len() > 4
         && v.ends_with("ed")
         && v.chars().all(|c| c.is_ascii_lowercase())

@@ -61,27 +61,6 @@ const PLACE_OF: &[&str] = &[
     "capital", "county",
 ];
 
-/// Directions before a place's name ("in northwest X").
-const COMPASS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-];
-
 /// People who work for an employer, who strike against it.
 const WORKER_NOUNS: &[&str] = &[
     "workers",
@@ -346,7 +325,7 @@ impl RoleReader<'_, '_> {
             if in_modifier
                 || matches!(x, "the" | "a" | "an" | "former" | "late" | "prime")
                 || PLACE_OF.contains(&x)
-                || COMPASS.contains(&x)
+                || crate::lexicon::is_direction(x)
                 || crate::lexicon::is_title(x)
                 || (x == "of" && PLACE_OF.contains(&self.w(t.wrapping_sub(1))))
             {

@@ -302,10 +302,8 @@ impl TimeScope<'_, '_> {
         let one_year =
             t.tokens.len() == 1 && matches!(&t.value, TimeRef::Value(v) if v.start.len() == 4);
         let article_before = t.tokens.start > self.base
-            && matches!(
-                lower(doc.token_text(t.tokens.start - 1)).as_ref(),
-                "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "that"
-            );
+            && crate::extract::dates::YEAR_QUALIFIER_BEFORE
+                .contains(&lower(doc.token_text(t.tokens.start - 1)).as_ref());
         let noun_after = doc
             .token_text(t.tokens.end)
             .chars()
