@@ -68,6 +68,9 @@ fn main() -> anyhow::Result<()> {
         for q in &ev.quantities {
             println!("     quantity: {}", q.text);
         }
+        if let Some(a) = &ev.agent_text {
+            println!("     agent (described, no node): {a}");
+        }
         for (a, b, e) in graph.edges() {
             if a.id == n.id && e.relation.is_event_role() {
                 println!("     {}: {} ({})", e.relation, b.label, b.kind.as_str());

@@ -226,6 +226,9 @@ pub struct EventInfo {
     pub status: EventStatus,
     pub time: Option<TimeValue>,
     pub time_text: Option<String>,
+    /// Who acted, as the text describes them ("gunmen"), when no node is
+    /// the agent.
+    pub agent_text: Option<String>,
     pub quantities: Vec<Quantity>,
     pub evidence: Vec<Evidence>,
 }

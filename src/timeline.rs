@@ -367,6 +367,7 @@ mod tests {
                 text: s.into(),
             }),
             time_text: None,
+            agent_text: None,
             quantities: vec![],
             evidence: vec![Evidence {
                 doc: DocId(0xd1),

@@ -40,6 +40,7 @@ const NODE_ATTRS: &[(&str, &str)] = &[
     ("start_date", "string"),
     ("end_date", "string"),
     ("time_text", "string"),
+    ("agent_text", "string"),
     ("quantities", "string"),
     ("quantity_value", "double"),
     ("quantity_from", "double"),
@@ -197,6 +198,9 @@ impl Out {
             }
             if let Some(t) = ev.time_text.as_ref().or(ev.time.as_ref().map(|t| &t.text)) {
                 attvalue(w, "time_text", t)?;
+            }
+            if let Some(a) = &ev.agent_text {
+                attvalue(w, "agent_text", a)?;
             }
             if !ev.quantities.is_empty() {
                 self.scratch.clear();
@@ -398,6 +402,7 @@ mod tests {
                 text: "in July".into(),
             }),
             time_text: None,
+            agent_text: None,
             quantities: vec![],
             evidence: vec![],
         });

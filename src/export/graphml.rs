@@ -72,6 +72,7 @@ const KEYS: &[Key] = &[
     key("start", "node", "start", "string"),
     key("end", "node", "end", "string"),
     key("time_text", "node", "time_text", "string"),
+    key("agent_text", "node", "agent_text", "string"),
     key("quantities", "node", "quantities", "string"),
     key("quantity_value", "node", "quantity_value", "double"),
     key("quantity_from", "node", "quantity_from", "double"),
@@ -237,6 +238,9 @@ impl Out {
             }
             if let Some(t) = ev.time_text.as_ref().or(ev.time.as_ref().map(|t| &t.text)) {
                 data(w, "time_text", t)?;
+            }
+            if let Some(a) = &ev.agent_text {
+                data(w, "agent_text", a)?;
             }
             if !ev.quantities.is_empty() {
                 self.scratch.clear();

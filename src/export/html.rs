@@ -382,6 +382,9 @@ struct EventJson<'a> {
     end: Option<&'a str>,
     /// The time as written.
     tt: Option<&'a str>,
+    /// Who acted, as the text describes them, when no node is the agent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    a: Option<&'a str>,
     /// Numbers as a reader writes them.
     q: Vec<String>,
     v: Vec<EvidenceJson>,
@@ -508,6 +511,7 @@ fn node_json<'a>(
             .time_text
             .as_deref()
             .or(ev.time.as_ref().map(|t| t.text.as_str())),
+        a: ev.agent_text.as_deref(),
         q: ev.quantities.iter().map(quantity_text).collect(),
         v: ev
             .evidence

@@ -52,7 +52,7 @@ pub fn context() -> Value {
     let double = |iri: &str| json!({"@id": iri, "@type": "xsd:double"});
     let mut m = Map::new();
     m.insert("@version".into(), json!(1.1));
-    let terms: [(&str, Value); 55] = [
+    let terms: [(&str, Value); 56] = [
         ("schema", SCHEMA.into()),
         ("ng", VOCAB.into()),
         ("xsd", "http://www.w3.org/2001/XMLSchema#".into()),
@@ -103,6 +103,7 @@ pub fn context() -> Value {
         ("eventType", "ng:eventType".into()),
         ("eventStatus", "ng:eventStatus".into()),
         ("timeText", "ng:timeText".into()),
+        ("agentText", "ng:agentText".into()),
         ("quantity", "ng:quantity".into()),
         ("from", double("ng:from")),
         ("to", double("ng:to")),
@@ -388,6 +389,10 @@ impl Out {
             if let Some(t) = ev.time_text.as_ref().or(ev.time.as_ref().map(|t| &t.text)) {
                 o.key(w, "timeText")?;
                 string(w, t)?;
+            }
+            if let Some(a) = &ev.agent_text {
+                o.key(w, "agentText")?;
+                string(w, a)?;
             }
         }
         o.end(w)
@@ -681,6 +686,7 @@ mod tests {
                 text: "in May".into(),
             }),
             time_text: None,
+            agent_text: None,
             quantities: vec![Quantity {
                 value: Some(12.5),
                 from: Some(3.0),

@@ -96,6 +96,7 @@ const EVENT: &[Col] = &[
     col("start", Ty::Str),
     col("end", Ty::Str),
     col("time_text", Ty::Str),
+    col("agent_text", Ty::Str),
     col("quantities", Ty::Str),
     col("quantity_value", Ty::Double),
     col("quantity_from", Ty::Double),
@@ -232,6 +233,7 @@ impl Values {
         emit(&next(), opt(time.and_then(|t| t.end.as_deref())))?;
         let time_text = ev.and_then(|e| e.time_text.as_ref().or(e.time.as_ref().map(|t| &t.text)));
         emit(&next(), opt(time_text.map(String::as_str)))?;
+        emit(&next(), opt(ev.and_then(|e| e.agent_text.as_deref())))?;
         let quantities = ev.map_or(&[][..], |e| e.quantities.as_slice());
         self.text.clear();
         if !quantities.is_empty() {
@@ -363,6 +365,7 @@ mod tests {
                 text: "in September".into(),
             }),
             time_text: None,
+            agent_text: None,
             quantities: vec![
                 quantity(Some(0.5), None, None),
                 quantity(None, Some(5.0), Some(3.0)),

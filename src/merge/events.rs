@@ -106,6 +106,8 @@ struct Cluster {
     name: Option<String>,
     time: Option<TimeValue>,
     time_text: Option<String>,
+    /// The first reading's description of who acted, if any.
+    agent_text: Option<String>,
     /// Entity node ids by role, with how often each was read.
     roles: VecMap<(Relation, Arc<str>), u64>,
     docs: VecSet<usize>,
@@ -559,6 +561,7 @@ impl Cluster {
             name,
             time: None,
             time_text: None,
+            agent_text: None,
             roles: VecMap::default(),
             docs: VecSet::default(),
             quantities: Vec::new(),
@@ -595,6 +598,9 @@ impl Cluster {
         };
         if self.time_text.is_none() {
             self.time_text = it.ev.time_text.clone();
+        }
+        if self.agent_text.is_none() {
+            self.agent_text = it.ev.agent_text.clone();
         }
         self.status = self.status.min(it.ev.status);
         let mut new: Vec<Arc<str>> = Vec::new();
@@ -667,11 +673,16 @@ pub fn make_nodes(g: &mut KnowledgeGraph, clusters: Clusters, ids: &[Arc<str>]) 
             top(Relation::Location),
             top(Relation::Participant),
         );
+        let has_agent = agent.is_some();
         let label = match &c.name {
             Some(_) => c.label.clone(),
             None => make_label(
                 c.kind,
-                agent.as_deref().and_then(label_of).as_deref(),
+                agent
+                    .as_deref()
+                    .and_then(label_of)
+                    .as_deref()
+                    .or(c.agent_text.as_deref()),
                 target.as_deref().and_then(label_of).as_deref(),
                 place.as_deref().and_then(label_of).as_deref(),
                 other.as_deref().and_then(label_of).as_deref(),
@@ -729,6 +740,12 @@ pub fn make_nodes(g: &mut KnowledgeGraph, clusters: Clusters, ids: &[Arc<str>]) 
                 None
             } else {
                 c.time_text.clone()
+            },
+            // A node agent says who acted; the description only stands in.
+            agent_text: if has_agent {
+                None
+            } else {
+                c.agent_text.clone()
             },
             quantities,
             evidence: Vec::new(),

@@ -820,6 +820,10 @@ pub struct LocalEvent {
     pub quantities: Vec<Quantity>,
     /// (role, local entity index). Role is one of the event-role relations.
     pub roles: Vec<(Relation, usize)>,
+    /// Who acted, as the text describes them ("gunmen"), when no entity
+    /// is the agent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent_text: Option<String>,
     /// The trigger word's span.
     pub trigger: Span,
     pub evidence: Evidence,

@@ -155,6 +155,7 @@ pub fn adversarial_graph(n: usize) -> KnowledgeGraph {
                     text: rng.name(),
                 }),
                 time_text: None,
+                agent_text: (i % 3 == 0).then(|| rng.name()),
                 quantities: vec![Quantity {
                     value: [Some(1700.0), None, Some(f64::NAN), Some(2.5)][i % 4],
                     from: Some(5200.0),
@@ -715,6 +716,7 @@ fn jsonld_types_dates_roles_and_quantities() {
             text: "in March".into(),
         }),
         time_text: None,
+        agent_text: None,
         quantities: vec![Quantity {
             value: Some(40.0),
             from: None,

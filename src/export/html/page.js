@@ -251,6 +251,7 @@
       row(dl, 'status', D.statuses[n.e.s].name);
       row(dl, 'date', n.e.start ? n.e.start + (n.e.end ? ' – ' + n.e.end : '') : '');
       row(dl, 'time as written', n.e.tt || '');
+      row(dl, 'agent (described)', n.e.a || '');
       row(dl, 'numbers', n.e.q.join('; '));
     }
     row(dl, 'mentions', n.m);

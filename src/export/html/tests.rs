@@ -128,6 +128,7 @@ fn dated_events_are_listed_in_order_with_who_where_and_numbers() {
                 text: "then".into(),
             }),
             time_text: None,
+            agent_text: None,
             quantities: vec![Quantity {
                 value: None,
                 from: Some(5200.0),

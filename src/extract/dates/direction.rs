@@ -76,8 +76,20 @@ pub(super) fn direction(lower: &[Cow<'_, str>], i: usize) -> Dir {
         if PAST_MARKERS.contains(&w) {
             return Dir::Past;
         }
+        // "had been deployed by Friday morning": a past perfect deadline
+        // was met before the report.
+        let past_perfect = || {
+            (2..=9)
+                .map_while(before)
+                .take_while(|x| !matches!(*x, "." | ";" | "“" | "”" | "\"" | "will" | "would"))
+                .any(|x| x == "had")
+        };
         if FUTURE_MARKERS.contains(&w) {
-            return Dir::Future;
+            return if past_perfect() {
+                Dir::Past
+            } else {
+                Dir::Future
+            };
         }
     }
     if (1..=3).any(|k| matches!(before(k), Some("ahead" | "upcoming" | "coming" | "before"))) {
@@ -85,7 +97,11 @@ pub(super) fn direction(lower: &[Cow<'_, str>], i: usize) -> Dir {
     }
     for k in 1..=3 {
         match before(k) {
-            Some(w) if is_past_verb(w) => return Dir::Past,
+            // "will be held on December 3": a participle after "be" is
+            // no past tense.
+            Some(w) if is_past_verb(w) && !matches!(before(k + 1), Some("be" | "being")) => {
+                return Dir::Past;
+            }
             Some("." | ";" | "“" | "”" | "\"") | None => break,
             _ => {}
         }

@@ -342,7 +342,8 @@ fn date_line(doc: &Analyzed<'_>) -> Option<String> {
         let Some(line) = date_part(s.span.text(text)) else {
             continue;
         };
-        let toks = words(line);
+        // "4th July 2019", "July 4th, 2019": the day without its suffix.
+        let toks: Vec<&str> = words(line).into_iter().map(strip_ordinal).collect();
         let lower: Vec<Cow<'_, str>> = toks.iter().map(|t| lower(t)).collect();
         for i in 0..toks.len() {
             if let Some((date, Precision::Day, _)) =
@@ -375,6 +376,17 @@ fn date_part(line: &str) -> Option<&str> {
     })
 }
 
+/// "4th" → "4": a day of the month written as an ordinal.
+fn strip_ordinal(t: &str) -> &str {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &t[digits..];
+    if (1..=2).contains(&digits) && matches!(rest, "st" | "nd" | "rd" | "th") {
+        &t[..digits]
+    } else {
+        t
+    }
+}
+
 /// Drops "Published:"-style labels and a wire dateline's place in capitals
 /// ("LONDON 1996-08-30", "NEW YORK, May 3, 2021").
 fn strip_date_prefix(line: &str) -> &str {
@@ -395,7 +407,15 @@ fn strip_date_prefix(line: &str) -> &str {
             .trim_start_matches([',', '—', '-'])
             .trim_start();
     }
+    // Any short label with a colon ("Last Modified:", "PUBLISHED:").
+    if let Some((label, rest)) = t.split_once(':')
+        && (1..=3).contains(&label.split_whitespace().count())
+        && label.chars().all(|c| c.is_alphabetic() || c == ' ')
+    {
+        return strip_clock(rest.trim_start());
+    }
     for p in [
+        "Originally published",
         "Last updated:",
         "Last updated",
         "Last Updated:",
@@ -444,7 +464,9 @@ fn strip_clock(line: &str) -> &str {
             bare.to_ascii_lowercase().as_str(),
             "am" | "pm" | "a.m." | "p.m."
         );
+        // A zone has a letter: "16" of "11:58pm, 16 Jun" is the day.
         let zone = (2..=5).contains(&bare.len())
+            && bare.chars().any(|c| c.is_ascii_uppercase())
             && bare
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '+' || c == '-');

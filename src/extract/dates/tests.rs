@@ -270,6 +270,12 @@ fn document_date_prefers_standalone_date_lines() {
         "Posted on March 4, 2021 by Staff",
         "Mar. 4, 2021 / 9:40 AM",
         "Published On 4 Mar 2021",
+        // The day after a clock is no time zone.
+        "Published: 8:58pm, 4 Mar, 2021",
+        "Last Modified: March 4, 2021",
+        "PUBLISHED: 09:12, 4 March 2021",
+        "4th March 2021",
+        "March 4th, 2021",
     ] {
         let text = format!("{line}\n\nFloods close schools\n\nRain fell on Monday.");
         let doc = Document::new("t", text);

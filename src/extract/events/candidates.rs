@@ -221,6 +221,67 @@ pub(super) struct Candidate {
     pub(super) name: Option<String>,
 }
 
+/// "the Lordstown Assembly plant", "the Expo Center": a name that
+/// qualifies a building or a body is none of these events.
+fn qualifies_a_building(doc: &Analyzed<'_>, words: &[Cow<'_, str>], k: usize, tok: usize) -> bool {
+    words.get(k + 1).is_some_and(|n| {
+        matches!(
+            n.as_ref(),
+            "plant"
+                | "factory"
+                | "facility"
+                | "site"
+                | "building"
+                | "hall"
+                | "center"
+                | "centre"
+                | "complex"
+                | "line"
+                | "member"
+                | "members"
+                | "speaker"
+                | "president"
+                | "chairman"
+                | "elections"
+                | "seat"
+                | "seats"
+                | "village"
+                | "grounds"
+                | "office"
+        )
+    }) || matches!(
+        doc.token_text(tok + 1),
+        "Center" | "Centre" | "Hall" | "Plant"
+    )
+}
+
+/// "Under the agreement, Disney will buy …", "As part of the deal, …":
+/// a noun trigger in a phrase that opens the sentence refers back to its
+/// event; what follows the phrase's comma (index into `words`, returned)
+/// belongs to the main clause.
+pub(super) fn opening_phrase_end(
+    words: &[Cow<'_, str>],
+    c: &Candidate,
+    base: usize,
+) -> Option<usize> {
+    let k = c.tok.checked_sub(base)?;
+    if c.pos != Pos::Noun
+        || !matches!(
+            words.first().map(|w| w.as_ref()),
+            Some("under" | "as" | "after" | "following" | "since" | "despite" | "amid" | "with")
+        )
+        || k > 6
+        || words[..k].iter().any(|w| w.as_ref() == ",")
+    {
+        return None;
+    }
+    // "Despite this resolution, passed in March, …": a participle after
+    // the comma still describes the event.
+    (k + 1..(k + 4).min(words.len()))
+        .find(|&j| words[j].as_ref() == ",")
+        .filter(|&j| !words.get(j + 1).is_some_and(|w| w.ends_with("ed")))
+}
+
 /// True when the lowercase words from `k` read "in/during a/an/the" and
 /// an attack or strike noun ("killed 12 in an attack on a base near Gao
 /// on Sunday"): the phrase that says where and when a killing was.
@@ -248,6 +309,29 @@ fn accepted(kind: EventKind, pos: Pos, words: &[Cow<'_, str>], k: usize, has_tim
         .map_or("", |w| &**w);
     if prev == "under" {
         // "came under attack": a state, not one occurrence.
+        return false;
+    }
+    // "vulnerable to attack", "off-limits to attack": an exposure, no
+    // occurrence.
+    if prev == "to"
+        && matches!(kind, EventKind::Attack | EventKind::Strike)
+        && (k.saturating_sub(3)..k.saturating_sub(1))
+            .rev()
+            .map(|j| words.get(j).map_or("", |w| &**w))
+            .find(|w| !matches!(*w, "\"" | "'" | "”" | "’"))
+            .is_some_and(|w| {
+                matches!(
+                    w,
+                    "vulnerable"
+                        | "exposed"
+                        | "open"
+                        | "susceptible"
+                        | "prone"
+                        | "immune"
+                        | "off-limits"
+                )
+            })
+    {
         return false;
     }
     if super::sense::out_of_sense(kind, words, k) {
@@ -347,6 +431,23 @@ fn verb_used_otherwise(kind: EventKind, words: &[Cow<'_, str>], k: usize) -> boo
     {
         // "attacking the government's decision": words, not force.
         return true;
+    }
+    // "agreed in an interview that Putin was …", "agrees with critics
+    // that": assent to a statement, no pact. A that-clause of what will
+    // be done is one ("agreed that the troops would leave").
+    if kind == EventKind::Agreement && cur.starts_with("agree") {
+        let that = (k + 1..k + 8)
+            .take_while(|&j| !matches!(w(j), "," | ";" | "." | "" | "to" | "on" | "upon"))
+            .find(|&j| w(j) == "that");
+        if let Some(t) = that {
+            let decided = (t + 1..t + 10)
+                .map(w)
+                .take_while(|x| !matches!(*x, "." | ";" | ""))
+                .any(|x| matches!(x, "would" | "will" | "should" | "shall" | "must" | "could"));
+            if !decided {
+                return true;
+            }
+        }
     }
     if cur == "visiting" && DETERMINERS.contains(&prev(1)) {
         // "the visiting delegation": an adjective, not a visit.
@@ -462,7 +563,7 @@ pub(super) fn candidates(
         let tok = base + k;
         let raw = doc.token_text(tok);
         // Named events: a capitalised run ending in an event head.
-        if NAMED_HEADS.contains(&raw) {
+        if NAMED_HEADS.contains(&raw) && !qualifies_a_building(doc, words, k, tok) {
             let mut start = k;
             while start > 0 {
                 let p = doc.token_text(base + start - 1);

@@ -41,15 +41,18 @@ pub(crate) fn make_label(
     s
 }
 
+/// The label from the first name of each role; `described` ("gunmen")
+/// stands for an agent no entity is.
 pub(super) fn label_from_roles<'a>(
     kind: EventKind,
     roles: &[(Relation, usize)],
+    described: Option<&'a str>,
     name: impl Fn(usize) -> Option<&'a str>,
 ) -> String {
     let first = |r: Relation| roles.iter().find(|x| x.0 == r).and_then(|x| name(x.1));
     make_label(
         kind,
-        first(Relation::Agent),
+        first(Relation::Agent).or(described),
         first(Relation::Target),
         first(Relation::Location),
         first(Relation::Participant),

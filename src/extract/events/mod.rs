@@ -13,11 +13,13 @@
 //! nearest to it ([`quantities`]); [`identity`] labels it. An event needs a
 //! trigger used as an event and at least one role, time or number.
 
+mod actors;
 mod candidates;
 mod identity;
 mod passes;
 mod presence;
 mod quantities;
+mod role_words;
 mod roles;
 mod sense;
 mod source;
@@ -338,11 +340,19 @@ impl Reader<'_, '_> {
         // nothing; keep only what is anchored somewhere.
         // Nor does one with nobody and no numbers ("the attack"
         // on some date).
-        let weak = (time.is_none() && time_text.is_none() && roles.len() < 2) || roles.is_empty();
+        let agent_text = if roles.iter().any(|r| r.0 == Relation::Agent) {
+            None
+        } else {
+            let passive = roles::is_passive(c, sp.words, sp.base);
+            actors::described_agent(c, sp.words, |t| self.doc.token_text(t), sp.base, passive)
+        };
+        // A described agent ("gunmen") is someone, if no node.
+        let n_roles = roles.len() + usize::from(agent_text.is_some());
+        let weak = (time.is_none() && time_text.is_none() && n_roles < 2) || n_roles == 0;
         // Held back rather than dropped: a later "this resolution, passed
         // in January" may date it.
         let pending = weak && qs.is_empty() && c.kind != EventKind::Named;
-        if pending && roles.is_empty() {
+        if pending && n_roles == 0 {
             if dated.own_words {
                 self.date_antecedent(sp, c, time.as_ref(), time_text.as_ref());
             }
@@ -368,7 +378,7 @@ impl Reader<'_, '_> {
         let entities = self.entities;
         let label = match &c.name {
             Some(n) => n.clone(),
-            None => identity::label_from_roles(c.kind, &roles, |e| {
+            None => identity::label_from_roles(c.kind, &roles, agent_text.as_deref(), |e| {
                 entities.entities.get(e).map(|x| x.name.as_str())
             }),
         };
@@ -411,6 +421,7 @@ impl Reader<'_, '_> {
             time_text,
             quantities: qs,
             roles,
+            agent_text,
             trigger: c.trigger,
             evidence: sentence_evidence(self.doc, sp.s),
         };
@@ -559,6 +570,7 @@ impl Reader<'_, '_> {
             time_text: None,
             quantities: vec![q.quantity.clone()],
             roles: level.roles,
+            agent_text: None,
             trigger: q.span,
             evidence: sentence_evidence(self.doc, s),
         });
@@ -863,6 +875,7 @@ fn stretch(
     let hi = next_tok
         .into_iter()
         .chain(breaks.iter().copied().filter(|&b| b > c.tok))
+        .chain(candidates::opening_phrase_end(words, c, base).map(|j| base + j))
         .min()
         .unwrap_or(sentence_end);
     (lo, hi)

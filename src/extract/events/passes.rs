@@ -62,7 +62,7 @@ pub(super) fn one_cut_one_kind(out: &mut [LocalEvent], entities: &DocEntities) {
         let same = if share_only { fits == 1 } else { fits > 0 };
         if same {
             e.kind = EventKind::Reduction;
-            e.label = identity::label_from_roles(e.kind, &e.roles, |i| {
+            e.label = identity::label_from_roles(e.kind, &e.roles, e.agent_text.as_deref(), |i| {
                 entities.entities.get(i).map(|x| x.name.as_str())
             });
         }

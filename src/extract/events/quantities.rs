@@ -38,6 +38,28 @@ const NOT_MEASURES: &[&str] = &[
     "chapters",
     "sources",
     "source",
+    // Durations: how long, not how many ("cuts the time to deploy from
+    // 10 days to five", "the first three months of 2023").
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "nights",
+    "hours",
+    "decades",
+];
+
+/// Divisions of a country: after "in" or "across" they say where it
+/// happened ("killed across 10 provinces"), not how big it was.
+const REGIONS: &[&str] = &[
+    "provinces",
+    "states",
+    "countries",
+    "regions",
+    "districts",
+    "counties",
+    "cities",
+    "municipalities",
 ];
 
 /// Who tells the story ("two security sources said", "according to three
@@ -154,6 +176,9 @@ pub(super) fn measures(
         return false;
     }
     let (start, end) = (q.tokens.start, q.tokens.end);
+    if counts_another_thing(unit, c.kind, w(start.wrapping_sub(1))) {
+        return false;
+    }
     // "a magnitude 5.6 quake": the size of a quake, not a count.
     if matches!(unit, "quake" | "earthquake" | "tremor" | "aftershock")
         || w(start.wrapping_sub(1)) == "magnitude"
@@ -193,7 +218,7 @@ pub(super) fn measures(
     if PARTIES.contains(&unit) && q.quantity.value.is_some_and(|v| v <= 10.0) {
         return false;
     }
-    if start > trigger && (trigger + 1..start).any(|t| CLAUSE_OPENERS.contains(&w(t))) {
+    if of_a_clause_after(c, start, words, base) {
         return false;
     }
     if start < trigger && of_another_clause_before(start, end, trigger, &w) {
@@ -204,7 +229,10 @@ pub(super) fn measures(
         return false;
     }
     // The wounded and the missing are not the dead.
-    if c.kind == EventKind::Killing && matches!(noun, "wounded" | "injured" | "hurt" | "missing") {
+    if c.kind == EventKind::Killing
+        && (matches!(noun, "wounded" | "injured" | "hurt" | "missing")
+            || HARMED.contains(&w(start.wrapping_sub(1))))
+    {
         return false;
     }
     // "inflation of more than 24 percent": a rate of the economy.
@@ -273,6 +301,37 @@ pub(super) fn measures(
         }
     }
     true
+}
+
+/// The verbs of the wounded: "killed at least 135 people, wounded about
+/// 5,000 others" counts no dead after them.
+const HARMED: &[&str] = &[
+    "wounded", "wounding", "injured", "injuring", "hurt", "hurting",
+];
+
+/// A count of `unit` (after the word `prev`) that says where or how a
+/// ballot went rather than how big an event of `kind` was: "across 10
+/// provinces"; votes and seats outside a vote ("rejected by 432 votes"
+/// measures the vote, not the deal it rejected).
+fn counts_another_thing(unit: &str, kind: EventKind, prev: &str) -> bool {
+    (REGIONS.contains(&unit) && matches!(prev, "in" | "across" | "over"))
+        || (matches!(unit, "votes" | "seats")
+            && !matches!(kind, EventKind::Vote | EventKind::Election))
+}
+
+/// A number after a clause opener following the trigger, or after the
+/// comma that closes an opening phrase holding it ("Under the deal, X will
+/// buy 22 networks"), is another clause's.
+fn of_a_clause_after(c: &Candidate, start: usize, words: &[Cow<'_, str>], base: usize) -> bool {
+    let w = |t: usize| {
+        t.checked_sub(base)
+            .and_then(|j| words.get(j))
+            .map_or("", |w| w.as_ref())
+    };
+    start > c.tok
+        && ((c.tok + 1..start).any(|t| CLAUSE_OPENERS.contains(&w(t)))
+            || super::candidates::opening_phrase_end(words, c, base)
+                .is_some_and(|j| start > base + j))
 }
 
 /// True when the number at `start..end`, before the trigger, belongs to

@@ -8,146 +8,8 @@ use crate::model::{Analyzed, DocEntities, EventKind, Kind, Mention, Relation};
 use crate::util::lower::lower;
 use std::borrow::Cow;
 
-/// Prepositions that make a following place the event's location.
-pub(super) const LOC_PREPS: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "from",
-    "into",
-    "inside",
-    "outside",
-    "across",
-    "around",
-    "to",
-    "throughout",
-    "through",
-    "within",
-    "aboard",
-    "along",
-    "off",
-];
-
-/// Words that end the stretch of a sentence an event takes its roles from.
-pub(super) const CLAUSE_BREAKS: &[&str] = &[
-    ";",
-    "said",
-    "says",
-    "told",
-    "according",
-    "while",
-    "but",
-    "although",
-    "whereas",
-    "because",
-    "unless",
-    "until",
-    "once",
-    "“",
-    "”",
-    "\"",
-    "that",
-    "which",
-    "who",
-    "whose",
-    "where",
-    "when",
-];
-
-/// Where a place's name follows "of" ("the port of X"): the word before
-/// it links the place.
-const PLACE_OF: &[&str] = &[
-    "city", "town", "province", "port", "village", "region", "district", "state", "island",
-    "capital", "county",
-];
-
-/// People who work for an employer, who strike against it.
-const WORKER_NOUNS: &[&str] = &[
-    "workers",
-    "employees",
-    "staff",
-    "nurses",
-    "doctors",
-    "pilots",
-    "drivers",
-    "teachers",
-    "miners",
-    "dockers",
-    "dockworkers",
-    "machinists",
-    "engineers",
-    "crew",
-    "crews",
-    "cabin",
-    "journalists",
-    "actors",
-    "writers",
-];
-
-/// What a state acts through: its armed forces and their weapons.
-const FORCE_NOUNS: &[&str] = &[
-    "troops",
-    "forces",
-    "force",
-    "soldiers",
-    "military",
-    "army",
-    "navy",
-    "jets",
-    "warplanes",
-    "drones",
-    "drone",
-    "missiles",
-    "missile",
-    "artillery",
-    "marines",
-    "personnel",
-    "police",
-];
-
-/// Adverbs that may stand between a subject and its verb.
-const ADVERBS: &[&str] = &[
-    "first", "then", "later", "also", "again", "already", "soon", "still", "once", "now",
-];
-
-/// Verbs whose object names the event they stand for ("launched an
-/// attack", "passed a resolution", "held talks").
-const LIGHT_VERBS: &[&str] = &[
-    "launched",
-    "launch",
-    "launches",
-    "launching",
-    "carried",
-    "conducted",
-    "conducts",
-    "staged",
-    "stages",
-    "held",
-    "holds",
-    "hold",
-    "passed",
-    "pass",
-    "passes",
-    "adopted",
-    "adopts",
-    "approved",
-    "approves",
-    "mounted",
-    "made",
-    "make",
-    "makes",
-    "signed",
-    "signs",
-    "began",
-    "begins",
-    "started",
-    "ordered",
-    "orders",
-    "announced",
-    "unleashed",
-    "resumed",
-    "resume",
-];
+use super::role_words::{ADVERBS, FORCE_NOUNS, LIGHT_VERBS, PLACE_OF, SAYING_VERBS, WORKER_NOUNS};
+pub(super) use super::role_words::{CLAUSE_BREAKS, LOC_PREPS};
 
 /// A mention of the sentence with its entity.
 #[derive(Clone, Copy)]
@@ -294,6 +156,27 @@ fn is_time_word(w: &str) -> bool {
         || crate::extract::dates::weekday_number(w).is_some()
 }
 
+/// A verb trigger in the passive: a form of "be" right before it, past
+/// adverbs ("was reportedly attacked", "had been deployed").
+pub(super) fn is_passive(c: &Candidate, words: &[Cow<'_, str>], base: usize) -> bool {
+    let Some(mut k) = c.tok.checked_sub(base) else {
+        return false;
+    };
+    let w = |j: usize| words.get(j).map_or("", |w| w.as_ref());
+    if c.pos != Pos::Verb || w(k).ends_with("ing") {
+        return false;
+    }
+    while k > 0 {
+        k -= 1;
+        let x = w(k);
+        if x.ends_with("ly") || matches!(x, "also" | "later" | "not" | "then" | "again") {
+            continue;
+        }
+        return matches!(x, "was" | "were" | "been" | "be" | "is" | "are" | "being");
+    }
+    false
+}
+
 fn push(roles: &mut Vec<(Relation, usize)>, r: Relation, e: usize) {
     if !roles.iter().any(|&(_, x)| x == e) {
         roles.push((r, e));
@@ -365,6 +248,10 @@ impl RoleReader<'_, '_> {
             push(roles, Relation::Agent, m.entity);
             agent_found = true;
         }
+        if !agent_found && let Some(m) = self.speaker_of_pronoun() {
+            push(roles, Relation::Agent, m.entity);
+            agent_found = true;
+        }
         for m in before.iter().rev() {
             let mut prep = self.word_before(m);
             // "between A and B": B is as much an object as A.
@@ -416,6 +303,45 @@ impl RoleReader<'_, '_> {
                 push(roles, Relation::Participant, m.entity);
                 continue;
             }
+            // "American troops … will be withdrawn": the state still moves
+            // its own forces.
+            let own_forces = FORCE_NOUNS.contains(&self.w(m.end))
+                && matches!(
+                    c.kind,
+                    EventKind::Withdrawal | EventKind::Reduction | EventKind::Deployment
+                );
+            if !agent_found
+                && !object
+                && !idle_place
+                && !own_forces
+                && c.tok - m.end <= 12
+                && self.passive()
+            {
+                // "X was attacked", "troops had been deployed": the subject
+                // is who it befell or who was moved; "by" names the agent.
+                let hit = matches!(
+                    c.kind,
+                    EventKind::Killing
+                        | EventKind::Attack
+                        | EventKind::Strike
+                        | EventKind::Capture
+                        | EventKind::Invasion
+                );
+                let r = if hit {
+                    Relation::Target
+                } else {
+                    Relation::Participant
+                };
+                push(roles, r, m.entity);
+                // "A and B were re-elected": both.
+                let mut co = Vec::new();
+                self.co_agents(m, &before, &mut co);
+                for (_, e) in co {
+                    push(roles, r, e);
+                }
+                agent_found = true;
+                continue;
+            }
             if !agent_found && !object && !idle_place && c.tok - m.end <= 12 {
                 push(roles, Relation::Agent, m.entity);
                 agent_found = true;
@@ -463,6 +389,55 @@ impl RoleReader<'_, '_> {
             .find(|m| m.end == comma && matches!(m.kind, Kind::Person | Kind::Group) && !m.modifier)
     }
 
+    /// A verb trigger in the passive: a form of "be" right before it,
+    /// past adverbs ("was reportedly attacked", "had been deployed").
+    fn passive(&self) -> bool {
+        is_passive(self.c, self.words, self.base)
+    }
+
+    /// "Lyft said it was cutting 700 jobs", "X said on Monday that he
+    /// would visit": the speaker the subject pronoun stands for.
+    fn speaker_of_pronoun(&self) -> Option<&Ment> {
+        let c = self.c;
+        // The pronoun, with only the verb group between it and the trigger.
+        let p = (c.tok.saturating_sub(4)..c.tok)
+            .rev()
+            .find(|&t| matches!(self.w(t), "it" | "he" | "she" | "they"))?;
+        let group_only = (p + 1..c.tok).all(|t| {
+            let x = self.w(t);
+            x.chars().all(|ch| ch.is_ascii_lowercase()) && !x.is_empty()
+        });
+        if !group_only || p <= self.base {
+            return None;
+        }
+        let mut q = p - 1;
+        // "said last week that he", "said on Monday it".
+        let time_word = |x: &str| {
+            is_time_word(x)
+                || matches!(
+                    x,
+                    "last" | "this" | "week" | "month" | "year" | "earlier" | "today" | "yesterday"
+                )
+        };
+        while q > self.base && (self.w(q) == "that" || time_word(self.w(q))) {
+            q -= 1;
+        }
+        if !SAYING_VERBS.contains(&self.w(q)) {
+            return None;
+        }
+        while q > self.base && (is_time_word(self.w(q - 1)) || self.w(q - 1).ends_with("ly")) {
+            q -= 1;
+        }
+        // The speaker stands before "said", which ends the stretch.
+        let m = self.ments.iter().find(|m| m.end == q && !m.modifier)?;
+        let fits = match self.w(p) {
+            "it" => m.kind != Kind::Person,
+            "he" | "she" => m.kind == Kind::Person,
+            _ => true,
+        };
+        fits.then_some(m)
+    }
+
     /// "U.S. troops, after invading Iraq, …": the sentence's subject, set
     /// off by a comma right before "after/before/while V-ing", acts.
     fn subject_before_participle<'m>(&self, before: &[&'m Ment]) -> Option<&'m Ment> {
@@ -494,6 +469,21 @@ impl RoleReader<'_, '_> {
         if m.kind == Kind::Place && LOC_PREPS.contains(&prep) {
             if m.modifier {
                 // "in the Irish guerrilla bombing": not where it happened.
+                return true;
+            }
+            // "Shares rose in New York after the announcement": the place
+            // of the main clause, not of the event it follows. A place that
+            // opens the sentence ("In X, hours after the attack, …") sets
+            // the scene for all of it.
+            let opens = m.start <= self.base + 2;
+            if !opens
+                && (m.end..c.tok).any(|t| {
+                    matches!(
+                        self.w(t),
+                        "after" | "before" | "following" | "amid" | "since"
+                    )
+                })
+            {
                 return true;
             }
             // After an earlier trigger, the place is that event's ("cut
@@ -673,6 +663,22 @@ impl RoleReader<'_, '_> {
                         | "soldiers"
                         | "to"
                         | "plans"
+                        | "planned"
+                        | "planning"
+                        | "scheduled"
+                        | "set"
+                        | "due"
+                        | "expected"
+                        | "slated"
+                        | "poised"
+                        | "going"
+                        | "intends"
+                        | "wants"
+                        | "hopes"
+                        | "vowed"
+                        | "pledged"
+                        | "promised"
+                        | "threatened"
                         | "agreed"
                         | "decided"
                         | "is"
@@ -694,7 +700,20 @@ impl RoleReader<'_, '_> {
             if other.entity == m.entity || other.end >= m.start || m.start - other.end > 5 {
                 continue;
             }
-            let mut gap: Vec<&str> = (other.end..m.start).map(|t| self.w(t)).collect();
+            // "A and Russian President B": the titles and demonym of the
+            // second name are its own, not a noun between.
+            let mut gap: Vec<&str> = (other.end..m.start)
+                .filter(|&t| {
+                    let x = self.w(t);
+                    !(crate::lexicon::is_title(x)
+                        || crate::lexicon::is_title_modifier(x)
+                        || self
+                            .ments
+                            .iter()
+                            .any(|o| o.modifier && o.start <= t && t < o.end))
+                })
+                .map(|t| self.w(t))
+                .collect();
             if gap.last() == Some(&"the") {
                 gap.pop();
             }
@@ -739,12 +758,37 @@ impl RoleReader<'_, '_> {
                 // place follows it at once ("the Games in Y").
                 break;
             }
+            // A list joins names: "to A and B" are two places, "between A
+            // and President B" two parties; "in A by Friday, and C said"
+            // is no list, nor is a person after a place.
             let chained = last.and_then(|(end, r)| {
-                let gap: Vec<&str> = (end..m.start).map(|t| self.w(t)).collect();
-                (m.start >= end
-                    && m.start - end <= 5
-                    && gap.iter().any(|x| matches!(*x, "and" | "or")))
-                .then_some(r)
+                let and = (end..m.start)
+                    .rev()
+                    .find(|&t| matches!(self.w(t), "and" | "or"))?;
+                // Only list words before "and"; after it, the next name's
+                // own words ("and his aide B"), no clause.
+                let listed = (end..and).all(|t| {
+                    let x = self.w(t);
+                    matches!(x, "," | "the" | "a" | "an" | "both")
+                        || crate::lexicon::is_title(x)
+                        || crate::lexicon::is_title_modifier(x)
+                });
+                let own = (and + 1..m.start).all(|t| {
+                    let x = self.w(t);
+                    x.chars().all(|ch| ch.is_alphabetic() || ch == '-')
+                        && !x.is_empty()
+                        && !x.ends_with("ing")
+                        && (x.len() <= 4 || !x.ends_with("ed"))
+                        && !self
+                            .ments
+                            .iter()
+                            .any(|o| !o.modifier && o.start <= t && t < o.end)
+                });
+                (m.start - end <= 5
+                    && listed
+                    && own
+                    && (r != Relation::Location || m.kind == Kind::Place))
+                    .then_some(r)
             });
             // "in the Oval Office of the White House": the place of a
             // place is the event's place too.
@@ -833,7 +877,10 @@ impl RoleReader<'_, '_> {
         } else if c.kind == Killing && m.kind == Kind::Place {
             // "killed Iranian Gen. X": the demonym is not a victim.
             return None;
-        } else if let Some(r) = chained.filter(|_| !linked && !direct && !m.modifier) {
+        } else if let Some(r) = chained
+            .filter(|_| !m.modifier && (matches!(prep, "and" | "or" | ",") || !(linked || direct)))
+        {
+            // "deployed to A and B": B is where A is, though near the verb.
             r
         } else if m.modifier {
             // "met Israeli Foreign Minister X": X takes part, not Israel.
@@ -852,6 +899,16 @@ impl RoleReader<'_, '_> {
                 Killing if m.kind == Kind::Place => return None,
                 Killing | Attack | Strike | Invasion => Relation::Target,
                 Capture | Visit if m.kind == Kind::Place => Relation::Location,
+                // "left Kabul": the place a verb's object is where; not
+                // "withdrew Russian troops", the state's forces.
+                Withdrawal | Reduction | Deployment | Protest
+                    if m.kind == Kind::Place
+                        && c.pos == Pos::Verb
+                        && prep != "of"
+                        && !FORCE_NOUNS.contains(&self.w(m.end)) =>
+                {
+                    Relation::Location
+                }
                 Capture => Relation::Target,
                 _ => Relation::Participant,
             }

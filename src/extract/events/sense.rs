@@ -25,6 +25,7 @@ const MARKET_NOUNS: &[&str] = &[
     "yield",
     "prices",
     "price",
+    "market",
     "markets",
     "currency",
     "currencies",

@@ -1449,3 +1449,176 @@ fn power_seized_is_no_place_captured() {
     );
     assert!(evs.iter().any(|e| e.kind == EventKind::Capture), "{evs:?}");
 }
+
+fn of_kind_one(text: &str, kind: EventKind) -> LocalEvent {
+    let evs = local(text);
+    match evs.into_iter().find(|e| e.kind == kind) {
+        Some(e) => e,
+        None => panic!("no {kind:?} in {text}"),
+    }
+}
+
+#[test]
+fn an_unnamed_agent_is_kept_as_the_text_describes_it() {
+    for (text, kind, who) in [
+        (
+            "Attack in Peru\n2021-03-04\nGunmen killed 12 villagers near Lima on Sunday.",
+            EventKind::Killing,
+            "gunmen",
+        ),
+        (
+            "Port shut\n2021-03-04\nA strike by dockworkers shut the port of Lima on Friday.",
+            EventKind::LabourStrike,
+            "dockworkers",
+        ),
+        (
+            "Convoy hit\n2021-03-04\nThe convoy was attacked by suspected militants near Lima on Tuesday.",
+            EventKind::Attack,
+            "suspected militants",
+        ),
+        (
+            "Port shut\n2021-03-04\nNurses at the main hospital in Lima walked off the job on Monday.",
+            EventKind::LabourStrike,
+            "nurses",
+        ),
+        (
+            "Raid in Peru\n2021-03-04\nTwo gunmen opened fire on a bus near Lima, killing five.",
+            EventKind::Killing,
+            "two gunmen",
+        ),
+    ] {
+        let ev = of_kind_one(text, kind);
+        assert_eq!(ev.agent_text.as_deref(), Some(who), "{text}: {ev:?}");
+        assert!(ev.label.contains(who), "{}", ev.label);
+    }
+    // A participle describing the noun, and a named agent, leave none.
+    for (text, kind) in [
+        (
+            "Raid in Peru\n2021-03-04\nA man seized in a raid near Lima on Monday was freed.",
+            EventKind::Capture,
+        ),
+        (
+            "Raid in Peru\n2021-03-04\nPeru attacked rebels near Lima on Monday.",
+            EventKind::Attack,
+        ),
+    ] {
+        let evs = local(text);
+        let described: Vec<_> = evs.iter().filter_map(|e| e.agent_text.as_ref()).collect();
+        assert!(described.is_empty(), "{text}: {evs:?} ({kind:?})");
+    }
+}
+
+#[test]
+fn a_passive_subject_is_who_it_befell_and_by_names_the_agent() {
+    let text = "Clash\n2021-03-04\nChile was attacked by Peru on Monday.";
+    let ev = of_kind_one(text, EventKind::Attack);
+    assert_eq!(names(text, &ev, Relation::Target), ["Chile"]);
+    assert_eq!(names(text, &ev, Relation::Agent), ["Peru"]);
+}
+
+#[test]
+fn the_speaker_a_pronoun_stands_for_is_the_agent() {
+    let text = "Troops\n2021-03-04\nPeru said on Monday it would withdraw its troops from Chile.";
+    let ev = of_kind_one(text, EventKind::Withdrawal);
+    assert_eq!(names(text, &ev, Relation::Agent), ["Peru"]);
+}
+
+#[test]
+fn two_subjects_with_titles_between_both_act() {
+    let text = "Talks\n2021-03-04\nGen. Ana Ruiz and Defence Minister Ivan Sokol agreed on Monday to open the border.";
+    let ev = of_kind_one(text, EventKind::Agreement);
+    let mut all = names(text, &ev, Relation::Agent);
+    all.extend(names(text, &ev, Relation::Participant));
+    all.sort();
+    assert_eq!(all, ["Ana Ruiz", "Ivan Sokol"], "{ev:?}");
+}
+
+#[test]
+fn a_list_of_places_is_all_where_but_a_speaker_after_is_not() {
+    let text = "Troops\n2021-03-04\nAbout 500 soldiers had been deployed to Peru and Chile by Friday morning, and Gen. Ana Ruiz said more would follow.";
+    let ev = of_kind_one(text, EventKind::Deployment);
+    assert_eq!(names(text, &ev, Relation::Location), ["Peru", "Chile"]);
+    assert!(names(text, &ev, Relation::Participant).is_empty(), "{ev:?}");
+    // "had been deployed by Friday": a deadline met before the report.
+    assert_eq!(start(&ev), Some("2021-02-26"));
+    assert_eq!(ev.status, EventStatus::Happened);
+}
+
+#[test]
+fn the_place_of_a_main_clause_is_not_that_of_the_event_it_follows() {
+    let text = "Shares\n2021-03-04\nShares of the firm rose in Lima on Wednesday after the announcement by Peru.";
+    let evs = local(text);
+    for ev in &evs {
+        assert!(names(text, ev, Relation::Location).is_empty(), "{ev:?}");
+    }
+}
+
+#[test]
+fn numbers_of_time_regions_votes_and_the_wounded_measure_nothing() {
+    for text in [
+        "Troops\n2021-03-04\nThe order cuts the time the troops need to deploy to Chile from 10 days to five.",
+        "Quake\n2021-03-04\nAt least 2,379 people had been killed across 10 provinces of Peru on Monday.",
+        "Deal\n2021-03-04\nThe deal Peru signed with Chile was rejected by 432 votes on Monday.",
+        "Blast\n2021-03-04\nThe blast in Lima killed at least 135 people, wounded about 5,000 others and flattened homes on Monday.",
+    ] {
+        let evs = local(text);
+        for ev in &evs {
+            for q in &ev.quantities {
+                assert!(
+                    !matches!(q.unit.as_str(), "days" | "provinces" | "others" | "votes"),
+                    "{text}: {ev:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_phrase_that_opens_the_sentence_gives_its_event_nothing_after_the_comma() {
+    let text =
+        "Deal\n2021-03-04\nUnder the agreement, Peru will buy 22 regional networks from Chile.";
+    let evs = local(text);
+    assert!(
+        evs.iter()
+            .all(|e| e.kind != EventKind::Agreement || e.quantities.is_empty()),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn words_of_the_trigger_in_another_sense_make_no_event() {
+    for text in [
+        "Talks\n2021-03-04\nPeru agreed in an interview that Chile was a rival.",
+        "Talks\n2021-03-04\nPeru said its ports were vulnerable to attack by Chile.",
+        "Markets\n2021-03-04\nThe broader market pulled back in Lima on Monday, with the index falling 0.4%.",
+        "Cars\n2021-03-04\nThe Lima Assembly plant in Peru built its last car on Monday.",
+    ] {
+        let evs = local(text);
+        assert!(evs.is_empty(), "{text}: {evs:?}");
+    }
+    // A that-clause of what will be done is an agreement.
+    let text =
+        "Talks\n2021-03-04\nPeru and Chile agreed on Monday that the troops would leave Lima.";
+    assert!(
+        local(text).iter().any(|e| e.kind == EventKind::Agreement),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_offset_after_a_day_dates_the_phrase_it_opens_not_the_clause() {
+    let text = "March\n2021-03-04\nOn Saturday, a day before the march, Gen. Ana Ruiz announced that the army would stay in Lima.";
+    let ev = of_kind_one(text, EventKind::Announcement);
+    assert_eq!(start(&ev), Some("2021-02-27"));
+}
+
+#[test]
+fn a_future_passive_and_a_list_of_words_keep_the_time_in_reach() {
+    let text = "Vote\n2021-03-04\nThe election will be held on December 3 in Peru.";
+    let ev = of_kind_one(text, EventKind::Election);
+    assert_eq!(start(&ev), Some("2021-12-03"));
+    let text =
+        "War\n2021-03-04\nPeru launched an invasion of Chile by land, air and sea on Thursday.";
+    let ev = of_kind_one(text, EventKind::Invasion);
+    assert_eq!(start(&ev), Some("2021-03-04"));
+}

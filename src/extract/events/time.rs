@@ -199,9 +199,16 @@ impl TimeScope<'_, '_> {
         };
         let comma_between = |t: &&&TimeExpr| {
             let own = comma_before(t);
+            // "by land, air and sea on Thursday": a comma of a list of
+            // single words ends no clause.
+            let in_list = |j: usize| {
+                matches!(doc.token_text(j + 2), "and" | "or" | ",")
+                    && doc.token_text(j + 1).chars().all(char::is_lowercase)
+            };
             (c.tok..t.tokens.start).any(|j| {
                 doc.token_text(j) == ","
                     && Some(j) != own
+                    && !in_list(j)
                     && !lower(doc.token_text(j + 1)).ends_with("ed")
                     && !in_apposition(doc, j, t.tokens.start)
             })
@@ -213,7 +220,7 @@ impl TimeScope<'_, '_> {
             .filter(|t| !self.qualifies_another(t, c))
             .filter(|t| {
                 if t.tokens.end <= c.tok {
-                    if self.opens_phrase_of(t, c) {
+                    if self.opens_phrase_of(t, c) || self.dates_a_closed_phrase(t, c) {
                         return false;
                     }
                     // "… in 2003, had withdrawn": a comma between
@@ -252,6 +259,7 @@ impl TimeScope<'_, '_> {
                             && t.tokens.start <= base + 3
                             && !self.since(t)
                             && !self.opens_phrase_of(t, c)
+                            && !self.dates_a_closed_phrase(t, c)
                     })
                     .min_by_key(dist)
             })
@@ -274,6 +282,18 @@ impl TimeScope<'_, '_> {
                 .and_then(|k| self.words.get(k))
                 .is_some_and(|w| matches!(w.as_ref(), "after" | "before"))
             && (t.tokens.end..c.tok).all(|j| self.doc.token_text(j) != ",")
+    }
+
+    /// "On Saturday, a day before the march, Lam announced": an offset's
+    /// day is that of the phrase it opens ("the march"), closed by the
+    /// comma before the trigger; the clause's own day is the one before.
+    fn dates_a_closed_phrase(&self, t: &TimeExpr, c: &Candidate) -> bool {
+        t.tokens
+            .end
+            .checked_sub(1 + self.base)
+            .and_then(|k| self.words.get(k))
+            .is_some_and(|w| matches!(w.as_ref(), "after" | "before"))
+            && (t.tokens.end..c.tok).any(|j| self.doc.token_text(j) == ",")
     }
 
     /// "X was lost on February 1, 2003 when it broke apart, killing all
