@@ -254,7 +254,29 @@ pub(super) fn described_agent<'r>(
     if c.pos == Pos::Verb && opens_participle && w(k).ends_with("ing") {
         let head = (0..k.min(5)).find(|&h| ACTORS.contains(&w(h)))?;
         let lead = (0..head).all(|h| matches!(w(h), "the" | "a" | "an") || modifier(h));
-        return lead
+        // "Police searched after he vanished while visiting": a clause
+        // of its own between has its own subject.
+        let own_clause = (head + 1..k - 1).any(|h| {
+            matches!(
+                w(h),
+                "after"
+                    | "before"
+                    | "when"
+                    | "because"
+                    | "since"
+                    | "as"
+                    | "if"
+                    | "while"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "it"
+                    | "who"
+                    | "which"
+                    | "that"
+            )
+        });
+        return (lead && !own_clause)
             .then(|| head_phrase(words, &raw, base, head, 0))
             .flatten();
     }

@@ -249,10 +249,32 @@ fn qualifies_a_building(doc: &Analyzed<'_>, words: &[Cow<'_, str>], k: usize, to
                 | "grounds"
                 | "office"
         )
-    }) || matches!(
-        doc.token_text(tok + 1),
-        "Center" | "Centre" | "Hall" | "Plant"
-    )
+    }) || {
+        // "the National Election Commission", "the Expo Center", "the
+        // Assembly of Experts": the head goes on into a longer name.
+        let next = doc.token_text(tok + 1);
+        let capital = |t: &str| t.starts_with(char::is_uppercase);
+        let body = matches!(
+            next,
+            "Commission"
+                | "Committee"
+                | "Council"
+                | "Center"
+                | "Centre"
+                | "Hall"
+                | "Hotel"
+                | "Party"
+                | "Foundation"
+                | "Institute"
+                | "Office"
+                | "Building"
+                | "Plant"
+                | "Stadium"
+                | "Secretariat"
+                | "Board"
+        );
+        body || (matches!(next, "of" | "for") && capital(doc.token_text(tok + 2)))
+    }
 }
 
 /// "Under the agreement, Disney will buy …", "As part of the deal, …":

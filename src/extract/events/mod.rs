@@ -673,7 +673,16 @@ impl Reader<'_, '_> {
             .then(|| ci.checked_sub(1).and_then(|p| cands.get(p)))
             .flatten()
             .filter(|p| {
-                matches!(p.kind, EventKind::Strike | EventKind::Attack) && c.tok - p.tok <= reach
+                // "the attack was the worst since rebels killed 25": the
+                // killing of a "since" clause is an earlier one.
+                let since = (p.tok..c.tok).any(|t| {
+                    t.checked_sub(sp.base)
+                        .and_then(|j| sp.words.get(j))
+                        .is_some_and(|w| w == "since")
+                });
+                matches!(p.kind, EventKind::Strike | EventKind::Attack)
+                    && c.tok - p.tok <= reach
+                    && !since
             })
             .and_then(|p| {
                 self.out

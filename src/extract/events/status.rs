@@ -241,6 +241,13 @@ const REPORTING: &[&str] = &[
     "added",
 ];
 
+/// "in what would be the biggest protest": a measure of what happened, no
+/// condition (word `j` is the modal).
+fn is_hedge(words: &[Cow<'_, str>], j: usize) -> bool {
+    let w = |i: usize| words.get(i).map_or("", |w| w.as_ref());
+    j > 0 && w(j - 1) == "what" && w(j + 1) == "be"
+}
+
 /// The status of candidate `c`, whose stretch of the sentence is `lo..hi`
 /// (token indices; `words` are the sentence's lowercase words from token
 /// `base`), dated `time` in a report dated `anchor` (ISO).
@@ -314,9 +321,10 @@ pub(super) fn status(
     };
     let hypothetical = demand
         || (start..k).any(|j| {
-            (HYPOTHETICAL.contains(&word(j)) && reaches(j))
-                || modal_may(j)
-                || (word(j) == "would" && !reported)
+            !is_hedge(words, j)
+                && ((HYPOTHETICAL.contains(&word(j)) && reaches(j))
+                    || modal_may(j)
+                    || (word(j) == "would" && !reported))
         })
         || after_is(after, |w, _| {
             matches!(w, "could" | "might" | "may" | "would")

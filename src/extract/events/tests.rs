@@ -1622,3 +1622,41 @@ fn a_future_passive_and_a_list_of_words_keep_the_time_in_reach() {
     let ev = of_kind_one(text, EventKind::Invasion);
     assert_eq!(start(&ev), Some("2021-03-04"));
 }
+
+#[test]
+fn a_hedge_on_a_superlative_is_no_condition() {
+    let text = "March\n2021-03-04\nThousands marched in Peru on Sunday, in what would be the biggest protest in its history.";
+    let evs = local(text);
+    assert!(
+        evs.iter()
+            .filter(|e| e.kind == EventKind::Protest)
+            .all(|e| e.status == EventStatus::Happened),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn the_killing_of_a_since_clause_keeps_its_own_time() {
+    let text = "Attack\n2021-11-20\nThe attack on Monday was the worst since rebels killed 25 soldiers in Chile in March.";
+    let ev = of_kind_one(text, EventKind::Killing);
+    assert_eq!(start(&ev), Some("2021-03"));
+}
+
+#[test]
+fn a_head_word_going_on_into_a_body_s_name_is_no_named_event() {
+    let text = "Vote\n2021-03-04\nThe Peru Election Commission met on Monday.\nThe Lima Summit Hotel opened on Monday.";
+    let evs = local(text);
+    assert!(evs.iter().all(|e| e.kind != EventKind::Named), "{evs:?}");
+    let text = "Fans\n2021-03-04\nThe Lima Fan Expo Peru opened on Monday.";
+    assert!(
+        local(text).iter().any(|e| e.kind == EventKind::Named),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_participle_in_a_clause_of_its_own_takes_no_subject_from_the_sentence() {
+    let text = "Search\n2021-03-04\nPolice searched the zoo after he vanished while visiting Peru on Monday.";
+    let evs = local(text);
+    assert!(evs.iter().all(|e| e.agent_text.is_none()), "{evs:?}");
+}

@@ -223,6 +223,25 @@ impl TimeScope<'_, '_> {
                     if self.opens_phrase_of(t, c) || self.dates_a_closed_phrase(t, c) {
                         return false;
                     }
+                    // "The attack on Monday was the worst since rebels
+                    // killed …": a clause opener between ends the time's
+                    // reach, unless it opens the sentence.
+                    let opener = (t.tokens.end..c.tok).any(|j| {
+                        matches!(
+                            lower(doc.token_text(j)).as_ref(),
+                            "since"
+                                | "after"
+                                | "before"
+                                | "because"
+                                | "although"
+                                | "while"
+                                | "when"
+                        )
+                    });
+                    let opening = t.tokens.start <= base + 1 || doc.token_text(t.tokens.end) == ",";
+                    if opener && !opening {
+                        return false;
+                    }
                     // "… in 2003, had withdrawn": a comma between
                     // ends the time's reach, except when it opens
                     // the sentence ("In May, troops left").
