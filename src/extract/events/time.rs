@@ -224,20 +224,12 @@ impl TimeScope<'_, '_> {
                         return false;
                     }
                     // "The attack on Monday was the worst since rebels
-                    // killed …": a clause opener between ends the time's
-                    // reach, unless it opens the sentence.
-                    let opener = (t.tokens.end..c.tok).any(|j| {
-                        matches!(
-                            lower(doc.token_text(j)).as_ref(),
-                            "since"
-                                | "after"
-                                | "before"
-                                | "because"
-                                | "although"
-                                | "while"
-                                | "when"
-                        )
-                    });
+                    // killed …": a "since" between ends the time's reach
+                    // (what follows it is earlier), unless the time opens
+                    // the sentence. After "after" ("in January after a
+                    // strike") the period is mostly the event's too.
+                    let opener =
+                        (t.tokens.end..c.tok).any(|j| lower(doc.token_text(j)).as_ref() == "since");
                     let opening = t.tokens.start <= base + 1 || doc.token_text(t.tokens.end) == ",";
                     if opener && !opening {
                         return false;
