@@ -277,6 +277,37 @@ fn qualifies_a_building(doc: &Analyzed<'_>, words: &[Cow<'_, str>], k: usize, to
     }
 }
 
+/// A name that ends in an event head but is a body: a legislature ("the
+/// National Assembly"), or one that speaks ("the Forum said", "Epic Games
+/// announced"): an organisation, not a gathering. `words` lowercase, the
+/// name at `start..=k`.
+fn names_a_body(words: &[Cow<'_, str>], start: usize, k: usize) -> bool {
+    let w = |j: usize| words.get(j).map_or("", |w| w.as_ref());
+    let legislature = w(k) == "assembly"
+        && (start..k).any(|j| {
+            matches!(
+                w(j),
+                "national" | "legislative" | "constituent" | "state" | "provincial" | "regional"
+            )
+        });
+    let speaks = matches!(
+        w(k + 1),
+        "said"
+            | "says"
+            | "announced"
+            | "announces"
+            | "told"
+            | "reported"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "chief"
+            | "president"
+            | "ceo"
+    );
+    legislature || speaks
+}
+
 /// "Under the agreement, Disney will buy …", "As part of the deal, …":
 /// a noun trigger in a phrase that opens the sentence refers back to its
 /// event; what follows the phrase's comma (index into `words`, returned)
@@ -599,7 +630,7 @@ pub(super) fn candidates(
                     break;
                 }
             }
-            if start < k {
+            if start < k && !names_a_body(words, start, k) {
                 let span = Span::new(
                     doc.tokens.get(base + start).map_or(0, |t| t.span.start),
                     doc.tokens.get(tok).map_or(0, |t| t.span.end),

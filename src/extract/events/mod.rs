@@ -102,6 +102,7 @@ impl EventExtractor for EventRules {
         }
         let mut out = reader.out;
         passes::one_cut_one_kind(&mut out, entities);
+        passes::strikes_of_a_walkout(&mut out, entities);
         // A story without a title starts with its lead, a sentence.
         let title = scope.headline.filter(|&h| {
             !doc.sentence_text(h)

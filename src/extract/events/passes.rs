@@ -6,6 +6,57 @@
 use super::identity;
 use crate::model::{DocEntities, EventKind, EventStatus, LocalEvent, Quantity, Relation};
 
+/// Words of a sentence that make its "strike" armed.
+const ARMED: &[&str] = &[
+    "air",
+    "airstrike",
+    "airstrikes",
+    "drone",
+    "drones",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "bomb",
+    "bombs",
+    "bombing",
+    "military",
+    "artillery",
+    "killed",
+    "killing",
+    "troops",
+    "forces",
+    "army",
+    "militants",
+    "naval",
+    "retaliatory",
+    "nuclear",
+    "warplanes",
+    "jets",
+];
+
+/// A "strike" in a story that tells of workers on strike, with no word of
+/// arms in its sentence, is theirs too ("the strike entered its third
+/// week"): a labour strike, so the merge joins it to the walkout.
+pub(super) fn strikes_of_a_walkout(out: &mut [LocalEvent], entities: &DocEntities) {
+    if !out.iter().any(|e| e.kind == EventKind::LabourStrike) {
+        return;
+    }
+    for e in out.iter_mut().filter(|e| e.kind == EventKind::Strike) {
+        let armed = e
+            .evidence
+            .text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ARMED.contains(&w.to_lowercase().as_str()));
+        if !armed {
+            e.kind = EventKind::LabourStrike;
+            e.label = identity::label_from_roles(e.kind, &e.roles, e.agent_text.as_deref(), |i| {
+                entities.entities.get(i).map(|x| x.name.as_str())
+            });
+        }
+    }
+}
+
 /// "to pull 1,700 troops … reducing the force from 5,200 to 3,500": a
 /// withdrawal that moves the number a reduction of the same document, day
 /// and status goes by (its amount, or the difference of its from and to),

@@ -1660,3 +1660,26 @@ fn a_participle_in_a_clause_of_its_own_takes_no_subject_from_the_sentence() {
     let evs = local(text);
     assert!(evs.iter().all(|e| e.agent_text.is_none()), "{evs:?}");
 }
+
+#[test]
+fn a_strike_in_a_story_of_a_walkout_is_the_walkout() {
+    let text = "Ports shut\n2021-03-04\nDockworkers in Chile walked off the job on Monday.\nThe strike in Chile shut three ports on Tuesday.\nPeru launched an air strike on Chile on Monday.";
+    let evs = local(text);
+    let kinds: Vec<EventKind> = evs.iter().map(|e| e.kind).collect();
+    assert!(kinds.contains(&EventKind::Strike), "{evs:?}");
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|k| **k == EventKind::LabourStrike)
+            .count(),
+        2,
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_legislature_or_a_body_that_speaks_is_no_named_event() {
+    let text = "Vote\n2021-03-04\nThe Peru National Assembly voted on Monday to approve the budget.\nThe Lima Forum said on Monday that the talks failed.";
+    let evs = local(text);
+    assert!(evs.iter().all(|e| e.kind != EventKind::Named), "{evs:?}");
+}
