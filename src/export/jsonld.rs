@@ -325,6 +325,10 @@ impl Out {
         self.node_iri(w, &n.id)?;
         o.key(w, "@type")?;
         string(w, ty)?;
+        if let Some(a) = event.and_then(|ev| ev.agent_text.as_ref()) {
+            o.key(w, "agentText")?;
+            string(w, a)?;
+        }
         if !n.aliases.is_empty() {
             o.key(w, "alternateName")?;
             list(w, n.aliases.iter(), |w, a| string(w, a))?;
@@ -389,10 +393,6 @@ impl Out {
             if let Some(t) = ev.time_text.as_ref().or(ev.time.as_ref().map(|t| &t.text)) {
                 o.key(w, "timeText")?;
                 string(w, t)?;
-            }
-            if let Some(a) = &ev.agent_text {
-                o.key(w, "agentText")?;
-                string(w, a)?;
             }
         }
         o.end(w)
