@@ -535,7 +535,7 @@ fn is_harm_verb(lower: &str) -> bool {
 }
 
 /// Units of durations and ages, which are not event numbers.
-fn is_duration(unit: &str) -> bool {
+pub(crate) fn is_duration(unit: &str) -> bool {
     unit.ends_with("-year-old")
         || matches!(
             unit,

@@ -407,7 +407,8 @@ fn strip_date_prefix(line: &str) -> &str {
             .trim_start_matches([',', '—', '-'])
             .trim_start();
     }
-    // Any short label with a colon ("Last Modified:", "PUBLISHED:").
+    // Any short label with a colon ("Last Modified:", "PUBLISHED:",
+    // "Date:"); the list below is of labels without one.
     if let Some((label, rest)) = t.split_once(':')
         && (1..=3).contains(&label.split_whitespace().count())
         && label.chars().all(|c| c.is_alphabetic() || c == ' ')
@@ -416,18 +417,11 @@ fn strip_date_prefix(line: &str) -> &str {
     }
     for p in [
         "Originally published",
-        "Last updated:",
         "Last updated",
-        "Last Updated:",
         "Last Updated",
-        "First published:",
         "First published",
-        "Date:",
-        "Published:",
         "Published",
-        "Updated:",
         "Updated",
-        "Posted:",
         "Posted",
     ] {
         if let Some(rest) = t.strip_prefix(p) {

@@ -47,7 +47,7 @@ pub(super) fn strikes_of_a_walkout(out: &mut [LocalEvent], entities: &DocEntitie
             .evidence
             .text
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| ARMED.contains(&w.to_lowercase().as_str()));
+            .any(|w| ARMED.iter().any(|a| a.eq_ignore_ascii_case(w)));
         if !armed {
             e.kind = EventKind::LabourStrike;
             e.label = identity::label_from_roles(e.kind, &e.roles, e.agent_text.as_deref(), |i| {

@@ -8,7 +8,8 @@ use crate::model::{EventKind, Quantity};
 use std::borrow::Cow;
 
 /// Counted nouns that never measure an event: legal counts, basis points,
-/// distances and speeds, durations of play.
+/// distances and speeds, durations of play (other durations: see
+/// `is_duration`).
 const NOT_MEASURES: &[&str] = &[
     "count",
     "counts",
@@ -38,15 +39,7 @@ const NOT_MEASURES: &[&str] = &[
     "chapters",
     "sources",
     "source",
-    // Durations: how long, not how many ("cuts the time to deploy from
-    // 10 days to five", "the first three months of 2023").
-    "years",
-    "months",
-    "weeks",
-    "days",
     "nights",
-    "hours",
-    "decades",
 ];
 
 /// Divisions of a country: after "in" or "across" they say where it
@@ -167,7 +160,9 @@ pub(super) fn measures(
             .map_or("", |w| w.as_ref())
     };
     let unit = q.quantity.unit.as_str();
-    if NOT_MEASURES.contains(&unit) {
+    // Durations say how long, not how many ("cuts the time to deploy from
+    // 10 days to five", "the first three months of 2023").
+    if NOT_MEASURES.contains(&unit) || crate::extract::quantities::is_duration(unit) {
         return false;
     }
     // The figures of what is announced ("announced a 5% pay rise") are its

@@ -156,6 +156,12 @@ fn is_time_word(w: &str) -> bool {
         || crate::extract::dates::weekday_number(w).is_some()
 }
 
+/// A title or a word of one ("President", "Defence Minister"): part of the
+/// name that follows.
+fn is_title_word(x: &str) -> bool {
+    crate::lexicon::is_title(x) || crate::lexicon::is_title_modifier(x)
+}
+
 /// A verb trigger in the passive: a form of "be" right before it, past
 /// adverbs ("was reportedly attacked", "had been deployed").
 pub(super) fn is_passive(c: &Candidate, words: &[Cow<'_, str>], base: usize) -> bool {
@@ -705,8 +711,7 @@ impl RoleReader<'_, '_> {
             let mut gap: Vec<&str> = (other.end..m.start)
                 .filter(|&t| {
                     let x = self.w(t);
-                    !(crate::lexicon::is_title(x)
-                        || crate::lexicon::is_title_modifier(x)
+                    !(is_title_word(x)
                         || self
                             .ments
                             .iter()
@@ -769,9 +774,7 @@ impl RoleReader<'_, '_> {
                 // own words ("and his aide B"), no clause.
                 let listed = (end..and).all(|t| {
                     let x = self.w(t);
-                    matches!(x, "," | "the" | "a" | "an" | "both")
-                        || crate::lexicon::is_title(x)
-                        || crate::lexicon::is_title_modifier(x)
+                    matches!(x, "," | "the" | "a" | "an" | "both") || is_title_word(x)
                 });
                 let own = (and + 1..m.start).all(|t| {
                     let x = self.w(t);

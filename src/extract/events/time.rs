@@ -287,11 +287,7 @@ impl TimeScope<'_, '_> {
             && t.tokens.start > 0
             && self.doc.token_text(t.tokens.start - 1) == ",";
         !own_day
-            && t.tokens
-                .end
-                .checked_sub(1 + self.base)
-                .and_then(|k| self.words.get(k))
-                .is_some_and(|w| matches!(w.as_ref(), "after" | "before"))
+            && self.ends_in_offset(t)
             && (t.tokens.end..c.tok).all(|j| self.doc.token_text(j) != ",")
     }
 
@@ -299,12 +295,17 @@ impl TimeScope<'_, '_> {
     /// day is that of the phrase it opens ("the march"), closed by the
     /// comma before the trigger; the clause's own day is the one before.
     fn dates_a_closed_phrase(&self, t: &TimeExpr, c: &Candidate) -> bool {
+        self.ends_in_offset(t) && (t.tokens.end..c.tok).any(|j| self.doc.token_text(j) == ",")
+    }
+
+    /// "a day after", "two days before": time `t` counts from the phrase
+    /// that follows it.
+    fn ends_in_offset(&self, t: &TimeExpr) -> bool {
         t.tokens
             .end
             .checked_sub(1 + self.base)
             .and_then(|k| self.words.get(k))
             .is_some_and(|w| matches!(w.as_ref(), "after" | "before"))
-            && (t.tokens.end..c.tok).any(|j| self.doc.token_text(j) == ",")
     }
 
     /// "X was lost on February 1, 2003 when it broke apart, killing all
