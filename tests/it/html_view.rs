@@ -58,9 +58,16 @@ impl Proxy {
                 match listener.accept() {
                     Ok((mut c, _)) => {
                         let _ = c.set_nonblocking(false);
-                        let _ = c.set_read_timeout(Some(std::time::Duration::from_secs(2)));
+                        let _ = c.set_read_timeout(Some(std::time::Duration::from_secs(5)));
                         let mut buf = [0u8; 512];
                         let n = c.read(&mut buf).unwrap_or(0);
+                        // A connection that asks for nothing is no request:
+                        // Chromium opens idle ones to its proxy ahead of need,
+                        // and on a loaded machine one stayed silent past the
+                        // wait and was counted as an empty request.
+                        if n == 0 {
+                            continue;
+                        }
                         let line = String::from_utf8_lossy(&buf[..n]);
                         let first = line.lines().next().unwrap_or("").to_string();
                         s.lock().expect("lock").push(first);
